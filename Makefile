@@ -1,0 +1,47 @@
+# attune: `make run` to practise, `make test` to run every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: run test lint typecheck unit constraints clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "attune needs Python 3.11 or newer, found " + sys.version.split()[0] + " (try: make PYTHON=python3.11 ...)")'
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) install -c constraints.txt -e .
+	@touch $@
+
+$(TEST_STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) install -c constraints.txt -e '.[test]'
+	@touch $@ $(RUN_STAMP)
+
+## run: set up .venv and launch attune (pass arguments with ARGS="...")
+run: $(RUN_STAMP)
+	$(BIN)/attune $(ARGS)
+
+## test: set up .venv with the test extras, then lint, type-check and run every test
+test: lint typecheck unit
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check simulator tests
+	$(BIN)/ruff format --check simulator tests
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+unit: $(TEST_STAMP)
+	$(BIN)/pytest
+
+## constraints: re-pin the whole dependency tree after editing pyproject.toml
+constraints: $(TEST_STAMP)
+	@{ echo "# Exact versions of the whole dependency tree, used by the Makefile as pip constraints."; \
+	   echo "# Regenerate after changing pyproject.toml: make constraints"; \
+	   $(PIP) freeze --exclude-editable; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist

@@ -1,0 +1,7 @@
+"""`python -m simulator` runs the `attune` CLI."""
+
+import sys
+
+from simulator.cli.main import main
+
+sys.exit(main())

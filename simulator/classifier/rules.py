@@ -1,0 +1,142 @@
+"""The offline rule classifier: tags a learner message with moves and the spans behind them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from simulator.classifier.lexicon import (
+    NEGATION_WINDOW,
+    NEGATORS,
+    RULES,
+    SARCASM_CUES,
+    SHORTHANDS,
+    Rule,
+)
+from simulator.classifier.schema import Classification, Span
+from simulator.moves import ATTUNED, Move
+
+# Past this many characters a message is classified on its opening only: a
+# pasted essay still gets tags, and the cost per message stays bounded.
+MAX_CLASSIFIED_CHARS = 8_000
+
+_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}
+# Apostrophes unified and ASCII letters lower-cased, one character for one, so
+# match offsets stay valid for the original text. The rules are written in
+# lower case and compiled case-sensitively, which is markedly faster than
+# IGNORECASE.
+_NORMALIZE = str.maketrans(
+    {**{ord(k): v for k, v in _APOSTROPHES.items()}, **{c: c + 32 for c in range(ord("A"), ord("Z") + 1)}}
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;,:]|\bbut\b|\band\b|\bif\b|\bbecause\b|\bso\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledMove:
+    move: Move
+    regex: re.Pattern[str]
+    rules: tuple[Rule, ...]
+
+
+def _expand(pattern: str) -> str:
+    for key, value in SHORTHANDS.items():
+        pattern = pattern.replace(key, value)
+    return pattern
+
+
+def _alternation(rules: list[Rule]) -> str:
+    """One branch per rule, in rule order, each in its own named group.
+
+    Runs of rules that open with a word boundary share one leading ``\\b``: the
+    engine then rejects most positions (inside words) with a single check
+    instead of trying every branch there. Branch order, and so which rule wins
+    at a position, is unchanged.
+    """
+    parts: list[str] = []
+    bounded: list[str] = []
+    for i, rule in enumerate(rules):
+        pattern = _expand(rule.pattern)
+        if pattern.startswith(r"\b"):
+            bounded.append(f"(?P<r{i}>{pattern[2:]})")
+            continue
+        if bounded:
+            parts.append(r"\b(?:" + "|".join(bounded) + ")")
+            bounded = []
+        parts.append(f"(?P<r{i}>{pattern})")
+    if bounded:
+        parts.append(r"\b(?:" + "|".join(bounded) + ")")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[_CompiledMove, ...], re.Pattern[str], re.Pattern[str]]:
+    """Compile one alternation per move; a named group per rule tells which rule fired."""
+    by_move: dict[Move, list[Rule]] = {}
+    for rule in RULES:
+        by_move.setdefault(rule.move, []).append(rule)
+    compiled = []
+    for move, rules in by_move.items():
+        compiled.append(_CompiledMove(move, re.compile(_alternation(rules)), tuple(rules)))
+    negators = re.compile(NEGATORS, re.IGNORECASE)
+    sarcasm = re.compile(SARCASM_CUES, re.IGNORECASE)
+    return tuple(compiled), negators, sarcasm
+
+
+def _is_negated(text: str, start: int, negators: re.Pattern[str]) -> bool:
+    window = text[max(0, start - NEGATION_WINDOW) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return negators.search(window) is not None
+
+
+def _resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Where wordings for different moves overlap, the longer wording wins."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(k.move == span.move or span.end <= k.start or k.end <= span.start for k in kept):
+            kept.append(span)
+    return kept
+
+
+def _apply_sarcasm(text: str, spans: list[Span], sarcasm: re.Pattern[str]) -> list[Span]:
+    cues = [m.start() for m in sarcasm.finditer(text)]
+    if not cues:
+        return spans
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+
+    def sentence_of(pos: int) -> int:
+        return next(i for i, end in enumerate(ends) if pos <= end)
+
+    cue_sentences = {sentence_of(c) for c in cues}
+    turned = []
+    for span in spans:
+        if span.move in ATTUNED and sentence_of(span.start) in cue_sentences:
+            span = Span(move=Move.COUNTER_ATTACK, start=span.start, end=span.end, text=span.text)
+        turned.append(span)
+    return turned
+
+
+def classify(text: str) -> Classification:
+    """Tag one learner message with zero or more moves, each with the span that triggered it."""
+    moves_re, negators, sarcasm = _compiled()
+    window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
+    spans: list[Span] = []
+    for compiled in moves_re:
+        for match in compiled.regex.finditer(window):
+            group = match.lastgroup
+            if group is None or match.end() == match.start():
+                continue
+            rule = compiled.rules[int(group[1:])]
+            move: Move | None = compiled.move
+            if rule.negated is not None and _is_negated(window, match.start(), negators):
+                move = None if rule.negated == "drop" else Move(rule.negated)
+            if move is not None:
+                start, end = match.span()
+                spans.append(Span(move=move, start=start, end=end, text=text[start:end]))
+    spans = _apply_sarcasm(window, _resolve_overlaps(spans), sarcasm)
+    spans.sort(key=lambda s: (s.start, s.end))
+    moves = list(dict.fromkeys(s.move for s in spans))
+    return Classification(text=text, moves=moves, spans=spans)

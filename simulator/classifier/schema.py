@@ -1,0 +1,32 @@
+"""What the classifier returns: moves, and the spans of text behind them."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from simulator.moves import Move
+
+
+class Span(BaseModel):
+    """A stretch of the learner's message that signalled a move."""
+
+    model_config = ConfigDict(frozen=True)
+
+    move: Move
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Classification(BaseModel):
+    """The moves found in one learner message, in order of first appearance."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    moves: list[Move]
+    spans: list[Span]
+
+    def spans_for(self, move: Move) -> list[Span]:
+        """The spans that signalled one move."""
+        return [s for s in self.spans if s.move == move]

@@ -1,0 +1,42 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from simulator.personas.loader import Catalog, load_catalog, persona_dirs
+from simulator.textsafe import dumps
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def personas_option(func: F) -> F:
+    """Add `--personas DIR` (repeatable): extra persona folders, later ones win."""
+    return click.option(
+        "--personas",
+        "persona_folders",
+        multiple=True,
+        type=click.Path(path_type=Path, file_okay=False),
+        metavar="DIR",
+        help="Extra folder of persona cards (repeatable; also $ATTUNE_PERSONAS). "
+        "A card here replaces a shipped card with the same id.",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    """Add `--json` for machine-readable output."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(func)
+
+
+def catalog_from(folders: tuple[Path, ...]) -> Catalog:
+    """Load shipped, $ATTUNE_PERSONAS and --personas cards."""
+    return load_catalog(persona_dirs(folders))
+
+
+def echo_json(value: object) -> None:
+    """Print one JSON document on one line."""
+    click.echo(dumps(value))

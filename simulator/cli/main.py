@@ -1,0 +1,68 @@
+"""The `attune` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from simulator import __version__
+from simulator.cli.classify_cmd import classify_command, moves_command
+from simulator.cli.personas_cmd import personas_group
+from simulator.cli.replay_cmd import replay_command
+from simulator.errors import AttuneError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT, invoke_without_command=True)
+@click.version_option(__version__, "-V", "--version", prog_name="attune")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Rehearse a hard conversation with a partner persona whose nervous system responds.
+
+    \b
+    Start with:
+      attune personas list             the partners you can practise with
+      attune classify "That makes sense, I'm here."
+      attune replay SCRIPT.yaml --persona unanswered-text --model scripted
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+cli.add_command(personas_group)
+cli.add_command(classify_command)
+cli.add_command(moves_command)
+cli.add_command(replay_command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; every user error becomes one line on stderr and exit code 2."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None, prog_name="attune", standalone_mode=False
+        )
+    except AttuneError as exc:
+        click.echo(f"attune: error: {exc}", err=True)
+        return 2
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        click.echo(f"attune: error: {exc.format_message()}{hint}", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"attune: error: {exc.format_message()}", err=True)
+        return 2
+    except click.Abort:
+        click.echo("attune: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing left to say.
+        sys.stderr.close()
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""`attune personas list|show|validate`."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import click
+
+from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.errors import AttuneError, PersonaError
+from simulator.personas.card import PersonaCard
+from simulator.personas.loader import card_files, load_card
+from simulator.textsafe import printable
+from simulator.zones import Zone
+
+
+@click.group("personas")
+def personas_group() -> None:
+    """List, inspect and validate persona cards."""
+
+
+@personas_group.command("list")
+@personas_option
+@json_option
+def list_command(persona_folders: tuple[Path, ...], as_json: bool) -> None:
+    """List the personas you can practise with."""
+    catalog = catalog_from(persona_folders)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": card.id,
+                    "name": card.name,
+                    "mode": card.mode,
+                    "style": card.style.value,
+                    "softer_emotion": card.underneath.emotion.value,
+                    "summary": card.summary,
+                    "source": str(catalog.sources[card.id]),
+                    "shipped": catalog.is_shipped(card.id),
+                }
+                for card in catalog.cards.values()
+            ]
+        )
+        return
+    width = max((len(i) for i in catalog.cards), default=2)
+    for card in catalog.cards.values():
+        mark = "" if catalog.is_shipped(card.id) else "  [custom]"
+        click.echo(f"{card.id:<{width}}  {card.name} ({card.style.value}){mark}")
+        click.echo(textwrap.indent(textwrap.fill(printable(card.summary), 76), " " * (width + 2)))
+
+
+def _show_text(card: PersonaCard) -> str:
+    out = [
+        f"{card.name}  ({card.id})",
+        f"style: {card.style.value}   sensitivity: {card.sensitivity}   "
+        f"baseline arousal {card.baseline.arousal:g}, connection {card.baseline.connection:g}",
+        f"underneath: {card.underneath.emotion.value}, "
+        f"surfaces at connection {card.underneath.surfaces_at:g}",
+        "",
+        textwrap.fill(card.scenario, 80),
+        "",
+        "Soothed by:",
+        *(f"  {r.move.value}: {r.why}" for r in card.soothes),
+        "Triggered by:",
+        *(f"  {r.move.value}: {r.why}" for r in card.triggers),
+        "",
+        "Opening:",
+        *(f"  - {line}" for line in card.opening),
+    ]
+    for zone in Zone:
+        out += [
+            f"{zone.value.capitalize()}:",
+            *(f"  - {line}" for line in card.lines.for_zone(zone)),
+        ]
+    out += ["When the softer feeling comes through:", *(f"  - {x}" for x in card.underneath.lines)]
+    return printable("\n".join(out))
+
+
+@personas_group.command("show")
+@click.argument("persona_id", metavar="ID")
+@personas_option
+@json_option
+def show_command(persona_id: str, persona_folders: tuple[Path, ...], as_json: bool) -> None:
+    """Show one persona card in full."""
+    card = catalog_from(persona_folders).get(persona_id)
+    if as_json:
+        echo_json(card.model_dump(mode="json"))
+    else:
+        click.echo(_show_text(card))
+
+
+@personas_group.command("validate")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
+)
+def validate_command(paths: tuple[Path, ...]) -> None:
+    """Check persona card files (or folders of them); report every problem at once."""
+    files: list[Path] = []
+    for path in paths:
+        files += card_files(path) if path.is_dir() else [path]
+    failed = 0
+    for path in files:
+        try:
+            card = load_card(path)
+        except PersonaError as exc:
+            failed += 1
+            for problem in exc.problems:
+                click.echo(printable(f"{path}: {problem}"), err=True)
+        except AttuneError as exc:
+            failed += 1
+            click.echo(printable(str(exc)), err=True)
+        else:
+            click.echo(f"ok  {path}  ({card.id})")
+    if not files:
+        raise AttuneError("no persona card files (*.yaml) found in " + ", ".join(map(str, paths)))
+    if failed:
+        raise AttuneError(f"{failed} of {len(files)} card(s) invalid")

@@ -1,0 +1,201 @@
+"""The deterministic nervous-system engine: learner moves in, partner state out."""
+
+from __future__ import annotations
+
+import re
+
+from simulator.classifier.schema import Classification, Span
+from simulator.engine import rates
+from simulator.engine.state import Effect, Memory, PartnerState, TurnOutcome
+from simulator.moves import ATTUNED, Move
+from simulator.personas.card import PersonaCard
+
+INTENSITIES: dict[str, float] = {"gentle": 0.75, "realistic": 1.0, "hard": 1.3}
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _normalize(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _clamp(value: float) -> float:
+    return max(0.0, min(100.0, value))
+
+
+class Engine:
+    """Applies the documents' dynamics to one persona, turn by turn.
+
+    The engine is pure: `step` never mutates its input, so keeping the previous
+    state is all a caller needs to rewind.
+    """
+
+    def __init__(self, card: PersonaCard, intensity: float = 1.0) -> None:
+        if not 0.25 <= intensity <= 3.0:
+            raise ValueError(f"intensity must be between 0.25 and 3.0, got {intensity}")
+        self.card = card
+        self.intensity = intensity
+        self._harm = card.sensitivity * intensity
+        self._pace = 1.0 / (0.5 + 0.5 * self._harm)
+        if card.style == "withdraw":
+            self._pace *= rates.WITHDRAW_ATTUNED_PACE
+
+    def start(self) -> PartnerState:
+        """The state as the scene opens."""
+        return PartnerState(
+            turn=0, arousal=self.card.baseline.arousal, connection=self.card.baseline.connection
+        )
+
+    def step(self, state: PartnerState, classification: Classification) -> TurnOutcome:
+        """Apply one learner message to the state and return the new state with its reasons."""
+        turn = state.turn + 1
+        phrases = dict(state.memory.phrases)
+        raw = [
+            self._effect(state, span, phrases, turn)
+            for span in self._one_span_per_move(classification)
+        ]
+        effects = self._stack(raw)
+        if not effects:
+            silence = rates.SILENCE_BY_STYLE[self.card.style] if state.zone.is_hot else (0.0, 0.0)
+            d_arousal, d_connection = silence[0] * self._harm, silence[1]
+        else:
+            d_arousal = sum(e.arousal for e in effects)
+            d_connection = sum(e.connection for e in effects)
+        arousal = _clamp(state.arousal + d_arousal)
+        connection = _clamp(state.connection + d_connection)
+        misstep = d_arousal > 0 and any(e.arousal > 0 and e.move not in ATTUNED for e in effects)
+        memory = Memory(
+            phrases=phrases,
+            last_misstep_turn=turn if misstep else state.memory.last_misstep_turn,
+        )
+        may_soften = (
+            connection >= self.card.underneath.surfaces_at and arousal < rates.SOFTER_MAX_AROUSAL
+        )
+        after = PartnerState(
+            turn=turn,
+            arousal=arousal,
+            connection=connection,
+            softened=state.softened or may_soften,
+            memory=memory,
+        )
+        return TurnOutcome(
+            before=state,
+            after=after,
+            effects=effects,
+            surfaced_now=after.softened and not state.softened,
+        )
+
+    @staticmethod
+    def _one_span_per_move(classification: Classification) -> list[Span]:
+        """A move counts once per message; its first span stands for it."""
+        seen: dict[Move, Span] = {}
+        for span in classification.spans:
+            seen.setdefault(span.move, span)
+        return list(seen.values())
+
+    def _base(self, state: PartnerState, move: Move) -> tuple[rates.Delta, list[str]]:
+        zone = state.zone
+        if move == Move.FIX:
+            note = (
+                "too early: still upset"
+                if zone.is_hot or zone.value == "guarded"
+                else "welcome now"
+            )
+            return rates.FIX_BY_ZONE[zone], [note]
+        if move == Move.INVITE_SOLUTIONS:
+            note = "too early: still upset" if not zone.is_settled else "welcome now"
+            return rates.INVITE_SOLUTIONS_BY_ZONE[zone], [note]
+        if move == Move.REPAIR:
+            last = state.memory.last_misstep_turn
+            if last is not None and state.turn - last < rates.REPAIR_WINDOW_TURNS:
+                return rates.REPAIR_AFTER_MISSTEP, ["repairs the last misstep"]
+            return rates.REPAIR_OTHERWISE, []
+        if move in rates.ATTUNED_BASE:
+            return rates.ATTUNED_BASE[move], []
+        return rates.MISATTUNED_BASE[move], []
+
+    def _effect(
+        self, state: PartnerState, span: Span, phrases: dict[str, int], turn: int
+    ) -> Effect:
+        (d_arousal, d_connection), reasons = self._base(state, span.move)
+        weight = rates.STYLE_WEIGHTS[self.card.style].get(span.move, 1.0)
+        if span.move in self.card.soothing_moves or span.move in self.card.triggering_moves:
+            weight *= rates.PERSONAL_WEIGHT
+            reasons.append(
+                "lands hard with this person" if d_arousal > 0 else "speaks to this person"
+            )
+        miss_buffer, comfort_buffer = rates.trust_buffer(state.connection)
+        if d_arousal > 0:
+            d_arousal *= weight * self._harm * miss_buffer
+            d_connection *= weight * self._harm
+        else:
+            receptive = rates.RECEPTIVITY[state.zone]
+            if receptive < 1.0:
+                reasons.append("hard to take in while this upset")
+            scale = weight * self._pace * receptive * comfort_buffer
+            room_arousal, room_connection = rates.calming_headroom(state.arousal, state.connection)
+            d_arousal *= scale * room_arousal
+            d_connection *= scale * room_connection
+            if span.move in ATTUNED:
+                d_arousal, d_connection = self._wear(
+                    span, phrases, d_arousal, d_connection, reasons
+                )
+        return Effect(
+            move=span.move,
+            span=span.text,
+            arousal=d_arousal,
+            connection=d_connection,
+            reasons=reasons,
+        )
+
+    @staticmethod
+    def _wear(
+        span: Span,
+        phrases: dict[str, int],
+        d_arousal: float,
+        d_connection: float,
+        reasons: list[str],
+    ) -> tuple[float, float]:
+        """Stock phrases wear out: each reuse counts for less, and overuse grates."""
+        key = f"{span.move.value}:{_normalize(span.text)}"
+        used = phrases.get(key, 0)
+        phrases[key] = used + 1
+        if used >= rates.REPEAT_GRATES_AFTER:
+            reasons.append("the same words again: it sounds scripted")
+            return rates.GRATING
+        if used:
+            reasons.append(f"repeated wording ({used + 1}x): wearing off")
+            factor = rates.REPEAT_DECAY**used
+            return d_arousal * factor, d_connection * factor
+        return d_arousal, d_connection
+
+    @staticmethod
+    def _stack(effects: list[Effect]) -> list[Effect]:
+        """Several moves in one message add with diminishing weight; a misstep undoes warmth."""
+
+        def is_harmful(e: Effect) -> bool:
+            # A worn-out phrase grates a little but is no misstep.
+            return e.arousal > 0 and (e.move not in ATTUNED or e.move == Move.INVITE_SOLUTIONS)
+
+        calming = sorted((e for e in effects if not is_harmful(e)), key=lambda e: e.arousal)
+        harmful = sorted((e for e in effects if is_harmful(e)), key=lambda e: -e.arousal)
+        out: list[Effect] = []
+        for group, extra in (
+            (harmful, 1.0),
+            (calming, rates.ATTUNED_WEIGHT_WITH_MISSTEP if harmful else 1.0),
+        ):
+            for i, effect in enumerate(group):
+                w = rates.STACK_WEIGHTS[min(i, len(rates.STACK_WEIGHTS) - 1)] * extra
+                reasons = list(effect.reasons)
+                if extra < 1.0:
+                    reasons.append("undercut by a misstep in the same message")
+                out.append(
+                    effect.model_copy(
+                        update={
+                            "arousal": effect.arousal * w,
+                            "connection": effect.connection * w,
+                            "reasons": reasons,
+                        }
+                    )
+                )
+        return out

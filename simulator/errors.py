@@ -1,0 +1,31 @@
+"""User-facing errors: each carries a one-line message that names what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AttuneError(Exception):
+    """A problem caused by input the user can fix; the CLI prints it and exits 2."""
+
+
+class PersonaError(AttuneError):
+    """A persona card that cannot be used, with every problem found in it."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(f"{path}: {problems[0]}{more}")
+
+
+class UnknownPersonaError(AttuneError):
+    """A persona id that no loaded card has."""
+
+
+class ScriptError(AttuneError):
+    """A replay script that cannot be used."""
+
+
+class UnknownModelError(AttuneError):
+    """A model name that no backend can serve."""

@@ -1,0 +1,81 @@
+"""`attune replay`: run a script of learner turns through a session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from simulator.errors import AttuneError, ScriptError
+from simulator.personas.loader import parse_yaml, read_text
+from simulator.problems import problems
+from simulator.session import Session, TurnRecord
+
+MAX_SCRIPT_BYTES = 64 * 1024 * 1024
+
+
+class ReplayScript(BaseModel):
+    """A YAML replay script: the learner's turns, in order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    turns: list[str] = Field(min_length=1)
+    """What the learner says, one message per item."""
+    persona: str | None = None
+    """Optional persona id, used when `--persona` is not given."""
+
+
+def load_script(source: str) -> ReplayScript:
+    """Read a script from a path, or from stdin when the source is `-`."""
+    if source == "-":
+        path, text = Path("<stdin>"), sys.stdin.read()
+    else:
+        path = Path(source)
+        try:
+            text = read_text(path, MAX_SCRIPT_BYTES)
+        except AttuneError as exc:
+            raise ScriptError(str(exc)) from None
+    try:
+        data = parse_yaml(path, text)
+    except AttuneError as exc:
+        raise ScriptError(str(exc)) from None
+    if isinstance(data, list):
+        data = {"turns": data}
+    if not isinstance(data, dict):
+        raise ScriptError(f"{path}: expected a mapping with a 'turns:' list")
+    try:
+        return ReplayScript.model_validate(data)
+    except ValidationError as exc:
+        raise ScriptError(f"{path}: " + "; ".join(problems(exc))) from None
+
+
+def run_script(session: Session, script: ReplayScript) -> list[TurnRecord]:
+    """Feed every turn to the session and return the records."""
+    return [session.respond(turn) for turn in script.turns]
+
+
+def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
+    """The documented JSON shape of a replay."""
+    return {
+        "persona": session.card.id,
+        "model": model,
+        "seed": seed,
+        "intensity": session.engine.intensity,
+        "opening": session.opening,
+        "start": session.start.summary(),
+        "turns": [
+            {
+                "index": t.index,
+                "user": t.user,
+                "moves": [m.value for m in t.moves],
+                "spans": [s.model_dump(mode="json") for s in t.spans],
+                "arousal": t.arousal,
+                "connection": t.connection,
+                "zone": t.zone,
+                "softened": t.softened,
+                "reply": t.reply,
+            }
+            for t in session.turns
+        ],
+    }

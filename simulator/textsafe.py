@@ -1,0 +1,22 @@
+"""Make untrusted text safe to print to a terminal or embed in JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# C0 controls except tab and newline, DEL, and C1 controls (0x80-0x9f, which
+# include the single-byte CSI some terminals honour).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Replace control characters (escape sequences included) with visible escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def dumps(value: object) -> str:
+    """JSON on one line, readable non-ASCII, with every control character escaped."""
+    raw = json.dumps(value, ensure_ascii=False)
+    # json escapes C0 itself; C1 and DEL pass through unless we escape them.
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", raw)

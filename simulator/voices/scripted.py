@@ -1,0 +1,47 @@
+"""The `scripted` backend: the persona's own authored lines, no model."""
+
+from __future__ import annotations
+
+import random
+
+from simulator.engine.state import TurnOutcome
+from simulator.personas.card import PersonaCard
+from simulator.zones import Zone
+
+# Once the softer feeling has come through, it keeps showing in about this share
+# of replies until the partner is fully settled.
+SOFTER_SHARE = 0.5
+
+
+class ScriptedVoice:
+    """Picks authored lines for the current zone, deterministically for a seed.
+
+    Replies depend only on (seed, persona, turn, state), never on earlier calls,
+    so a rewound turn replays exactly.
+    """
+
+    name = "scripted"
+
+    def __init__(self, card: PersonaCard, seed: int = 0) -> None:
+        self.card = card
+        self.seed = seed
+
+    def _rng(self, *parts: object) -> random.Random:
+        return random.Random(":".join(str(p) for p in (self.seed, self.card.id, *parts)))
+
+    def opening(self) -> str:
+        """The persona's first line for this seed."""
+        return self._rng("opening").choice(self.card.opening)
+
+    def reply(self, outcome: TurnOutcome) -> str:
+        """An authored line that fits the state after the learner's turn."""
+        after = outcome.after
+        zone = after.zone
+        rng = self._rng("turn", after.turn)
+        softer = outcome.surfaced_now or (
+            after.softened and zone != Zone.REGULATED and rng.random() < SOFTER_SHARE
+        )
+        lines = self.card.underneath.lines if softer else self.card.lines.for_zone(zone)
+        # Walk the lines from a seeded offset so consecutive turns in one zone differ.
+        offset = self._rng("offset", "softer" if softer else zone.value).randrange(len(lines))
+        return lines[(offset + after.turn) % len(lines)]

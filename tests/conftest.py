@@ -1,0 +1,68 @@
+"""Shared fixtures: isolated environment, the shipped catalog, a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from simulator.cli.main import main
+from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+# Reports that tests publish for the end-of-run summary (e.g. classifier scores).
+REPORTS: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's own personas or data folders."""
+    monkeypatch.delenv("ATTUNE_PERSONAS", raising=False)
+    monkeypatch.setenv("ATTUNE_HOME", str(tmp_path / "attune-home"))
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The shipped personas."""
+    return load_catalog(persona_dirs(environ={}))
+
+
+@pytest.fixture(scope="session")
+def card(catalog: Catalog) -> PersonaCard:
+    """The documents' own example persona."""
+    return catalog.get("unanswered-text")
+
+
+@dataclass
+class CliResult:
+    """Exit code and captured output of one `attune` invocation."""
+
+    code: int
+    out: str
+    err: str
+
+
+RunCli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def attune(capsys: pytest.CaptureFixture[str]) -> RunCli:
+    """Run the CLI in-process: `attune("personas", "list")` returns a CliResult."""
+
+    def run(*args: str) -> CliResult:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the reports tests published (classifier precision/recall per move)."""
+    for title, body in REPORTS.items():
+        terminalreporter.section(title)
+        terminalreporter.write_line(body)

@@ -1,0 +1,201 @@
+"""The rule classifier: documented phrases, paraphrase, negation, sarcasm, spans."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import RunCli
+
+from simulator.classifier import MAX_CLASSIFIED_CHARS, classify
+from simulator.classifier.lexicon import RULES, SHORTHANDS
+from simulator.moves import Move
+
+
+def moves(text: str) -> set[str]:
+    return {m.value for m in classify(text).moves}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The documents' own misattuned example: three mistakes in one breath.
+        ("Relax. I was busy. It's not a big deal.", {"minimize", "explain"}),
+        ("That's not what I meant", {"explain"}),
+        ("It's not that serious", {"minimize"}),
+        ("That's not how it happened", {"correct_facts"}),
+        ("Here's what you should do", {"fix"}),
+        ("I would never do that to you", {"intent_defense"}),
+        ("So what I'm hearing is that you felt forgotten", {"reflect"}),
+        ("That makes sense.", {"validate"}),
+        ("I'm here with you.", {"support"}),
+        ("Do you want comfort right now, or do you want ideas later?", {"ask_need"}),
+        ("Can you tell me what that was like for you?", {"open_question"}),
+    ],
+)
+def test_documented_phrases(text: str, expected: set[str]) -> None:
+    assert moves(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("honestly no wonder you were rattled", "validate"),
+        ("ur not crazy for feeling this way", "validate"),
+        ("I put my phone away, you've got my full attention", "presence"),
+        ("sounds like the waiting really got to you", "reflect"),
+        ("I'm not going anywhere, take all the time you need", "support"),
+        ("what would help most right now?", "ask_need"),
+        ("What was going through your head this afternoon?", "open_question"),
+        ("I dropped the ball today and left you hanging", "acknowledge_impact"),
+        ("Hang on, I'm doing it again, let me start over", "repair"),
+        ("Could we figure out a plan together for days like this?", "invite_solutions"),
+        ("my phone died on the train", "explain"),
+        ("you're blowing this way out of proportion", "minimize"),
+        ("it was barely two hours, not five", "correct_facts"),
+        ("why don't you just tell your boss how you feel", "fix"),
+        ("it's not like I did it on purpose", "intent_defense"),
+        ("well you never answer my texts either", "counter_attack"),
+        ("can we not do this right now", "turn_away"),
+    ],
+)
+def test_paraphrases_are_recognised(text: str, expected: str) -> None:
+    assert expected in moves(text)
+
+
+def test_negation_turns_a_minimizing_word_into_validation() -> None:
+    assert moves("You're not overreacting.") == {"validate"}
+    assert moves("you're overreacting") == {"minimize"}
+    assert moves("you're not wrong to feel hurt") == {"validate"}
+
+
+def test_negation_turns_validation_into_dismissal() -> None:
+    assert moves("I don't think that makes sense") == {"minimize"}
+    assert moves("That makes sense") == {"validate"}
+
+
+def test_a_non_apology_is_minimizing_not_owning() -> None:
+    assert moves("I'm sorry you feel that way") == {"minimize"}
+    assert moves("I'm sorry I left you waiting all afternoon") == {"acknowledge_impact"}
+
+
+def test_cheap_sarcasm_turns_warm_words_into_contempt() -> None:
+    assert moves("Oh sure, that makes total sense") == {"counter_attack"}
+    assert moves("Oh great, so now it's all my fault") == {"counter_attack"}
+    assert moves("Wow, sorry I have a life") == {"counter_attack"}
+
+
+def test_several_moves_in_one_message_keep_their_order() -> None:
+    found = classify("I get it, but you need to calm down. Just turn your phone off next time.")
+    assert found.moves[:2] == [Move.VALIDATE, Move.MINIMIZE]
+    assert Move.FIX in found.moves
+
+
+def test_the_repair_sentence_from_the_documents() -> None:
+    found = moves(
+        "You're right, I moved into fixing. Let me slow down. "
+        "I want to understand what this felt like for you."
+    )
+    assert {"repair", "open_question"} <= found
+    assert not found & {"fix", "explain", "minimize"}
+
+
+def test_the_attuned_example_from_the_documents_has_no_mistakes() -> None:
+    found = moves(
+        "I can see why that felt bad. Waiting and not knowing what was going on probably "
+        "brought up a lot. I don't want you feeling alone or unimportant to me. I'm here. "
+        "Can you tell me what that was like for you?"
+    )
+    assert {"validate", "reflect", "support", "open_question"} <= found
+    assert not found & {"minimize", "explain", "fix"}
+
+
+def test_neutral_messages_get_no_moves() -> None:
+    for text in ["Did you feed the cat?", "The train is at 6:40.", "", "   ", "hmm"]:
+        assert moves(text) == set(), text
+
+
+def test_spans_point_at_the_triggering_words() -> None:
+    text = "Relax, it's not a big deal."
+    found = classify(text)
+    assert [(s.move.value, s.text) for s in found.spans] == [
+        ("minimize", "Relax"),
+        ("minimize", "it's not a big deal"),
+    ]
+    for span in found.spans:
+        assert text[span.start : span.end] == span.text
+
+
+def test_curly_apostrophes_match_like_straight_ones() -> None:
+    assert moves("You\u2019re not overreacting") == {"validate"}
+    assert classify("It\u2019s not a big deal").spans[0].text == "It\u2019s not a big deal"
+
+
+def test_rules_use_only_non_capturing_groups() -> None:
+    # The matcher names one group per rule; a stray capturing group would misattribute.
+    for rule in RULES:
+        pattern = rule.pattern
+        for key, value in SHORTHANDS.items():
+            pattern = pattern.replace(key, value)
+        assert re.compile(pattern).groups == 0, rule.pattern
+
+
+def test_a_huge_paste_is_classified_on_its_opening_only() -> None:
+    text = "That makes sense. " + "blah " * 250_000
+    found = classify(text)
+    assert found.moves == [Move.VALIDATE]
+    assert found.text == text
+    assert all(s.end <= MAX_CLASSIFIED_CHARS for s in found.spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_well_formed_deterministic_tags(text: str) -> None:
+    found = classify(text)
+    assert found == classify(text)
+    assert found.moves == list(dict.fromkeys(s.move for s in found.spans))
+    for span in found.spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["That makes sense.", "I'm here with you.", "Relax."]), st.text(max_size=60))
+def test_control_characters_never_break_tagging(core: str, noise: str) -> None:
+    noisy = f"\x1b[31m{noise}\x00 {core}\x07"
+    assert set(classify(core).moves) <= set(classify(noisy).moves) | {Move.TURN_AWAY}
+
+
+def test_cli_classify_text_and_json(attune: RunCli) -> None:
+    plain = attune("classify", "Relax, it's not a big deal")
+    assert plain.code == 0
+    assert 'minimize' in plain.out and '"Relax"' in plain.out
+    as_json = attune("classify", "--json", "That makes sense")
+    assert json.loads(as_json.out) == {
+        "text": "That makes sense",
+        "moves": ["validate"],
+        "spans": [{"move": "validate", "start": 0, "end": 16, "text": "That makes sense"}],
+    }
+
+
+def test_cli_classify_reads_one_message_per_line_from_stdin(
+    attune: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("That makes sense\nRelax\n\nwhy don't you quit\n"))
+    result = attune("classify", "--json", "-")
+    rows = [json.loads(line) for line in result.out.splitlines()]
+    assert [r["moves"] for r in rows] == [["validate"], ["minimize"], [], ["fix"]]
+    assert [r["text"] for r in rows] == ["That makes sense", "Relax", "", "why don't you quit"]
+
+
+def test_cli_never_echoes_escape_sequences(attune: RunCli) -> None:
+    result = attune("classify", "\x1b[2JThat makes sense\x9b")
+    assert "\x1b" not in result.out and "\x9b" not in result.out
+    as_json = attune("classify", "--json", "\x1b[2JRelax\x9b")
+    assert "\x1b" not in as_json.out and "\x9b" not in as_json.out
+    assert json.loads(as_json.out)["text"] == "\x1b[2JRelax\x9b"
