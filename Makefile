@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: run test lint typecheck unit constraints clean
+.PHONY: run test lint typecheck unit bench constraints clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "attune needs Python 3.11 or newer, found " + sys.version.split()[0] + " (try: make PYTHON=python3.11 ...)")'
@@ -28,8 +28,8 @@ run: $(RUN_STAMP)
 test: lint typecheck unit
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check simulator tests
-	$(BIN)/ruff format --check simulator tests
+	$(BIN)/ruff check --output-format concise simulator tests benchmarks
+	$(BIN)/ruff format --check simulator tests benchmarks
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -45,3 +45,7 @@ constraints: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
+
+## bench: core throughput figures, as ratios against baselines measured in the same run
+bench: $(RUN_STAMP)
+	$(BIN)/python benchmarks/bench_core.py

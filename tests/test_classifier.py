@@ -7,10 +7,9 @@ import json
 import re
 
 import pytest
+from conftest import RunCli
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import RunCli
 
 from simulator.classifier import MAX_CLASSIFIED_CHARS, classify
 from simulator.classifier.lexicon import RULES, SHORTHANDS
@@ -174,7 +173,7 @@ def test_control_characters_never_break_tagging(core: str, noise: str) -> None:
 def test_cli_classify_text_and_json(attune: RunCli) -> None:
     plain = attune("classify", "Relax, it's not a big deal")
     assert plain.code == 0
-    assert 'minimize' in plain.out and '"Relax"' in plain.out
+    assert "minimize" in plain.out and '"Relax"' in plain.out
     as_json = attune("classify", "--json", "That makes sense")
     assert json.loads(as_json.out) == {
         "text": "That makes sense",
@@ -199,3 +198,25 @@ def test_cli_never_echoes_escape_sequences(attune: RunCli) -> None:
     as_json = attune("classify", "--json", "\x1b[2JRelax\x9b")
     assert "\x1b" not in as_json.out and "\x9b" not in as_json.out
     assert json.loads(as_json.out)["text"] == "\x1b[2JRelax\x9b"
+
+
+def test_word_start_grouping_matches_the_plain_alternation() -> None:
+    # rules.py shares one "start of a word" check among rules opening with \b, for
+    # speed. That is only sound while each such rule starts on a word character;
+    # compare against the plain alternation on every labeled message to be sure.
+    from conftest import DATA
+
+    from simulator.classifier.metrics import load_examples
+    from simulator.classifier.rules import _NORMALIZE, _compiled, _expand
+
+    texts = [e.text for p in sorted(DATA.glob("moves_*.yaml")) for e in load_examples(p)]
+    texts += ["", " \bI'm here", "_that makes sense", "9 no wonder", "-relax-"]
+    for compiled in _compiled()[0]:
+        plain = re.compile(
+            "|".join(f"(?P<r{i}>{_expand(r.pattern)})" for i, r in enumerate(compiled.rules))
+        )
+        for text in texts:
+            lowered = text.translate(_NORMALIZE)
+            fast = [(m.span(), m.lastgroup) for m in compiled.regex.finditer(lowered)]
+            slow = [(m.span(), m.lastgroup) for m in plain.finditer(lowered)]
+            assert fast == slow, (compiled.move, text)

@@ -40,7 +40,9 @@ def test_moves_lists_the_taxonomy(attune: RunCli) -> None:
 def test_the_installed_entry_point_runs_without_a_traceback() -> None:
     # A real process: exit codes and stderr as a user sees them.
     attune = [sys.executable, "-m", "simulator"]
-    ok = subprocess.run([*attune, "classify", "--json", "I'm here"], capture_output=True, text=True, cwd=REPO)
+    ok = subprocess.run(
+        [*attune, "classify", "--json", "I'm here"], capture_output=True, text=True, cwd=REPO
+    )
     assert ok.returncode == 0 and json.loads(ok.stdout)["moves"] == ["support"]
     bad = subprocess.run([*attune, "personas", "show", "ghost"], capture_output=True, text=True)
     assert bad.returncode == 2

@@ -29,7 +29,9 @@ ATTUNED_ARC = [
 def tagged(*moves: Move, text: str = "") -> Classification:
     """A classification with one span per move, each with distinct wording."""
     spans = [Span(move=m, start=i, end=i + 1, text=f"{m.value}-{i}") for i, m in enumerate(moves)]
-    return Classification(text=text or " ".join(s.text for s in spans), moves=list(moves), spans=spans)
+    return Classification(
+        text=text or " ".join(s.text for s in spans), moves=list(moves), spans=spans
+    )
 
 
 def at(engine: Engine, arousal: float, connection: float = 50.0) -> PartnerState:
@@ -64,8 +66,12 @@ def test_dismissal_doubles_down_and_feeling_seen_softens(card: PersonaCard) -> N
     assert seen.arousal < start.arousal and seen.connection > start.connection
 
 
-@pytest.mark.parametrize("misstep", [Move.MINIMIZE, Move.EXPLAIN, Move.CORRECT_FACTS, Move.COUNTER_ATTACK])
-def test_one_misstep_costs_more_than_one_attuned_move_earns(card: PersonaCard, misstep: Move) -> None:
+@pytest.mark.parametrize(
+    "misstep", [Move.MINIMIZE, Move.EXPLAIN, Move.CORRECT_FACTS, Move.COUNTER_ATTACK]
+)
+def test_one_misstep_costs_more_than_one_attuned_move_earns(
+    card: PersonaCard, misstep: Move
+) -> None:
     engine = Engine(card)
     state = at(engine, 50.0)
     gain = state.arousal - engine.step(state, tagged(Move.VALIDATE)).after.arousal
@@ -94,7 +100,9 @@ def test_problem_solving_escalates_early_and_is_welcome_once_settled(
 
 
 def test_the_same_proposal_lands_differently_before_and_after_settling(card: PersonaCard) -> None:
-    proposal = "Now that we're calmer, do you want to talk about what we can do differently next time?"
+    proposal = (
+        "Now that we're calmer, do you want to talk about what we can do differently next time?"
+    )
     engine = Engine(card)
     early = engine.step(engine.start(), classify(proposal))
     settled_state = engine.start()
@@ -157,7 +165,12 @@ def test_settling_takes_several_attuned_turns_but_arrives(catalog: Catalog) -> N
 
 
 def test_misattuned_arcs_escalate(catalog: Catalog) -> None:
-    arc = ["I was busy.", "It's not a big deal.", "That's not how it happened.", "Well you always do this."]
+    arc = [
+        "I was busy.",
+        "It's not a big deal.",
+        "That's not how it happened.",
+        "Well you always do this.",
+    ]
     for card in catalog.cards.values():
         engine = Engine(card)
         end = run(engine, arc)

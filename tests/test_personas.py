@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import RunCli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import RunCli
 from simulator.errors import AttuneError, PersonaError
 from simulator.personas import Catalog, load_card, load_catalog, persona_dirs
 from simulator.zones import Zone
@@ -180,7 +180,9 @@ def test_missing_custom_folder(attune: RunCli, tmp_path: Path) -> None:
     assert result.code == 2 and "personas folder not found" in result.err
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
 def test_the_loader_never_crashes_on_arbitrary_bytes(tmp_path: Path, blob: bytes) -> None:
     path = tmp_path / "fuzz.yaml"
@@ -192,9 +194,13 @@ def test_the_loader_never_crashes_on_arbitrary_bytes(tmp_path: Path, blob: bytes
         assert "\n" not in str(exc).strip()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
-    st.sampled_from(["style", "baseline", "lines", "opening", "underneath", "sensitivity", "soothes"]),
+    st.sampled_from(
+        ["style", "baseline", "lines", "opening", "underneath", "sensitivity", "soothes"]
+    ),
     st.one_of(st.none(), st.integers(), st.text(max_size=20), st.lists(st.integers(), max_size=3)),
 )
 def test_a_field_of_the_wrong_shape_is_named(

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import RunCli
 
 ARC = [
@@ -39,7 +38,9 @@ def replay(attune: RunCli, *args: str) -> dict[str, object]:
 
 
 def test_json_has_the_documented_shape(attune: RunCli, script: Path) -> None:
-    data = replay(attune, str(script), "--persona", "unanswered-text", "--model", "scripted", "--json")
+    data = replay(
+        attune, str(script), "--persona", "unanswered-text", "--model", "scripted", "--json"
+    )
     assert data["persona"] == "unanswered-text" and data["model"] == "scripted"
     assert data["start"] == {"arousal": 70.0, "connection": 35.0, "zone": "escalated"}
     turns = data["turns"]
@@ -95,7 +96,9 @@ def test_human_readable_table(attune: RunCli, script: Path) -> None:
 def test_script_from_stdin_with_persona_inside(
     attune: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("persona: bad-day\nturns:\n  - That makes sense.\n"))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("persona: bad-day\nturns:\n  - That makes sense.\n")
+    )
     data = replay(attune, "-", "--json")
     assert data["persona"] == "bad-day"
     assert data["turns"][0]["moves"] == ["validate"]  # type: ignore[index]
@@ -128,10 +131,19 @@ def test_other_bad_invocations(attune: RunCli, script: Path, tmp_path: Path) -> 
     cases = [
         (("replay", str(tmp_path / "missing.yaml"), "--persona", "bad-day"), "no such file"),
         (("replay", str(script), "--persona", "ghost"), "unknown persona 'ghost'"),
-        (("replay", str(script), "--persona", "bad-day", "--model", "gpt-0"), "unknown model 'gpt-0'"),
+        (
+            ("replay", str(script), "--persona", "bad-day", "--model", "gpt-0"),
+            "unknown model 'gpt-0'",
+        ),
         (("replay", str(script)), "no persona given"),
-        (("replay", str(script), "--persona", "bad-day", "--seed", "x"), "'x' is not a valid integer"),
-        (("replay", str(script), "--persona", "bad-day", "--intensity", "max"), "'max' is not one of"),
+        (
+            ("replay", str(script), "--persona", "bad-day", "--seed", "x"),
+            "'x' is not a valid integer",
+        ),
+        (
+            ("replay", str(script), "--persona", "bad-day", "--intensity", "max"),
+            "'max' is not one of",
+        ),
     ]
     for args, expected in cases:
         result = attune(*args)

@@ -5,6 +5,9 @@ Each rule is a regular expression over lower-cased text with a few shorthands
 texting spellings. Rules aim at the function of a phrase rather than the
 documents' exact scripts, so paraphrases land too.
 
+A rule that opens with ``\\b`` must open on a word character (the matcher
+only tries such rules where a word starts).
+
 ``negated`` says what a match means when a negator ("not", "never", "n't"...)
 stands just before it in the same clause: ``"drop"`` ignores it, a move id turns
 it into that move (``"you're not overreacting"`` validates), and ``None`` keeps
@@ -28,6 +31,9 @@ class Rule:
 
 
 SHORTHANDS: dict[str, str] = {
+    # Lets a validating span run on to the feeling it names ("no wonder you were
+    # worried"), so that it outweighs a shorter reflecting span inside it.
+    "{FEELING_TAIL}": r"(?:[^.!?;]{0,25}?\b(?:{HURT}|that way|like that|the same)\b)?",
     "{I_AM}": r"(?:i'?m|i am)",
     "{I_WILL}": r"(?:i'?ll|i will)",
     "{I_WAS}": r"(?:i was)",
@@ -46,15 +52,36 @@ SHORTHANDS: dict[str, str] = {
         r"stressful|stressed|betrayed|rejected|abandoned|unheard|unseen|small|awful)"
     ),
     "{ADV}": r"(?:(?:really|so|totally|completely|pretty|very|super|just|honestly|all|kind of|kinda)\s+)*",
+    # How a situation (not a person) can be hard: "that sounds brutal", "that's so unfair".
+    "{HARD}": (
+        r"(?:awful|horrible|terrible|painful|humiliating|hurtful|heartbreaking|brutal|exhausting|draining|"
+        r"deflating|demoralizing|discouraging|infuriating|maddening|frustrating|stressful|scary|frightening|"
+        r"lonely|upsetting|unfair|rough|hard|tough|heavy|overwhelming|crushing|rude|embarrassing|mortifying|"
+        r"disappointing|isolating|terrifying|unsettling|the worst|a lot|so much)"
+    ),
+    "{NUM}": (
+        r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
+        r"a few|a couple(?: of)?|\d+)"
+    ),
+    "{TIME_UNIT}": r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?|times?)",
 }
 
 _ = Move  # the table below uses Move.X names; keep the import obviously used
 
 RULES: tuple[Rule, ...] = (
     # --- presence: turning toward, attention, self-regulation -----------------
-    Rule(Move.PRESENCE, r"\b(?:putting|put|turning|turned|set|setting|closing|closed|shutting)\s+"
-         r"(?:my|the)\s+(?:phone|laptop|screen|tv|computer|work|email|game)\s*(?:down|away|off|aside)?"),
-    Rule(Move.PRESENCE, r"\b(?:phone|laptop|tv|computer)\s+(?:is\s+)?(?:down|away|off)\b"),
+    Rule(Move.PRESENCE, r"\b(?:put|putting|turn|turned|turning|set|setting|close|closed|closing|shut|shutting|"
+         r"switch(?:ed|ing)?|mute|muted|muting|silence|silenced|silencing)\s+(?:(?:off|down|away)\s+)?"
+         r"(?:my|the)\s+(?:phone|laptop|screen|tv|computer|work|email|game|music|notifications)\b"),
+    Rule(Move.PRESENCE, r"\b(?:phone|laptop|tv|computer|screen)(?:'?s|\s+is)?\s+(?:down|away|off|closed|muted|on silent|"
+         r"put away)\b"),
+    Rule(Move.PRESENCE, r"\b(?:stepping|stepped|step|walking|walked|getting|got) (?:out of|away from) (?:the|my|this|a) "
+         r"(?:meeting|call|room|class|office|game)\b|\b(?:pulling|pulled) over\b"),
+    Rule(Move.PRESENCE, r"\b{I_AM} all yours\b"),
+    Rule(Move.PRESENCE, r"\b(?:let me|give me (?:a|one) (?:sec|second|minute|moment) to|i need to|i want to|i'?ll|i will)\s+"
+         r"(?:just\s+)?(?:take|catch)\s+(?:a|one|my|some)\s+(?:slow\s+|deep\s+|quick\s+)?breaths?\b"),
+    Rule(Move.PRESENCE, r"\b(?:let me|i need to|i want to|i'?ll|i will|{I_AM} (?:going to|gonna|trying to))\s+(?:just\s+)?"
+         r"(?:slow (?:down )?my breath(?:ing)?|breathe(?: for a (?:sec|second|moment))?)\b"),
     Rule(Move.PRESENCE, r"\b(?:you have|you've got|giving you)\s+(?:my\s+)?(?:full|whole|undivided|complete)?\s*attention"),
     Rule(Move.PRESENCE, r"\b(?:my|all my)\s+(?:full|whole|undivided)\s+attention\b"),
     Rule(Move.PRESENCE, r"\blet me\s+(?:just\s+)?(?:take|catch)\s+(?:a|one|my)\s+(?:slow\s+|deep\s+)?breath"),
@@ -62,24 +89,31 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.PRESENCE, r"\b(?:let me|i need to|i want to|gonna|going to)\s+(?:calm myself down|"
          r"steady myself|settle myself|get (?:myself )?steady|ground myself|collect myself)\b"),
     Rule(Move.PRESENCE, r"\b{I_AM}\s+(?:all\s+)?(?:listening|all ears)\b"),
-    Rule(Move.PRESENCE, r"\b(?:i'?ll|i will|let me)\s+(?:just\s+)?(?:sit|stay)\s+(?:here\s+)?with\s+you\b"),
     Rule(Move.PRESENCE, r"\bnothing (?:else )?is more important (?:right now|than this|than you)"),
     Rule(Move.PRESENCE, r"\b(?:i'?m|i am)\s+(?:turning|sitting)\s+(?:toward|towards|down with)\s+you\b"),
     Rule(Move.PRESENCE, r"\b(?:let me|i want to|i'?d like to)\s+(?:really\s+)?(?:listen|hear you out)\b"),
     Rule(Move.PRESENCE, r"\b(?:i'?m|i am)\s+(?:not going to|not gonna|gonna|going to)\s+(?:just\s+)?listen\b"),
-    Rule(Move.PRESENCE, r"\bi'?m (?:here now|focused on you|paying attention)\b"),
+    Rule(Move.PRESENCE, r"\bi'?m (?:focused on you|paying attention)\b"),
     Rule(Move.PRESENCE, r"\b(?:the )?(?:\w+ )?can wait\b"),
     # --- reflect: saying back what they felt or meant --------------------------
-    Rule(Move.REFLECT, r"\b(?:so\s+)?what i'?m hearing(?: is)?\b"),
+    Rule(Move.REFLECT, r"\b(?:so\s+)?what i'?m (?:hearing|getting|picking up|understanding)(?: is| from)?\b"),
+    Rule(Move.REFLECT, r"\bif i'?m (?:hearing|getting|understanding|reading) (?:you|this|that|it) right\b"),
     Rule(Move.REFLECT, r"\bwhat i hear (?:is|you saying)\b"),
-    Rule(Move.REFLECT, r"\bi hear (?:that|how|you saying|you'?re|you felt|you feel|you were)\b"),
-    Rule(Move.REFLECT, r"\b(?:it\s+)?sounds like (?:you|it|that|this|u)\b"),
-    Rule(Move.REFLECT, r"\b(?:it\s+)?(?:seems|looks) like you (?:were|are|felt|feel|got|'re)\b"),
+    Rule(Move.REFLECT, r"\bi (?:can )?hear (?:that|how|you saying|you'?re|you felt|you feel|you were)\b"),
+    Rule(Move.REFLECT, r"\b(?:it\s+)?sounds like\b(?! a (?:plan|good|great|deal)\b| fun\b)(?=[^.!?,;]{0,40}\b(?:you|u|ur|your)\b)"),
+    Rule(Move.REFLECT, r"\b(?:it\s+)?(?:seems|looks) like (?:{YOU_ARE}|you (?:were|felt|feel|got))\b"),
+    Rule(Move.REFLECT, r"\b(?:you|u) (?:seem|sound|look)(?:ed|s)? (?:like you|{ADV}(?:{HURT}|far away|distant|down|"
+         r"tense|on edge|shaken|shut down|quiet|tired|drained|flat|off))\b"),
+    Rule(Move.REFLECT, r"\bi'?m guessing (?:that )?(?:you|u|underneath|under|there'?s)\b|\bi can (?:see|tell|hear) (?:that )?"
+         r"(?:{YOU_ARE}|you(?:'ve| have)? (?:been|feel|felt|were))\b"),
+    Rule(Move.REFLECT, r"\b(?<!what )(?<!what's )(?<!whats )(?:was|is) the (?:worst|hardest|scariest) (?:part|bit)\b(?![^.!?]*\?)|"
+         r"\bwas the (?:worst|hardest|scariest) part,", negated=None),
     Rule(Move.REFLECT, r"\b(?:that|it) landed (?:as|like)\b"),
-    Rule(Move.REFLECT, r"\bso you (?:felt|feel|were|are|'re|got|thought|started|ended up)\b"),
-    Rule(Move.REFLECT, r"\b{YOU}\s+(?:felt|feel|were feeling|must have felt|must feel|probably felt)\s+"
-         r"(?:like\s+)?(?:so\s+|really\s+|kind of\s+|completely\s+|totally\s+)?(?:{HURT}|like you|like i|"
-         r"like no one|like nobody|like it|that)", negated="drop"),
+    Rule(Move.REFLECT, r"\bso,? (?:basically,? )?(?:{YOU_ARE}|(?:you|u) (?:felt|feel|were|got|thought|ended up))\b(?! saying (?:it'?s|i'?m|i am))|"
+         r"\bso,? (?:basically,? )?(?:you|u) (?:started|went|had|spent|did|put|kept|made|\w+ed)\b(?![^.!?]*\?)"),
+    Rule(Move.REFLECT, r"\b(?<!do )(?<!if )(?<!when )(?<!whenever )(?<!make )(?<!made )(?<!makes )(?<!making )(?<!sorry )"
+         r"(?<!sorry that ){YOU}\s+(?:felt|feel|were feeling|must have felt|must feel|probably felt)\s+"
+         r"(?:like (?!\w+ing\b)|as if|as though|{ADV}{HURT}|that (?:i|we|it|no one|nobody)\b)", negated="drop"),
     Rule(Move.REFLECT, r"\b{YOU_WERE}\s+(?:really\s+|so\s+)?(?:scared|worried|afraid|hurt|left|waiting|"
          r"wondering|alone|humiliated|embarrassed|frightened|anxious)\b"),
     Rule(Move.REFLECT, r"\bif i'?m hearing (?:you|this) right\b"),
@@ -89,48 +123,72 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.REFLECT, r"\byou'?re saying (?:that|you|i|it)\b"),
     Rule(Move.REFLECT, r"\b(?:the|what) (?:hardest|worst) part (?:was|is)\b(?![^?]*\?)"),
     # --- validate: the feeling makes sense -------------------------------------
-    Rule(Move.VALIDATE, r"\b(?:that|it|this|your (?:reaction|feeling|anger|hurt|fear))\s+{ADV}makes?\s+"
-         r"{ADV}(?:total\s+|complete\s+|perfect\s+)?sense\b", negated=Move.MINIMIZE),
+    Rule(Move.VALIDATE, r"\b(?:that|it|this|{YOUR} (?:reaction|response|feelings?|anger|hurt|fear|frustration|worry|sadness|"
+         r"disappointment|upset))\s+{ADV}makes?\s+"
+         r"{ADV}(?:total\s+|complete\s+|perfect\s+)?sense\b{FEELING_TAIL}", negated=Move.MINIMIZE),
     Rule(Move.VALIDATE, r"\b(?:you|ur|your feelings?)\s+{ADV}makes?\s+{ADV}(?:total\s+)?sense\b",
          negated=Move.MINIMIZE),
     Rule(Move.VALIDATE, r"\bi (?:can\s+|totally\s+|really\s+|completely\s+)?(?:see|get|understand|imagine)\s+"
-         r"(?:why|how)\s+(?:that|this|it|you|u)\b", negated=Move.MINIMIZE),
-    Rule(Move.VALIDATE, r"\bi get (?:it|that)\b(?![^.!?]{0,30}\bbut\b)(?=\s*(?:[.!,;]|$|\band\b))"),
-    Rule(Move.VALIDATE, r"\bno wonder\b", negated=None),
-    Rule(Move.VALIDATE, r"\bof course {YOU}\s+(?:felt|feel|were|are|'re|got|would)\b", negated=None),
-    Rule(Move.VALIDATE, r"\b(?:anyone|anybody|everyone|most people|i)\s+(?:would|'d)\s+(?:probably\s+)?"
-         r"(?:feel|be|have felt|have been)\s+(?:that|the same|like that|{HURT}|pretty|so|really|"
-         r"hurt|upset|mad|angry)", negated="drop"),
+         r"(?:why|how)\s+(?:that|this|it|you|u|ur|your)\b", negated=Move.MINIMIZE),
+    Rule(Move.VALIDATE, r"\bi (?:totally |really |completely )?(?:get it|get that|understand)\b(?=\s*(?:[.!,;]|$|\band\b|\bbut\b))"),
+    Rule(Move.VALIDATE, r"\bno wonder\b{FEELING_TAIL}", negated=None),
+    Rule(Move.VALIDATE, r"\bof course (?:{YOU_ARE}|{YOU}\s+(?:felt|feel|were|got|would))\b{FEELING_TAIL}", negated=None),
+    Rule(Move.VALIDATE, r"\b(?:anyone|anybody|everyone|most people|i)\s*(?:would|'d)(?:'ve|\s+have)?\s+(?:probably\s+)?"
+         r"(?:feel|be|felt|been)\s+(?:that|the same|like that|{HURT}|pretty|so|really|"
+         r"hurt|upset|mad|angry)|\b(?:anyone|anybody|any (?:other )?person|most people)(?: in your (?:shoes|position))? "
+         r"(?:would|'d|would'?ve|would have)\b", negated="drop"),
+    Rule(Move.VALIDATE, r"\b(?:(?:that|it|this)\s+)?sounds like (?:a |an |such a )?{ADV}(?:{HARD}|nightmare)\b"),
     Rule(Move.VALIDATE, r"\bif i were (?:in )?(?:your shoes|you)\b", negated=None),
-    Rule(Move.VALIDATE, r"\b(?:you'?re|you are|ur) (?:not|never) (?:wrong|crazy|being silly|being dramatic|"
-         r"overreacting|being unreasonable|too much|being too sensitive|silly|dramatic|unreasonable)\b",
+    Rule(Move.VALIDATE, r"\b{YOU_ARE} (?:not|never) (?:being )?(?:{ADV})(?:wrong|crazy|silly|dramatic|overreacting|"
+         r"unreasonable|too much|too sensitive|oversensitive|needy|clingy|stupid|irrational|petty|paranoid|a burden)\b",
          negated=None),
+    Rule(Move.VALIDATE, r"\b{IT_IS} (?:not|never) (?:{ADV})(?:silly|stupid|crazy|dumb|ridiculous|petty|weird|wrong|"
+         r"irrational|unreasonable|an overreaction|too much)\b(?:\s+at all)?\s+(?:to|that|of you)\b", negated=None),
+    Rule(Move.VALIDATE, r"\b(?:a )?(?:normal|natural|fair|reasonable|human|understandable|valid) (?:thing )?to "
+         r"(?:want|feel|need|ask for|expect)\b", negated="drop"),
     Rule(Move.VALIDATE, r"\byou have (?:every|a|good) (?:right|reason) to (?:be|feel)\b", negated=None),
-    Rule(Move.VALIDATE, r"\b(?:your|those|these) feelings (?:are|were) (?:valid|real|understandable|okay|ok|fair)\b"),
-    Rule(Move.VALIDATE, r"\b(?:it'?s|it is|that'?s|that is)\s+{ADV}(?:understandable|valid|fair enough|"
-         r"completely fair|totally fair|fair|normal|okay|ok|natural|reasonable)\s+(?:to|that you|you)\s+"
-         r"(?:feel|be|got|are|were)\b", negated=Move.MINIMIZE),
-    Rule(Move.VALIDATE, r"\b(?:that|it)\s+(?:must|would|could)\s+(?:have\s+)?(?:be|been|feel|felt)\s+{ADV}{HURT}"),
-    Rule(Move.VALIDATE, r"\b(?:that|this|it)\s+sounds\s+{ADV}{HURT}"),
+    Rule(Move.VALIDATE, r"\b(?:{YOUR}|those|these) feelings (?:are|r|were) (?:{ADV})(?:valid|real|understandable|okay|ok|fair)\b"),
+    Rule(Move.VALIDATE, r"\b(?:it'?s|it is|that'?s|that is)\s+{ADV}(?:understandable|valid|fair enough|fair|normal|okay|ok|"
+         r"natural|reasonable)\s+(?:(?:to|for you to)\s+(?:feel|be|want|need|cry|get|have)\b|(?:that )?{YOU_ARE}|"
+         r"(?:that )?you(?:'d| would| were| feel| felt| got)\b)", negated=Move.MINIMIZE),
+    Rule(Move.VALIDATE, r"\b(?:that'?s|that is|it'?s|it is)\s+{ADV}(?:fair|valid|understandable)\b"
+         r"(?=\s*(?:[.!,;]|$|\band\b|\bbut\b))", negated=Move.CORRECT_FACTS),
+    Rule(Move.VALIDATE, r"\b(?:must|would|could)(?:\s+have|'ve)?\s+(?:be|been|feel|felt)\s+{ADV}(?:{HURT}|{HARD})",
+         negated=None),
+    Rule(Move.VALIDATE, r"\bsounds?\s+{ADV}(?:{HURT}|{HARD})\b"),
+    Rule(Move.VALIDATE, r"\b(?:would(?:'?ve| have)?|(?:that|it|i)'d(?: have)?)\s+(?:\w+ed|hurt|stung|shaken|upset|made|driven|"
+         r"thrown|got(?:ten)?)\s+me(?:\s+(?:out|up|crazy|mad|nuts))?\s+too\b"),
+    Rule(Move.VALIDATE, r"\bi (?:can'?t|cannot|can not) believe (?:he|she|they|your|ur|someone|anyone|people|that "
+         r"(?:he|she|they|happened))\b", negated=None),
+    Rule(Move.VALIDATE, r"\b(?:your (?:feelings?|hurt|pain|anger)|how you feel|what you feel|it|that|this)\s+"
+         r"(?:\w+\s+){0,2}?matters? (?:to me|a lot)\b"),
+    Rule(Move.VALIDATE, r"\b(?:that|it|this) (?:would|'d)(?: have|'ve)? (?:\w+ )?(?:wrecked|crushed|destroyed|gutted|devastated|"
+         r"broken|hurt|upset|scared|terrified|killed|stung|rattled|shaken|freaked|embarrassed|humiliated|enraged|infuriated) me\b"),
     Rule(Move.VALIDATE, r"\bhow {HURT}\s+(?:that|this|it)\s+(?:must|would|was)\b"),
-    Rule(Move.VALIDATE, r"\bi'?d (?:probably\s+)?(?:feel|be)\s+(?:the same|that too|that way too|{HURT})"),
-    Rule(Move.VALIDATE, r"\bi (?:would|'d) (?:have )?(?:felt|been) (?:the same|that too|{HURT})"),
-    Rule(Move.VALIDATE, r"\bmakes sense (?:that|you|why)\b", negated=Move.MINIMIZE),
+    Rule(Move.VALIDATE, r"\bi'?d (?:probably\s+)?(?:feel|be)\s+(?:the same|that too|that way too|{HURT})|"
+         r"\bi(?: would|'d)(?: have|'ve)? (?:probably )?(?:be|feel|been|felt)(?: \w+)? too\b"),
+    Rule(Move.VALIDATE, r"\bi(?: would|'d)(?: have|'ve)? (?:probably )?(?:felt|been) (?:the same|that too|{ADV}{HURT})"),
+    Rule(Move.VALIDATE, r"\bmakes (?:total |complete |perfect |so much )?sense (?:that|you|why)\b{FEELING_TAIL}", negated=Move.MINIMIZE),
+    Rule(Move.VALIDATE, r"\b{YOU_ARE} allowed to (?:feel|be)\b|\bi hate that (?:you|u)\b", negated=Move.MINIMIZE),
     Rule(Move.VALIDATE, r"\byou don'?t have to talk yourself out of\b", negated=None),
     Rule(Move.VALIDATE, r"\b(?:your feelings|how you feel|what you feel) (?:matter|matters|make sense)\b"),
     Rule(Move.VALIDATE, r"\bi (?:can|could) see how (?:that|this|it) would\b"),
     Rule(Move.VALIDATE, r"\bthat(?:'?s| is| was) (?:a lot|so much)\b(?! of)"),
-    Rule(Move.VALIDATE, r"\bi (?:can )?(?:see|tell)\s+(?:how much|that)\s+(?:this|that|it)\s+(?:hurt|matters|"
-         r"mattered|upset|got to you|means)"),
-    Rule(Move.VALIDATE, r"\bthat(?:'?s| is| was| would be)\s+{ADV}(?:awful|horrible|terrible|painful|"
-         r"humiliating|hurtful|heartbreaking|brutal|a terrible feeling|an awful feeling)\b"),
+    Rule(Move.VALIDATE, r"\bi (?:can )?(?:see|tell)\s+(?:how much|that)\s+(?:this|that|it)\s+(?:hurt|hurts|stung|stings|"
+         r"matters|mattered|upset you|got to you|bothered you|hit you|shook you|scared you|affected you|means)"),
+    Rule(Move.VALIDATE, r"\b(?:that|it)(?:'?s| is| was| would be)\s+{ADV}(?:{HARD}|a terrible feeling|an awful feeling)\b"
+         r"(?!\s+(?:to|of|for me)\b)"),
     # --- support: closeness and steadiness -------------------------------------
     Rule(Move.SUPPORT, r"\b{I_AM}\s+(?:right\s+)?here\s+(?:with|for)\s+you\b"),
-    Rule(Move.SUPPORT, r"\b{I_AM}\s+(?:right\s+)?here(?:\s+now)?\s*(?:[.!,;]|$)"),
-    Rule(Move.SUPPORT, r"\b{I_AM}\s+not going (?:anywhere|to leave)\b", negated=None),
+    Rule(Move.SUPPORT, r"\b{I_AM}\s+(?:right\s+|always\s+|still\s+)?here(?:\s+now)?(?=\s*(?:[.!,;]|$|whenever|when(?:ever)? you|"
+         r"if you|for whatever|babe|love|ok\b|okay|and\b))"),
+    Rule(Move.SUPPORT, r"\b(?:i'?ll|i will|let me|i can)\s+(?:just\s+)?(?:sit|stay|be)\s+(?:here\s+|right here\s+)?with\s+you\b"),
+    Rule(Move.SUPPORT, r"\bno pressure\b|\b(?:lean|count) on me\b|\bgot your back\b|\bin your corner\b", negated=None),
+    Rule(Move.SUPPORT, r"\b{I_AM}\s+not (?:going (?:anywhere|to leave)|leaving)\b|\b{I_AM} not (?:going to|gonna) (?:run away|"
+         r"walk away|leave you|abandon you)\b", negated=None),
     Rule(Move.SUPPORT, r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to) (?:stay|be) (?:right )?(?:here|with you|"
          r"by your side|there for you)\b"),
-    Rule(Move.SUPPORT, r"\btake (?:all )?(?:your|the) time\b"),
+    Rule(Move.SUPPORT, r"\btake (?:all )?(?:your|the) time\b|\b(?:as long as|however long) you need\b"),
     Rule(Move.SUPPORT, r"\bno (?:rush|hurry)\b", negated=None),
     Rule(Move.SUPPORT, r"\b{YOU_ARE}\s+not alone\b", negated=None),
     Rule(Move.SUPPORT, r"\bwe'?re in this together\b|\bwe(?:'ll| will) (?:get|figure) (?:through|out) (?:this|it) together\b"),
@@ -138,40 +196,53 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.SUPPORT, r"\bi care about this because\b"),
     Rule(Move.SUPPORT, r"\b(?:can|could|may) i (?:give you a hug|hug you|hold you|hold your hand|sit (?:with|next to) you)\b"),
     Rule(Move.SUPPORT, r"\b(?:come here|i'?ve got you|i got you)\b"),
-    Rule(Move.SUPPORT, r"\bi(?:'?m| am) (?:on your side|with you)\b"),
+    Rule(Move.SUPPORT, r"\bi(?:'?m| am) (?:(?:always |still |right )?on your (?:side|team)|with you)\b"),
     Rule(Move.SUPPORT, r"\b(?:you|u) (?:matter|are important) to me\b"),
     Rule(Move.SUPPORT, r"\bi don'?t want you (?:feeling|to feel) (?:alone|unimportant|like)\b", negated=None),
     Rule(Move.SUPPORT, r"\byou don'?t have to (?:go through|carry|face|deal with) (?:this|it|that) alone\b", negated=None),
     Rule(Move.SUPPORT, r"\bwhatever you need\b"),
     # --- ask_need ---------------------------------------------------------------
     Rule(Move.ASK_NEED, r"\bwhat (?:do|would|might) (?:you|u) (?:need|want)\b(?:\s+from me)?(?!\s+(?:for|to eat))"),
-    Rule(Move.ASK_NEED, r"\bwhat (?:would|could|might) (?:help|feel good|be helpful|make (?:it|this) (?:easier|better))\b"
-         r"(?:\s+(?:right now|most|you))?"),
+    Rule(Move.ASK_NEED, r"\bwhat (?:would|could|might) (?:help|feel (?:\w+ )?(?:good|best|helpful|supportive|comforting)|"
+         r"be (?:\w+ )?(?:helpful|supportive|comforting)|"
+         r"make (?:it|this|tonight|things) (?:easier|better))\b(?:\s+(?:right now|most|you))?"),
+    Rule(Move.ASK_NEED, r"\bwould it help (?:if i|for me to|to (?:have|hug|sit|talk it out|vent))\b"),
+    Rule(Move.ASK_NEED, r"\b(?:should|shall|do you want me to|want me to) i? ?(?:just )?(?:listen|be quiet|hug you|hold you|"
+         r"give you (?:some )?space|stay|come (?:over|home))\b(?=[^.!]*\?)"),
+    Rule(Move.ASK_NEED, r"\b(?:what'?s the best way|how) (?:that )?i (?:can|could|might) (?:best )?(?:help|support you|be there|"
+         r"show up for you|comfort you)\b"),
     Rule(Move.ASK_NEED, r"\btell me what you need\b"),
     Rule(Move.ASK_NEED, r"\b(?:do|would) (?:you|u) (?:want|like|prefer|need) (?:me to )?(?:just )?(?:listen|comfort|a hug|"
-         r"some space|space|ideas|advice|help|company|me to listen)\b"),
+         r"some space|space|ideas|advice|help|company|me to listen)\b(?:\s+(?:you\s+)?(?:problem[- ]solve|fix (?:it|this)|"
+         r"figure (?:it|this) out|think (?:it|this) through))?"),
+    Rule(Move.ASK_NEED, r"\bwould (?:a|an|some) (?:\w+ ){0,3}help\b(?=[^.!]*\?)|\b(?:would|do) (?:you|u) (?:rather|prefer) "
+         r"(?:i|me|that i)\b"),
     Rule(Move.ASK_NEED, r"\b(?:listen|comfort|vent)\w*\s+(?:or|vs\.?)\s+(?:do you want\s+|would you like\s+|"
-         r"want\s+|get\s+)?(?:some\s+)?(?:ideas|advice|help|solutions|fix|problem)"),
+         r"want\s+|get\s+)?(?:some\s+|my\s+)?(?:ideas|advice|help|solutions|fix|problem|two cents|input|opinion|thoughts)"),
     Rule(Move.ASK_NEED, r"\bhow can i (?:help|support you|be there|be with you|make (?:this|it) better)\b"),
-    Rule(Move.ASK_NEED, r"\bis there (?:anything|something) (?:i can do|you need)\b"),
+    Rule(Move.ASK_NEED, r"\bis there (?:anything|something) (?:i (?:can|could) do|you need)\b|"
+         r"\bwhat can i do\b(?!\s+(?:about|with|for dinner)\b)"),
     Rule(Move.ASK_NEED, r"\bwhat (?:kind of|sort of) (?:support|help)\b"),
     # --- open_question ----------------------------------------------------------
-    Rule(Move.OPEN_QUESTION, r"\bwhat (?:was|is|'s|has) (?:that|it|this) (?:been )?like (?:for you)?"),
+    Rule(Move.OPEN_QUESTION, r"\bwhat (?:was|is|'s|has) (?:that|it|this|today|tonight|yesterday|the day|your day|work|\w+ing) "
+         r"(?:been )?like (?:for you)?"),
     Rule(Move.OPEN_QUESTION, r"\bhow (?:did|does|do|is|was) (?:that|it|this|you) (?:feel|felt|feeling|make you feel|land|"
          r"going|holding up|doing)\b"),
     Rule(Move.OPEN_QUESTION, r"\bhow are (?:you|u) (?:feeling|doing|holding up)\b"),
-    Rule(Move.OPEN_QUESTION, r"\bwhat(?:'?s| is) (?:going on|happening|up|on your mind|wrong)\b(?=[^.!]*\?|\s*$)"),
+    Rule(Move.OPEN_QUESTION, r"\bwhat(?:'?s| is| has)(?: been)? (?:going on|happening|up|on your (?:mind|heart)|wrong)\b(?=[^.!]*\?|\s*$)"),
     Rule(Move.OPEN_QUESTION, r"\bwhat happened\b(?=[^.!]*\?|\s*$)"),
     Rule(Move.OPEN_QUESTION, r"\b(?:can|could|would|will) (?:you|u) (?:tell|show) me (?:more|about|what|how)\b"),
-    Rule(Move.OPEN_QUESTION, r"\btell me (?:more|about it|about that|about what|what (?:it|that|this) was|what happened|"
-         r"what(?:'s| is) going on|how)\b"),
-    Rule(Move.OPEN_QUESTION, r"\bwalk me through\b|\bhelp me understand\b|\btalk to me\b"),
+    Rule(Move.OPEN_QUESTION, r"\b(?<!don't )(?<!dont )(?<!not )tell me (?:more|everything|all about it|about it|about that|about what|"
+         r"what (?:it|that|this) was|what happened|what(?:'s| is) going on|how)\b", negated=None),
+    Rule(Move.OPEN_QUESTION, r"\bwhat (?:part (?:of (?:it|this|that) )?(?:is|was|hurt|bothers|bothered|stung)|"
+         r"(?:hurt|stung|bothered you|upset you|got to you|scared you)(?: the)? most)\b"),
+    Rule(Move.OPEN_QUESTION, r"\bwhat do (?:you|u) wish\b|\bwhat would (?:you|u) have (?:wanted|liked|needed)\b|\bwalk me through\b|\bhelp me understand\b|\btalk to me\b(?! or\b)"),
     Rule(Move.OPEN_QUESTION, r"\bwhat (?:went|was going) through (?:your|ur) (?:head|mind)\b"),
     Rule(Move.OPEN_QUESTION, r"\bwhat (?:was|is|'s) the (?:hardest|worst|scariest) (?:part|bit|thing)\b"),
     Rule(Move.OPEN_QUESTION, r"\bwhat (?:did|does|do) (?:that|it|this) (?:bring up|stir up|mean to you|feel like)\b"),
     Rule(Move.OPEN_QUESTION, r"\bwhat (?:are|were) (?:you|u) (?:feeling|thinking|afraid of|scared of|worried about)\b"),
     Rule(Move.OPEN_QUESTION, r"\b(?:what|how) (?:else )?(?:are|were|did) you (?:feel|go through|experience)\b"),
-    Rule(Move.OPEN_QUESTION, r"\bi (?:want|'d like|would like) to (?:understand|hear|know) (?:what|how|more|it|about)\b"),
+    Rule(Move.OPEN_QUESTION, r"\bi(?: want|'d like|'d love| would like| would love) to (?:understand|hear|know) (?:what|how|more|it|about)\b"),
     Rule(Move.OPEN_QUESTION, r"\b(?:is there|what(?:'s| is)) (?:more|anything else)\b[^.!]*\?"),
     # --- repair: catching one's own misstep ----------------------------------------
     Rule(Move.REPAIR, r"\bi (?:moved|jumped|went|rushed|slipped|launched)\s+(?:straight\s+|right\s+)?(?:in)?(?:to|into)\s+"
@@ -180,62 +251,120 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.REPAIR, r"\b(?:can|could|let) (?:i|me|us|we) (?:try|start|do) (?:that|this)? ?(?:again|over)\b"),
     Rule(Move.REPAIR, r"\b(?:i|that) (?:came|come) out wrong\b|\bthat(?:'s| is) not what i wanted to say\b"),
     Rule(Move.REPAIR, r"\bi (?:got|was getting|was being|'m being|am being) (?:defensive|preachy|ahead of myself)\b"),
-    Rule(Move.REPAIR, r"\bi(?:'m| am) (?:doing it|making it about me|fixing|lecturing|defending myself|explaining) again\b"),
-    Rule(Move.REPAIR, r"\b(?:scratch|forget) (?:that|what i (?:just )?said)\b|\bthat wasn'?t fair (?:of me)?\b"),
+    Rule(Move.REPAIR, r"\bi(?:'m| am) (?:doing it|doing that|doing the thing|making (?:it|this) about me|fixing|lecturing|"
+         r"defending myself|explaining|arguing|correcting you|nitpicking|debating)\b(?:\s+\w+){0,4}?\s+again\b"),
+    Rule(Move.REPAIR, r"\b(?:scratch|forget) (?:that|what i (?:just )?said)\b|\bthat wasn'?t fair of me\b"),
+    # "You're right, I got defensive": the concession itself is owning the impact (a separate span).
+    Rule(Move.REPAIR, r"\b(?:(?<=right, )|(?<=right )|(?<=correct, )|(?<=correct ))i(?:'?m| am| was|'ve been)?\s+(?:just\s+)?(?:got |getting |being |been )?"
+         r"(?:defensive|explaining|fixing|lecturing|moved into|jumped|went straight|minimiz\w*|correcting|interrupting|"
+         r"not listening|arguing|making (?:it|this) about me|rushing|doing it again)"),
+    Rule(Move.REPAIR, r"\b{I_AM} (?:just )?(?:rambling|getting sidetracked|going off on a tangent|getting off track)\b|"
+         r"\bi (?:can )?(?:hear|notice|caught|catch) myself\b|\binstead of (?:just )?(?:listening|hearing you)\b"),
+    Rule(Move.REPAIR, r"\bi (?:just |totally |kind of |kinda )?(?:(?:corrected|interrupted|lectured|dismissed|talked over|"
+         r"cut off|steamrolled) you|(?:brushed|waved|laughed) (?:that|it|you|this) off|(?:minimized|dismissed|skipped (?:past|over)|"
+         r"glossed over|rushed past|brushed past) (?:that|it|this|what you|how you|your))\b"),
+    Rule(Move.REPAIR, r"\b(?:and|to|gonna|going to|i'?ll|i will|i want to|lemme|let me) (?:try|start) (?:that |this |it )?"
+         r"(?:again|over|differently|another way)\b|\b(?:let me|i'?ll|i need to|i should) (?:slow down|go back)\b"),
     Rule(Move.REPAIR, r"\bi (?:shouldn'?t have|should not have) (?:said|jumped|snapped|gone)\b", negated=None),
     Rule(Move.REPAIR, r"\blet me slow down\b"),
     Rule(Move.REPAIR, r"\bi (?:made|was making) (?:that|it|this) about me\b"),
     Rule(Move.REPAIR, r"\bsorry,? (?:i|that was)\s+(?:interrupted|cut you off|didn'?t let you finish|jumped)"),
-    Rule(Move.REPAIR, r"\b(?:rewind|back up)\b"),
+    Rule(Move.REPAIR, r"\b(?:rewind|back up)\b|\bi (?:totally |just |kind of |kinda )?(?:derailed|hijacked|took over) "
+         r"(?:that|this|it|the conversation)\b|\b(?<![a-z] )back to you\b"),
     Rule(Move.REPAIR, r"\bi (?:wasn'?t|was not) (?:listening|really listening|hearing you)\b", negated=None),
     # --- acknowledge_impact: owning the effect -------------------------------------------
+    # The apology runs on to the end of its clause, so that what it apologises
+    # for ("I'm sorry I brushed it off") is read as owned, not as a new misstep.
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:i'?m|i am) (?:so |really |truly )?sorry (?:i|that i|for|my|about)\b"
-         r"(?!\s*(?:that\s+)?(?:you|u) (?:feel|felt|see|took|think))"),
+         r"(?!\s*(?:that\s+)?(?:you|u) (?:feel|felt|see|took|think))[^.!?,;]{0,40}"),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:know|realize|realise|get|see) (?:that |how much )?(?:it|that|this) (?:stung|hurt|upset you|"
+         r"scared you|let you down|made you)\b"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:apologi[sz]e) (?:for|that)\b"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:that|this)(?:'s| is| was) on me\b|\bmy (?:bad|fault|mistake)\b"),
-    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:left|kept|had) you (?:waiting|hanging|wondering|alone|guessing|in the dark)\b"),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:left|kept|had) you (?:waiting|hanging|wondering|alone|guessing|in the dark|on read|"
+         r"on delivered|by yourself)\b|\bput you through\b|\bi (?:hate|regret) that i\b"),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:\w+ ){1,6}?(?:and|which) (?:that |it )?(?:left|made|kept) you\b"),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:that|it) was (?:{ADV})(?:careless|thoughtless|selfish|inconsiderate|rude|wrong|hurtful|"
+         r"unkind|mean|disrespectful|unfair|not okay|not fair|not cool) (?:of me|on my part)\b", negated=None),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:my|the way i|what i) (?:silence|not (?:answering|replying|texting)|words?|"
          r"comment|tone|reaction|joke|forgetting|absence|behaviou?r|did|said)\s+(?:really\s+)?"
          r"(?:hurt|made you|left you|affected|landed|was hurtful|was unfair|must have)"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:see|know|understand|get|realize|realise) (?:that |now )?(?:how )?(?:my|i|what i)\s+"
          r"(?:\w+\s+){0,4}?(?:hurt|affected|let you down|made you|left you|upset)"),
-    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:hurt|let down|disappointed|embarrassed|ignored|dismissed) you\b",
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:hurt|disappointed|embarrassed|ignored|dismissed) you\b|\bi let you down\b",
          negated=Move.INTENT_DEFENSE),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:can |do )?(?:see|know|get|realize|realise) (?:that |now )?(?:i did|it did)\b"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bwhatever i meant\b|\bregardless of what i (?:meant|intended)\b|"
          r"\b(?:no matter|doesn'?t matter) what i (?:meant|intended)\b"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:you'?re|you are) right\b(?=[^.!?]{0,40}\b(?:i|my)\b)(?![^.!?]*\bbut\b)"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:should have|could have|should'?ve|could'?ve) (?:texted|called|answered|"
          r"replied|told|checked|been there|been|let you know|remembered|asked|said something)\b", negated=None),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:dropped the ball|messed up|screwed up|blew it|forgot)\b"),
-    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bthat (?:wasn'?t|was not) okay\b|\bi own (?:that|it)\b", negated=None),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\byou (?:were )?(?:counting|relying|depending) on me\b|\bi (?:didn'?t|did not|never) (?:show(?: up)?|"
+         r"come through|follow through|keep (?:my|that) (?:promise|word))\b", negated=None),
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bthat (?:wasn'?t|was not) (?:okay|ok|fair (?:to|on) you)\b|\bi own (?:that|it)\b|"
+         r"\bi (?:wasn'?t|haven'?t been|was not|have not been) (?:really |fully |always )?there for you\b", negated=None),
     # --- invite_solutions -----------------------------------------------------------
     Rule(Move.INVITE_SOLUTIONS, r"\b(?:do|would|could) (?:you|we|u) (?:want to |wanna |like to )?(?:talk|think|figure|work) "
          r"(?:about |out |through )?(?:what (?:we|i) (?:can|could|might) do|how (?:we|i) (?:can|could)|a plan|"
          r"what to do|what might help|what would help|next time|a way)"),
-    Rule(Move.INVITE_SOLUTIONS, r"\b(?:now that|once|when) (?:we'?re|we are|you'?re|you are|things are|you feel|"
-         r"you'?re feeling|it'?s)\s+(?:a (?:bit|little) |more |calmer|settled|ready)"),
+    Rule(Move.INVITE_SOLUTIONS, r"\b(?:now that|once|when(?:ever)?) (?:we|you|things|it|everything)\b[^.!?,]{0,25}?\b"
+         r"(?:calmer|calm|settled|better|lighter|ready|cooled|had a chance|rested|slept|eaten|had (?:some )?time)\b(?=[^.!?]{0,80}\b(?:figure|plan|work (?:it |this |things )?out|brainstorm\w*|solutions?|next time|differently|fix|ideas|options|"
+         r"next steps|what (?:we|i) (?:can|could|should|might) do|what (?:might|would|could) help|make (?:sure|it|this|things) "
+         r"(?:easier|better)|come up with|game plan|avoid|prevent|handle|put our heads)\b)"),
+    Rule(Move.INVITE_SOLUTIONS, r"\b(?:want|wanna|would you like|do you want|should we|shall we|could we|can we|are you up for)\s+"
+         r"(?:to )?(?:make|come up with|put together|figure out|work out|sketch out)\s+(?:a |some |our )?(?:game )?plan\b"),
+    Rule(Move.INVITE_SOLUTIONS, r"\bwhat (?:we|i) (?:can|could|might|should) do (?:differently|next time|about it|better)\b|"
+         r"\b(?:talk|think|chat) (?:about|through) (?:(?:what|how) (?:we|i) (?:can|could|might|should|will)|what (?:might|"
+         r"would|could) help|what to do|how to (?:fix|handle|avoid|deal with|make))\b"),
+    Rule(Move.INVITE_SOLUTIONS, r"\b(?:brainstorm\w*|problem[- ]solv\w*|game plan|next steps|some options|any options|solutions)\b"
+         r"(?=[^.!]*\?)"),
+    Rule(Move.INVITE_SOLUTIONS, r"\b(?:should|could|can|shall) we (?:maybe |try to )?(?:come up with|figure out|work out|"
+         r"brainstorm|plan|agree on|find a (?:way|fix|solution|compromise))\b(?=[^.!]*\?)"
+         r"(?:\s+together)?(?:\s+(?:what|how)\b[^.!?]{0,40})?"),
+    Rule(Move.INVITE_SOLUTIONS, r"\bi(?:'d like| would like| want|'d love| would love) to (?:think about|talk about|work on|look at|"
+         r"find|brainstorm|come up with) (?:some |a few )?(?:solutions|options|ideas|a plan|next steps)\b"),
+    Rule(Move.INVITE_SOLUTIONS, r"\b(?:do|would|could) (?:you|we|u) (?:want to |wanna |like to |be up for )?(?:talk|think|figure|work)"
+         r"(?:ing)? (?:about |out |through )?(?:it )?(?:together )?(?:about )?(?:(?:what|how) (?:we|i) (?:can|could|might|"
+         r"should|will)|what (?:might|would|could) help|a plan|next time|a way|options|ideas)\b"),
+    Rule(Move.INVITE_SOLUTIONS, r"\b(?:are you|r u|would you be|you) (?:open|up) (?:to|for) (?:talking|thinking|figuring|"
+         r"brainstorming|working|making|trying|coming up)\b|\bput our heads together\b"),
+    Rule(Move.INVITE_SOLUTIONS, r"\bhow (?:we|i) (?:can |could |might |should )?(?:avoid|prevent|handle|stop|make sure|check in|"
+         r"deal with|fix)\b(?=[^.!]*\?)|\bwould it help (?:to|if we) (?:come up|make a plan|figure|plan|work (?:out|on)|brainstorm|"
+         r"agree|set up)\b"),
     Rule(Move.INVITE_SOLUTIONS, r"\bwhat (?:can|could|might|should) we do (?:differently|next time|about it|"
          r"so this doesn'?t|to make)\b"),
     Rule(Move.INVITE_SOLUTIONS, r"\b(?:can|could|shall) we (?:figure out|come up with|make|think about|talk about)\s+"
-         r"(?:a plan|a way|what|how|something|a system|next time)"),
+         r"(?:a plan|a way|what (?:we|to)|how (?:we|to)|something|a system|next time)"),
     Rule(Move.INVITE_SOLUTIONS, r"\bwhen(?:ever)? you'?re ready,? (?:we could|we can|maybe we|could we|can we)\b"),
     Rule(Move.INVITE_SOLUTIONS, r"\b(?:do you want|would you like|want) (?:to )?(?:brainstorm|problem[- ]solve|come up with)\b"),
     Rule(Move.INVITE_SOLUTIONS, r"\bhow (?:can|could|might) we (?:make sure|handle|avoid|stop|do)\b"),
     Rule(Move.INVITE_SOLUTIONS, r"\b(?:maybe )?(?:later|tomorrow),? (?:we could|we can|could we|can we) "
          r"(?:talk|think|figure|plan|look)\b"),
     # --- explain: reasons before the feeling is heard ------------------------------------
-    Rule(Move.EXPLAIN, r"\b(?:i was|i'?ve been|i got|i am|i'?m) (?:just |really |super |so )?"
+    Rule(Move.EXPLAIN, r"\b(?<!when )(?<!if )(?<!whenever )(?:i was|i'?ve been|i got|i am|i'?m) (?:just |really |super |so )?"
          r"(?:busy|swamped|slammed|in (?:a |back-to-back )?meetings?|driving|at work|working|stuck|tied up|"
          r"in the middle of|caught up|held up|distracted|out|asleep|exhausted|tired)\b", negated="drop"),
-    Rule(Move.EXPLAIN, r"\b(?:my|the) (?:phone|battery|car|train|bus|boss|meeting|signal|wifi|internet)\s+"
-         r"(?:died|was dead|was on silent|ran (?:late|over)|broke|called|cut out|was off|kept me)"),
-    Rule(Move.EXPLAIN, r"\b(?:the )?reason (?:is|was|why)\b|\bwhat happened (?:was|is)\b"),
-    Rule(Move.EXPLAIN, r"\blet me explain\b|\bjust so you know\b|\bin my defen[cs]e\b|\bto be fair\b"),
-    Rule(Move.EXPLAIN, r"\b(?:that'?s|that is|it'?s|it is|this is) not what i (?:meant|said|was saying|was trying)\b",
+    Rule(Move.EXPLAIN, r"\b(?:my|the) (?:phone|battery|car|train|bus|flight|boss|meeting|signal|wifi|internet)\s+"
+         r"(?:died|was dead|was on silent|ran (?:late|over)|broke|called|cut out|was off|kept me|was in (?:my|the)|was charging|"
+         r"(?:was|got) (?:delayed|cancell?ed|late|stuck))"),
+    Rule(Move.EXPLAIN, r"\b(?<!when )(?<!if )(?:i was|i'?ve been|i got|i'?m) (?:just |still )?(?:at|in) (?:the |a |my )?(?:gym|store|"
+         r"shops?|office|work|meeting|class|doctor|dentist|hospital|movies|cinema|shower|car|bar|pub|game)\b"),
+    Rule(Move.EXPLAIN, r"\b(?:the )?reason (?:is|was|why|(?:that )?i (?:didn'?t|did|was|couldn'?t|wasn'?t|haven'?t))\b|"
+         r"\bwhat happened (?:was|is)\b"),
+    Rule(Move.EXPLAIN, r"\blet me explain\b|\bjust so you know\b|\bin my defen[cs]e\b|\bto be fair,?\s+(?=i\b)"),
+    Rule(Move.EXPLAIN, r"\b(?:that'?s|that is|it'?s|it is|this is) not what i (?:meant|mean|was saying|was trying)\b",
          negated=None),
+    Rule(Move.EXPLAIN, r"\bi thought (?:you|u|it|that|we) (?:said|were|was|wanted|meant|told|'d|would|had)\b|"
+         r"\b(?:work|today|my day|the day|traffic|the meeting|my shift|the drive) (?:was|has been|is) (?:just |so |really |"
+         r"totally |completely )?(?:insane|crazy|nuts|hectic|chaos|chaotic|a nightmare|nonstop|packed|slammed|a mess|"
+         r"awful|terrible|horrible|backed up)\b"),
+    Rule(Move.EXPLAIN, r"\bi (?:didn'?t|did not) have (?:a |one |the |any )?(?:second|minute|moment|chance|time|signal|service|"
+         r"my phone)\b", negated=None),
     Rule(Move.EXPLAIN, r"\bi (?:didn'?t|did not|never) (?:see|notice|get|hear|realize|realise) (?:it|your|the|you|that)\b",
          negated=None),
-    Rule(Move.EXPLAIN, r"\b(?:it|that) (?:was|'s) (?:just )?because\b|\bonly because\b|\bbecause i (?:was|had|got|didn'?t|thought)\b"),
+    Rule(Move.EXPLAIN, r"\b(?:it|that) (?:was|'s) (?:just )?because\b|\bonly because\b|\bbecause i (?:was|had|got|didn'?t|"
+         r"thought|couldn'?t|wasn'?t|needed|forgot|fell)\b", negated=None),
     Rule(Move.EXPLAIN, r"\bi (?:had|have) (?:a lot|so much|tons|stuff|things|work|a deadline|deadlines)"
          r"(?: going on| to do| on my plate)?\b"),
     Rule(Move.EXPLAIN, r"\bi (?:forgot to|meant to|was going to|was gonna) (?:text|call|reply|answer|tell|write)"),
@@ -249,8 +378,20 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.MINIMIZE, r"\b(?:no|not a|nbd|not such a) big deal\b", negated=None),
     Rule(Move.MINIMIZE, r"\b(?:it'?s|it is|that'?s|that is|it was|that was)\s+(?:not|hardly)\s+(?:that|so|very|all that)\s+"
          r"(?:serious|bad|important|dramatic|terrible|awful)\b", negated=None),
-    Rule(Move.MINIMIZE, r"\b(?:just\s+)?(?:relax|chill(?: out)?|calm down|settle down|take it easy|lighten up|"
-         r"get over it|move on|let it go|cheer up)\b", negated="drop"),
+    Rule(Move.MINIMIZE, r"\b(?:(?:you|u) (?:should|need to|have to|gotta|just need to|just have to|should just|could just)\s+)?"
+         r"(?:just\s+)?(?:relax|chill(?: out)?|calm down|settle down|take it easy|lighten up|get over it|move on|let it go|"
+         r"cheer up|forget about it)\b", negated="drop"),
+    Rule(Move.MINIMIZE, r"\bsorry if (?:you|u|that|it|this|i|my|anything)\b|\bnot the end of the world\b|"
+         r"\b(?:a )?(?:bigger|big|huge) deal (?:than|out of)\b", negated=None),
+    Rule(Move.MINIMIZE, r"\b(?:it'?s|it is|it was|its|that'?s|that was) (?:literally |only |just )?(?:one|a single|a tiny|a little|"
+         r"a small|a silly|a stupid) (?:\w+ )?(?:text|message|call|night|time|mistake|meeting|comment|joke|day|thing|party|"
+         r"dinner|email)\b"),
+    Rule(Move.MINIMIZE, r"\bwhy (?:is )?(?:this|it|that)(?: is|'s)? (?:even |such )?a (?:big )?(?:thing|deal|problem|issue)\b|"
+         r"\bi (?:really )?(?:don'?t|do not|can'?t|cannot) (?:see|get|understand) (?:why|how) (?:{YOU_ARE}|"
+         r"you(?:'d| would| got| feel| care)|this|that|it'?s|it is)|\bwhat the (?:big deal|problem|issue) is\b|"
+         r"\b(?:it|that|this) (?:doesn'?t|does not|don'?t) (?:really )?make (?:any )?sense\b|\bmakes no sense\b|"
+         r"\bdon'?t (?:read (?:too much |so much )?into (?:it|this|that)|take (?:it|this|that) (?:so |too )?personally|"
+         r"make (?:it|this) (?:a thing|a big deal|into a thing))", negated=None),
     Rule(Move.MINIMIZE, r"\b{YOU_ARE}\s+(?:being\s+)?(?:so\s+|way\s+|totally\s+|a bit\s+|a little\s+|kind of\s+)?"
          r"(?:overreacting|too sensitive|oversensitive|so sensitive|dramatic|being dramatic|making a big deal|"
          r"blowing (?:this|it|things) (?:way )?out of proportion|overthinking|making (?:a )?mountains?|"
@@ -262,52 +403,86 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.MINIMIZE, r"\b(?:i'?m|i am) sorry (?:that\s+)?(?:you|u) (?:feel|felt|see|saw|took|take|think|are upset|were upset|got upset)"
          r"(?:\s+(?:it|that|this))?(?:\s+(?:way|like that))?", negated=None),
     Rule(Move.MINIMIZE, r"\bsorry (?:if )?(?:you|u) (?:feel|felt|were|took) (?:that way|offended|hurt|it that way)", negated=None),
-    Rule(Move.MINIMIZE, r"^\s*at least\b|[.!,;]\s*at least\b|\bbut at least\b|\blook on the bright side\b|"
+    # "at least" opening a sentence or clause (not "at least I..." mid-clause, a counter-attack)
+    Rule(Move.MINIMIZE, r"\b(?<![a-z] )(?<![a-z]  )at least\b|\bbut at least\b|\blook on the bright side\b|"
          r"\bcould (?:have been|be) worse\b", negated=None),
     Rule(Move.MINIMIZE, r"\bit(?:'s| is| was) (?:only|just) (?:a|an|one|two|three|four|five|a few|a couple|some|\d+)\b"
          r"(?![^.!?]*\b(?:to me|for me)\b)"),
     Rule(Move.MINIMIZE, r"\b(?:it|that|this) (?:doesn'?t|does not|didn'?t|did not) (?:really\s+)?matter\b", negated=None),
-    Rule(Move.MINIMIZE, r"\b(?:everyone|everybody) (?:goes through|has|deals with|gets) (?:this|that|days like|bad days)"),
-    Rule(Move.MINIMIZE, r"\byou'?ll (?:be fine|get over it|feel better tomorrow|forget about it)\b"),
+    Rule(Move.MINIMIZE, r"\b(?:everyone|everybody) (?:goes through|has|deals with|gets) (?:this|that|days like|bad days)|"
+         r"\b(?:everyone|everybody)(?:'s \w+)? (?:is|are|does|do|feels) (?:like that|the same|that)\b|"
+         r"\bthat'?s (?:just )?(?:how|the way) (?:it|things|life|work|bosses|people|he|she|they) (?:is|are|goes|works)\b|"
+         r"\b(?:let'?s not|don'?t|no need to) make (?:this|it|that) (?:a whole thing|a big deal|a thing|into (?:a thing|"
+         r"something))", negated=None),
+    Rule(Move.MINIMIZE, r"\byou won'?t (?:even )?remember (?:this|it)\b|\bgive it (?:a day|a week|a few days|time)\b|"
+         r"\b(?:that'?s|it'?s) (?:just )?(?:your|ur) (?:anxiety|hormones|insecurity|mood|stress|jealousy|brain)(?: talking)?\b",
+         negated=None),
+    Rule(Move.MINIMIZE, r"\byou'?ll (?:be fine|be over it|get over it|feel better (?:tomorrow|soon|in the morning)|forget about it|"
+         r"laugh about (?:this|it))\b"),
     Rule(Move.MINIMIZE, r"\b(?:it'?s|it is|that'?s|that is) (?:nothing|silly|ridiculous|petty|minor|trivial)\b"
          r"(?!\s+(?:to|of) (?:be|feel))", negated="drop"),
-    Rule(Move.MINIMIZE, r"\bwhy (?:are|r) (?:you|u) (?:so|even|getting so) (?:upset|worked up|mad|bothered|angry)\b"),
+    Rule(Move.MINIMIZE, r"\bwhy (?:are|r) (?:you|u) (?:so|even|getting so) (?:upset|worked up|mad|bothered|angry)\b|"
+         r"\bwhy (?:are|do|would) (?:you|u) (?:let(?:ting)?|allow(?:ing)?) (?:\w+ ){0,2}?(?:get to you|bother you|upset you|"
+         r"affect you|ruin)\b|\bwhy does (?:it|this|that|he|she) (?:even )?(?:bother|matter to|upset) you so much\b"),
     Rule(Move.MINIMIZE, r"\b(?:you|u) (?:shouldn'?t|should not) (?:feel|be) (?:that way|like that|so|upset|hurt|bad)\b",
          negated=None),
-    Rule(Move.MINIMIZE, r"\b(?:it'?s|it is) not the end of the world\b|\bcalm yourself\b|\bdeep breaths?,? (?:babe|hon|ok)",
+    Rule(Move.MINIMIZE, r"\bcalm yourself\b|\bdeep breaths?,? (?:babe|hon|ok)",
          negated=None),
     Rule(Move.MINIMIZE, r"\b(?:you'?re|you are) (?:reading (?:too much|way too much) into|taking (?:it|this|that) (?:too|so) personally)",
          negated=None),
-    Rule(Move.MINIMIZE, r"\bnot worth (?:getting|being) (?:upset|worked up|mad)\b|\bforget (?:about )?it\b(?=[^?]*$)", negated=None),
-    # --- correct_facts ----------------------------------------------------------------------
-    Rule(Move.CORRECT_FACTS, r"\b(?:that'?s|that is|it'?s|it is) not (?:how|what|when|where) (?:it|that|this) (?:happened|went|was)\b",
+    Rule(Move.MINIMIZE, r"\bnot worth (?:getting |being )?(?:upset|worked up|mad|crying|stressing|worrying|fighting|losing sleep)\b",
          negated=None),
+    # --- correct_facts ----------------------------------------------------------------------
+    Rule(Move.CORRECT_FACTS, r"\b(?:{IT_IS}\s+{ADV}not|(?:that|it|this) (?:isn'?t|wasn'?t))\s+{ADV}(?:how|what|when|where)\s+(?:it |that |this )?(?:happened|went|"
+         r"went down|was)\b", negated=None),
+    Rule(Move.CORRECT_FACTS, r"\bi (?:texted|called|replied|answered|wrote|messaged)(?: you)?(?: back)? (?:at|by|before|around|"
+         r"within|like) (?:\d|noon|lunch|midnight|an? |one|two|three|five|ten|twenty|the)|\bto be fair,?\s+(?:you|u|it|that|"
+         r"he|she|they|we)\b|\bi (?:wasn'?t|was not) \w+ing,? i was \w+ing\b"),
     Rule(Move.CORRECT_FACTS, r"\b(?:that|it) (?:didn'?t|did not|never) happen(?:ed)?\b|\bthat(?:'s| is) not what happened\b", negated=None),
-    Rule(Move.CORRECT_FACTS, r"\b{YOU_ARE}\s+(?:remembering|misremembering|getting|twisting|mixing)\s+"
-         r"(?:it|this|that|things|the facts|what happened|the story|it all)?\s*(?:wrong|up|around)?\b", negated=None),
+    Rule(Move.CORRECT_FACTS, r"\b{YOU_ARE}\s+(?:misremembering|remembering (?:it|this|that|things) (?:wrong|differently)|"
+         r"getting (?:it|this|that|things|the facts|the story|the details|the order) (?:wrong|mixed up|confused|backwards)|"
+         r"twisting (?:it|this|that|things|the facts|what happened|the story|my words|what i said)|"
+         r"mixing (?:it|this|that|things|them) up)\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\b(?:that'?s|that is|it'?s|it is) (?:not true|not right|not accurate|false|wrong|incorrect|untrue|"
          r"not fair|an exaggeration)\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bactually,? (?:it|i|you|we|that|he|she|they) (?:was|were|did|said|texted|called|had|only|never)\b"),
-    Rule(Move.CORRECT_FACTS, r"\b(?:it|that) (?:was|'s) (?:only|just|barely|not even)\s+(?:like\s+)?(?:an?|one|two|three|four|five|six|\d+)\s*"
-         r"(?:hours?|minutes?|mins?|days?|times?|hrs?)\b"),
-    Rule(Move.CORRECT_FACTS, r"\bnot (?:five|four|three|six|ten|\d+) (?:hours?|minutes?|days?|times?)\b", negated=None),
+    Rule(Move.CORRECT_FACTS, r"\b(?:it|that) (?:was|'s|is) (?:only |just |barely |not even |like |maybe |literally )*{NUM}\s*"
+         r"{TIME_UNIT}\b"),
+    Rule(Move.CORRECT_FACTS, r"\bnot (?:even )?(?:{NUM}\s*{TIME_UNIT}|hours|days|all day|all night|all afternoon|"
+         r"the whole (?:day|night|time|evening))\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bi (?:did|actually|literally) (?:text|call|reply|answer|tell|say|told|texted|called|replied)\b"),
-    Rule(Move.CORRECT_FACTS, r"\bi never said (?:that|it|i|you)\b|\bi (?:didn'?t|did not) say (?:that|it)\b", negated=None),
-    Rule(Move.CORRECT_FACTS, r"\byou(?:'re| are) (?:exaggerating|wrong about|confusing|making (?:that|it|this) up)\b", negated=None),
+    Rule(Move.CORRECT_FACTS, r"\bi (?:never said|(?:didn'?t|did not|never) say) (?:that|it|i|you|we|anything like|those)\b",
+         negated=None),
+    Rule(Move.CORRECT_FACTS, r"\byou(?:'re| are) (?:exaggerating|wrong about|confusing|making (?:that|it|this) up|rewriting history)\b|"
+         r"\bi (?:was never|never was|wasn'?t|was not) (?:even )?(?:rude|mean|late|gone|drunk|flirting|yelling|shouting|there|"
+         r"on my phone)\b|\b(?:you|u) (?:left|started|said|did|brought|yelled|hung up|walked (?:out|off)|cancell?ed|texted|called)"
+         r"(?: \w+){0,3} first\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bthat(?:'s| is| was) not (?:exactly )?what (?:i|he|she|they|you|we) said\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bthe (?:facts|truth|record) (?:is|are|says?)\b|\bfor the record\b|\blet'?s be accurate\b|"
          r"\bto be (?:precise|accurate|clear)\b|\btechnically\b"),
     Rule(Move.CORRECT_FACTS, r"\bif you (?:check|look at|scroll)\b|\bcheck (?:your|the) (?:phone|messages|texts)\b"),
     Rule(Move.CORRECT_FACTS, r"\b(?:that|it) was (?:you|your idea|you who)\b|\byou(?: were the one| said) (?:who|that you)\b"),
-    Rule(Move.CORRECT_FACTS, r"\bi remember (?:it )?(?:differently|clearly|exactly)\b|\bthat'?s not how i remember\b", negated=None),
+    Rule(Move.CORRECT_FACTS, r"\b(?:i remember (?:it )?(?:differently|clearly|exactly)|that'?s not how i remember)\b"
+         r"(?![^.!?]*\bbut\b)", negated=None),
     # --- fix: advice before settling --------------------------------------------------------
     Rule(Move.FIX, r"\b{YOU}\s+(?:should|shoulda|ought to|need to|have to|must|gotta|could just|can just|should just|"
-         r"might want to|'d better|had better)\s+(?!(?:be|feel|know|understand|calm|relax|chill|stop being)\b)\w+"),
-    Rule(Move.FIX, r"\bwhy (?:don'?t|not|do not) (?:you|u) (?:just\s+)?\w+"),
+         r"might want to|'d better|had better)\s+(?!(?:just )?(?:be|feel|know|understand|calm|relax|chill|stop being|"
+         r"let it go|get over|move on|forget about|take your time)\b)\w+"),
+    Rule(Move.FIX, r"\bhere'?s what (?:i'?d|i would|you|to)\b|\bhere'?s (?:my advice|the plan|an idea|a tip)\b|"
+         r"\bwhat if (?:you|u) (?:just |simply |tried |try )?(?:\w+ed|told|went|took|wrote|spoke|sent|quit|asked|set|put|"
+         r"said|let|made|got)\b", negated=None),
+    Rule(Move.FIX, r"\b(?:couldn'?t|can'?t|could|can|wouldn'?t) (?:you|u) just\b(?! (?:tell me|talk to me|listen|let me|give me|"
+         r"be honest|explain|help me))", negated=None),
+    Rule(Move.FIX, r"\bwhy (?:don'?t|not|do not) (?:you|u) (?:just\s+)?(?!tell me|talk to me|come (?:here|sit)|sit|let me|"
+         r"take your time)\w+"),
     Rule(Move.FIX, r"\bhave you (?:tried|thought about|considered)\b|\bhere'?s what you (?:should|need|can|could)\b"),
     Rule(Move.FIX, r"\bnext time,? (?:just\s+)?(?:you|ask|try|tell|call|text|don'?t|check|let|put|say|make)\b"),
-    Rule(Move.FIX, r"^\s*(?:just|simply)\s+(?:tell|ask|ignore|call|text|email|send|go|quit|talk|write|say|put|turn|take|do|let)\b"),
-    Rule(Move.FIX, r"[.!,;]\s*(?:just|simply)\s+(?:tell|ask|ignore|call|text|email|send|go|quit|talk|write|say|put|turn|take|do|let)\b"),
+    # "just tell him..." opening a sentence or clause
+    Rule(Move.FIX, r"\b(?<![a-z] )(?<![a-z]  )(?:just|simply)\s+(?:tell|ask|ignore|call|text|email|send|go|quit|talk|write|say|"
+         r"put|turn|take|do|let|block|mute|unfollow|report|delete|leave|apply|find|start|try|book|schedule|get|update|change|"
+         r"look|make|set|sleep|stop|focus|reply|answer|apologi[sz]e|confront|drop|cancel|switch|request|file|complain)\b"),
+    Rule(Move.FIX, r"\bwhy not (?:just )?(?!talk to me|tell me|\w+ing\b)(?:ask|tell|talk|try|go|call|text|email|quit|apply|"
+         r"look|get|find|say|leave|block|report|take|put|make|set)\b"),
     Rule(Move.FIX, r"\bthe (?:solution|answer|fix|trick) is\b|\bwhat you need (?:to do )?is\b|\bthe easy fix\b"),
     Rule(Move.FIX, r"\bif i were you,? i(?:'d| would)\b|\bmy advice\b|\b(?:i'?d|i would) (?:suggest|recommend)\b"),
     Rule(Move.FIX, r"\b(?:try|consider) (?:to\s+)?(?:talking|telling|writing|asking|making|setting|using|putting|turning|not|getting|going)\b"),
@@ -317,59 +492,95 @@ RULES: tuple[Rule, ...] = (
          r"handle it|call (?:him|her|them)|talk to (?:him|her|them))\b"),
     Rule(Move.FIX, r"\b(?:easy|simple)\s+(?:fix|solution)\b|\bproblem solved\b"),
     # --- intent_defense ----------------------------------------------------------------------
-    Rule(Move.INTENT_DEFENSE, r"\bi (?:would|'d|will|could) never (?:\w+\s+){0,3}?(?:do|ignore|hurt|forget|leave|mean|want)\b", negated=None),
-    Rule(Move.INTENT_DEFENSE, r"\bi (?:didn'?t|did not|never) (?:mean|intend|want|try) (?:to|it|for|that)\b", negated=None),
+    Rule(Move.INTENT_DEFENSE, r"\bi(?: would|'d| could) never (?:ever )?\w+|\bi(?: will|'ll) never (?:\w+\s+){0,3}?"
+         r"(?:do|ignore|hurt|leave|mean|want)\b", negated=None),
+    Rule(Move.INTENT_DEFENSE, r"\bi (?:didn'?t|did not|never) (?:mean|meant|intend|intended) (?:to|it|for|that|anything|any harm|"
+         r"nothing)\b|"
+         r"\bi (?:didn'?t|did not|never|was never|wasn'?t|was not) (?:want|try|tried|trying) to (?:hurt|upset|ignore|embarrass|"
+         r"make you|worry|scare|stress|offend|disrespect|leave you|shut you out)\b", negated=None),
+    Rule(Move.INTENT_DEFENSE, r"\b(?:it was|that was|that'?s|it'?s) (?:never|not) my (?:intention|intent|plan|goal|aim)\b|"
+         r"\bnever my intention\b|\bmy heart (?:was|is) in the right place\b|\b{I_AM} (?:a )?(?:good|decent|loving|caring|"
+         r"great|devoted|loyal) (?:partner|person|boyfriend|girlfriend|husband|wife|man|woman|guy)\b", negated=None),
+    Rule(Move.INTENT_DEFENSE, r"\b(?:it'?s|it is|its) not (?:that|like|because) i (?:don'?t|didn'?t|do not|did not) (?:care|love|"
+         r"want|think about|respect|value|miss)\b|\b{I_AM} (?:not|never) (?:like that|that (?:guy|girl|person|type))\b",
+         negated=None),
     Rule(Move.INTENT_DEFENSE, r"\b(?:it )?wasn'?t (?:on purpose|intentional|deliberate)\b|\bnot (?:on purpose|intentionally|deliberately)\b",
          negated=None),
-    Rule(Move.INTENT_DEFENSE, r"\bi was (?:only |just )?(?:trying to|being) (?:help|helpful|nice|honest|supportive|protect)"),
+    Rule(Move.INTENT_DEFENSE, r"\bi (?:only|just) (?:wanted|tried|meant|was trying) to (?:help|be nice|be helpful|make (?:you|it|things)|"
+         r"protect|surprise|cheer|do something nice)\b"),
+    Rule(Move.INTENT_DEFENSE, r"\bi was (?:only |just )?(?:trying to|being) (?:be )?(?:help|helpful|nice|honest|supportive|protect|"
+         r"funny|a good)"),
     Rule(Move.INTENT_DEFENSE, r"\bmy intentions? (?:was|were|is|are)\b|\bi had (?:good|the best) intentions\b"),
     Rule(Move.INTENT_DEFENSE, r"\byou know (?:that )?i (?:love|care about|would never|wouldn'?t|didn'?t mean)\b", negated=None),
     Rule(Move.INTENT_DEFENSE, r"\b{I_AM}\s+(?:not|never) (?:a bad|a terrible|the bad|an awful|that kind of|the kind of|"
-         r"trying to)\b", negated=None),
-    Rule(Move.INTENT_DEFENSE, r"\bit'?s not like i (?:did|meant|wanted|tried|planned)\b", negated=None),
+         r"trying to|a monster|evil|heartless|some kind of)\b", negated=None),
+    Rule(Move.INTENT_DEFENSE, r"\bit'?s not like i (?:did|meant|wanted|tried|planned|was|went|had|ignored)\b", negated=None),
     Rule(Move.INTENT_DEFENSE, r"\bi (?:meant well|had no idea|didn'?t know it would|had no intention)\b", negated=None),
     Rule(Move.INTENT_DEFENSE, r"\bthat(?:'s| is|'s just| is just) not (?:who|how|the kind of person) i am\b", negated=None),
     Rule(Move.INTENT_DEFENSE, r"\bi (?:do|did) (?:everything|so much|all this) for you\b|\bafter everything i\b"),
     Rule(Move.INTENT_DEFENSE, r"\bi (?:wasn'?t|was not) (?:ignoring|trying to (?:hurt|ignore|upset)|avoiding)\b", negated=None),
     # --- counter_attack: blame back, criticism, contempt, sarcasm ------------------------------
-    Rule(Move.COUNTER_ATTACK, r"\b(?:well,?\s+)?(?:you|u) (?:always|never|constantly)\s+(?!have to\b)\w+"),
+    Rule(Move.COUNTER_ATTACK, r"\b(?:well,?\s+)?(?:you|u) (?:always|never|constantly)\s+(?!have to\b)\w+|"
+         r"\b{YOU_ARE} (?:always|never|constantly) (?!(?:there|welcome|right|alone|so (?:good|kind|sweet|patient|supportive|"
+         r"thoughtful|caring))\b)\w+"),
     Rule(Move.COUNTER_ATTACK, r"\bwhat about (?:when|the time|last|that time|you|your)\b"),
     Rule(Move.COUNTER_ATTACK, r"\byou (?:do|did) (?:it|that|the same thing|this) (?:too|all the time|to me|also)\b|"
          r"\blike you(?:'re| are) (?:so )?(?:perfect|any better)\b"),
     Rule(Move.COUNTER_ATTACK, r"\bpot (?:calling|meet) (?:the )?kettle\b|\blook who'?s talking\b|\bspeak for yourself\b"),
-    Rule(Move.COUNTER_ATTACK, r"\b{YOU_ARE}\s+(?:being\s+)?(?:so\s+)?(?:ridiculous|crazy|insane|impossible|unbelievable|"
+    Rule(Move.COUNTER_ATTACK, r"\b{YOU_ARE}\s+(?:being\s+)?(?:(?:so|way|too|a bit|kind of|kinda|really|such)\s+)*(?:ridiculous|crazy|insane|impossible|unbelievable|"
          r"such a|selfish|childish|a child|pathetic|needy|clingy|controlling|exhausting|unreasonable|nuts|annoying)\b",
          negated=Move.VALIDATE),
     Rule(Move.COUNTER_ATTACK, r"\b(?:sorry|excuse me) (?:that\s+|for\s+)?(?:i|i'?m|for)\s+(?:have|having|had)\s+(?:a\s+)?(?:life|job|friends|"
          r"other things)\b|\bsorry (?:for|i'?m not) (?:existing|breathing|being perfect|not being perfect)\b"),
     Rule(Move.COUNTER_ATTACK, r"\bwell,? excuse me\b|\bmust be nice\b|\bpoor (?:you|baby|thing)\b|\bboo[- ]hoo\b|"
-         r"\bcry me a river\b|\bdrama queen\b|\bthanks a lot\b|\byeah,? right\b|\bhere we go again\b|\bget a grip\b"),
-    Rule(Move.COUNTER_ATTACK, r"^\s*oh,? (?:great|wonderful|perfect|brilliant|fantastic|lovely|sure|right|please)\b|"
-         r"\bbig surprise\b|\bwhat a surprise\b|\bwell,? done\b|\bgood for you\b"),
-    Rule(Move.COUNTER_ATTACK, r"\bso (?:now )?(?:it'?s|this is|everything is) (?:all )?my fault\b|\b(?:blame|blaming) me\b"),
-    Rule(Move.COUNTER_ATTACK, r"\bmaybe (?:if )?you (?:should|could|would|were|didn'?t|weren'?t|need)\b"),
+         r"\bcry me a river\b|\bdrama queen\b|\bthanks a lot\b|\byeah,? right\b|\bhere we go again\b|\b(?:oh|ugh|god|great),? here we go\b|\bget a grip\b"),
+    Rule(Move.COUNTER_ATTACK, r"\bbig surprise\b|\bwhat a surprise\b|\bwell,? done\b|\bgood for you\b"),
+    Rule(Move.COUNTER_ATTACK, r"\bso (?:now )?(?:it'?s|this is|everything is) (?:all )?my fault\b|\b(?:blame|blaming) me\b|"
+         r"\bso (?:you'?re saying |now )?(?:it'?s|i'?m|i am) (?:all )?(?:my fault|the (?:bad guy|problem|villain))\b"),
+    Rule(Move.COUNTER_ATTACK, r"\bmaybe if (?:you|u)\b|\bmaybe (?:you|u) (?:should|need to|could) (?:grow up|look at (?:yourself|"
+         r"your own)|think about (?:yourself|your own))"),
+    Rule(Move.COUNTER_ATTACK, r"\b(?:you|u) (?:didn'?t|don'?t|never|did not|do not|haven'?t|weren'?t|aren'?t|can'?t)\b"
+         r"[^.!?]{0,30}\beither\b(?![^.!?]*\?)|\b(?:you|u) (?:twist|turn|blow|ruin|make) (?:everything|every little thing|it all)\b|"
+         r"\bwell,? (?:you|u) (?:took|never|always|didn'?t|don'?t|weren'?t|forgot|ignored|left me|started)\b|"
+         r"\b(?:see if|like|as if) i care\b|\bwhatever you say\b", negated=None),
+    Rule(Move.COUNTER_ATTACK, r"\b(?<!not )(?<!n't )(?<!not being )(?:sulk\w*|pout\w*|whin(?:e|es|ing|y)|nag(?:s|ging)?|tantrum|silent treatment|childish|"
+         r"immature)\b", negated=None),
+    Rule(Move.COUNTER_ATTACK, r"\b(?:stop|quit) (?:yelling|shouting|screaming|attacking|blaming|accusing|interrogating|nagging)\b|"
+         r"\b(?:you|u) (?:clearly |obviously |seriously |really )?(?:need (?:therapy|help|to grow up)|have (?:some |serious |real )?"
+         r"(?:\w+ )?issues)\b|\b(?:happy|satisfied) now\?|\b(?<=, )(?:happy|satisfied)\?", negated=None),
     Rule(Move.COUNTER_ATTACK, r"\byou(?:'re| are) the one who\b|\byou started (?:it|this)\b|\bat least i\b|\byou make (?:everything|it all) about\b"),
     Rule(Move.COUNTER_ATTACK, r"\b(?:seriously|really)\?\s*(?:you|this)\b|\bare you (?:kidding|serious|joking)\b|\bgive me a break\b"),
     Rule(Move.COUNTER_ATTACK, r"\byou(?:'re| are) (?:not )?(?:exactly )?(?:perfect|innocent|a saint|one to talk)\b", negated=None),
     Rule(Move.COUNTER_ATTACK, r"\bi(?:'m| am) (?:sick|tired) of (?:this|you|your|always|being)\b"),
+    # Anchored rules last: a rule that cannot open with a word boundary is tried at every position.
+    Rule(Move.COUNTER_ATTACK, r"^\s*oh,? (?:great|wonderful|perfect|brilliant|fantastic|lovely|sure|right|please)\b"),
     # --- turn_away: refusing to engage, changing the subject -----------------------------------
-    Rule(Move.TURN_AWAY, r"\bi (?:don'?t|do not) (?:want|wanna|have time|have the energy) (?:to )?(?:talk|deal|do|get into|discuss|hear)"
-         r"(?:\s+(?:about\s+)?(?:this|it|that))?\b", negated=None),
-    Rule(Move.TURN_AWAY, r"^\s*whatever\b|\bwhatever\.\s*$|\bwhatever,? (?:you say|man|dude)\b"),
-    Rule(Move.TURN_AWAY, r"\b(?:can|could) we (?:not|drop (?:it|this)|talk about (?:this|it) later|do this later|move on|change the subject)\b"),
-    Rule(Move.TURN_AWAY, r"\blet'?s (?:just )?(?:drop (?:it|this)|not (?:do|talk|get into)|move on|talk about something else|forget (?:it|about it))\b"),
-    Rule(Move.TURN_AWAY, r"^\s*anyway(?:s)?\b|\b(?:anyway|anyways|on another note|changing the subject|by the way|btw),?\s+"
+    Rule(Move.TURN_AWAY, r"\bi (?:really |just )?(?:don'?t|do not|can'?t|cannot) (?:want to|wanna|have (?:the )?(?:time|energy|"
+         r"bandwidth|patience|headspace)(?: for| to)?|deal with)\s+(?:talk|deal|do this|do that|get into|discuss|hear|this|it|"
+         r"that|you|go there|go into)\b", negated=None),
+    Rule(Move.TURN_AWAY, r"\bwhatever(?:\.\s*$|,? (?:man|dude)\b)"),
+    Rule(Move.TURN_AWAY, r"\b(?:can|could) we (?:just )?(?:not|drop (?:it|this)|talk about (?:this|it) later|do this later|move on|"
+         r"change the subject|be done)\b|\bare we done(?: now| here| yet)?\?|\b(?:{I_AM} not (?:going to|gonna)|i won'?t) "
+         r"(?:stand|sit) here and\b"),
+    Rule(Move.TURN_AWAY, r"\blet'?s (?:just )?(?:drop (?:it|this)|not (?:do|talk|get into|rehash|go there|go over|revisit|dig up|"
+         r"bring up|start)|move on|talk about something else|forget (?:it|about it))\b|\bforget it\b(?=[.!\s]*$)"),
+    Rule(Move.TURN_AWAY, r"\b(?:anyway|anyways|on another note|changing the subject|by the way|btw),?\s+"
          r"(?:what|did|have|are|how|so|i|the|we)\b"),
-    Rule(Move.TURN_AWAY, r"\bnot (?:now|tonight|this again)\b|\bi(?:'m| am) (?:done|not doing this|not getting into this|out)\b(?=[^a-z]*$|[.!,])",
+    Rule(Move.TURN_AWAY, r"\bnot (?:now|tonight|this again)\b|\bi(?:'m| am) (?:done|out)\b(?=[^a-z]*$|[.!,])",
          negated=None),
+    Rule(Move.TURN_AWAY, r"\b{I_AM} not (?:talking (?:about|to you)|discussing|doing this|getting into (?:this|it)|having this|"
+         r"(?:going to|gonna) (?:talk|discuss|do this|either|bother))\b|\bi'?ll be (?:in the (?:other|next) room|upstairs|downstairs|outside|in bed)\b|"
+         r"\b(?:mine|my day|my week|my job) (?:was|is|has been) (?:even |way |so much |a lot )?worse\b", negated=None),
     Rule(Move.TURN_AWAY, r"\b(?:i'?m|i am) (?:going|gonna go) (?:to bed|out|for a walk|to watch|to play)\b|\bi(?:'ve| have) got to go\b|"
          r"\bgotta go\b|\bi need to go\b"),
-    Rule(Move.TURN_AWAY, r"^\s*(?:fine|k|ok(?:ay)?|sure|yeah|mhm|meh)\s*[.!]*\s*$"),
     Rule(Move.TURN_AWAY, r"\b(?:leave me alone|i can'?t deal with (?:this|you)|this (?:again|conversation is over)|talk to the hand)\b", negated=None),
     Rule(Move.TURN_AWAY, r"\b(?:what'?s|what is) for (?:dinner|lunch)\b|\bdid you see the (?:game|news|match|show)\b"),
-    Rule(Move.TURN_AWAY, r"\bi(?:'m| am) not (?:talking about|discussing|going to discuss|having this)\b", negated=None),
-    Rule(Move.TURN_AWAY, r"^\s*(?:\.\.\.|…)\s*$|^\s*no comment\b|\b(?:i have|i've got) nothing to say\b"),
+    Rule(Move.TURN_AWAY, r"\b(?<![a-z] )(?<![a-z]  )(?:just )?drop it\b(?=\s*(?:[.!]|$))|\b(?:i have|i've got) nothing to say\b|\bi (?:just )?(?:can'?t|cannot) (?:do|handle) (?:this|that)"
+         r"(?=\s*(?:[.!,;]|$|right now|now|tonight|anymore|again))", negated=None),
     Rule(Move.TURN_AWAY, r"\bwe(?:'ll| will| can) talk (?:about it |about this )?later\b|\bsome other time\b"),
+    # Anchored rules last: a rule that cannot open with a word boundary is tried at every position.
+    Rule(Move.TURN_AWAY, r"^\s*(?:whatever\b(?!\s+(?:you|u|works|is)\b)|anyways?\b|(?:fine|k|meh)\s*[.!]*\s*$|(?:\.\.\.|…)\s*$|no comment\b|"
+         r"fine,? (?:don'?t|then|whatever|be that way|have it your way)\b)", negated=None),
 )
 
 # A negator standing within this many characters before a match, in the same

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,13 +22,13 @@ from simulator.moves import ATTUNED, Move
 # pasted essay still gets tags, and the cost per message stays bounded.
 MAX_CLASSIFIED_CHARS = 8_000
 
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}
+_APOSTROPHES = "\u2019\u2018\u02bc`"
 # Apostrophes unified and ASCII letters lower-cased, one character for one, so
 # match offsets stay valid for the original text. The rules are written in
 # lower case and compiled case-sensitively, which is markedly faster than
 # IGNORECASE.
 _NORMALIZE = str.maketrans(
-    {**{ord(k): v for k, v in _APOSTROPHES.items()}, **{c: c + 32 for c in range(ord("A"), ord("Z") + 1)}}
+    string.ascii_uppercase + _APOSTROPHES, string.ascii_lowercase + "'" * len(_APOSTROPHES)
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;,:]|\bbut\b|\band\b|\bif\b|\bbecause\b|\bso\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -46,13 +47,17 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
+_WORD_START = r"\b(?=\w)"
+
+
 def _alternation(rules: list[Rule]) -> str:
     """One branch per rule, in rule order, each in its own named group.
 
-    Runs of rules that open with a word boundary share one leading ``\\b``: the
-    engine then rejects most positions (inside words) with a single check
-    instead of trying every branch there. Branch order, and so which rule wins
-    at a position, is unchanged.
+    Runs of rules that open with a word boundary (and so, by the lexicon's
+    convention, on a word character) share one leading "start of a word"
+    check: the engine then rejects most positions, inside words, between
+    words and at word ends, with one test instead of trying every branch
+    there. Branch order, and so which rule wins at a position, is unchanged.
     """
     parts: list[str] = []
     bounded: list[str] = []
@@ -62,11 +67,11 @@ def _alternation(rules: list[Rule]) -> str:
             bounded.append(f"(?P<r{i}>{pattern[2:]})")
             continue
         if bounded:
-            parts.append(r"\b(?:" + "|".join(bounded) + ")")
+            parts.append(_WORD_START + "(?:" + "|".join(bounded) + ")")
             bounded = []
         parts.append(f"(?P<r{i}>{pattern})")
     if bounded:
-        parts.append(r"\b(?:" + "|".join(bounded) + ")")
+        parts.append(_WORD_START + "(?:" + "|".join(bounded) + ")")
     return "|".join(parts)
 
 
@@ -125,17 +130,24 @@ def classify(text: str) -> Classification:
     window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
     spans: list[Span] = []
     for compiled in moves_re:
-        for match in compiled.regex.finditer(window):
+        pos = 0
+        while (match := compiled.regex.search(window, pos)) is not None:
+            start, end = match.span()
             group = match.lastgroup
-            if group is None or match.end() == match.start():
+            if group is None or end == start:
+                pos = start + 1
                 continue
             rule = compiled.rules[int(group[1:])]
             move: Move | None = compiled.move
-            if rule.negated is not None and _is_negated(window, match.start(), negators):
+            if rule.negated is not None and _is_negated(window, start, negators):
                 move = None if rule.negated == "drop" else Move(rule.negated)
-            if move is not None:
-                start, end = match.span()
-                spans.append(Span(move=move, start=start, end=end, text=text[start:end]))
+            if move is None:
+                # A negated wording that was dropped does not use up its text:
+                # a later wording inside it may still count.
+                pos = start + 1
+                continue
+            spans.append(Span(move=move, start=start, end=end, text=text[start:end]))
+            pos = end
     spans = _apply_sarcasm(window, _resolve_overlaps(spans), sarcasm)
     spans.sort(key=lambda s: (s.start, s.end))
     moves = list(dict.fromkeys(s.move for s in spans))

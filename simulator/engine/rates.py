@@ -102,7 +102,7 @@ def trust_buffer(connection: float) -> tuple[float, float]:
 
 
 def calming_headroom(arousal: float, connection: float) -> tuple[float, float]:
-    """Multipliers (arousal drop, connection gain): both taper as the partner nears calm and close."""
+    """Multipliers (arousal drop, connection gain) that taper near calm and near closeness."""
     return min(1.0, 0.35 + arousal / 80.0), 1.0 - connection / 140.0
 
 

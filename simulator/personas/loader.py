@@ -50,7 +50,8 @@ def parse_yaml(path: Path, text: str) -> object:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise AttuneError(f"{path}: invalid YAML at {where}{one_line(exc.problem or exc)}") from None
+        detail = one_line(exc.problem or exc)
+        raise AttuneError(f"{path}: invalid YAML at {where}{detail}") from None
     except yaml.YAMLError as exc:
         detail = one_line(exc).replace(' in "<unicode string>",', " at")
         raise AttuneError(f"{path}: invalid YAML ({detail})") from None
