@@ -22,7 +22,7 @@ $(TEST_STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 ## run: set up .venv and launch attune (pass arguments with ARGS="...")
 run: $(RUN_STAMP)
-	$(BIN)/attune $(ARGS)
+	@$(BIN)/attune $(ARGS)
 
 ## test: set up .venv with the test extras, then lint, type-check and run every test
 test: lint typecheck unit

@@ -75,6 +75,16 @@ def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
                 "zone": t.zone,
                 "softened": t.softened,
                 "reply": t.reply,
+                "effects": [
+                    {
+                        "move": e.move.value,
+                        "span": e.span,
+                        "arousal": round(e.arousal, 1),
+                        "connection": round(e.connection, 1),
+                        "reasons": e.reasons,
+                    }
+                    for e in t.effects
+                ],
             }
             for t in session.turns
         ],

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import RunCli
+from conftest import DATA, RunCli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -200,23 +200,49 @@ def test_cli_never_echoes_escape_sequences(attune: RunCli) -> None:
     assert json.loads(as_json.out)["text"] == "\x1b[2JRelax\x9b"
 
 
-def test_word_start_grouping_matches_the_plain_alternation() -> None:
-    # rules.py shares one "start of a word" check among rules opening with \b, for
-    # speed. That is only sound while each such rule starts on a word character;
-    # compare against the plain alternation on every labeled message to be sure.
-    from conftest import DATA
+def _plain_alternations() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    from simulator.classifier.rules import _compiled, _expand
 
+    return [
+        (
+            compiled.regex,
+            re.compile(
+                "|".join(f"(?P<r{i}>{_expand(r.pattern)})" for i, r in enumerate(compiled.rules))
+            ),
+        )
+        for compiled in _compiled()[0]
+    ]
+
+
+def _same_matches(text: str) -> None:
+    from simulator.classifier.rules import _NORMALIZE
+
+    lowered = text.translate(_NORMALIZE)
+    for fast, plain in _plain_alternations():
+        got = [(m.span(), m.lastgroup) for m in fast.finditer(lowered)]
+        want = [(m.span(), m.lastgroup) for m in plain.finditer(lowered)]
+        assert got == want, text
+
+
+def test_prefiltered_alternations_match_the_plain_ones_on_every_labeled_message() -> None:
+    # The first-character tests in prefilter.py are only an optimization: on
+    # real messages they must find exactly what the plain alternation finds.
     from simulator.classifier.metrics import load_examples
-    from simulator.classifier.rules import _NORMALIZE, _compiled, _expand
 
     texts = [e.text for p in sorted(DATA.glob("moves_*.yaml")) for e in load_examples(p)]
     texts += ["", " \bI'm here", "_that makes sense", "9 no wonder", "-relax-"]
-    for compiled in _compiled()[0]:
-        plain = re.compile(
-            "|".join(f"(?P<r{i}>{_expand(r.pattern)})" for i, r in enumerate(compiled.rules))
-        )
-        for text in texts:
-            lowered = text.translate(_NORMALIZE)
-            fast = [(m.span(), m.lastgroup) for m in compiled.regex.finditer(lowered)]
-            slow = [(m.span(), m.lastgroup) for m in plain.finditer(lowered)]
-            assert fast == slow, (compiled.move, text)
+    for text in texts:
+        _same_matches(text)
+
+
+_VOCAB = sorted(
+    {w for p in DATA.glob("moves_*.yaml") for w in p.read_text(encoding="utf-8").lower().split()}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB) | st.text(max_size=3), min_size=1, max_size=14))
+def test_prefiltered_alternations_match_the_plain_ones_on_random_word_salad(
+    words: list[str],
+) -> None:
+    _same_matches(" ".join(words))

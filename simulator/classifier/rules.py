@@ -15,6 +15,7 @@ from simulator.classifier.lexicon import (
     SHORTHANDS,
     Rule,
 )
+from simulator.classifier.prefilter import bounded_branch, bounded_run
 from simulator.classifier.schema import Classification, Span
 from simulator.moves import ATTUNED, Move
 
@@ -47,31 +48,33 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-_WORD_START = r"\b(?=\w)"
-
-
 def _alternation(rules: list[Rule]) -> str:
     """One branch per rule, in rule order, each in its own named group.
 
     Runs of rules that open with a word boundary (and so, by the lexicon's
     convention, on a word character) share one leading "start of a word"
-    check: the engine then rejects most positions, inside words, between
-    words and at word ends, with one test instead of trying every branch
-    there. Branch order, and so which rule wins at a position, is unchanged.
+    check, narrowed to the characters those rules can open with: the engine
+    then rejects most positions, inside words, between words and at word
+    ends, with one test instead of trying every branch there. Each branch
+    then tests its own first character before anything costlier. Branch
+    order, and so which rule wins at a position, is unchanged.
     """
     parts: list[str] = []
     bounded: list[str] = []
+    firsts: list[frozenset[str] | None] = []
     for i, rule in enumerate(rules):
         pattern = _expand(rule.pattern)
         if pattern.startswith(r"\b"):
-            bounded.append(f"(?P<r{i}>{pattern[2:]})")
+            branch, first = bounded_branch(i, pattern[2:])
+            bounded.append(branch)
+            firsts.append(first)
             continue
         if bounded:
-            parts.append(_WORD_START + "(?:" + "|".join(bounded) + ")")
-            bounded = []
+            parts.append(bounded_run(bounded, firsts))
+            bounded, firsts = [], []
         parts.append(f"(?P<r{i}>{pattern})")
     if bounded:
-        parts.append(_WORD_START + "(?:" + "|".join(bounded) + ")")
+        parts.append(bounded_run(bounded, firsts))
     return "|".join(parts)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
-from simulator.engine import INTENSITIES
+from simulator.engine import INTENSITIES, Effect
 from simulator.errors import AttuneError, UnknownModelError
 from simulator.replay import load_script, replay_json, run_script
 from simulator.session import Session, TurnRecord
@@ -24,6 +24,15 @@ def _wrap(prefix: str, text: str) -> str:
     )
 
 
+def _effect_line(effect: Effect) -> str:
+    why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
+    quote = printable(effect.span)
+    return (
+        f'       {effect.move.value} "{quote}": arousal {effect.arousal:+.1f}, '
+        f"connection {effect.connection:+.1f}{why}"
+    )
+
+
 def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
     moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
     d_arousal = turn.arousal - before[0]
@@ -34,6 +43,7 @@ def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
         f"     arousal {before[0]:5.1f} -> {turn.arousal:5.1f} ({d_arousal:+.1f})   "
         f"connection {before[1]:5.1f} -> {turn.connection:5.1f} ({d_connection:+.1f})   "
         f"{turn.zone}{'   (softer feeling shows)' if turn.surfaced_now else ''}",
+        *(_effect_line(e) for e in turn.effects),
         _wrap(f"     {name}> ", turn.reply),
     ]
     return "\n".join(lines)
