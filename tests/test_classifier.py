@@ -83,6 +83,12 @@ def test_a_non_apology_is_minimizing_not_owning() -> None:
     assert moves("I'm sorry I left you waiting all afternoon") == {"acknowledge_impact"}
 
 
+def test_attunement_is_not_agreement() -> None:
+    # Holding your own memory while granting theirs validates; insisting on it corrects.
+    assert moves("Your feelings make sense even if I remember it differently") == {"validate"}
+    assert moves("I remember it differently.") == {"correct_facts"}
+
+
 def test_cheap_sarcasm_turns_warm_words_into_contempt() -> None:
     assert moves("Oh sure, that makes total sense") == {"counter_attack"}
     assert moves("Oh great, so now it's all my fault") == {"counter_attack"}

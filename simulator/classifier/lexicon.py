@@ -164,6 +164,9 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.REFLECT, r"\byou(?:'?re| are| were) (?:saying|telling me) (?:that|you|i|it)\b"),
     Rule(Move.REFLECT, r"\b(?:the|what) (?:hardest|worst) part (?:was|is)\b(?![^?]*\?)"),
     # --- validate: the feeling makes sense -------------------------------------
+    # Attunement is not agreement: holding your own memory while granting theirs validates.
+    Rule(Move.VALIDATE, r"\b(?:even (?:if|though)|although|while) (?:i|we) (?:remember|saw|see|experienced|recall) "
+         r"(?:it|things|that|this|the (?:day|night|evening|moment))? ?differently\b", negated=None),
     Rule(Move.VALIDATE, r"\b(?:that|it|this|{YOUR} (?:reaction|response|feelings?|anger|hurt|fear|frustration|worry|sadness|"
          r"disappointment|upset))\s+{ADV}makes?\s+"
          r"{ADV}(?:total\s+|complete\s+|perfect\s+)?sense\b{FEELING_TAIL}", negated=Move.MINIMIZE),
