@@ -95,7 +95,7 @@ def show_command(persona_id: str, persona_folders: tuple[Path, ...], as_json: bo
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="PATH..."
 )
 def validate_command(paths: tuple[Path, ...]) -> None:
-    """Check persona card files (or folders of them); report every problem at once."""
+    """Check card files or folders, reporting every problem at once."""
     files: list[Path] = []
     for path in paths:
         files += card_files(path) if path.is_dir() else [path]

@@ -54,7 +54,13 @@ def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
 @click.option(
     "--persona", "persona_id", metavar="ID", help="Persona id (default: the script's `persona:`)."
 )
-@click.option("--model", default="scripted", show_default=True, help="Who voices the persona.")
+@click.option(
+    "--model",
+    default="scripted",
+    show_default=True,
+    metavar="NAME",
+    help=f"Who voices the persona (available: {', '.join(AVAILABLE_MODELS)}).",
+)
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Seed for reproducible replies."
 )
