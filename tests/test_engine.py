@@ -279,3 +279,11 @@ def test_state_stays_in_bounds_for_any_sequence(card: PersonaCard, turns: list[l
         assert 0.0 <= state.connection <= 100.0
         assert state.zone is zone_for(state.arousal)
     assert state.turn == len(turns)
+
+
+def test_proposing_solutions_too_early_counts_as_a_misstep_to_repair(card: PersonaCard) -> None:
+    engine = Engine(card)
+    rushed = engine.step(at(engine, 70.0), tagged(Move.INVITE_SOLUTIONS)).after
+    assert rushed.memory.last_misstep_turn == rushed.turn
+    repaired = engine.step(rushed, tagged(Move.REPAIR))
+    assert "repairs the last misstep" in repaired.effects[0].reasons

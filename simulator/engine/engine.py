@@ -19,6 +19,16 @@ def _normalize(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+def _is_harmful(effect: Effect) -> bool:
+    """A misstep: a misattuned move, or problem-solving offered too early.
+
+    A worn-out attuned phrase grates a little but is no misstep.
+    """
+    return effect.arousal > 0 and (
+        effect.move not in ATTUNED or effect.move == Move.INVITE_SOLUTIONS
+    )
+
+
 def _clamp(value: float) -> float:
     return max(0.0, min(100.0, value))
 
@@ -51,8 +61,7 @@ class Engine:
         turn = state.turn + 1
         phrases = dict(state.memory.phrases)
         raw = [
-            self._effect(state, span, phrases, turn)
-            for span in self._one_span_per_move(classification)
+            self._effect(state, span, phrases) for span in self._one_span_per_move(classification)
         ]
         effects = self._stack(raw)
         if not effects:
@@ -63,7 +72,7 @@ class Engine:
             d_connection = sum(e.connection for e in effects)
         arousal = _clamp(state.arousal + d_arousal)
         connection = _clamp(state.connection + d_connection)
-        misstep = d_arousal > 0 and any(e.arousal > 0 and e.move not in ATTUNED for e in effects)
+        misstep = d_arousal > 0 and any(_is_harmful(e) for e in effects)
         memory = Memory(
             phrases=phrases,
             last_misstep_turn=turn if misstep else state.memory.last_misstep_turn,
@@ -114,9 +123,7 @@ class Engine:
             return rates.ATTUNED_BASE[move], []
         return rates.MISATTUNED_BASE[move], []
 
-    def _effect(
-        self, state: PartnerState, span: Span, phrases: dict[str, int], turn: int
-    ) -> Effect:
+    def _effect(self, state: PartnerState, span: Span, phrases: dict[str, int]) -> Effect:
         (d_arousal, d_connection), reasons = self._base(state, span.move)
         weight = rates.STYLE_WEIGHTS[self.card.style].get(span.move, 1.0)
         if span.move in self.card.soothing_moves or span.move in self.card.triggering_moves:
@@ -173,12 +180,8 @@ class Engine:
     def _stack(effects: list[Effect]) -> list[Effect]:
         """Several moves in one message add with diminishing weight; a misstep undoes warmth."""
 
-        def is_harmful(e: Effect) -> bool:
-            # A worn-out phrase grates a little but is no misstep.
-            return e.arousal > 0 and (e.move not in ATTUNED or e.move == Move.INVITE_SOLUTIONS)
-
-        calming = sorted((e for e in effects if not is_harmful(e)), key=lambda e: e.arousal)
-        harmful = sorted((e for e in effects if is_harmful(e)), key=lambda e: -e.arousal)
+        calming = sorted((e for e in effects if not _is_harmful(e)), key=lambda e: e.arousal)
+        harmful = sorted((e for e in effects if _is_harmful(e)), key=lambda e: -e.arousal)
         out: list[Effect] = []
         for group, extra in (
             (harmful, 1.0),
