@@ -87,10 +87,7 @@ def validate_card(path: Path, data: object) -> PersonaCard:
 def load_card(path: Path) -> PersonaCard:
     """Load and validate one persona card file."""
     try:
-        text = read_text(path, MAX_CARD_BYTES)
-        data = parse_yaml(path, text)
-    except PersonaError:
-        raise
+        data = parse_yaml(path, read_text(path, MAX_CARD_BYTES))
     except AttuneError as exc:
         raise PersonaError(path, [str(exc).removeprefix(f"{path}: ")]) from None
     return validate_card(path, data)
