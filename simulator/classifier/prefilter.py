@@ -20,21 +20,28 @@ _LITERALS = frozenset(string.ascii_lowercase + string.digits + "' ,-")
 _QUANTIFIERS = "?*+{"
 
 
+def _class_end(pattern: str, i: int) -> int:
+    """Index just past the character class opening at ``pattern[i]``."""
+    i += 1
+    i += pattern.startswith("^", i)
+    i += pattern.startswith("]", i)
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 def _group_end(pattern: str, i: int) -> int:
     """Index just past the group opening at ``pattern[i]``, or -1 if it never closes."""
-    depth, in_class = 0, False
+    depth = 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += pattern.startswith("^", i + 1)
-            i += pattern.startswith("]", i + 1)
-        elif char == "(":
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
@@ -54,12 +61,7 @@ def _alternatives(pattern: str) -> list[str] | None:
             i += 2
             continue
         if char == "[":
-            i += 1
-            i += pattern.startswith("^", i)
-            i += pattern.startswith("]", i)
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-            i += 1
+            i = _class_end(pattern, i)
             continue
         if char == "(":
             end = _group_end(pattern, i)
