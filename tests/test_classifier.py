@@ -169,11 +169,15 @@ def test_any_text_gives_well_formed_deterministic_tags(text: str) -> None:
         assert text[span.start : span.end] == span.text
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.sampled_from(["That makes sense.", "I'm here with you.", "Relax."]), st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["That makes sense.", "I'm here with you.", "Relax."]),
+    st.text(st.characters(categories=["Cc"]), max_size=20),
+)
 def test_control_characters_never_break_tagging(core: str, noise: str) -> None:
+    # Noise is control characters only: words in it ("no ...") could rightly change the meaning.
     noisy = f"\x1b[31m{noise}\x00 {core}\x07"
-    assert set(classify(core).moves) <= set(classify(noisy).moves) | {Move.TURN_AWAY}
+    assert classify(noisy).moves == classify(core).moves
 
 
 def test_cli_classify_text_and_json(attune: RunCli) -> None:
