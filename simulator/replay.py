@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -51,8 +52,12 @@ def load_script(source: str) -> ReplayScript:
 
 
 def run_script(session: Session, script: ReplayScript) -> list[TurnRecord]:
-    """Feed every turn to the session and return the records."""
-    return [session.respond(turn) for turn in script.turns]
+    """Feed every turn to the session, in one event loop, and return the records."""
+
+    async def run() -> list[TurnRecord]:
+        return [await session.respond_async(turn) for turn in script.turns]
+
+    return asyncio.run(run())
 
 
 def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
@@ -75,6 +80,10 @@ def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
                 "zone": t.zone,
                 "softened": t.softened,
                 "reply": t.reply,
+                "guard": t.guard.result,
+                "guard_trimmed": t.guard.trimmed,
+                "guard_reasons": t.guard.reasons,
+                "latency_s": t.latency_s,
                 "effects": [
                     {
                         "move": e.move.value,

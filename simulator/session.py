@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
@@ -10,6 +11,7 @@ from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
 from simulator.moves import Move
 from simulator.personas.card import PersonaCard
+from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
 from simulator.voices.scripted import ScriptedVoice
 
 
@@ -29,12 +31,15 @@ class TurnRecord(BaseModel):
     softened: bool
     surfaced_now: bool
     effects: list[Effect]
+    guard: GuardRecord
+    latency_s: float
+    first_text_s: float | None = None
 
     @classmethod
     def build(
-        cls, user: str, found: Classification, outcome: TurnOutcome, reply: str
+        cls, user: str, found: Classification, outcome: TurnOutcome, reply: Reply
     ) -> TurnRecord:
-        """Assemble a record from the classifier's and the engine's results."""
+        """Assemble a record from the classifier's, the engine's and the voice's results."""
         after = outcome.after
         return cls(
             index=after.turn,
@@ -44,20 +49,38 @@ class TurnRecord(BaseModel):
             arousal=round(after.arousal, 1),
             connection=round(after.connection, 1),
             zone=after.zone.value,
-            reply=reply,
+            reply=reply.text,
             softened=after.softened,
             surfaced_now=outcome.surfaced_now,
             effects=outcome.effects,
+            guard=reply.guard,
+            latency_s=reply.latency_s,
+            first_text_s=reply.first_text_s,
         )
 
 
+class PendingTurn(BaseModel):
+    """A learner message the engine has judged, waiting for the partner's reply."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    found: Classification
+    outcome: TurnOutcome
+    request: ReplyRequest
+
+
 class Session:
-    """Holds the state of one conversation and the turns so far; rewind is exact."""
+    """Holds the state of one conversation and the turns so far; rewind is exact.
+
+    A turn is `prepare` (classifier and engine: instant, deterministic), then the
+    voice's reply stream, then `commit`. `respond` does all three.
+    """
 
     def __init__(
         self,
         card: PersonaCard,
-        voice: ScriptedVoice,
+        voice: Voice,
         intensity: float = 1.0,
         classifier: Callable[[str], Classification] = classify,
     ) -> None:
@@ -75,14 +98,45 @@ class Session:
         """The partner's state after the latest turn."""
         return self._states[-1]
 
-    def respond(self, text: str) -> TurnRecord:
-        """Run one learner message through classifier, engine and voice."""
+    def prepare(self, text: str) -> PendingTurn:
+        """Classify the message and step the engine; the state is decided here."""
         found = self.classifier(text)
         outcome = self.engine.step(self.state, found)
-        record = TurnRecord.build(text, found, outcome, self.voice.reply(outcome))
-        self._states.append(outcome.after)
+        request = ReplyRequest(
+            card=self.card,
+            outcome=outcome,
+            learner=text,
+            opening=self.opening,
+            history=[Exchange(learner=t.user, partner=t.reply) for t in self.turns],
+        )
+        return PendingTurn(text=text, found=found, outcome=outcome, request=request)
+
+    def reply_stream(self, pending: PendingTurn) -> ReplyStream:
+        """The voice's guarded reply to a prepared turn."""
+        return self.voice.stream(pending.request)
+
+    def commit(self, pending: PendingTurn, reply: Reply) -> TurnRecord:
+        """Record a finished turn; the session moves on to its state."""
+        if pending.outcome.before != self.state:
+            raise ValueError("this turn was prepared against an earlier state of the session")
+        record = TurnRecord.build(pending.text, pending.found, pending.outcome, reply)
+        self._states.append(pending.outcome.after)
         self.turns.append(record)
         return record
+
+    async def respond_async(self, text: str) -> TurnRecord:
+        """Run one learner message through classifier, engine and voice."""
+        pending = self.prepare(text)
+        reply = await self.reply_stream(pending).collect()
+        return self.commit(pending, reply)
+
+    def respond(self, text: str) -> TurnRecord:
+        """Synchronous `respond_async`, for scripts and tests outside an event loop."""
+        if isinstance(self.voice, ScriptedVoice):
+            # Authored lines need no event loop; keep the fast path loop-free.
+            pending = self.prepare(text)
+            return self.commit(pending, Reply(text=self.voice.reply(pending.outcome)))
+        return asyncio.run(self.respond_async(text))
 
     def rewind(self) -> TurnRecord | None:
         """Take back the last exchange; returns it, or None at the start."""

@@ -22,7 +22,10 @@ REPORTS: dict[str, str] = {}
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the developer's own personas or data folders."""
     monkeypatch.delenv("ATTUNE_PERSONAS", raising=False)
+    monkeypatch.delenv("ATTUNE_CONFIG", raising=False)
     monkeypatch.setenv("ATTUNE_HOME", str(tmp_path / "attune-home"))
+    # Commands default to the embedded model; tests that want it ask for it by name.
+    monkeypatch.setenv("ATTUNE_MODEL", "scripted")
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,9 @@ from pathlib import Path
 from conftest import REPO
 
 CORE = REPO / "simulator"
+# The litellm provider class must subclass litellm's CustomLLM, so it imports
+# litellm; only the lazy loader imports it, after litellm itself.
+LITELLM_BOUND = {"local_provider.py"}
 
 
 def _core_files() -> list[Path]:
@@ -36,7 +39,7 @@ def test_importing_every_core_module_loads_neither_textual_nor_litellm() -> None
     modules = sorted(
         ".".join(p.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
         for p in _core_files()
-        if p.name != "__main__.py"
+        if p.name != "__main__.py" and p.name not in LITELLM_BOUND
     )
     code = (
         "import importlib, sys\n"
@@ -47,3 +50,38 @@ def test_importing_every_core_module_loads_neither_textual_nor_litellm() -> None
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "simulator.cli.main" in modules
     assert done.stdout.strip() == ""
+
+
+def test_litellm_is_imported_only_by_the_model_layer_and_lazily() -> None:
+    top_level = {
+        str(p.relative_to(CORE))
+        for p in _core_files()
+        if "litellm" in {n.split(".")[0] for n in _top_level_imports(p)}
+    }
+    assert top_level == {"llm/local_provider.py"}
+    importers = {
+        str(p.relative_to(CORE))
+        for p in _core_files()
+        if "simulator.llm.local_provider" in _imported_modules(p)
+    }
+    assert importers == {"llm/litellm_loader.py"}
+
+
+def _top_level_imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return names

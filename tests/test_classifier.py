@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
-from conftest import DATA, RunCli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import DATA, RunCli
 from simulator.classifier import MAX_CLASSIFIED_CHARS, classify
 from simulator.classifier.lexicon import RULES, SHORTHANDS
 from simulator.moves import Move

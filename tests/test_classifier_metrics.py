@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPORTS
 
+from conftest import DATA, REPORTS
 from simulator.classifier.metrics import Report, evaluate, load_examples
 from simulator.moves import Move
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import RunCli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import RunCli
 from simulator.errors import AttuneError, PersonaError
 from simulator.personas import Catalog, load_card, load_catalog, persona_dirs
 from simulator.zones import Zone

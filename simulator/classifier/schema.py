@@ -26,6 +26,8 @@ class Classification(BaseModel):
     text: str
     moves: list[Move]
     spans: list[Span]
+    judged: list[Move] = Field(default_factory=list)
+    """Moves an optional LLM judge added that the rules had missed."""
 
     def spans_for(self, move: Move) -> list[Span]:
         """The spans that signalled one move."""

@@ -9,6 +9,8 @@ import click
 
 from simulator import __version__
 from simulator.cli.classify_cmd import classify_command, moves_command
+from simulator.cli.config_cmd import config_group
+from simulator.cli.models_cmd import models_command
 from simulator.cli.personas_cmd import personas_group
 from simulator.cli.replay_cmd import replay_command
 from simulator.errors import AttuneError
@@ -26,7 +28,8 @@ def cli(ctx: click.Context) -> None:
     Start with:
       attune personas list             the partners you can practise with
       attune classify "That makes sense, I'm here."
-      attune replay SCRIPT.yaml --persona unanswered-text --model scripted
+      attune replay SCRIPT.yaml --persona unanswered-text --model local
+      attune models                    what can voice the persona here
     """
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
@@ -36,6 +39,8 @@ cli.add_command(personas_group)
 cli.add_command(classify_command)
 cli.add_command(moves_command)
 cli.add_command(replay_command)
+cli.add_command(models_command)
+cli.add_command(config_group)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

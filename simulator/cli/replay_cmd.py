@@ -8,14 +8,13 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.config import load_settings
 from simulator.engine import INTENSITIES, Effect
-from simulator.errors import AttuneError, UnknownModelError
+from simulator.errors import AttuneError
 from simulator.replay import load_script, replay_json, run_script
 from simulator.session import Session, TurnRecord
 from simulator.textsafe import printable
-from simulator.voices import ScriptedVoice
-
-AVAILABLE_MODELS = ("scripted",)
+from simulator.voices.factory import make_classifier, make_voice
 
 
 def _wrap(prefix: str, text: str) -> str:
@@ -46,6 +45,10 @@ def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
         *(_effect_line(e) for e in turn.effects),
         _wrap(f"     {name}> ", turn.reply),
     ]
+    if turn.guard.attempts:
+        trimmed = ", trimmed" if turn.guard.trimmed else ""
+        lines.append(f"     guard: {turn.guard.result}{trimmed}, {turn.latency_s:.2f}s")
+        lines.extend(f"       {printable(r)}" for r in turn.guard.reasons)
     return "\n".join(lines)
 
 
@@ -56,10 +59,14 @@ def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
 )
 @click.option(
     "--model",
-    default="scripted",
-    show_default=True,
     metavar="NAME",
-    help=f"Who voices the persona (available: {', '.join(AVAILABLE_MODELS)}).",
+    help="Who voices the persona: local (embedded, the default), scripted (authored lines) "
+    "or a litellm model string; also $ATTUNE_MODEL and the config file.",
+)
+@click.option(
+    "--judge-model",
+    metavar="NAME",
+    help="Also tag the learner's moves with this model, merged with the rules (off by default).",
 )
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Seed for reproducible replies."
@@ -76,23 +83,25 @@ def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
 def replay_command(
     script: str,
     persona_id: str | None,
-    model: str,
+    model: str | None,
+    judge_model: str | None,
     seed: int,
     intensity: str,
     persona_folders: tuple[Path, ...],
     as_json: bool,
 ) -> None:
     """Run a YAML script of learner turns (`turns:` list; `-` for stdin) through the engine."""
-    if model not in AVAILABLE_MODELS:
-        raise UnknownModelError(
-            f"unknown model '{model}' (available in this version: {', '.join(AVAILABLE_MODELS)})"
-        )
+    settings = load_settings()
+    model = model or settings.model.name
+    judge_model = judge_model or settings.model.judge
     loaded = load_script(script)
     chosen = persona_id or loaded.persona
     if chosen is None:
         raise AttuneError("no persona given: pass --persona ID or put `persona: ID` in the script")
     card = catalog_from(persona_folders).get(chosen)
-    session = Session(card, ScriptedVoice(card, seed=seed), intensity=INTENSITIES[intensity])
+    voice = make_voice(model, card, settings, seed=seed)
+    classifier = make_classifier(judge_model, settings)
+    session = Session(card, voice, intensity=INTENSITIES[intensity], classifier=classifier)
     run_script(session, loaded)
     if as_json:
         echo_json(replay_json(session, model=model, seed=seed))

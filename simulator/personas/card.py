@@ -101,6 +101,12 @@ class PersonaCard(_Strict):
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
     ]
     """What the learner walks into, told to the learner in the second person."""
+    situation: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1200)]
+        | None
+    ) = None
+    """The same scene from the persona's side, told to the persona ("You texted..."); it sets
+    the scene in the model prompt. Without it the prompt falls back to `summary`."""
     opening: Lines
     """The persona's first line(s); one is picked per session."""
     underneath: Underneath

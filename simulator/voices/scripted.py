@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+from collections.abc import AsyncIterator
 
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
+from simulator.voices.base import Reply, ReplyRequest, ReplyStream
 from simulator.zones import Zone
 
 # Once the softer feeling has come through, it keeps showing in about this share
@@ -33,15 +35,31 @@ class ScriptedVoice:
         """The persona's first line for this seed."""
         return self._rng("opening").choice(self.card.opening)
 
+    def shows_softer(self, outcome: TurnOutcome) -> bool:
+        """Whether this turn's line comes from the softer feeling rather than the zone."""
+        after = outcome.after
+        return outcome.surfaced_now or (
+            after.softened
+            and after.zone != Zone.REGULATED
+            and self._rng("turn", after.turn).random() < SOFTER_SHARE
+        )
+
     def reply(self, outcome: TurnOutcome) -> str:
         """An authored line that fits the state after the learner's turn."""
         after = outcome.after
-        zone = after.zone
-        rng = self._rng("turn", after.turn)
-        softer = outcome.surfaced_now or (
-            after.softened and zone != Zone.REGULATED and rng.random() < SOFTER_SHARE
-        )
-        lines = self.card.underneath.lines if softer else self.card.lines.for_zone(zone)
+        softer = self.shows_softer(outcome)
+        lines = self.card.underneath.lines if softer else self.card.lines.for_zone(after.zone)
         # Walk the lines from a seeded offset so consecutive turns in one zone differ.
-        offset = self._rng("offset", "softer" if softer else zone.value).randrange(len(lines))
+        zone_key = "softer" if softer else after.zone.value
+        offset = self._rng("offset", zone_key).randrange(len(lines))
         return lines[(offset + after.turn) % len(lines)]
+
+    def stream(self, request: ReplyRequest) -> ReplyStream:
+        """The authored line, as a one-chunk stream."""
+        text = self.reply(request.outcome)
+
+        async def produce(stream: ReplyStream) -> AsyncIterator[str]:
+            yield text
+            stream.finish(Reply(text=text))
+
+        return ReplyStream(produce)

@@ -1,0 +1,94 @@
+"""User settings: a TOML file with nested sections, overridden by environment variables.
+
+Precedence, highest first: command-line flags, `ATTUNE_MODEL`, the config file
+(`attune config path` shows where), then the defaults below.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from simulator.errors import ConfigError
+from simulator.paths import config_path
+from simulator.problems import problems
+
+ModelName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class ModelSettings(_Section):
+    """Which model voices the persona, and how it is called."""
+
+    name: ModelName = "local"
+    """`local` (embedded, offline), `scripted` (authored lines) or any litellm model string."""
+    api_base: str | None = None
+    """Base URL for self-hosted servers such as `ollama/...` or `hosted_vllm/...`."""
+    timeout_s: float = Field(default=60.0, gt=0, le=600)
+    """Seconds before one model request is abandoned."""
+    num_retries: int = Field(default=2, ge=0, le=10)
+    """Retries for transient errors (rate limits, dropped connections)."""
+    temperature: float = Field(default=0.7, ge=0.0, le=2.0)
+    """Sampling temperature for persona replies."""
+    max_tokens: int = Field(default=96, ge=16, le=1024)
+    """Upper bound on one reply's length, in tokens."""
+    judge: ModelName | None = None
+    """Optional model that also tags the learner's moves (merged with the rules)."""
+
+
+class LocalSettings(_Section):
+    """The embedded `local` model (SmolLM2-135M-Instruct through llama.cpp)."""
+
+    threads: int | None = Field(default=None, ge=1, le=256)
+    """CPU threads for decoding; default: all cores, at most 4."""
+    context: int = Field(default=8192, ge=512, le=32768)
+    """Context window shared by all parallel slots, in tokens."""
+    parallel: int = Field(default=2, ge=1, le=16)
+    """Requests decoded at once (continuous batching)."""
+    model_path: Path | None = None
+    """A different GGUF file to run instead of the bundled SmolLM2."""
+
+
+class Settings(_Section):
+    """Everything a user can configure."""
+
+    model: ModelSettings = Field(default_factory=ModelSettings)
+    """The persona's voice."""
+    local: LocalSettings = Field(default_factory=LocalSettings)
+    """The embedded model."""
+
+
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Read the config file (if any) and apply environment overrides."""
+    env = os.environ if environ is None else environ
+    file = path or config_path(env)
+    data: dict[str, object] = {}
+    if file.is_file():
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise ConfigError(f"{file}: not valid UTF-8") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{file}: not valid TOML ({exc})") from None
+        except OSError as exc:
+            raise ConfigError(f"{file}: cannot read ({exc.strerror})") from None
+    elif path is not None:
+        raise ConfigError(f"{file}: no such config file")
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{file}: " + "; ".join(problems(exc))) from None
+    override = env.get("ATTUNE_MODEL", "").strip()
+    if override:
+        settings = settings.model_copy(
+            update={"model": settings.model.model_copy(update={"name": override})}
+        )
+    return settings

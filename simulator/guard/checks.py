@@ -1,0 +1,425 @@
+"""The guard's checks: each finds one way a reply breaks character, with evidence.
+
+They run on the tidied reply, or on the part of it released so far while
+streaming; every check only grows its findings as text is added, so a
+sentence that passed stays passed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from simulator.guard.reasons import Finding, GuardReason
+from simulator.guard.tidy import asides, tidy
+from simulator.zones import Zone
+
+MAX_CHARS = 450
+MAX_SENTENCES = 5
+ECHO_MIN_WORDS = 6
+ECHO_SENTENCE_WORDS = 4
+LEAK_NGRAM = 6
+
+
+class GuardContext(BaseModel):
+    """What a reply is checked against."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    """The persona's name (its own `Name:` label is tidied away, not rejected)."""
+    style: str
+    """`pursue` or `withdraw`."""
+    zone: Zone
+    """The zone the engine decided for this turn."""
+    learner: str = ""
+    """The learner's message the reply answers."""
+    instructions: str = ""
+    """Prompt text the persona must never repeat."""
+    scene: str = ""
+    """Text the persona may echo even though the prompt contains it (the scene, its lines)."""
+    previous: list[str] = []
+    """The persona's earlier replies in this conversation."""
+    max_chars: int = MAX_CHARS
+    max_sentences: int = MAX_SENTENCES
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+# Said about the partner, or quoted back at them, these are in character:
+# "Stop telling me it sounds like I'm overreacting."
+_REPORTED = _rx(
+    r"\b(?:don't|do not|stop|quit) (?:tell|telling|say|saying|giving|give|read|reading|lectur\w*|act\w*|treat\w*|talk\w*)\b",
+    r"\byou (?:always|keep|just|never|can't just|don't get to) (?:say|tell|telling|saying|talk|talking|act|acting|sound|sounding|read|reading|treat)",
+    r"\bnot (?:asking|looking) (?:you|for you) ",
+    r"\bi'm not (?:your|a) ",
+    r"\bwhat (?:am i|are you),? ",
+)
+
+_AI = _rx(
+    r"\bas an? (?:ai|a\.i\.|artificial intelligence|(?:large )?language model|llm|(?:ai |virtual |digital )?assistant|chat ?bot|bot|machine|computer program)\b",
+    r"\bi(?:'m| am) (?:just |only |merely |simply )?(?:an? )?(?:ai\b|a\.i\.|artificial intelligence|(?:large )?language model|(?:ai )?model\b|llm\b|chat ?bot|(?:ai |virtual |digital |helpful )assistant|computer program|program\b)",
+    r"\bi(?:'d| would) be (?:happy|glad|delighted) to (?:help|assist)\b|\bhappy to (?:assist|help with that)\b|^certainly!|(?:^|\n)assistant:",
+    r"\b(?:i'm|i am|being|as|since i'm) (?:just |only |merely )?(?:a |an )?(?:ai|bot|chatbot|program|computer(?: program)?|software|simulation|(?:machine learning |text )?model|virtual \w+|automated \w+|text generator|digital \w+)\b",
+    r"\b(?:this is a simulation|i (?:was|am) designed (?:to|for)|i(?:'ve| have) generated|automated system|text generator)\b",
+    r"\bi (?:don't|do not) (?:really |actually )?have (?:feelings|emotions|a mind|a body|a brain|memories|access to|the ability to)\b",
+    r"\b(?:i'm|i am) (?:unable|not able) to (?:browse|access|confirm|continue|provide|recall|remember)\b|\bi (?:can't|cannot) (?:browse|access|continue this conversation)\b",
+    r"\b(?:let me know if (?:there's|there is|you need) anything|anything else i can (?:do|help))\b|\bhave a (?:wonderful|great|nice|lovely) (?:day|evening|night)\b|^you're welcome!|\bi'm always here to help\b|^please note\b",
+    r"\b(?:language model|openai|chatgpt|anthropic|hugging ?face|smollm|my training data|i was trained)\b",
+    r"\bi (?:don't|do not|can't|cannot) (?:have|experience|feel) (?:personal )?(?:feelings|emotions) (?:like|the way|as) (?:humans|people|a human|a person)\b",
+    r"\b(?:personal (?:feelings|opinions|experiences))\b",
+    r"\bhow (?:can|may|could) i (?:help|assist) you\b",
+    r"\bi(?:'m| am) (?:here|happy|glad|always here) to (?:help|assist|support) you\b",
+    r"\b(?:i hope (?:this|that) helps|feel free to|is there anything else|glad i could help)\b",
+    r"\bi(?:'m| am) (?:not (?:a|an) )?(?:real )?(?:human|person) (?:and|but|so)\b.{0,20}\b(?:ai|model|assistant|program)\b",
+)
+
+_LEAK = _rx(
+    r"\bsystem (?:prompt|message)\b",
+    r"\bmy (?:instructions|prompt|programming|guidelines|character notes|persona|script)\b|\bmy role (?:is|as|here|in this)\b",
+    r"\b(?:these|the above|the) (?:notes|instructions|guidelines)\b|\bcharacter notes\b",
+    r"\bi (?:was|am|have been|'ve been) (?:told|instructed|asked|programmed|meant|supposed) to (?:act|be|play|sound|pretend|stay|reply|respond|say|show|reveal|feel)\b",
+    r"\bi(?:'m| am) (?:supposed|meant) to (?:act|be acting|play|sound|pretend|reveal|show|feel)\b",
+    r"\bi(?:'m| am) (?:supposed|meant) to be (?:very |really |so )?(?:upset|angry|calm|furious|hurt|sad|flooded|escalated|guarded)\b[^?]*$",
+    r"\bpersona\b|\b(?:as|playing) (?:the|this) (?:character|role)\b|\bi(?:'m| am) playing [a-z]+\b",
+    r"\b(?:role-?play(?:ing)?|this (?:scenario|simulation|exercise)|(?:in|out of|break|breaking) character)\b",
+    r"\bthe scene (?:says|tells|said)\b|\bthreshold\b|\bconnection is (?:above|below|at|over|under)\b",
+    r"^note:|\b(?:respond|reply|answer) (?:only )?as [a-z]+\b",
+    r"^\W*(?:zone|style|state|mood|emotion|arousal|connection|persona|scene)\s*:",
+    r"\bscenario\b|\bthe (?:card|prompt|script|brief)\b|\bprompt (?:said|says)\b|\bmy character\b|\bi was set up to\b",
+    r"\b(?:presence|validation|validate|reflection|reflect|support|repair|fix|minimi[sz]ing|explaining|defensive) move\b",
+    r"\bunderneath emotion\b|\bsurfaces? at\b|\breveal (?:the|my) (?:hurt|feeling|emotion|fear|shame|softer)\b",
+    r"\b(?:reply|respond|answer)(?: in| with)? (?:\w+ )?(?:short )?sentences?\b|\bsentences or (?:less|fewer)\b",
+    r"\bi(?:'m| am) supposed to (?:say|talk|mention)\b[^?]*$",
+    r"\b(?:my|the|your) (?:arousal|connection) (?:level|score|is)\b|\barousal\b",
+    r"\b(?:the |my |your )?(?:flooded|escalated|guarded|settling|regulated) zone\b|\bmy zone\b|\bzone (?:is|:)|\bthe zone i'm in\b",
+    r"\b(?:reply|respond|answer) with only\b|\bone to three short sentences\b|\bno stage directions\b",
+    r"\bthe (?:softer|deeper) (?:feeling|emotion)\b",
+)
+
+_THERAPIST = _rx(
+    r"\bit (?:sounds|seems|looks) like you(?:'re| are)? (?:feeling|going through|really|might|may|have been|are feeling|feel)\b",
+    r"\bit (?:sounds|seems) like you(?:'re| are) (?:frustrated|hurt|upset|overwhelmed|stressed|anxious|worried|sad|angry)\b",
+    r"\bi hear (?:that )?(?:you(?:'re| are)?|what you(?:'re| are)) (?:saying|feeling|going through)\b",
+    r"\bwhat i(?:'m| am) hearing (?:is|you say)\b",
+    r"\bhow (?:does|did) (?:that|this|it) make you feel\b",
+    r"\bit(?:'s| is) (?:important|essential|crucial|helpful|vital|key|good) to (?!me\b|us\b|him\b|her\b|them\b|my\b)\w+",
+    r"\bit(?:'s| is) (?:okay|ok|normal|natural|valid|understandable|completely understandable) (?:to (?:feel|not|be (?:upset|frustrated|angry|hurt|sad))|that you feel)\b",
+    r"\b(?:your|those|these) feelings are (?:valid|understandable|normal)\b",
+    r"\bi-statements?\b|\b\"?i\"? statements\b|\bactive listening\b|\battunement\b|\bnon-?violent communication\b",
+    r"\bcommunication is (?:key|important|essential|everything)\b|\bhealthy (?:relationship|communication|boundaries)\b",
+    r"\bcouples? (?:therapy|counsell?ing|counsell?or|therapist)\b|\bseek(?:ing)? (?:professional )?help\b|\b(?:talk|speak)(?:ing)? to a (?:therapist|counsell?or|professional)\b",
+    r"\bhave you (?:considered|thought about|tried) (?:talking|trying|seeing|speaking|telling|expressing|using|taking|journal)",
+    r"\bhere are (?:some|a few|\w+) (?:tips|ideas|suggestions|ways|steps|things)\b|\b(?:tips|strategies|techniques) (?:for|to|that)\b",
+    r"\bi (?:would |'d )?(?:suggest|recommend)\b|\bmy advice\b|\byou (?:might|may) want to (?:consider|try|take|think)\b|\bit (?:might|may|could) (?:help|be helpful) to\b",
+    r"\b(?:remember|try) to (?:breathe|listen|practi[cs]e|take care|be kind|be patient|communicate|express|validate|stay calm)\b",
+    r"\b(?:your partner|the other person|your loved one|your significant other)\b",
+    r"\b(?:validate|validating|acknowledge|acknowledging) (?:their|his|her|your partner's|the other person's) (?:feelings|emotions|experience)\b",
+    r"\b(?:self-care|self care|mindfulness|grounding exercise)\b",
+    r"\bin any relationship\b|\bin (?:a|every) (?:healthy )?relationship,\b",
+    r"\bvalidat(?:e|ing) (?:them|their|him|her|people)\b|\bwhen someone (?:feels|is|says)\b|\bthe best thing (?:you|to) (?:can )?do\b",
+    r"\breframe\b|\bchance to grow\b|\bsecondary emotion\b|\banger is (?:often|usually|just|a)\b|\brepair attempt\b|\blet's practi[cs]e\b",
+    r"\ba (?:good|great|helpful|useful) (?:strategy|approach|technique|habit) (?:is|would be)\b|\byou did (?:great|well|a (?:great|good) job)\b",
+    r"\bneeds are valid\b|\bset (?:a )?boundar(?:y|ies)\b|\bstep (?:one|two|three|1|2|3)\b|^say:",
+    r"\b(?:many|most|some) (?:couples|people|partners)\b|\b(?:research|studies|science) (?:shows?|suggests?)\b|\bsometimes people\b|\bpeople (?:need|often|tend)\b|\bwhen we feel\b",
+    r"\bis (?:often|usually) (?:a|an)\b|\bit(?:'s| is) (?:common|natural|normal) (?:for|to)\b|\bcommon for (?:two )?people\b|\ba person's\b|\bsomeone's (?:worth|feelings)\b|\bhow someone feels\b",
+    r"\b(?:attachment (?:system|style)|nervous system|co-?regulat\w*|grounding|assertive|accountability|opportunity for growth|problem-solving|jumping to solutions|emotional (?:needs|regulation|intelligence))\b",
+    r"\b(?:the key is|keep in mind|remember that|it can help|can help\.|setting clear|rebuilds? trust|it's okay to need|listening is a skill|open questions)\b",
+    r"\b(?:you might|you could|you may) (?:try|consider|want to try) (?:acknowledging|expressing|using|saying|asking|naming|validating|listening)\b|\bconsider (?:expressing|using|trying|saying|asking|naming)\b",
+    r"\b(?:take|let's take) a deep breath together\b|\bthank you for being open\b|\bgrowth\b",
+)
+
+_ROLE_LABEL = re.compile(
+    r"(?:^|\n|[.!?]\s+)\s*\**(you|user|learner|partner|me|human|assistant|ai|them|him|her|"
+    r"speaker \w+|person [ab12]|[A-Z][a-z]{1,20})\**\s*:\s*\S",
+)
+# Capitalised words that head a line without naming a speaker.
+_NOT_SPEAKERS = {"note", "say", "step", "example", "tip", "reply", "answer", "response", "ps"}
+
+_OFFENDER = _rx(
+    r"\b(?:sorry|apologi[sz]e) (?:that )?(?:i|i'm|for) (?:didn't|did not|wasn't|was not|haven't|have not|missed|forgot|was late|was busy|ignored|ignoring|never|cut (?:you off|across)|cutting (?:you off|across)|interrupt\w*|not (?:texting|replying|answering|calling|showing|being there|helping))",
+    r"\bsorry to hear (?:that|about|you)\b|\bi'm sorry (?:that )?(?:about )?your\b|\bdo you want to talk about it\b|\bwhat do you need from me\b|\bi'm here for you\b|\bi'll just listen\b",
+    r"\bi should(?:'ve| have) (?:been there|texted|called|replied|answered|sent|asked|listened|checked|let you)\b|\bnext time i'll (?:text|call|be there|set|send|check in|let you know)\b",
+    r"\bjump(?:ed|ing)? in with (?:fixes|advice|solutions|ideas)\b|\bi never said yes\b|\bi remember saying probably\b|\bpromised my brother\b",
+    r"\bthat must (?:have been|be) (?:so |really |very )?(?:hard|awful|tough|difficult|painful|scary)\b|\btake (?:all )?the time you need\b|\byour feelings (?:make sense|are (?:completely |totally )?(?:valid|understandable|normal))\b",
+    r"\byou're allowed to (?:be|feel)\b|\bdon't be (?:so )?hard on yourself\b|\bi'm not going anywhere\b|\bit's okay that you\b|\byou've had a (?:long|hard|rough|tough) day\b|\bi'm (?:so )?proud of you\b",
+    r"\bi shouldn't have (?:cut|interrupted|taken over|jumped|left|kept|brushed)\b|\bi should have just listened\b|\b(?:left you|kept you) (?:waiting|hanging)\b|\btook over your\b|\bi overslept\b",
+    r"\bi (?:forgot to (?:text|call|reply)|didn't (?:text|call|reply|answer|show up))\b|\bi'm right here\b|\bi'm here too\b",
+    r"\bi (?:didn't|did not|never) (?:mean|meant) to (?:ignore|miss|forget|cut|interrupt|leave|hurt) you\b",
+    r"\bmy (?:phone|battery) (?:died|was dead|ran out)\b",
+    r"\bi was (?:just )?(?:stuck |slammed |swamped |busy )?(?:in|with) (?:back-to-back )?meetings\b",
+    r"\bi (?:slept|overslept) (?:through|in)\b",
+    r"\bi didn't (?:see|get) your (?:texts?|messages?|calls?)\b",
+    r"\bi (?:promised|said) (?:i'd|i would) help my brother\b",
+)
+
+# Warmth, thanks and agreement: out of place while the partner is flooded or escalated.
+_WARM = _rx(
+    r"\bthank (?:you|u)\b(?! for nothing)",
+    r"\bthanks\b(?! for nothing| a lot\b| a bunch\b)",
+    r"\bi (?:really )?appreciate (?:that|it|you|this|how)\b",
+    r"\b(?:that|it) means (?:a lot|so much|the world)\b",
+    r"\bi love you\b|\bi forgive you\b|\bi feel (?:so much |a lot |much )?(?:better|closer|calmer|safe|lighter)\b",
+    r"\byou(?:'re| are) (?:so |totally |completely |absolutely )?(?:right|sweet|wonderful|amazing|the best)\b",
+    r"\b(?:good|great|lovely|perfect|brilliant) (?:idea|point|plan|thinking)\b",
+    r"\blet's do (?:that|it|this)\b|\bsounds (?:good|great|perfect|lovely|like a plan)\b|\bthat (?:would|will|could) (?:work|help|be (?:great|perfect|nice|lovely))\b",
+    r"\blet's (?:make|come up with|figure out|write) (?:a|the) (?:plan|list|schedule|email)\b|\bi'm (?:so |really )?sorry,? i'm (?:so |really )?sorry\b",
+    r"^(?:i'm |i am )?(?:so |really |very )?sorry(?:[.!]|,? (?:i'm|i am|about that|for (?:that|everything|the misunderstanding)))",
+    r"\b(?:no worries|don't worry about it|it's (?:all )?(?:fine|okay|ok|alright),? (?:really|honestly|don't worry|no big deal))\b",
+    r"^(?:deal|okay,? deal|sure,? let's)\b",
+    r"\bthat's a relief\b|\bthat makes (?:total |perfect |complete )?sense\b|\bdon't worry about it\b",
+)
+_ENDEARMENT = re.compile(
+    r"\b(?:love|sweetheart|honey|babe|darling|sweetie)\b(?! you)", re.IGNORECASE
+)
+_SARCASM = _rx(
+    r"(?:^|[.!?]\s+)(?:wow|gee|sure|right|well),?\s",
+    r"(?:^|[.!?]\s+)oh,? (?:great|perfect|wonderful|brilliant|sure|right|thanks|thank you|good|we're|so)\b",
+    r"(?:^|[.!?]\s+)great[.!?]|\breally needed\b|\bjust what i needed\b|\bhow (?:kind|generous|big) of you\b",
+    r"\b(?:as usual|for nothing|i guess|yeah right|how (?:nice|lovely|thoughtful)|real(?:ly)? helpful|instead of)\b",
+    r"\bthanks? (?:you )?for (?:finally|turning up|showing up|nothing|the lecture)\b",
+)
+
+# Hostility: out of place once the partner has settled.
+_HOSTILE = _rx(
+    r"\b(?:shut up|how dare you|i hate you|screw you|get out|leave me alone|go away|i don't care|you make me sick|i can't stand you)\b",
+    r"\byou(?:'re| are) (?:so )?(?:pathetic|useless|selfish|an idiot|stupid|a joke|impossible|unbelievable|ridiculous|the worst)\b",
+    r"^whatever[.!]*$",
+    r"\bdon't (?:you dare|touch me|talk to me)\b|\bstop talking\b|\bare you kidding me\b",
+    r"\bcouldn't (?:even )?be bothered\b|\bi (?:don't|never) want(?:ed)? your help\b|\bi'm still (?:furious|so angry|livid)\b",
+    r"\byou(?:'re| are) the reason\b|\buseless\b|\bforget it by\b|\byou always do\b",
+    r"\b(?:pathetic|typical|liar|don't insult me|oh please|save (?:it|the speech|your breath)|yeah right|cure for everything)\b",
+    r"\byou (?:really )?don't get it\b|\bmatters? more than i\b|\bso you can pretend\b",
+)
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_NOT_SHOUTING = {"OKAY", "ETA", "ASAP", "TV", "DIY", "CEO", "HR", "LOL", "OMG"}
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n+")
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a reply into sentences (terminal punctuation or line breaks)."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[start : match.end()].strip()
+        if piece:
+            parts.append(piece)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def _first(pattern: re.Pattern[str], text: str, reported_ok: bool = True) -> str | None:
+    for sentence in sentences(text):
+        lowered = sentence.lower()
+        for match in pattern.finditer(lowered):
+            if reported_ok and _REPORTED.search(lowered[: match.start()]):
+                continue
+            return sentence[match.start() : match.end()]
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+# The persona narrated in the third person: "Noor stays silent", "Marcus would say".
+_NARRATION = (
+    r"(?:is|was|stays|says|said|would|will|keeps|looks|sits|feels|sighs|pauses|remains|doesn't|"
+    r"does|has|had|turns|stares|shrugs|nods|folds|crosses|goes|replies|responds|answers)"
+)
+
+
+def _leak(text: str, ctx: GuardContext) -> str | None:
+    found = _first(_LEAK, text, reported_ok=False)
+    if found:
+        return found
+    name = re.escape(ctx.name)
+    own = re.search(
+        rf"\byou are {name}\b|\bas {name}, i\b|\bi am {name}, (?:a|the|your)\b|\b{name} {_NARRATION}\b",
+        text,
+        re.IGNORECASE,
+    )
+    if own:
+        return own.group(0)
+    if ctx.instructions:
+        shared = _ngrams(_words(text), LEAK_NGRAM) & _ngrams(_words(ctx.instructions), LEAK_NGRAM)
+        shared -= _ngrams(_words(ctx.scene), LEAK_NGRAM)
+        if shared:
+            return " ".join(sorted(shared)[0])
+    return None
+
+
+def _speaks_as_learner(text: str, ctx: GuardContext) -> str | None:
+    for match in _ROLE_LABEL.finditer(text):
+        label = match.group(1)
+        if label.lower() not in (ctx.name.lower(), *_NOT_SPEAKERS):
+            return match.group(0).strip()
+    if re.search(rf"\n\s*{re.escape(ctx.name)}\s*:", text, re.IGNORECASE):
+        return f"{ctx.name}:"
+    dashes = re.findall(r"(?:^|\s)[-\u2013\u2014]\s+[A-Z]", text)
+    if len(dashes) >= 2:
+        return "two voices (- ... - ...)"
+    echo = _echo(text, ctx.learner)
+    if echo:
+        return echo
+    own_name = re.search(
+        rf"\b(?:sorry|hey|oh|look|listen|okay|thanks|thank you),? {re.escape(ctx.name)}\b|,\s*{re.escape(ctx.name)}[.!?]",
+        text,
+        re.IGNORECASE,
+    )
+    if own_name:
+        return own_name.group(0)
+    return _first(_OFFENDER, text, reported_ok=False)
+
+
+_SWAP = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "am": "are",
+    "i'm": "you're",
+    "you": "i",
+    "your": "my",
+    "yours": "mine",
+    "you're": "i'm",
+    "are": "am",
+    "myself": "yourself",
+}
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _echo(text: str, learner_text: str) -> str | None:
+    """The reply parrots the learner, as is or with I and you swapped."""
+    learner = _words(learner_text)
+    if len(learner) < ECHO_SENTENCE_WORDS:
+        return None
+    swapped = [_SWAP.get(w, w) for w in learner]
+    # A question thrown back ("The scene at the finish line?") is a retort, not an echo.
+    reply = _words(" ".join(s for s in sentences(text) if not s.endswith("?")))
+    for source in (learner, swapped):
+        if len(source) >= ECHO_MIN_WORDS and _ngrams(source, ECHO_MIN_WORDS) & _ngrams(
+            reply, ECHO_MIN_WORDS
+        ):
+            return " ".join(learner[:ECHO_MIN_WORDS])
+    for sentence in sentences(text):
+        words = _words(sentence)
+        # A question thrown back ("Not a big deal?") is a retort, not an echo.
+        if sentence.endswith("?") or len(words) < ECHO_SENTENCE_WORDS:
+            continue
+        if _contains(learner, words) or _contains(swapped, words):
+            return sentence
+    return None
+
+
+def _zone_mismatch(text: str, ctx: GuardContext) -> str | None:
+    if ctx.zone.is_hot:
+        # One sarcastic cue colours the whole reply: "Oh, thank you. Really."
+        sarcastic = any(_SARCASM.search(s.lower()) for s in sentences(text))
+        sarcastic = sarcastic and not _ENDEARMENT.search(text)
+        for sentence in sentences(text):
+            lowered = sentence.lower()
+            match = _WARM.search(lowered)
+            if match and not sarcastic and not lowered.endswith("?"):
+                return sentence[match.start() : match.end()]
+        if ctx.style == "withdraw":
+            shouting = _shouting(text, 2)
+            if shouting:
+                return shouting
+    if ctx.zone.is_settled:
+        found = _first(_HOSTILE, text, reported_ok=False)
+        return found or _shouting(text, 2)
+    return None
+
+
+def _shouting(text: str, exclamations: int) -> str | None:
+    if text.count("!") >= exclamations:
+        return "shouting (!)"
+    for caps in _CAPS_WORD.finditer(text):
+        if caps.group(0) not in _NOT_SHOUTING:
+            return caps.group(0)
+    return None
+
+
+def _too_long(text: str, ctx: GuardContext) -> str | None:
+    count = len(sentences(text))
+    if len(text) > ctx.max_chars:
+        return f"{len(text)} characters"
+    if count > ctx.max_sentences:
+        return f"{count} sentences"
+    return None
+
+
+def _key(sentence: str) -> str:
+    return " ".join(_words(sentence))
+
+
+def _repetitive(text: str, ctx: GuardContext) -> str | None:
+    seen = {_key(s) for reply in ctx.previous for s in sentences(reply)}
+    for sentence in sentences(text):
+        key = _key(sentence)
+        # Short interjections ("No.", "Okay.") may come back; whole sentences may not.
+        if len(key.split()) >= 2 and key in seen:
+            return sentence
+        seen.add(key)
+    return None
+
+
+def _empty(text: str, ctx: GuardContext) -> str | None:
+    return None if re.search(r"[^\W_]", text) else "no words"
+
+
+_CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ...] = (
+    (GuardReason.EMPTY, _empty),
+    (GuardReason.AI_ADMISSION, lambda t, c: _first(_AI, t)),
+    (GuardReason.LEAK, _leak),
+    (GuardReason.THERAPIST_VOICE, lambda t, c: _first(_THERAPIST, t)),
+    (GuardReason.SPEAKS_AS_LEARNER, _speaks_as_learner),
+    (GuardReason.ZONE_MISMATCH, _zone_mismatch),
+    (GuardReason.REPETITIVE, _repetitive),
+    (GuardReason.TOO_LONG, _too_long),
+)
+
+
+def findings(
+    text: str, ctx: GuardContext, skip: frozenset[GuardReason] = frozenset()
+) -> Iterator[Finding]:
+    """Every problem in already-tidied text."""
+    for reason, check in _CHECKS:
+        if reason in skip:
+            continue
+        evidence = check(text, ctx)
+        if evidence is not None:
+            yield Finding(reason=reason, evidence=evidence)
+
+
+def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
+    """Tidy a whole reply and return every way it breaks character (empty: it passes).
+
+    Stage directions are tidied away before the learner sees a reply, but a model
+    that leaks inside one ("(my arousal is 85)") has still broken character.
+    """
+    found = list(findings(tidy(text, ctx.name), ctx))
+    seen = {f.reason for f in found}
+    for aside in asides(text):
+        for reason, check in _CHECKS[1:3]:
+            evidence = check(aside, ctx)
+            if evidence is not None and reason not in seen:
+                found.append(Finding(reason=reason, evidence=evidence))
+                seen.add(reason)
+    return found

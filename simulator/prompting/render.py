@@ -1,0 +1,32 @@
+"""The single jinja2 environment and a typed `render()`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+from pydantic import BaseModel
+
+from simulator.paths import data_dir
+from simulator.prompting.contexts import TEMPLATES
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The prompts environment: strict about undefined names, tidy about whitespace."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(data_dir("prompts")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # plain-text prompts, not HTML
+    )
+
+
+def render(template: str, context: BaseModel) -> str:
+    """Render `template` with its declared context model (anything else is a bug)."""
+    expected = TEMPLATES.get(template)
+    if expected is None or not isinstance(context, expected):
+        raise TypeError(f"{template} is rendered with {expected}, not {type(context).__name__}")
+    return environment().get_template(template).render(**dict(context))

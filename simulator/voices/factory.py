@@ -1,0 +1,44 @@
+"""Pick the voice for a model name: authored lines, the embedded model, or any litellm model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from simulator.classifier import Classification, classify
+from simulator.config import Settings
+from simulator.errors import UnknownModelError
+from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model
+from simulator.personas.card import PersonaCard
+from simulator.voices.base import Voice
+from simulator.voices.model import ModelVoice
+from simulator.voices.scripted import ScriptedVoice
+
+
+def make_voice(model: str, card: PersonaCard, settings: Settings, seed: int = 0) -> Voice:
+    """A voice for `model`; raises UnknownModelError for names litellm cannot route.
+
+    For `local` the embedded model starts loading in the background right away.
+    """
+    if model == SCRIPTED:
+        return ScriptedVoice(card, seed=seed)
+    check_model(model, settings.local)
+    if model == LOCAL:
+        from simulator.llm.local_model import local_model
+
+        local_model(settings.local).start()
+    return ModelVoice(
+        card, CallOptions.from_settings(settings.model, settings.local, model=model), seed
+    )
+
+
+def make_classifier(judge: str | None, settings: Settings) -> Callable[[str], Classification]:
+    """The rule classifier, or rules merged with an LLM judge when `judge` names a model."""
+    if not judge:
+        return classify
+    if judge == SCRIPTED:
+        raise UnknownModelError("the judge must be a model: 'scripted' has no judgement")
+    check_model(judge, settings.local)
+    from simulator.classifier.judge import JudgedClassifier
+
+    options = CallOptions.from_settings(settings.model, settings.local, model=judge)
+    return JudgedClassifier(options)

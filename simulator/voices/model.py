@@ -1,0 +1,191 @@
+"""A language model voices the persona: prompt from the state, guard on the way out.
+
+The engine has already decided the state; the model only says it. Each reply is
+streamed through the sentence gate. If the first attempt shows nothing in
+character, one retry runs with a stricter prompt, then an authored line is used.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from dataclasses import replace
+
+from simulator.guard import GuardContext, SentenceGate
+from simulator.guard.reasons import Finding
+from simulator.llm.client import CallOptions, stream_chat
+from simulator.personas.card import PersonaCard
+from simulator.prompting import PersonaContext, render
+from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
+from simulator.voices.scripted import ScriptedVoice
+from simulator.zones import Zone
+
+Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
+"""Streams one chat completion; `stream_chat` (litellm) unless a test swaps it."""
+
+# Enough context for the reply to follow the thread, short enough that a small
+# model keeps its footing and prompts stay cheap.
+MAX_HISTORY = 8
+EXAMPLES_PER_PROMPT = 3
+RETRY_TEMPERATURE = 0.4
+# One spoken turn: the gate stops a reply after this much and keeps what it has.
+SPOKEN_SENTENCES = 3
+SPOKEN_CHARS = 320
+
+
+def closeness(connection: float) -> str:
+    """Connection (0-100) as the words the prompt uses; numbers never reach the model."""
+    if connection < 30:
+        return "alone"
+    if connection < 50:
+        return "unsure"
+    if connection < 70:
+        return "heard"
+    return "close"
+
+
+def persona_context(
+    request: ReplyRequest, seed: int, strict: bool = False, problem: str | None = None
+) -> PersonaContext:
+    """The prompt context for one reply."""
+    card, after = request.card, request.outcome.after
+    softer = after.softened or request.outcome.surfaced_now
+    rng = random.Random(f"{seed}:{card.id}:{after.turn}")
+    zone_lines = card.lines.for_zone(after.zone)
+    examples = rng.sample(zone_lines, min(EXAMPLES_PER_PROMPT, len(zone_lines)))
+    if softer and after.zone != Zone.REGULATED:
+        examples = [*examples[:2], rng.choice(card.underneath.lines)]
+    return PersonaContext(
+        name=card.name,
+        situation=card.situation
+        or f"This is the scene, as your partner was told it: {card.summary}",
+        style=card.style.value,
+        zone=after.zone.value,
+        closeness=closeness(after.connection),  # type: ignore[arg-type]
+        emotion=card.underneath.emotion.value,
+        softer_may_show=softer,
+        examples=examples,
+        strict=strict,
+        problem=problem,
+    )
+
+
+def build_messages(request: ReplyRequest, system: str) -> list[dict[str, str]]:
+    """System prompt, the recent conversation, and the learner's new message."""
+    messages = [{"role": "system", "content": system}]
+    history = request.history[-MAX_HISTORY:]
+    if len(history) == len(request.history):
+        messages.append({"role": "assistant", "content": request.opening})
+    for exchange in history:
+        messages.append({"role": "user", "content": exchange.learner})
+        messages.append({"role": "assistant", "content": exchange.partner})
+    messages.append({"role": "user", "content": request.learner})
+    return messages
+
+
+def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> GuardContext:
+    """What the guard checks this turn's reply against."""
+    scene = " ".join([ctx.situation, *request.card.lines.for_zone(ctx.zone)])
+    return GuardContext(
+        name=request.card.name,
+        style=request.card.style.value,
+        zone=request.outcome.after.zone,
+        learner=request.learner,
+        instructions=system,
+        scene=" ".join([scene, *request.card.underneath.lines]),
+        previous=[request.opening, *(e.partner for e in request.history)],
+        max_sentences=SPOKEN_SENTENCES,
+        max_chars=SPOKEN_CHARS,
+    )
+
+
+class ModelVoice:
+    """Voices a persona with any litellm model (including the embedded `local`)."""
+
+    def __init__(
+        self, card: PersonaCard, options: CallOptions, seed: int = 0, chat: Chat = stream_chat
+    ) -> None:
+        self.card = card
+        self.options = options
+        self.seed = seed
+        self.chat = chat
+        self.name = options.model
+        self.authored = ScriptedVoice(card, seed=seed)
+
+    def opening(self) -> str:
+        """The scene opens on an authored line, so it starts in character."""
+        return self.authored.opening()
+
+    def _options(self, turn: int, attempt: int) -> CallOptions:
+        extra = {"seed": (self.seed * 7919 + turn * 31 + attempt) % 2**31, **self.options.extra}
+        if attempt == 0:
+            return replace(self.options, extra=extra)
+        cooler = min(self.options.temperature, RETRY_TEMPERATURE)
+        return replace(self.options, extra=extra, temperature=cooler)
+
+    def stream(self, request: ReplyRequest) -> ReplyStream:
+        """Stream a guarded reply: attempt, stricter retry, then the authored line."""
+
+        async def produce(stream: ReplyStream) -> AsyncIterator[str]:
+            started = time.perf_counter()
+            first: float | None = None
+            reasons: list[str] = []
+            problem: str | None = None
+            turn = request.outcome.after.turn
+            for attempt in range(2):
+                ctx = persona_context(request, self.seed, strict=attempt > 0, problem=problem)
+                system = render("persona.j2", ctx)
+                gate = SentenceGate(guard_context(request, ctx, system))
+                chunks = self.chat(build_messages(request, system), self._options(turn, attempt))
+                shown = ""
+                try:
+                    async for chunk in chunks:
+                        released = gate.feed(chunk)
+                        if released:
+                            first = first if first is not None else time.perf_counter() - started
+                            shown += released
+                            yield released
+                        if gate.stopped:
+                            break
+                finally:
+                    await chunks.aclose()
+                result = gate.finish()
+                if len(result.text) > len(shown):
+                    # The last sentence is only checked once the stream has ended.
+                    first = first if first is not None else time.perf_counter() - started
+                    yield result.text[len(shown) :]
+                reasons += [f"attempt {attempt + 1}: {f}" for f in result.findings]
+                if result.accepted:
+                    stream.finish(
+                        Reply(
+                            text=result.text,
+                            guard=GuardRecord(
+                                result="pass" if attempt == 0 else "retry",
+                                trimmed=result.trimmed,
+                                reasons=reasons,
+                                attempts=attempt + 1,
+                            ),
+                            latency_s=round(time.perf_counter() - started, 3),
+                            first_text_s=None if first is None else round(first, 3),
+                        )
+                    )
+                    return
+                problem = _problem(result.findings)
+            text = self.authored.reply(request.outcome)
+            yield text
+            elapsed = round(time.perf_counter() - started, 3)
+            stream.finish(
+                Reply(
+                    text=text,
+                    guard=GuardRecord(result="fallback", reasons=reasons, attempts=2),
+                    latency_s=elapsed,
+                    first_text_s=elapsed,
+                )
+            )
+
+        return ReplyStream(produce)
+
+
+def _problem(found: list[Finding]) -> str | None:
+    return found[0].reason.plain if found else None

@@ -1,0 +1,100 @@
+"""A model voices the engine's state; the guard passes, trims, retries or falls back."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fakes import scripted_chat
+from simulator.llm.client import CallOptions
+from simulator.personas import PersonaCard
+from simulator.session import Session, TurnRecord
+from simulator.voices.model import ModelVoice
+
+
+def voice(card: PersonaCard, *attempts: str) -> tuple[ModelVoice, list[list[dict[str, str]]]]:
+    chat, sent = scripted_chat(*attempts)
+    return ModelVoice(card, CallOptions(model="fake/model"), seed=1, chat=chat), sent
+
+
+def run_turn(session: Session, text: str) -> tuple[list[str], TurnRecord]:
+    async def go() -> tuple[list[str], TurnRecord]:
+        pending = session.prepare(text)
+        stream = session.reply_stream(pending)
+        shown = [chunk async for chunk in stream]
+        return shown, session.commit(pending, stream.reply)
+
+    return asyncio.run(go())
+
+
+def test_an_in_character_reply_passes(card: PersonaCard) -> None:
+    v, sent = voice(card, "Five hours. I kept checking my phone.")
+    session = Session(card, v)
+    shown, record = run_turn(session, "It's not a big deal.")
+    assert "".join(shown) == "Five hours. I kept checking my phone."
+    assert record.reply == "".join(shown)
+    guard = record.guard
+    assert guard.result == "pass" and not guard.trimmed and guard.attempts == 1
+    assert len(sent) == 1 and sent[0][0]["role"] == "system"
+    assert session.opening in card.opening, "the scene opens on an authored line"
+
+
+def test_a_reply_that_breaks_character_later_is_trimmed(card: PersonaCard) -> None:
+    v, _ = voice(card, "I waited all afternoon. As an AI, I understand your concern.")
+    shown, record = run_turn(Session(card, v), "Sorry, I was busy.")
+    assert "".join(shown) == "I waited all afternoon."
+    guard = record.guard
+    assert guard.result == "pass" and guard.trimmed
+    assert guard.reasons == ["attempt 1: ai_admission: 'As an AI'"]
+
+
+def test_a_bad_first_attempt_is_retried_with_a_stricter_prompt(card: PersonaCard) -> None:
+    v, sent = voice(card, "It sounds like you're feeling stressed.", "You weren't there. Again.")
+    shown, record = run_turn(Session(card, v), "I was swamped at work.")
+    assert "".join(shown) == "You weren't there. Again."
+    guard = record.guard
+    assert guard.result == "retry" and guard.attempts == 2
+    assert guard.reasons[0].startswith("attempt 1: therapist_voice")
+    assert "did not sound like Priya" not in sent[0][0]["content"]
+    assert "did not sound like Priya (it gave advice like a counsellor)" in sent[1][0]["content"]
+
+
+def test_two_bad_attempts_fall_back_to_an_authored_line(card: PersonaCard) -> None:
+    v, _ = voice(card, "As a language model I cannot.", "User: okay.\nPriya: fine.")
+    session = Session(card, v)
+    shown, record = run_turn(session, "Relax, it's just a text.")
+    zone = session.state.zone
+    authored = set(card.lines.for_zone(zone)) | set(card.underneath.lines)
+    assert "".join(shown) in authored
+    guard = record.guard
+    assert guard.result == "fallback" and len(guard.reasons) == 2
+
+
+def test_the_state_is_the_engines_whatever_the_model_says(card: PersonaCard) -> None:
+    scripted = Session(card, voice(card, "Thank you so much! I feel wonderful.")[0])
+    other = Session(card, voice(card, "Five hours.")[0])
+    a = run_turn(scripted, "Calm down, you're overreacting.")[1]
+    b = run_turn(other, "Calm down, you're overreacting.")[1]
+    assert (a.arousal, a.connection, a.zone) == (b.arousal, b.connection, b.zone)
+    assert a.zone == "flooded" and a.guard.result != "pass"
+
+
+def test_the_persona_sees_the_conversation_so_far(card: PersonaCard) -> None:
+    v, sent = voice(card, "Five hours.", "Still five hours.")
+    session = Session(card, v)
+    run_turn(session, "Hi.")
+    run_turn(session, "I'm sorry.")
+    contents = [m["content"] for m in sent[1]]
+    assert contents[1:] == [session.opening, "Hi.", "Five hours.", "I'm sorry."]
+
+
+def test_rewind_then_a_different_answer(card: PersonaCard) -> None:
+    v, _ = voice(card, "Five hours.", "No.", "Okay. That helps a bit.")
+    session = Session(card, v)
+    run_turn(session, "Hi.")
+    run_turn(session, "Relax.")
+    session.rewind()
+    record = run_turn(session, "I can see why you were scared.")[1]
+    assert record.index == 2 and [t.user for t in session.turns] == [
+        "Hi.",
+        "I can see why you were scared.",
+    ]

@@ -1,0 +1,101 @@
+"""Prompt templates: each matches its context model, and the persona prompt voices the state."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+from jinja2 import meta
+
+from simulator.engine import Engine
+from simulator.engine.state import PartnerState, TurnOutcome
+from simulator.paths import data_dir
+from simulator.personas import Catalog, PersonaCard
+from simulator.prompting import TEMPLATES, PersonaContext, environment, render
+from simulator.voices.base import Exchange, ReplyRequest
+from simulator.voices.model import build_messages, closeness, persona_context
+
+
+def test_every_template_has_a_context_model_and_they_declare_the_same_names() -> None:
+    on_disk = {p.name for p in data_dir("prompts").glob("*.j2")}
+    assert on_disk == set(TEMPLATES)
+    env = environment()
+    for name, model in TEMPLATES.items():
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        used = meta.find_undeclared_variables(env.parse(source))
+        assert used == set(model.model_fields), name
+
+
+def test_the_environment_is_strict_about_undefined_names() -> None:
+    env = environment()
+    assert env.undefined is jinja2.StrictUndefined
+    assert env.trim_blocks and env.lstrip_blocks and env.keep_trailing_newline
+    with pytest.raises(jinja2.UndefinedError):
+        env.get_template("persona.j2").render(name="Priya")
+
+
+def test_render_refuses_the_wrong_context_model(card: PersonaCard) -> None:
+    from simulator.prompting import JudgeContext
+
+    with pytest.raises(TypeError):
+        render("persona.j2", JudgeContext(message="x", partner_said="y", moves=[]))
+
+
+def _request(
+    card: PersonaCard, arousal: float, connection: float, softened: bool = False
+) -> ReplyRequest:
+    before = PartnerState(turn=1, arousal=arousal, connection=connection)
+    after = PartnerState(turn=2, arousal=arousal, connection=connection, softened=softened)
+    outcome = TurnOutcome(before=before, after=after, effects=[], surfaced_now=False)
+    return ReplyRequest(card=card, outcome=outcome, learner="I hear you.", opening=card.opening[0])
+
+
+def test_the_prompt_changes_with_zone_and_style(catalog: Catalog) -> None:
+    pursuer, withdrawer = catalog.get("unanswered-text"), catalog.get("quiet-withdraw")
+    flooded_p = render("persona.j2", persona_context(_request(pursuer, 90, 20), seed=0))
+    flooded_w = render("persona.j2", persona_context(_request(withdrawer, 90, 20), seed=0))
+    regulated = render("persona.j2", persona_context(_request(pursuer, 10, 80), seed=0))
+    assert "push harder" in flooded_p and "shutting down" in flooded_w
+    assert "You do not shout" in flooded_w and "You do not shout" not in flooded_p
+    assert "what to do next time" in regulated and "cannot take in" not in regulated
+    assert len({flooded_p, flooded_w, regulated}) == 3
+
+
+def test_the_softer_feeling_shows_only_once_it_may(card: PersonaCard) -> None:
+    hidden = render("persona.j2", persona_context(_request(card, 50, 40), seed=0))
+    shown = render("persona.j2", persona_context(_request(card, 50, 65, softened=True), seed=0))
+    assert "you do not say so yet" in hidden and "safe enough now" not in hidden
+    assert "safe enough now" in shown
+    assert card.underneath.emotion.value in shown
+
+
+def test_the_engines_numbers_never_reach_the_prompt(card: PersonaCard) -> None:
+    engine = Engine(card)
+    state = engine.start()
+    request = _request(card, 73.4, 41.7)
+    prompt = render("persona.j2", persona_context(request, seed=0))
+    for number in ("73", "41", "73.4", "41.7", str(int(state.arousal))):
+        assert number not in prompt
+    assert "arousal" not in prompt.lower() and "connection" not in prompt.lower()
+
+
+def test_closeness_words_cover_the_scale() -> None:
+    assert [closeness(c) for c in (0, 35, 55, 90)] == ["alone", "unsure", "heard", "close"]
+
+
+def test_strict_retry_says_what_went_wrong(card: PersonaCard) -> None:
+    ctx = persona_context(_request(card, 70, 30), seed=0, strict=True, problem="it gave advice")
+    assert "(it gave advice)" in render("persona.j2", ctx)
+
+
+def test_messages_carry_the_opening_history_and_new_message(card: PersonaCard) -> None:
+    request = _request(card, 70, 30).model_copy(
+        update={"history": [Exchange(learner="Hi.", partner="Five hours.")]}
+    )
+    messages = build_messages(request, "SYSTEM")
+    assert [m["role"] for m in messages] == ["system", "assistant", "user", "assistant", "user"]
+    assert messages[1]["content"] == card.opening[0] and messages[-1]["content"] == "I hear you."
+
+
+def test_persona_context_fields_all_documented() -> None:
+    for name, field in PersonaContext.model_fields.items():
+        assert field.description, name
