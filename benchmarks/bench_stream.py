@@ -79,7 +79,7 @@ def main() -> None:
     raw_decode()  # warm the prompt cache and the threads
     raw_s, raw_chunks = best(5, raw_decode)
     ll_s, ll_chunks, ll_first = best(5, lambda: asyncio.run(through_litellm(False)))
-    g_s, g_chunks, g_first = best(5, lambda: asyncio.run(through_litellm(True)))
+    g_s, _, _ = best(5, lambda: asyncio.run(through_litellm(True)))
     report = {
         "tokens": TOKENS,
         "raw_llama_cpp_s": round(raw_s, 3),
