@@ -6,7 +6,7 @@ import asyncio
 
 from fakes import scripted_chat
 from simulator.llm.client import CallOptions
-from simulator.personas import PersonaCard
+from simulator.personas import Catalog, PersonaCard
 from simulator.session import Session, TurnRecord
 from simulator.voices.model import ModelVoice
 
@@ -98,3 +98,14 @@ def test_rewind_then_a_different_answer(card: PersonaCard) -> None:
         "Hi.",
         "I can see why you were scared.",
     ]
+
+
+def test_a_flooded_withdrawer_is_kept_to_a_few_words(catalog: Catalog) -> None:
+    noor = catalog.get("quiet-withdraw")
+    rant = "I don't want to talk. Nobody listens to me anyway. I'm going to bed. Don't follow me."
+    v, _ = voice(noor, rant)
+    session = Session(noor, v)
+    _, record = run_turn(session, "Relax, you're overreacting, it was a joke.")
+    assert record.zone in ("flooded", "escalated")
+    assert record.reply == "I don't want to talk. Nobody listens to me anyway."
+    assert record.guard.trimmed and "too_long" in record.guard.reasons[0]

@@ -32,6 +32,9 @@ RETRY_TEMPERATURE = 0.4
 # One spoken turn: the gate stops a reply after this much and keeps what it has.
 SPOKEN_SENTENCES = 3
 SPOKEN_CHARS = 320
+# A withdrawer who is flooded or escalated goes quiet: a few words, not a speech.
+QUIET_SENTENCES = 2
+QUIET_CHARS = 160
 
 
 def closeness(connection: float) -> str:
@@ -87,6 +90,7 @@ def build_messages(request: ReplyRequest, system: str) -> list[dict[str, str]]:
 def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> GuardContext:
     """What the guard checks this turn's reply against."""
     scene = " ".join([ctx.situation, *request.card.lines.for_zone(ctx.zone)])
+    quiet = ctx.style == "withdraw" and request.outcome.after.zone.is_hot
     return GuardContext(
         name=request.card.name,
         style=request.card.style.value,
@@ -95,8 +99,8 @@ def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> Gu
         instructions=system,
         scene=" ".join([scene, *request.card.underneath.lines]),
         previous=[request.opening, *(e.partner for e in request.history)],
-        max_sentences=SPOKEN_SENTENCES,
-        max_chars=SPOKEN_CHARS,
+        max_sentences=QUIET_SENTENCES if quiet else SPOKEN_SENTENCES,
+        max_chars=QUIET_CHARS if quiet else SPOKEN_CHARS,
     )
 
 
