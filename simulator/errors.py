@@ -46,3 +46,11 @@ class ModelError(AttuneError):
         self.kind = kind
         self.detail = detail
         super().__init__(f"model '{model}': {detail}")
+
+
+class StoreError(AttuneError):
+    """The sessions database cannot be used: corrupt, locked, unwritable or too new."""
+
+
+class UnknownSessionError(AttuneError):
+    """A session id (or prefix) that matches no saved session, or more than one."""

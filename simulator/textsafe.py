@@ -15,8 +15,8 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def dumps(value: object) -> str:
-    """JSON on one line, readable non-ASCII, with every control character escaped."""
-    raw = json.dumps(value, ensure_ascii=False)
+def dumps(value: object, indent: int | None = None) -> str:
+    """JSON (one line unless `indent`), readable non-ASCII, every control character escaped."""
+    raw = json.dumps(value, ensure_ascii=False, indent=indent)
     # json escapes C0 itself; C1 and DEL pass through unless we escape them.
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", raw)

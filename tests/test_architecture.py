@@ -85,3 +85,21 @@ def _imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
     return names
+
+
+def test_the_tui_uses_only_public_names_of_the_core() -> None:
+    """`simulator/tui/` imports no underscore name from the core, and the core never imports it."""
+    tui = CORE / "tui"
+    private = []
+    for path in tui.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("simulator."):
+                if node.module and node.module.startswith("simulator.tui"):
+                    continue
+                private += [f"{path.name}: {a.name}" for a in node.names if a.name.startswith("_")]
+    assert private == []
+    core_importing_tui = [str(p) for p in _core_files() if "simulator.tui" in p.read_text()]
+    assert core_importing_tui == [str(CORE / "cli" / "practice_cmd.py")], (
+        "only the `practice` command may open the TUI"
+    )

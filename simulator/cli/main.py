@@ -12,7 +12,9 @@ from simulator.cli.classify_cmd import classify_command, moves_command
 from simulator.cli.config_cmd import config_group
 from simulator.cli.models_cmd import models_command
 from simulator.cli.personas_cmd import personas_group
+from simulator.cli.practice_cmd import practice_command, run_tui
 from simulator.cli.replay_cmd import replay_command
+from simulator.cli.sessions_cmd import sessions_group
 from simulator.errors import AttuneError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -24,21 +26,29 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def cli(ctx: click.Context) -> None:
     """Rehearse a hard conversation with a partner persona whose nervous system responds.
 
+    Run `attune` alone to open the practice screen.
+
     \b
     Start with:
+      attune practice --persona unanswered-text --coached
       attune personas list             the partners you can practise with
       attune classify "That makes sense, I'm here."
       attune replay SCRIPT.yaml --persona unanswered-text --model local
       attune models                    what can voice the persona here
     """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            run_tui(None, ())
+        else:
+            click.echo(ctx.get_help())
 
 
+cli.add_command(practice_command)
 cli.add_command(personas_group)
 cli.add_command(classify_command)
 cli.add_command(moves_command)
 cli.add_command(replay_command)
+cli.add_command(sessions_group)
 cli.add_command(models_command)
 cli.add_command(config_group)
 

@@ -2,54 +2,18 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import click
 
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.cli.transcript import turn_text, wrap
 from simulator.config import load_settings
-from simulator.engine import INTENSITIES, Effect
+from simulator.engine import INTENSITIES
 from simulator.errors import AttuneError
 from simulator.replay import load_script, replay_json, run_script
-from simulator.session import Session, TurnRecord
-from simulator.textsafe import printable
+from simulator.session import Session
 from simulator.voices.factory import make_classifier, make_voice
-
-
-def _wrap(prefix: str, text: str) -> str:
-    return textwrap.fill(
-        printable(text), 88, initial_indent=prefix, subsequent_indent=" " * len(prefix)
-    )
-
-
-def _effect_line(effect: Effect) -> str:
-    why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
-    quote = printable(effect.span)
-    return (
-        f'       {effect.move.value} "{quote}": arousal {effect.arousal:+.1f}, '
-        f"connection {effect.connection:+.1f}{why}"
-    )
-
-
-def _turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
-    moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
-    d_arousal = turn.arousal - before[0]
-    d_connection = turn.connection - before[1]
-    lines = [
-        _wrap(f"{turn.index:>3}  you> ", turn.user),
-        f"     moves: {moves}",
-        f"     arousal {before[0]:5.1f} -> {turn.arousal:5.1f} ({d_arousal:+.1f})   "
-        f"connection {before[1]:5.1f} -> {turn.connection:5.1f} ({d_connection:+.1f})   "
-        f"{turn.zone}{'   (softer feeling shows)' if turn.surfaced_now else ''}",
-        *(_effect_line(e) for e in turn.effects),
-        _wrap(f"     {name}> ", turn.reply),
-    ]
-    if turn.guard.attempts:
-        trimmed = ", trimmed" if turn.guard.trimmed else ""
-        lines.append(f"     guard: {turn.guard.result}{trimmed}, {turn.latency_s:.2f}s")
-        lines.extend(f"       {printable(r)}" for r in turn.guard.reasons)
-    return "\n".join(lines)
 
 
 @click.command("replay")
@@ -111,9 +75,9 @@ def replay_command(
     click.echo(
         f"start: arousal {start.arousal:.1f}, connection {start.connection:.1f}, {start.zone.value}"
     )
-    click.echo(_wrap(f"     {card.name}> ", session.opening))
+    click.echo(wrap(f"     {card.name}> ", session.opening))
     before = (start.arousal, start.connection)
     for turn in session.turns:
         click.echo("")
-        click.echo(_turn_text(turn, before, card.name))
+        click.echo(turn_text(turn, before, card.name))
         before = (turn.arousal, turn.connection)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from simulator.classifier import Classification, classify
 from simulator.config import Settings
-from simulator.errors import UnknownModelError
-from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model
+from simulator.errors import ModelError, UnknownModelError
+from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model, missing_keys
 from simulator.personas.card import PersonaCard
 from simulator.voices.base import Voice
 from simulator.voices.model import ModelVoice
@@ -42,3 +42,24 @@ def make_classifier(judge: str | None, settings: Settings) -> Callable[[str], Cl
 
     options = CallOptions.from_settings(settings.model, settings.local, model=judge)
     return JudgedClassifier(options)
+
+
+def warm_up(model: str, settings: Settings, timeout_s: float = 120.0) -> str:
+    """Load what `model` needs (litellm; the embedded model's weights) and say what is ready.
+
+    Blocking: a UI runs it on a worker thread. Raises UnknownModelError or ModelError.
+    """
+    if model == SCRIPTED:
+        return "authored lines (no model)"
+    check_model(model, settings.local)
+    if model == LOCAL:
+        from simulator.llm.local_model import local_model
+
+        loaded = local_model(settings.local)
+        loaded.start()
+        loaded.server(timeout=timeout_s)
+        return "the embedded model (SmolLM2-135M)"
+    missing = missing_keys(model)
+    if missing:
+        raise ModelError(model, "auth", f"needs {', '.join(missing)} in the environment")
+    return model

@@ -1,0 +1,233 @@
+"""`attune sessions list|show|export|delete`: the practice sessions saved on this machine."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from simulator.cli.common import echo_json, json_option
+from simulator.cli.transcript import turn_text, wrap
+from simulator.debrief import Debrief, KeyTurn
+from simulator.errors import AttuneError
+from simulator.export import Format, export, session_data
+from simulator.export.common import debrief_of, softer_text
+from simulator.export.files import write_private
+from simulator.paths import home_dir
+from simulator.problems import one_line
+from simulator.store import SavedSession, SessionStore, SessionSummary
+from simulator.textsafe import printable
+
+_FORMATS: dict[str, Format] = {"md": "md", "html": "html", "json": "json"}
+_SUFFIXES: dict[str, Format] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def _local(moment: datetime | None) -> str:
+    return "-" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def _cell(text: str) -> str:
+    return one_line(printable(text))
+
+
+@click.group("sessions")
+def sessions_group() -> None:
+    """List, show, export and delete saved practice sessions.
+
+    \b
+    Sessions live in sessions.db in the attune folder ($ATTUNE_HOME).
+    An ID may be shortened to any prefix that names one session.
+    """
+
+
+def _summary_data(s: SessionSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "persona": s.meta.persona_id,
+        "persona_name": s.meta.persona_name,
+        "model": s.meta.model,
+        "intensity": s.meta.intensity,
+        "mode": s.meta.mode,
+        "started_at": s.meta.model_dump(mode="json")["started_at"],
+        "ended_at": s.model_dump(mode="json")["ended_at"],
+        "turns": s.turns,
+        "last_arousal": s.last_arousal,
+        "last_zone": s.last_zone,
+    }
+
+
+@sessions_group.command("list")
+@json_option
+def list_command(as_json: bool) -> None:
+    """List saved sessions, newest first."""
+    path = home_dir() / "sessions.db"
+    # Listing never creates the database; a fresh install simply has nothing yet.
+    summaries = SessionStore(path).list() if path.exists() else []
+    if as_json:
+        echo_json([_summary_data(s) for s in summaries])
+        return
+    if not summaries:
+        click.echo("No saved sessions yet.")
+        return
+    header = ("id", "started", "persona", "model", "turns", "last zone", "ended")
+    rows = [
+        (
+            _cell(s.id),
+            _local(s.meta.started_at),
+            _cell(f"{s.meta.persona_name} ({s.meta.persona_id})"),
+            _cell(s.meta.model),
+            str(s.turns),
+            _cell(s.last_zone),
+            "yes" if s.ended_at else "no",
+        )
+        for s in summaries
+    ]
+    table = [header, *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        # The turns column is a number: right-aligned.
+        cells = [
+            cell.rjust(width) if i == 4 else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        click.echo("  ".join(cells).rstrip())
+
+
+def _key_turn_lines(title: str, keyed: list[KeyTurn]) -> list[str]:
+    if not keyed:
+        return [f"{title}: none"]
+    out = [f"{title}:"]
+    for k in keyed:
+        out.append(
+            wrap(
+                f"  turn {k.index} (arousal {k.arousal_delta:+.1f}, "
+                f"connection {k.connection_delta:+.1f}): ",
+                k.user,
+            )
+        )
+        out += [wrap("      ", q) for q in k.quotes]
+    return out
+
+
+def _debrief_text(debrief: Debrief) -> str:
+    out = ["Debrief", wrap("  ", debrief.headline), "", "Steps (turns that showed each):"]
+    out += [f"  {s.label:<28} {s.count}" for s in debrief.steps]
+    out += ["", "Missteps:" if debrief.missteps else "Missteps: none"]
+    out += [f"  {m.label:<28} {m.count}" for m in debrief.missteps]
+    out += ["", *_key_turn_lines("Helped most", debrief.helped)]
+    out += ["", *_key_turn_lines("Hurt most", debrief.hurt)]
+    out += ["", wrap("", softer_text(debrief)), "", "Try next time:"]
+    out += [wrap("  - ", tip) for tip in debrief.tips]
+    return "\n".join(out)
+
+
+def _show_text(saved: SavedSession) -> str:
+    meta = saved.meta
+    name = printable(meta.persona_name)
+    ended = f"ended {_local(saved.ended_at)}" if saved.ended_at else "not ended"
+    out = [
+        f"{_cell(saved.id)}  {_cell(meta.persona_name)} ({_cell(meta.persona_id)})",
+        _cell(
+            f"model {meta.model}, seed {meta.seed}, intensity {meta.intensity}, {meta.mode} mode"
+        ),
+        f"started {_local(meta.started_at)}, {ended}",
+        wrap("", meta.summary),
+        "",
+        f"start: arousal {meta.start_arousal:.1f}, connection {meta.start_connection:.1f}, "
+        f"{_cell(meta.start_zone)}",
+        wrap(f"     {name}> ", meta.opening),
+    ]
+    before = (meta.start_arousal, meta.start_connection)
+    for turn in saved.turns:
+        out += ["", turn_text(turn, before, name)]
+        before = (turn.arousal, turn.connection)
+    if saved.rewound:
+        out += ["", f"Taken back ({len(saved.rewound)}):"]
+        for turn in saved.rewound:
+            moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
+            out.append(wrap(f"{turn.index:>3}  you> ", turn.user))
+            out.append(f"     moves: {moves}; then {turn.zone}, arousal {turn.arousal:.1f}")
+    out += ["", _debrief_text(debrief_of(saved))]
+    return "\n".join(out)
+
+
+@sessions_group.command("show")
+@click.argument("session_id", metavar="ID")
+@json_option
+def show_command(session_id: str, as_json: bool) -> None:
+    """Show a session: setup, transcript with moves and state, debrief."""
+    saved = SessionStore.default().load(session_id)
+    if as_json:
+        echo_json(session_data(saved))
+    else:
+        click.echo(_show_text(saved))
+
+
+@sessions_group.command("export")
+@click.argument("session_id", metavar="ID")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(_FORMATS)),
+    help="md (Markdown), html (one standalone page with a chart) or json. "
+    "Default: from the --out suffix, else md.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write to FILE (mode 0600) instead of stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def export_command(session_id: str, fmt: str | None, out: Path | None, force: bool) -> None:
+    """Export a session as Markdown, HTML or JSON."""
+    chosen: Format = "md"
+    if fmt is not None:
+        chosen = _FORMATS[fmt]
+    elif out is not None:
+        chosen = _SUFFIXES.get(out.suffix.lower(), "md")
+    text = export(SessionStore.default().load(session_id), chosen)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_private(out, text, force=force)
+    click.echo(f"Wrote {_cell(str(out))}", err=True)
+
+
+def _confirmed(question: str) -> bool:
+    click.echo(f"{question} [y/N]: ", nl=False, err=True)
+    try:
+        answer = input()
+    except EOFError:
+        # Nobody to ask (stdin closed or a file): refuse rather than guess.
+        click.echo("", err=True)
+        raise AttuneError(
+            "not deleted: no answer given (pass --yes to delete without asking)"
+        ) from None
+    return answer.strip().lower() in ("y", "yes")
+
+
+@sessions_group.command("delete")
+@click.argument("session_id", metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
+def delete_command(session_id: str, yes: bool) -> None:
+    """Delete a session and all its turns."""
+    store = SessionStore.default()
+    saved = store.load(session_id)
+    what = _cell(
+        f"{saved.id} ({saved.meta.persona_name}, {len(saved.turns)} turn(s), "
+        f"started {_local(saved.meta.started_at)})"
+    )
+    if not yes and not _confirmed(f"Delete session {what}?"):
+        click.echo("Not deleted.")
+        return
+    store.delete(saved.id)
+    click.echo(f"Deleted {_cell(saved.id)}.")

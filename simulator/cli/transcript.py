@@ -1,0 +1,47 @@
+"""A conversation as terminal text: wrapped, control characters shown, moves and state."""
+
+from __future__ import annotations
+
+import textwrap
+
+from simulator.engine import Effect
+from simulator.session import TurnRecord
+from simulator.textsafe import printable
+
+
+def wrap(prefix: str, text: str) -> str:
+    """Wrap untrusted text at 88 columns under a prefix, control characters shown."""
+    return textwrap.fill(
+        printable(text), 88, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+    )
+
+
+def effect_line(effect: Effect) -> str:
+    """One move's effect on the state, with the words behind it and the engine's reasons."""
+    why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
+    quote = printable(effect.span)
+    return (
+        f'       {effect.move.value} "{quote}": arousal {effect.arousal:+.1f}, '
+        f"connection {effect.connection:+.1f}{why}"
+    )
+
+
+def turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
+    """One exchange: the message, its moves, how the state moved, and the reply."""
+    moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
+    d_arousal = turn.arousal - before[0]
+    d_connection = turn.connection - before[1]
+    lines = [
+        wrap(f"{turn.index:>3}  you> ", turn.user),
+        f"     moves: {moves}",
+        f"     arousal {before[0]:5.1f} -> {turn.arousal:5.1f} ({d_arousal:+.1f})   "
+        f"connection {before[1]:5.1f} -> {turn.connection:5.1f} ({d_connection:+.1f})   "
+        f"{turn.zone}{'   (softer feeling shows)' if turn.surfaced_now else ''}",
+        *(effect_line(e) for e in turn.effects),
+        wrap(f"     {name}> ", turn.reply),
+    ]
+    if turn.guard.attempts:
+        trimmed = ", trimmed" if turn.guard.trimmed else ""
+        lines.append(f"     guard: {turn.guard.result}{trimmed}, {turn.latency_s:.2f}s")
+        lines.extend(f"       {printable(r)}" for r in turn.guard.reasons)
+    return "\n".join(lines)

@@ -1,0 +1,199 @@
+"""The end-of-session debrief: how the state moved, which steps showed, what to try next."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from simulator.coaching import STEPS, steps_shown
+from simulator.moves import MISATTUNED, MOVE_INFO, Move
+from simulator.session import TurnRecord
+from simulator.store.records import SessionMeta
+from simulator.zones import zone_for
+
+KEY_TURNS = 2
+
+
+class Point(BaseModel):
+    """The state after one turn (turn 0 is the opening)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    turn: int
+    arousal: float
+    connection: float
+    zone: str
+
+
+class StepTally(BaseModel):
+    """How often one of the documents' steps showed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    label: str
+    count: int
+
+
+class MissTally(BaseModel):
+    """How often one of the common mistakes showed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    move: Move
+    label: str
+    count: int
+
+
+class KeyTurn(BaseModel):
+    """A turn that helped or hurt most, with the words behind it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    user: str
+    quotes: list[str]
+    """E.g. `minimized: 'not a big deal'`."""
+    arousal_delta: float
+    connection_delta: float
+    reply: str
+
+    @property
+    def score(self) -> float:
+        """Higher is better: calmer and closer."""
+        return -self.arousal_delta + self.connection_delta
+
+
+class Debrief(BaseModel):
+    """Everything the debrief screen and the exports show."""
+
+    model_config = ConfigDict(frozen=True)
+
+    persona_name: str
+    points: list[Point]
+    steps: list[StepTally]
+    missteps: list[MissTally]
+    helped: list[KeyTurn]
+    hurt: list[KeyTurn]
+    softer_emotion: str | None
+    softened_turn: int | None
+    """The turn on which the softer feeling came through, if it did."""
+    tips: list[str]
+    headline: str
+
+
+def _points(meta: SessionMeta, turns: Sequence[TurnRecord]) -> list[Point]:
+    start = Point(
+        turn=0, arousal=meta.start_arousal, connection=meta.start_connection, zone=meta.start_zone
+    )
+    return [start] + [
+        Point(turn=t.index, arousal=t.arousal, connection=t.connection, zone=t.zone) for t in turns
+    ]
+
+
+def _key_turns(turns: Sequence[TurnRecord], points: list[Point]) -> list[KeyTurn]:
+    keyed = []
+    for turn, before in zip(turns, points, strict=False):
+        quotes = [f"{MOVE_INFO[e.move].past_tense}: '{e.span}'" for e in turn.effects]
+        keyed.append(
+            KeyTurn(
+                index=turn.index,
+                user=turn.user,
+                quotes=quotes,
+                arousal_delta=round(turn.arousal - before.arousal, 1),
+                connection_delta=round(turn.connection - before.connection, 1),
+                reply=turn.reply,
+            )
+        )
+    return keyed
+
+
+_TIPS: dict[Move, str] = {
+    Move.EXPLAIN: "Hold your reasons until they feel heard. Reflect first; explain only if they "
+    "ask, once they have settled.",
+    Move.MINIMIZE: "Leave out words that shrink the feeling ('not a big deal', 'calm down'). "
+    "Try naming the feeling instead: 'That really got to you.'",
+    Move.CORRECT_FACTS: "When you remember it differently, validate the feeling before the facts: "
+    "'I can see why it felt that way to you.'",
+    Move.FIX: "Save advice for later. Ask first: 'Do you want comfort right now, or ideas later?'",
+    Move.INTENT_DEFENSE: "Talk about how it landed, not what you meant: 'Whatever I intended, it "
+    "hurt, and that matters to me.'",
+    Move.COUNTER_ATTACK: "When you feel blamed, breathe before answering. Your own complaint can "
+    "wait for a calmer moment.",
+    Move.TURN_AWAY: "Stay in the conversation even when it is uncomfortable: 'I'm here. Tell me "
+    "more.'",
+}
+
+_STEP_TIPS: dict[str, str] = {
+    "present": "Open by turning toward them: 'I'm putting my phone down. I'm listening.'",
+    "steady": "Own the impact without defending: 'I see how that landed, and I'm sorry.'",
+    "reflect": "Say back what you heard before anything else: 'It sounds like you felt...'",
+    "validate": "Tell them the feeling makes sense: 'I get why you'd feel that way.'",
+    "support": "Offer support before any solution: 'I'm here with you. What do you need?'",
+    "solve": "Once they have settled, invite problem-solving as a question: 'Would it help to "
+    "plan for next time?'",
+}
+
+
+def _tips(missteps: list[MissTally], steps: list[StepTally], settled: bool) -> list[str]:
+    tips = [_TIPS[m.move] for m in missteps if m.move in _TIPS][:2]
+    for step in steps:
+        if len(tips) >= 3:
+            break
+        if step.count == 0 and (step.id != "solve" or settled):
+            tips.append(_STEP_TIPS[step.id])
+    if len(tips) < 2:
+        tips.append(
+            "Vary your wording: the same phrase repeated starts to sound scripted. "
+            "Reflect their exact words instead."
+        )
+    if len(tips) < 2:
+        tips.append("Try the same scene at a harder intensity, or with a partner who withdraws.")
+    return tips[:3]
+
+
+def _headline(meta: SessionMeta, points: list[Point], softened: int | None) -> str:
+    start, end = points[0], points[-1]
+    turns = len(points) - 1
+    if turns == 0:
+        return f"No messages sent; {meta.persona_name} stayed {start.zone}."
+    if start.zone == end.zone:
+        moved = f"{meta.persona_name} stayed {end.zone} over {turns} turn(s)"
+    else:
+        moved = f"{meta.persona_name} went from {start.zone} to {end.zone} in {turns} turn(s)"
+    moved += f" (arousal {start.arousal:.0f} -> {end.arousal:.0f})"
+    if softened is not None:
+        return f"{moved}, and the softer feeling came through on turn {softened}."
+    return f"{moved}; the softer feeling did not come through."
+
+
+def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
+    """Summarize a session for the debrief screen and the exports."""
+    points = _points(meta, turns)
+    counts = steps_shown(turns, meta.start_arousal)
+    steps = [StepTally(id=s.id, label=s.label, count=counts[s.id]) for s in STEPS]
+    mistakes: Counter[Move] = Counter(m for t in turns for m in t.moves if m in MISATTUNED)
+    missteps = [
+        MissTally(move=move, label=MOVE_INFO[move].label, count=count)
+        for move, count in mistakes.most_common()
+    ]
+    keyed = _key_turns(turns, points)
+    ranked = sorted(keyed, key=lambda k: k.score, reverse=True)
+    helped = [k for k in ranked if k.score > 0][:KEY_TURNS]
+    hurt = [k for k in reversed(ranked) if k.score < 0][:KEY_TURNS]
+    softened = next((t.index for t in turns if t.surfaced_now), None)
+    settled = zone_for(points[-1].arousal).is_settled
+    return Debrief(
+        persona_name=meta.persona_name,
+        points=points,
+        steps=steps,
+        missteps=missteps,
+        helped=helped,
+        hurt=hurt,
+        softer_emotion=meta.softer_emotion,
+        softened_turn=softened,
+        tips=_tips(missteps, steps, settled),
+        headline=_headline(meta, points, softened),
+    )

@@ -1,0 +1,51 @@
+"""What every export format shares: the debrief, dates, and per-turn wording."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from simulator.debrief import Debrief, build_debrief
+from simulator.engine import Effect
+from simulator.session import TurnRecord
+from simulator.store.records import SavedSession
+
+
+def debrief_of(saved: SavedSession) -> Debrief:
+    """The debrief of the conversation as it stands (rewound tries left out)."""
+    return build_debrief(saved.meta, saved.turns)
+
+
+def when(moment: datetime | None) -> str:
+    """A date and time in UTC, said so, for readers anywhere: `2026-11-21 15:30 UTC`."""
+    if moment is None:
+        return "not ended"
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def moves_of(turn: TurnRecord) -> str:
+    """The turn's moves, comma-separated, or `(no moves)`."""
+    return ", ".join(m.value for m in turn.moves) or "(no moves)"
+
+
+def change(label: str, before: float, after: float) -> str:
+    """E.g. `arousal 70.0 -> 99.8 (+29.8)`."""
+    return f"{label} {before:.1f} -> {after:.1f} ({after - before:+.1f})"
+
+
+def effect_text(effect: Effect) -> str:
+    """One move's effect: `minimize "Relax": arousal +20.5, connection -11.9 (why)`."""
+    why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
+    return (
+        f'{effect.move.value} "{effect.span}": arousal {effect.arousal:+.1f}, '
+        f"connection {effect.connection:+.1f}{why}"
+    )
+
+
+def softer_text(debrief: Debrief) -> str:
+    """Whether the softer feeling under the surface came through, and when."""
+    feeling = "The softer feeling"
+    if debrief.softer_emotion:
+        feeling += f" ({debrief.softer_emotion})"
+    if debrief.softened_turn is None:
+        return f"{feeling} did not come through this time."
+    return f"{feeling} came through on turn {debrief.softened_turn}."

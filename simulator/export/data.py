@@ -1,0 +1,79 @@
+"""The JSON export: a documented, stable shape for other tools.
+
+```
+{"version": 1, "id", "persona": {SessionMeta fields}, "started_at", "ended_at",
+ "turns": [TURN, ...], "rewound": [TURN, ...], "debrief": {Debrief fields}}
+TURN = {"index", "user", "moves", "spans", "arousal", "connection", "zone", "softened",
+        "surfaced_now", "reply", "guard", "guard_trimmed", "guard_reasons", "latency_s",
+        "effects": [{"move", "span", "arousal", "connection", "reasons"}]}
+```
+
+Times are ISO 8601 in UTC; `ended_at` is null while a session is open. A turn has
+the same shape as in `attune replay --json`, plus `surfaced_now`. New keys may be
+added; existing ones keep their meaning while `version` stays 1.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.debrief import Debrief
+from simulator.export.common import debrief_of
+from simulator.session import TurnRecord
+from simulator.store.records import SavedSession
+from simulator.textsafe import dumps
+
+FORMAT_VERSION = 1
+
+
+def turn_data(turn: TurnRecord) -> dict[str, Any]:
+    """One turn in the export shape."""
+    return {
+        "index": turn.index,
+        "user": turn.user,
+        "moves": [m.value for m in turn.moves],
+        "spans": [s.model_dump(mode="json") for s in turn.spans],
+        "arousal": turn.arousal,
+        "connection": turn.connection,
+        "zone": turn.zone,
+        "softened": turn.softened,
+        "surfaced_now": turn.surfaced_now,
+        "reply": turn.reply,
+        "guard": turn.guard.result,
+        "guard_trimmed": turn.guard.trimmed,
+        "guard_reasons": turn.guard.reasons,
+        "latency_s": turn.latency_s,
+        "effects": [
+            {
+                "move": e.move.value,
+                "span": e.span,
+                "arousal": round(e.arousal, 1),
+                "connection": round(e.connection, 1),
+                "reasons": e.reasons,
+            }
+            for e in turn.effects
+        ],
+    }
+
+
+def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[str, Any]:
+    """The whole session in the export shape."""
+    debrief = debrief or debrief_of(saved)
+    persona = saved.meta.model_dump(mode="json")
+    # Pydantic's own rendering, so every time in the document reads alike.
+    ended = saved.model_dump(mode="json", include={"ended_at"})["ended_at"]
+    return {
+        "version": FORMAT_VERSION,
+        "id": saved.id,
+        "persona": persona,
+        "started_at": persona["started_at"],
+        "ended_at": ended,
+        "turns": [turn_data(t) for t in saved.turns],
+        "rewound": [turn_data(t) for t in saved.rewound],
+        "debrief": debrief.model_dump(mode="json"),
+    }
+
+
+def to_json(saved: SavedSession) -> str:
+    """The session as indented JSON, control characters escaped."""
+    return dumps(session_data(saved), indent=2) + "\n"

@@ -1,0 +1,130 @@
+"""The Markdown export: setup, debrief and transcript, with learner text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from simulator.debrief import Debrief, KeyTurn
+from simulator.export.common import change, debrief_of, effect_text, moves_of, softer_text, when
+from simulator.session import TurnRecord
+from simulator.store.records import SavedSession
+from simulator.textsafe import printable
+
+# Characters that start emphasis, code, links, raw HTML, entities, strikethrough or
+# table cells anywhere in a line; a backslash makes each literal (CommonMark). With
+# brackets escaped, `!` and parentheses can no longer form links, so they stay as is.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# Line starts that would make a heading, quote, list item or heading underline. A
+# backslash only escapes punctuation, so an ordered-list marker gets it after its digits.
+_LINE_START = re.compile(r"^([-+=#>]|\d+(?=[.)]))")
+
+
+def md_inline(text: str) -> str:
+    """Text for a table cell or a single line: escaped, control characters shown, one line."""
+    return _LINE_START.sub(_escape_start, " ".join(_INLINE.sub(r"\\\1", printable(text)).split()))
+
+
+def md_block(text: str) -> str:
+    """Text for a paragraph: escaped line by line, line breaks kept as hard breaks."""
+    lines = [line.strip() for line in printable(text).splitlines() if line.strip()]
+    lines = [_LINE_START.sub(_escape_start, _INLINE.sub(r"\\\1", line)) for line in lines]
+    return "\\\n".join(lines) or "(empty)"
+
+
+def _escape_start(match: re.Match[str]) -> str:
+    marker = match.group(1)
+    return marker + "\\" if marker[0].isdigit() else "\\" + marker
+
+
+def _setup(saved: SavedSession) -> list[str]:
+    meta = saved.meta
+    rows = [
+        ("Partner", f"{md_inline(meta.persona_name)} ({md_inline(meta.persona_id)})"),
+        ("Scenario", md_inline(meta.summary)),
+        ("Model", f"{md_inline(meta.model)}, seed {meta.seed}"),
+        ("Intensity", md_inline(meta.intensity)),
+        ("Mode", md_inline(meta.mode)),
+        ("Started", when(meta.started_at)),
+        ("Ended", when(saved.ended_at)),
+        (
+            "At the start",
+            f"arousal {meta.start_arousal:.1f}, connection {meta.start_connection:.1f}, "
+            f"{md_inline(meta.start_zone)}",
+        ),
+    ]
+    return ["## Setup", "", "| | |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows), ""]
+
+
+def _key_turns(title: str, keyed: list[KeyTurn], name: str) -> list[str]:
+    out = [f"### {title}", ""]
+    if not keyed:
+        return [*out, "None this time.", ""]
+    for k in keyed:
+        out.append(
+            f"- **Turn {k.index}** (arousal {k.arousal_delta:+.1f}, "
+            f"connection {k.connection_delta:+.1f}): {md_inline(k.user)}"
+        )
+        out += [f"  - {md_inline(q)}" for q in k.quotes]
+        out.append(f"  - {md_inline(name)} answered: {md_inline(k.reply)}")
+    return [*out, ""]
+
+
+def _debrief(debrief: Debrief) -> list[str]:
+    name = debrief.persona_name
+    out = ["## Debrief", "", f"**{md_inline(debrief.headline)}**", "", "### The steps", ""]
+    out += ["| Step | Turns that showed it |", "| --- | ---: |"]
+    out += [f"| {md_inline(s.label)} | {s.count} |" for s in debrief.steps]
+    out += ["", "### Missteps", ""]
+    out += [f"- {md_inline(m.label)}: {m.count}" for m in debrief.missteps] or ["None."]
+    out.append("")
+    out += _key_turns("What helped most", debrief.helped, name)
+    out += _key_turns("What hurt most", debrief.hurt, name)
+    out += ["### The softer feeling", "", md_inline(softer_text(debrief)), ""]
+    out += ["### Try next time", ""]
+    out += [f"{i}. {md_inline(tip)}" for i, tip in enumerate(debrief.tips, start=1)]
+    return [*out, ""]
+
+
+def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> list[str]:
+    if before is None:
+        state = f"arousal {turn.arousal:.1f} · connection {turn.connection:.1f}"
+    else:
+        state = (
+            f"{change('arousal', before[0], turn.arousal)} · "
+            f"{change('connection', before[1], turn.connection)}"
+        )
+    surfaced = " · the softer feeling shows" if turn.surfaced_now else ""
+    out = [
+        f"**You:** {md_block(turn.user)}",
+        "",
+        f"*{md_inline(moves_of(turn))}* · {state} · **{md_inline(turn.zone)}**{surfaced}",
+        "",
+    ]
+    if turn.effects:
+        out += [f"- {md_inline(effect_text(e))}" for e in turn.effects]
+        out.append("")
+    return [*out, f"**{md_inline(name)}:** {md_block(turn.reply)}", ""]
+
+
+def _transcript(saved: SavedSession) -> list[str]:
+    meta = saved.meta
+    out = ["## Transcript", "", f"**{md_inline(meta.persona_name)}:** {md_block(meta.opening)}", ""]
+    before = (meta.start_arousal, meta.start_connection)
+    for turn in saved.turns:
+        out += [f"### Turn {turn.index}", ""]
+        out += _turn(turn, before, meta.persona_name)
+        before = (turn.arousal, turn.connection)
+    if saved.rewound:
+        out += ["## Taken back", "", "Tries you rewound and said differently.", ""]
+        for turn in saved.rewound:
+            out += [f"### Turn {turn.index} (taken back)", ""]
+            out += _turn(turn, None, meta.persona_name)
+    return out
+
+
+def to_markdown(saved: SavedSession) -> str:
+    """The session as a Markdown document."""
+    title = f"# Practice with {md_inline(saved.meta.persona_name)}"
+    intro = f"Session {md_inline(saved.id)}, exported from attune."
+    body = [title, "", intro, "", *_setup(saved), *_debrief(debrief_of(saved))]
+    return "\n".join([*body, *_transcript(saved)]).rstrip() + "\n"

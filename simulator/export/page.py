@@ -1,0 +1,172 @@
+"""The HTML export: one standalone page, with the chart, the debrief and the transcript.
+
+The page loads nothing: inline CSS and SVG only, no scripts, fonts, images or links,
+and a content security policy that would block them anyway. Every piece of text
+from the learner, the model or a persona card is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from simulator.debrief import Debrief, KeyTurn
+from simulator.export.chart import svg_chart
+from simulator.export.common import change, debrief_of, effect_text, moves_of, softer_text, when
+from simulator.session import TurnRecord
+from simulator.store.records import SavedSession
+from simulator.textsafe import printable
+
+_CSS = """
+body { font: 16px/1.5 system-ui, sans-serif; color: #222; background: #fdfdfb;
+       max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+h2 { border-bottom: 1px solid #ddd; margin-top: 2.2rem; }
+.muted { color: #666; font-size: .9rem; }
+.headline { font-size: 1.15rem; font-weight: 600; }
+table { border-collapse: collapse; }
+th, td { text-align: left; padding: .2rem .8rem .2rem 0; vertical-align: top; }
+td.n { text-align: right; }
+.chart { max-width: 100%; height: auto; }
+.turn { border-left: 3px solid #ccc; padding: .2rem 0 .2rem .8rem; margin: 1rem 0; }
+.turn.rewound { border-left-style: dashed; opacity: .8; }
+.you { font-weight: 600; }
+.state { color: #555; font-size: .9rem; }
+.effects { font-size: .9rem; color: #444; margin: .2rem 0; }
+.quote { font-style: italic; }
+.msg { white-space: pre-wrap; }
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def h(text: object) -> str:
+    """Text made safe for HTML: control characters shown, markup escaped."""
+    return escape(printable(str(text)))
+
+
+def _setup(saved: SavedSession) -> str:
+    meta = saved.meta
+    rows = [
+        ("Partner", f"{meta.persona_name} ({meta.persona_id})"),
+        ("Scenario", meta.summary),
+        ("Model", f"{meta.model}, seed {meta.seed}"),
+        ("Intensity", meta.intensity),
+        ("Mode", meta.mode),
+        ("Started", when(meta.started_at)),
+        ("Ended", when(saved.ended_at)),
+        (
+            "At the start",
+            f"arousal {meta.start_arousal:.1f}, connection {meta.start_connection:.1f}, "
+            f"{meta.start_zone}",
+        ),
+    ]
+    body = "".join(f"<tr><th>{h(k)}</th><td>{h(v)}</td></tr>" for k, v in rows)
+    return f"<h2>Setup</h2>\n<table>{body}</table>"
+
+
+def _key_turns(title: str, keyed: list[KeyTurn], name: str) -> str:
+    if not keyed:
+        return f"<h3>{h(title)}</h3>\n<p>None this time.</p>"
+    items = []
+    for k in keyed:
+        quotes = "".join(f'<li class="quote">{h(q)}</li>' for q in k.quotes)
+        items.append(
+            f"<li><strong>Turn {k.index}</strong> (arousal {k.arousal_delta:+.1f}, "
+            f'connection {k.connection_delta:+.1f}): <span class="msg">{h(k.user)}</span>'
+            f"<ul>{quotes}<li>{h(name)} answered: {h(k.reply)}</li></ul></li>"
+        )
+    return f"<h3>{h(title)}</h3>\n<ul>{''.join(items)}</ul>"
+
+
+def _debrief(debrief: Debrief) -> str:
+    steps = "".join(
+        f'<tr><td>{h(s.label)}</td><td class="n">{s.count}</td></tr>' for s in debrief.steps
+    )
+    missteps = "".join(f"<li>{h(m.label)}: {m.count}</li>" for m in debrief.missteps)
+    tips = "".join(f"<li>{h(t)}</li>" for t in debrief.tips)
+    return "\n".join(
+        [
+            "<h2>Debrief</h2>",
+            f'<p class="headline">{h(debrief.headline)}</p>',
+            svg_chart(debrief.points),
+            '<p class="muted">Solid line: arousal (how activated the partner is). '
+            "Dashed line: connection. Bands: the arousal zones.</p>",
+            "<h3>The steps</h3>",
+            f"<table><tr><th>Step</th><th>Turns that showed it</th></tr>{steps}</table>",
+            "<h3>Missteps</h3>",
+            f"<ul>{missteps}</ul>" if missteps else "<p>None.</p>",
+            _key_turns("What helped most", debrief.helped, debrief.persona_name),
+            _key_turns("What hurt most", debrief.hurt, debrief.persona_name),
+            "<h3>The softer feeling</h3>",
+            f"<p>{h(softer_text(debrief))}</p>",
+            "<h3>Try next time</h3>",
+            f"<ol>{tips}</ol>",
+        ]
+    )
+
+
+def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> str:
+    if before is None:
+        state = f"arousal {turn.arousal:.1f} · connection {turn.connection:.1f}"
+        title, css = f"Turn {turn.index} (taken back)", "turn rewound"
+    else:
+        state = (
+            f"{change('arousal', before[0], turn.arousal)} · "
+            f"{change('connection', before[1], turn.connection)}"
+        )
+        title, css = f"Turn {turn.index}", "turn"
+    surfaced = " · the softer feeling shows" if turn.surfaced_now else ""
+    effects = "".join(f"<li>{h(effect_text(e))}</li>" for e in turn.effects)
+    return (
+        f'<div class="{css}"><h3>{h(title)}</h3>'
+        f'<p><span class="you">You:</span> <span class="msg">{h(turn.user)}</span></p>'
+        f'<p class="state">{h(moves_of(turn))} · {h(state)} · <strong>{h(turn.zone)}</strong>'
+        f"{h(surfaced)}</p>"
+        + (f'<ul class="effects">{effects}</ul>' if effects else "")
+        + f'<p><span class="you">{h(name)}:</span> <span class="msg">{h(turn.reply)}</span></p>'
+        "</div>"
+    )
+
+
+def _transcript(saved: SavedSession) -> str:
+    meta = saved.meta
+    out = [
+        "<h2>Transcript</h2>",
+        f'<p><span class="you">{h(meta.persona_name)}:</span> '
+        f'<span class="msg">{h(meta.opening)}</span></p>',
+    ]
+    before = (meta.start_arousal, meta.start_connection)
+    for turn in saved.turns:
+        out.append(_turn(turn, before, meta.persona_name))
+        before = (turn.arousal, turn.connection)
+    if saved.rewound:
+        out += ["<h2>Taken back</h2>", "<p>Tries you rewound and said differently.</p>"]
+        out += [_turn(turn, None, meta.persona_name) for turn in saved.rewound]
+    return "\n".join(out)
+
+
+def to_html(saved: SavedSession) -> str:
+    """The session as one standalone HTML page."""
+    title = f"Practice with {saved.meta.persona_name}"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="referrer" content="no-referrer">',
+            f"<title>{h(title)}</title>",
+            f"<style>{_CSS}</style>",
+            "</head>",
+            "<body>",
+            f"<h1>{h(title)}</h1>",
+            f'<p class="muted">Session {h(saved.id)}, exported from attune.</p>',
+            _setup(saved),
+            _debrief(debrief_of(saved)),
+            _transcript(saved),
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

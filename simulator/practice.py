@@ -1,0 +1,236 @@
+"""A practice session as the TUI runs it: the conversation, saved turn by turn, with what-ifs.
+
+The conversation lives in memory first; saving is queued and done by `flush()`,
+which a UI runs off its event loop. A store that fails (disk full, locked file)
+never costs the learner the conversation: the queue is kept and retried.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from simulator.classifier import Classification, classify
+from simulator.coaching import Feedback, feedback, hint
+from simulator.debrief import Debrief, build_debrief
+from simulator.engine import INTENSITIES, PartnerState
+from simulator.errors import AttuneError
+from simulator.personas.card import PersonaCard
+from simulator.session import PendingTurn, Session, TurnRecord
+from simulator.store.records import Mode, SessionMeta
+from simulator.store.sqlite import SessionStore
+from simulator.voices.base import Reply, ReplyStream, Voice
+
+
+class PracticeSetup(BaseModel):
+    """What the learner chose in the picker (or on the command line)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    persona_id: str
+    model: str = "local"
+    intensity: Literal["gentle", "realistic", "hard"] = "realistic"
+    mode: Mode = "immersive"
+    seed: int = 0
+
+
+class WhatIf(BaseModel):
+    """How a new try at a turn compares with the try that was taken back."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    before_arousal: float
+    before_connection: float
+    first: TurnRecord
+    now: TurnRecord
+
+    def describe(self) -> str:
+        """One line: where each try left the partner."""
+
+        def leg(turn: TurnRecord) -> str:
+            return (
+                f"arousal {self.before_arousal:.0f} -> {turn.arousal:.0f} ({turn.zone}), "
+                f"connection {self.before_connection:.0f} -> {turn.connection:.0f}"
+            )
+
+        gain = (self.first.arousal - self.now.arousal) + (
+            self.now.connection - self.first.connection
+        )
+        verdict = "better" if gain > 1 else "worse" if gain < -1 else "about the same"
+        return (
+            f"Turn {self.index}, {verdict} than before. "
+            f"Earlier try: {leg(self.first)}. This try: {leg(self.now)}."
+        )
+
+
+_Op = (
+    tuple[Literal["turn"], TurnRecord] | tuple[Literal["rewind"], int] | tuple[Literal["end"], None]
+)
+
+
+class Practice:
+    """One learner's practice conversation, with saving, hints, feedback and rewind."""
+
+    def __init__(
+        self,
+        card: PersonaCard,
+        voice: Voice,
+        setup: PracticeSetup,
+        store: SessionStore | None = None,
+        classifier: Callable[[str], Classification] = classify,
+    ) -> None:
+        self.card = card
+        self.setup = setup
+        self.session = Session(card, voice, INTENSITIES[setup.intensity], classifier)
+        start = self.session.start
+        self.meta = SessionMeta(
+            persona_id=card.id,
+            persona_name=card.name,
+            summary=card.summary,
+            model=setup.model,
+            intensity=setup.intensity,
+            mode=setup.mode,
+            seed=setup.seed,
+            softer_emotion=card.underneath.emotion.value,
+            opening=self.session.opening,
+            start_arousal=start.arousal,
+            start_connection=start.connection,
+            start_zone=start.zone.value,
+            started_at=datetime.now(UTC),
+        )
+        self.store = store
+        self.id: str | None = None
+        self.save_problem: str | None = None
+        """The last saving error, until a later flush succeeds."""
+        self.ended = False
+        self._queue: list[_Op] = []
+        self._lock = threading.Lock()
+        self._taken_back: dict[int, list[TurnRecord]] = {}
+        self._hints = 0
+
+    @property
+    def state(self) -> PartnerState:
+        """The partner's state now."""
+        return self.session.state
+
+    @property
+    def turns(self) -> list[TurnRecord]:
+        """The conversation as it stands."""
+        return self.session.turns
+
+    @property
+    def opening(self) -> str:
+        """The persona's first line."""
+        return self.session.opening
+
+    @property
+    def coached(self) -> bool:
+        """True when live feedback is shown."""
+        return self.setup.mode == "coached"
+
+    def prepare(self, text: str) -> PendingTurn:
+        """Classify and step the engine (instant unless an LLM judge is configured)."""
+        if self.ended:
+            raise AttuneError("this session has ended")
+        return self.session.prepare(text)
+
+    def stream(self, pending: PendingTurn) -> ReplyStream:
+        """The partner's guarded reply, streamed."""
+        return self.session.reply_stream(pending)
+
+    def commit(self, pending: PendingTurn, reply: Reply) -> TurnRecord:
+        """Keep a finished turn and queue it for saving."""
+        record = self.session.commit(pending, reply)
+        with self._lock:
+            self._queue.append(("turn", record))
+        return record
+
+    def rewind(self) -> TurnRecord | None:
+        """Take back the last exchange; the taken-back try is kept for the what-if."""
+        record = self.session.rewind()
+        if record is not None:
+            self._taken_back.setdefault(record.index, []).append(record)
+            with self._lock:
+                self._queue.append(("rewind", record.index))
+        return record
+
+    def what_if(self, record: TurnRecord) -> WhatIf | None:
+        """Compare a turn with the latest try at it that was taken back, if any."""
+        earlier = self._taken_back.get(record.index)
+        if not earlier:
+            return None
+        before = self.session.start if record.index == 1 else self.turns[record.index - 2]
+        return WhatIf(
+            index=record.index,
+            before_arousal=before.arousal,
+            before_connection=before.connection,
+            first=earlier[-1],
+            now=record,
+        )
+
+    def feedback(self, record: TurnRecord) -> Feedback:
+        """Coached feedback on one turn of the current conversation."""
+        before = self.session.start if record.index == 1 else self.turns[record.index - 2]
+        return feedback(record, before.arousal, before.connection)
+
+    def hint(self) -> str:
+        """A next step for the current zone; asking again gives another."""
+        text = hint(self.turns, self.session.start.arousal, self._hints)
+        self._hints += 1
+        return text
+
+    def reset_hints(self) -> None:
+        """Start the hint rotation over (after the learner sends a message)."""
+        self._hints = 0
+
+    def end(self) -> Debrief:
+        """Finish the session (queued for saving) and build the debrief."""
+        if not self.ended:
+            self.ended = True
+            with self._lock:
+                self._queue.append(("end", None))
+        return self.debrief()
+
+    def debrief(self) -> Debrief:
+        """The debrief of the conversation so far."""
+        return build_debrief(self.meta, self.turns)
+
+    @property
+    def unsaved(self) -> int:
+        """Changes not yet written to the store."""
+        with self._lock:
+            return len(self._queue) + (1 if self.store is not None and self.id is None else 0)
+
+    def flush(self) -> bool:
+        """Write queued changes in order; True when everything is saved.
+
+        Safe to call from a worker thread; one flush runs at a time.
+        """
+        if self.store is None:
+            return True
+        with self._lock:
+            try:
+                if self.id is None:
+                    self.id = self.store.create(self.meta)
+                while self._queue:
+                    self._apply(self.id, self._queue[0])
+                    self._queue.pop(0)
+            except AttuneError as exc:
+                self.save_problem = str(exc)
+                return False
+            self.save_problem = None
+            return True
+
+    def _apply(self, session_id: str, op: _Op) -> None:
+        assert self.store is not None
+        if op[0] == "turn":
+            self.store.add_turn(session_id, op[1])
+        elif op[0] == "rewind":
+            self.store.rewind(session_id, op[1])
+        else:
+            self.store.end(session_id)

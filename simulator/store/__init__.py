@@ -1,0 +1,6 @@
+"""Saved practice sessions: SQLite under the user's attune folder."""
+
+from simulator.store.records import SavedSession, SavedTurn, SessionMeta, SessionSummary
+from simulator.store.sqlite import SessionStore
+
+__all__ = ["SavedSession", "SavedTurn", "SessionMeta", "SessionStore", "SessionSummary"]

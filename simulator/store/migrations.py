@@ -1,0 +1,81 @@
+"""The sessions database schema, as numbered migrations tracked in `PRAGMA user_version`."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from simulator.errors import StoreError
+from simulator.store.failures import safe
+
+# Migration N (1-based) takes a database from user_version N-1 to N. Append only:
+# never edit a migration that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY NOT NULL,
+        meta TEXT NOT NULL,          -- SessionMeta as JSON
+        started_at TEXT NOT NULL,    -- ISO 8601, UTC
+        ended_at TEXT                -- ISO 8601, UTC; NULL while open
+    );
+    CREATE INDEX sessions_by_start ON sessions (started_at);
+    CREATE TABLE turns (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,        -- the turn's index in the conversation (1-based)
+        rewound INTEGER NOT NULL DEFAULT 0 CHECK (rewound IN (0, 1)),
+        record TEXT NOT NULL,        -- TurnRecord as JSON
+        saved_at TEXT NOT NULL       -- ISO 8601, UTC
+    );
+    CREATE INDEX turns_by_session ON turns (session_id, rewound, seq);
+    -- A conversation has one live turn per index; a retry needs its try rewound first.
+    CREATE UNIQUE INDEX one_live_turn ON turns (session_id, idx) WHERE rewound = 0;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a migration into complete SQL statements (executescript would commit early)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip() and not pending.strip().startswith("--"):
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new one)."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> int:
+    """Apply pending migrations, each in its own transaction; returns the schema version."""
+    found = user_version(conn)
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"{safe(path)}: made by a newer attune (schema {found}; this version knows up to "
+            f"{SCHEMA_VERSION}); upgrade attune or point ATTUNE_HOME at another folder"
+        )
+    for number in range(found + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the write lock.
+            if user_version(conn) < number:
+                for statement in statements(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
+    return max(found, SCHEMA_VERSION)

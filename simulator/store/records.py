@@ -1,0 +1,73 @@
+"""What the session store keeps: a session's settings, its turns, and the tries taken back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from simulator.session import TurnRecord
+
+Mode = Literal["immersive", "coached"]
+
+
+class SessionMeta(BaseModel):
+    """How a practice session was set up; written once, when it starts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    persona_id: str
+    persona_name: str
+    summary: str
+    """The scenario in one sentence, as the picker showed it."""
+    model: str
+    intensity: str
+    """`gentle`, `realistic` or `hard`."""
+    mode: Mode = "immersive"
+    seed: int = 0
+    softer_emotion: str | None = None
+    """The feeling under the surface, named in the debrief."""
+    opening: str
+    start_arousal: float
+    start_connection: float
+    start_zone: str
+    started_at: datetime
+
+
+class SavedTurn(BaseModel):
+    """A stored turn: the record, and whether the learner took it back (rewind)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    record: TurnRecord
+    rewound: bool = False
+    saved_at: datetime
+
+
+class SessionSummary(BaseModel):
+    """One line of the sessions list."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    meta: SessionMeta
+    turns: int
+    """Turns in the conversation as it stands (rewound tries excluded)."""
+    ended_at: datetime | None = None
+    last_arousal: float
+    last_zone: str
+
+
+class SavedSession(BaseModel):
+    """A whole stored session, as `sessions show` and the debrief read it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    meta: SessionMeta
+    ended_at: datetime | None = None
+    turns: list[TurnRecord] = Field(default_factory=list)
+    """The conversation as it stands, oldest first."""
+    rewound: list[TurnRecord] = Field(default_factory=list)
+    """Tries the learner took back, in the order they were made (what-if history)."""

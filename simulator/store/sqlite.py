@@ -1,0 +1,269 @@
+"""The session store: practice sessions and their turns in one SQLite file."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from simulator.errors import StoreError, UnknownSessionError
+from simulator.paths import home_dir
+from simulator.problems import problems
+from simulator.session import TurnRecord
+from simulator.store import clock
+from simulator.store.failures import os_failure, safe, sqlite_failure
+from simulator.store.migrations import migrate
+from simulator.store.records import SavedSession, SessionMeta, SessionSummary
+
+DEFAULT_BUSY_TIMEOUT_S = 2.0
+# Ambiguous prefixes name a few of their matches, not all of them.
+_SHOWN_MATCHES = 3
+
+
+class SessionStore:
+    """Saved practice sessions in SQLite; safe to call from any thread.
+
+    Every operation opens its own short-lived connection, and every write is one
+    transaction, so an interrupted turn is either saved whole or not at all.
+    """
+
+    def __init__(self, path: Path, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
+        self.path = Path(path)
+        self._busy_timeout_s = busy_timeout_s
+        self._create_files()
+        with self._connect() as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrate(conn, self.path)
+            # SQLite creates -wal/-shm like the database; tighten them anyway while they exist.
+            self._tighten_modes()
+
+    @classmethod
+    def default(cls) -> SessionStore:
+        """The store in the user's attune folder (`$ATTUNE_HOME/sessions.db`)."""
+        return cls(home_dir() / "sessions.db")
+
+    def create(self, meta: SessionMeta) -> str:
+        """Save a new session's setup; returns its id."""
+        meta = meta.model_copy(update={"started_at": clock.utc(meta.started_at)})
+        with self._transaction() as conn:
+            session_id = clock.new_id(meta.started_at)
+            while conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+                session_id = clock.new_id(meta.started_at)
+            conn.execute(
+                "INSERT INTO sessions (id, meta, started_at) VALUES (?, ?, ?)",
+                (session_id, meta.model_dump_json(), clock.stamp(meta.started_at)),
+            )
+        return session_id
+
+    def add_turn(self, session_id: str, record: TurnRecord) -> None:
+        """Save one finished turn; saving the very same turn again changes nothing."""
+        data = record.model_dump_json()
+        with self._transaction() as conn:
+            self._require(conn, session_id)
+            live = conn.execute(
+                "SELECT record FROM turns WHERE session_id = ? AND idx = ? AND rewound = 0",
+                (session_id, record.index),
+            ).fetchone()
+            if live is not None:
+                # A retry after a write whose success went unnoticed is harmless.
+                if live[0] == data:
+                    return
+                raise StoreError(
+                    f"{safe(self.path)}: session {safe(session_id)} already has a turn "
+                    f"{record.index}; rewind it before saving another"
+                )
+            conn.execute(
+                "INSERT INTO turns (session_id, idx, rewound, record, saved_at) "
+                "VALUES (?, ?, 0, ?, ?)",
+                (session_id, record.index, data, clock.stamp(clock.now())),
+            )
+
+    def rewind(self, session_id: str, index: int) -> None:
+        """Mark the live turn `index` as taken back; it stays in the what-if history."""
+        with self._transaction() as conn:
+            self._require(conn, session_id)
+            done = conn.execute(
+                "UPDATE turns SET rewound = 1 WHERE session_id = ? AND idx = ? AND rewound = 0",
+                (session_id, index),
+            )
+            if done.rowcount == 0:
+                raise StoreError(
+                    f"{safe(self.path)}: session {safe(session_id)} has no turn {index} "
+                    "to take back"
+                )
+
+    def end(self, session_id: str) -> None:
+        """Record when the session ended (the first call wins)."""
+        with self._transaction() as conn:
+            done = conn.execute(
+                "UPDATE sessions SET ended_at = COALESCE(ended_at, ?) WHERE id = ?",
+                (clock.stamp(clock.now()), session_id),
+            )
+            if done.rowcount == 0:
+                raise self._unknown(session_id)
+
+    def load(self, session_id: str) -> SavedSession:
+        """A whole session, by exact id or unique prefix."""
+        with self._connect() as conn:
+            # One read transaction: the session and its turns come from the same snapshot.
+            conn.execute("BEGIN")
+            found = self._resolve(conn, session_id)
+            row = conn.execute(
+                "SELECT meta, ended_at FROM sessions WHERE id = ?", (found,)
+            ).fetchone()
+            rows = conn.execute(
+                "SELECT record, rewound FROM turns WHERE session_id = ? ORDER BY seq", (found,)
+            ).fetchall()
+        with self._decoding(found):
+            records = [(TurnRecord.model_validate_json(r[0]), bool(r[1])) for r in rows]
+            return SavedSession(
+                id=found,
+                meta=SessionMeta.model_validate_json(row[0]),
+                ended_at=None if row[1] is None else clock.parse(row[1]),
+                turns=[t for t, rewound in records if not rewound],
+                rewound=[t for t, rewound in records if rewound],
+            )
+
+    def delete(self, session_id: str) -> None:
+        """Delete a session and all its turns (exact id)."""
+        with self._transaction() as conn:
+            done = conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            if done.rowcount == 0:
+                raise self._unknown(session_id)
+
+    def list(self, limit: int | None = None) -> builtins.list[SessionSummary]:
+        """Saved sessions, newest first."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                """
+                SELECT s.id, s.meta, s.ended_at,
+                    (SELECT count(*) FROM turns t WHERE t.session_id = s.id AND t.rewound = 0),
+                    (SELECT t.record FROM turns t WHERE t.session_id = s.id AND t.rewound = 0
+                        ORDER BY t.seq DESC LIMIT 1)
+                FROM sessions s
+                ORDER BY s.started_at DESC, s.id DESC
+                LIMIT ?
+                """,
+                (-1 if limit is None else max(limit, 0),),
+            ).fetchall()
+        return [self._summary(*row) for row in rows]
+
+    def _summary(
+        self, session_id: str, meta_json: str, ended: str | None, turns: int, last: str | None
+    ) -> SessionSummary:
+        with self._decoding(session_id):
+            meta = SessionMeta.model_validate_json(meta_json)
+            latest = None if last is None else TurnRecord.model_validate_json(last)
+            return SessionSummary(
+                id=session_id,
+                meta=meta,
+                turns=turns,
+                ended_at=None if ended is None else clock.parse(ended),
+                last_arousal=meta.start_arousal if latest is None else latest.arousal,
+                last_zone=meta.start_zone if latest is None else latest.zone,
+            )
+
+    def _create_files(self) -> None:
+        folder = self.path.parent
+        if not folder.is_dir():
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as exc:
+                raise os_failure(folder, "cannot create the sessions folder", exc) from None
+        if self.path.exists():
+            return
+        try:
+            # Create it private ourselves: SQLite would make it world-readable under umask 022.
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another process just created it
+        except OSError as exc:
+            raise os_failure(self.path, "cannot create the sessions database", exc) from None
+
+    def _tighten_modes(self) -> None:
+        for name in (self.path.name, self.path.name + "-wal", self.path.name + "-shm"):
+            path = self.path.with_name(name)
+            # Missing (checkpointed away) or someone else's file: leave it be.
+            with contextlib.suppress(OSError):
+                mode = stat.S_IMODE(path.stat().st_mode)
+                if mode & 0o077:
+                    path.chmod(mode & 0o600)
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            # Autocommit mode: transactions are explicit BEGIN ... COMMIT below.
+            conn = sqlite3.connect(self.path, timeout=self._busy_timeout_s, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise sqlite_failure(self.path, exc) from None
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            yield conn
+        except sqlite3.Error as exc:
+            raise sqlite_failure(self.path, exc) from None
+        finally:
+            # Closing with a transaction still open rolls it back.
+            conn.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._connect() as conn:
+            # IMMEDIATE takes the write lock up front, so a busy database fails here, cleanly.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+    @contextlib.contextmanager
+    def _decoding(self, session_id: str) -> Iterator[None]:
+        try:
+            yield
+        except ValidationError as exc:
+            raise StoreError(
+                f"{safe(self.path)}: session {safe(session_id)} cannot be read "
+                f"({safe(problems(exc)[0])})"
+            ) from None
+
+    def _require(self, conn: sqlite3.Connection, session_id: str) -> None:
+        if not conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+            raise self._unknown(session_id)
+
+    def _resolve(self, conn: sqlite3.Connection, wanted: str) -> str:
+        if not wanted:
+            raise UnknownSessionError("no session id given (see 'attune sessions list')")
+        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (wanted,)).fetchone():
+            return wanted
+        matches = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+                (len(wanted), wanted, _SHOWN_MATCHES + 1),
+            )
+        ]
+        if not matches:
+            raise self._unknown(wanted)
+        if len(matches) > 1:
+            shown = ", ".join(safe(m) for m in matches[:_SHOWN_MATCHES])
+            more = ", ..." if len(matches) > _SHOWN_MATCHES else ""
+            raise UnknownSessionError(
+                f"session id '{safe(wanted)}' is ambiguous: it matches {shown}{more}; "
+                "give more of it"
+            )
+        return str(matches[0])
+
+    @staticmethod
+    def _unknown(session_id: str) -> UnknownSessionError:
+        return UnknownSessionError(
+            f"no saved session '{safe(session_id)}' (see 'attune sessions list')"
+        )

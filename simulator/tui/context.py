@@ -1,0 +1,66 @@
+"""What the TUI needs from the core, gathered once: settings, personas, the store, the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.config import Settings, load_settings
+from simulator.errors import AttuneError
+from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
+from simulator.store.sqlite import SessionStore
+from simulator.voices.base import Voice
+from simulator.voices.factory import make_voice, warm_up
+
+VoiceFactory = Callable[[str, PersonaCard, Settings, int], Voice]
+WarmUp = Callable[[str, Settings], str]
+
+
+def _home_label(path: Path) -> str:
+    home = Path.home()
+    try:
+        return "~/" + str(path.relative_to(home))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class AppContext:
+    """The app's dependencies; tests build one with fakes."""
+
+    settings: Settings
+    catalog: Catalog
+    model: str
+    store: SessionStore | None = None
+    store_problem: str | None = None
+    """Why sessions cannot be saved (shown in the UI), if they cannot."""
+    voice_factory: VoiceFactory = make_voice
+    warm_up: WarmUp = warm_up
+    judge: str | None = None
+    home_label: str = field(default="")
+    """Where sessions are kept, as shown to the learner."""
+
+    def __post_init__(self) -> None:
+        if not self.home_label and self.store is not None:
+            self.home_label = _home_label(self.store.path)
+
+
+def build_context(model: str | None = None, persona_folders: tuple[Path, ...] = ()) -> AppContext:
+    """Read settings and personas (errors raise) and open the store (errors are kept)."""
+    settings = load_settings()
+    catalog = load_catalog(persona_dirs(persona_folders))
+    store: SessionStore | None = None
+    problem: str | None = None
+    try:
+        store = SessionStore.default()
+    except AttuneError as exc:
+        problem = str(exc)
+    return AppContext(
+        settings=settings,
+        catalog=catalog,
+        model=model or settings.model.name,
+        store=store,
+        store_problem=problem,
+        judge=settings.model.judge,
+    )

@@ -1,0 +1,170 @@
+"""The debrief: the state over time, the steps, the turns that mattered, what to try next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from simulator.debrief import Debrief, KeyTurn
+from simulator.practice import Practice
+from simulator.textsafe import printable
+from simulator.tui.widgets.chart import StateChart
+
+if TYPE_CHECKING:
+    from simulator.tui.app import AttuneApp
+
+
+def _steps_text(debrief: Debrief) -> Text:
+    text = Text("Steps shown\n", style="bold")
+    for step in debrief.steps:
+        mark, style = ("✔", "#3e9b4f") if step.count else ("·", "dim")
+        text.append(f" {mark} {step.label}", style=style)
+        text.append(f"  {step.count}\n", style="dim")
+    return text
+
+
+def _missteps_text(debrief: Debrief) -> Text:
+    text = Text("Common mistakes\n", style="bold")
+    if not debrief.missteps:
+        text.append(" none recognised\n", style="#3e9b4f")
+    for miss in debrief.missteps:
+        text.append(f" ✘ {miss.label}", style="#e5484d")
+        text.append(f"  {miss.count}\n", style="dim")
+    return text
+
+
+def _key_turns_text(title: str, turns: list[KeyTurn], style: str) -> Text:
+    text = Text(f"{title}\n", style="bold")
+    if not turns:
+        text.append(" none\n", style="dim")
+    for turn in turns:
+        text.append(f" Turn {turn.index}: ", style=style)
+        text.append(f"“{printable(turn.user)}”\n")
+        for quote in turn.quotes:
+            text.append(f"   {printable(quote)}\n", style="dim")
+        text.append(
+            f"   arousal {turn.arousal_delta:+.0f}, connection {turn.connection_delta:+.0f}\n",
+            style=style,
+        )
+    return text
+
+
+def _softer_text(debrief: Debrief) -> Text:
+    text = Text("The softer feeling\n", style="bold")
+    feeling = debrief.softer_emotion or "the softer feeling"
+    if debrief.softened_turn is not None:
+        text.append(f" {feeling.capitalize()} came through on turn {debrief.softened_turn}.\n")
+    else:
+        text.append(
+            f" {feeling.capitalize()} stayed hidden: connection did not grow enough for "
+            f"{printable(debrief.persona_name)} to show it.\n",
+            style="dim",
+        )
+    return text
+
+
+def _tips_text(debrief: Debrief) -> Text:
+    text = Text("Try next time\n", style="bold")
+    for i, tip in enumerate(debrief.tips, 1):
+        text.append(f" {i}. {tip}\n")
+    return text
+
+
+class DebriefScreen(Screen[None]):
+    """What happened in a session; opened at the end of practice or from saved sessions."""
+
+    BINDINGS = [
+        Binding("n", "new", "New session"),
+        Binding("s", "sessions", "Saved sessions"),
+        Binding("x", "export", "Export HTML"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(
+        self, debrief: Debrief, session_id: str | None = None, practice: Practice | None = None
+    ) -> None:
+        super().__init__()
+        self.debrief = debrief
+        self._session_id = session_id
+        self.practice = practice
+
+    @property
+    def attune(self) -> AttuneApp:
+        """The app, typed."""
+        return cast("AttuneApp", self.app)
+
+    @property
+    def session_id(self) -> str | None:
+        """The stored session's id (set once the first save succeeds)."""
+        return self._session_id or (self.practice.id if self.practice else None)
+
+    def compose(self) -> ComposeResult:
+        debrief = self.debrief
+        yield Header()
+        with VerticalScroll(id="debrief"):
+            yield Static(Text(printable(debrief.headline), style="bold"), id="headline")
+            yield StateChart(debrief.points, id="chart")
+            with Horizontal(classes="debrief-row"):
+                yield Static(_steps_text(debrief), classes="debrief-box")
+                yield Static(_missteps_text(debrief), classes="debrief-box")
+            with Horizontal(classes="debrief-row"):
+                yield Static(
+                    _key_turns_text("Helped most", debrief.helped, "#3e9b4f"),
+                    classes="debrief-box",
+                )
+                yield Static(
+                    _key_turns_text("Hurt most", debrief.hurt, "#e5484d"), classes="debrief-box"
+                )
+            yield Static(_softer_text(debrief), classes="debrief-wide")
+            yield Static(_tips_text(debrief), classes="debrief-wide", id="tips")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Debrief · {self.debrief.persona_name}"
+        self.sub_title = self.session_id or "not saved"
+
+    def action_new(self) -> None:
+        """Back to the persona picker."""
+        self.attune.back_to_picker()
+
+    def action_back(self) -> None:
+        """Back to where this debrief was opened from."""
+        if self.practice is not None:
+            self.attune.back_to_picker()
+        else:
+            self.app.pop_screen()
+
+    def action_sessions(self) -> None:
+        """Open the saved sessions."""
+        self.attune.back_to_picker()
+        self.attune.open_sessions()
+
+    def action_export(self) -> None:
+        """Write this session as a standalone HTML page into the exports folder."""
+        if self.session_id is None or self.attune.context.store is None:
+            self.notify("This session is not saved, so it cannot be exported.", severity="warning")
+            return
+        self._export(self.session_id)
+
+    @work(thread=True, group="export")
+    def _export(self, session_id: str) -> None:
+        from simulator.errors import AttuneError
+        from simulator.export.files import export_to_folder
+
+        store = self.attune.context.store
+        assert store is not None
+        if self.practice is not None:
+            self.practice.flush()
+        try:
+            path = export_to_folder(store, session_id, "html")
+        except AttuneError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Saved {path}", title="Exported", timeout=8)

@@ -1,0 +1,239 @@
+"""The practice screen: the conversation, the partner's nervous system, hints and rewind."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.widgets.markdown import MarkdownStream
+
+from simulator.coaching import steps_shown
+from simulator.errors import ModelError
+from simulator.practice import Practice
+from simulator.session import PendingTurn, TurnRecord
+from simulator.tui.screens.dialogs import ModelErrorScreen
+from simulator.tui.widgets.message_input import MessageInput
+from simulator.tui.widgets.messages import (
+    LearnerMessage,
+    PartnerMessage,
+    SceneNote,
+    SystemNote,
+    plain_markdown,
+)
+from simulator.tui.widgets.nervous_system import NervousSystem
+
+if TYPE_CHECKING:
+    from simulator.tui.app import AttuneApp
+
+
+class PracticeScreen(Screen[None]):
+    """Talk with the partner; watch their state respond; rewind to try again."""
+
+    BINDINGS = [
+        Binding("ctrl+t", "hint", "Hint", priority=True),
+        Binding("ctrl+r", "rewind", "Rewind", priority=True),
+        Binding("ctrl+o", "toggle_feedback", "Feedback", priority=True),
+        Binding("escape", "end", "End & debrief", priority=True),
+    ]
+
+    def __init__(self, practice: Practice) -> None:
+        super().__init__()
+        self.practice = practice
+        self.busy = False
+
+    @property
+    def attune(self) -> AttuneApp:
+        """The app, typed."""
+        return cast("AttuneApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        practice = self.practice
+        yield Header()
+        with Horizontal(id="practice"):
+            with Vertical(id="talk"):
+                with VerticalScroll(id="messages"):
+                    yield SceneNote(practice.card.scenario)
+                    yield PartnerMessage(practice.card.name, practice.opening)
+                yield Static("", id="status", markup=False)
+                yield MessageInput(id="input")
+            yield NervousSystem(practice.card.name, practice.coached, id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        setup = self.practice.setup
+        self.title = f"{self.practice.card.name} · {setup.persona_id}"
+        self.sub_title = f"{setup.intensity} · {setup.mode} · {setup.model}"
+        self._show_state()
+        self.query_one(MessageInput).focus()
+        self.watch(self.attune, "model_message", self._show_model, init=True)
+
+    # -- display ------------------------------------------------------------------
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    def _show_model(self, message: str) -> None:
+        if not self.busy and self.attune.model_state != "ready":
+            self._status(message)
+        elif not self.busy:
+            self._status(self._idle_status())
+
+    def _idle_status(self) -> str:
+        problem = self.practice.save_problem
+        if problem:
+            return f"Not saved yet (will retry): {problem}"
+        return "Your turn."
+
+    def _show_state(self) -> None:
+        practice = self.practice
+        state = practice.state
+        trend = [practice.session.start.arousal] + [t.arousal for t in practice.turns]
+        side = self.query_one(NervousSystem)
+        side.show_state(state.arousal, state.connection, state.zone.value, trend, state.softened)
+        side.show_steps(steps_shown(practice.turns, practice.session.start.arousal))
+
+    async def _scroll_end(self) -> None:
+        self.query_one("#messages", VerticalScroll).scroll_end(animate=False)
+
+    # -- sending ------------------------------------------------------------------
+
+    def on_message_input_submitted(self, event: MessageInput.Submitted) -> None:
+        if self.busy:
+            self.notify(f"{self.practice.card.name} is still answering.", timeout=3)
+            return
+        event.input.clear()
+        self.send(event.text)
+
+    @work(exclusive=True, group="turn")
+    async def send(self, text: str) -> None:
+        """Run one turn: the engine decides, the voice streams the reply, the turn is saved."""
+        self.busy = True
+        practice = self.practice
+        name = practice.card.name
+        messages = self.query_one("#messages", VerticalScroll)
+        index = len(practice.turns) + 1
+        await messages.mount(LearnerMessage(text, index))
+        await self._scroll_end()
+        self.query_one(NervousSystem).show_hint(None)
+        try:
+            pending = await asyncio.to_thread(practice.prepare, text)
+            if self.attune.model_state == "loading":
+                self._status("Waiting for the model to finish loading...")
+                await self.attune.model_settled()
+            self._status(f"{name} is answering...")
+            record = await self._stream_reply(pending, index)
+        except ModelError as exc:
+            await self._turn_failed(text, index, exc)
+            return
+        finally:
+            self.busy = False
+        practice.reset_hints()
+        self._after_turn(record)
+
+    async def _stream_reply(self, pending: PendingTurn, index: int) -> TurnRecord:
+        messages = self.query_one("#messages", VerticalScroll)
+        bubble = PartnerMessage(self.practice.card.name, index=index)
+        bubble.add_class("streaming")
+        await messages.mount(bubble)
+        await self._scroll_end()
+        stream = self.practice.stream(pending)
+        # Made on the first chunk: a MarkdownStream stopped before its task ran never returns.
+        writer: MarkdownStream | None = None
+        try:
+            async for chunk in stream:
+                if writer is None:
+                    writer = PartnerMessage.get_stream(bubble)
+                    await writer.write(plain_markdown(chunk))
+                else:
+                    await writer.write(plain_markdown(" " + chunk))
+                messages.scroll_end(animate=False)
+        except BaseException:
+            if writer is not None:
+                await writer.stop()
+            await bubble.remove()
+            await stream.aclose()
+            raise
+        if writer is not None:
+            await writer.stop()
+        bubble.remove_class("streaming")
+        return self.practice.commit(pending, stream.reply)
+
+    async def _turn_failed(self, text: str, index: int, exc: ModelError) -> None:
+        for message in self.query(LearnerMessage):
+            if message.index == index:
+                await message.remove()
+        self._status(f"Not sent: {exc}")
+        choice = await self.app.push_screen_wait(ModelErrorScreen(exc))
+        if choice == "retry":
+            self.send(text)
+        else:
+            self.query_one(MessageInput).text = text
+            self._status("Your message is back in the box; edit it or send it again.")
+
+    def _after_turn(self, record: TurnRecord) -> None:
+        practice = self.practice
+        self._show_state()
+        what_if = practice.what_if(record)
+        if what_if is not None:
+            self.query_one("#messages", VerticalScroll).mount(
+                SystemNote(f"What-if. {what_if.describe()}", "what-if")
+            )
+        if practice.coached:
+            self.query_one(NervousSystem).show_feedback(practice.feedback(record))
+        self._status(self._idle_status())
+        self.call_after_refresh(self._scroll_end)
+        self.attune.save_practice(self.practice)
+
+    # -- keys -----------------------------------------------------------------------
+
+    def action_hint(self) -> None:
+        """Show a next step suited to the partner's current zone."""
+        self.query_one(NervousSystem).show_hint(self.practice.hint())
+
+    async def action_rewind(self) -> None:
+        """Take back the last exchange and put the message back in the box."""
+        if self.busy:
+            self.notify("Wait for the reply to finish before rewinding.", timeout=3)
+            return
+        record = self.practice.rewind()
+        if record is None:
+            self.notify("Nothing to take back yet.", timeout=3)
+            return
+        for widget in list(self.query("LearnerMessage, PartnerMessage")):
+            if getattr(widget, "index", 0) == record.index:
+                await widget.remove()
+        box = self.query_one(MessageInput)
+        box.text = record.user
+        box.focus()
+        self._show_state()
+        self._status(f"Took back turn {record.index}. Send another try to compare (what-if).")
+        if self.practice.coached:
+            side = self.query_one(NervousSystem)
+            if self.practice.turns:
+                side.show_feedback(self.practice.feedback(self.practice.turns[-1]))
+            else:
+                side.clear_feedback()
+        self.attune.save_practice(self.practice)
+
+    def action_toggle_feedback(self) -> None:
+        """Show or hide live feedback (coached mode)."""
+        feedback = self.query_one("#feedback", Static)
+        feedback.display = not feedback.display
+
+    async def action_end(self) -> None:
+        """End the scene gently and go to the debrief."""
+        from simulator.tui.screens.debrief import DebriefScreen
+
+        for worker in self.workers:
+            if worker.group == "turn":
+                worker.cancel()
+        self.busy = False
+        debrief = self.practice.end()
+        self.attune.save_practice(self.practice)
+        await self.app.switch_screen(DebriefScreen(debrief, practice=self.practice))

@@ -1,0 +1,83 @@
+"""The side panel: the partner's nervous system, the steps, and coached feedback."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Sparkline, Static
+
+from simulator.coaching import Feedback
+from simulator.textsafe import printable
+from simulator.tui.widgets.checklist import Checklist
+from simulator.tui.widgets.gauge import ZONE_COLOURS, Gauge, zone_scale
+
+NO_FEEDBACK = "Send a message to see what it did."
+
+
+class NervousSystem(VerticalScroll):
+    """Zone, arousal gauge and trend, connection gauge, steps checklist, feedback, hint."""
+
+    def __init__(self, name: str, coached: bool, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.partner = name
+        self.coached = coached
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"{printable(self.partner)}'s nervous system", classes="panel-title")
+        yield Static("", id="zone")
+        yield Gauge("arousal   ", by_zone=True, id="arousal")
+        yield Sparkline([], id="trend")
+        yield Gauge("connection", id="connection")
+        yield Static("Steps", classes="panel-title")
+        yield Checklist(id="steps")
+        feedback = Static(NO_FEEDBACK, id="feedback", markup=False)
+        feedback.display = self.coached
+        yield feedback
+        yield Static("", id="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#arousal").tooltip = f"Zones by arousal: {zone_scale()}"
+        self.query_one("#trend").tooltip = "Arousal over the turns"
+
+    def show_state(
+        self, arousal: float, connection: float, zone: str, trend: list[float], softened: bool
+    ) -> None:
+        """Update the gauges, the zone name and the trend line."""
+        zone_text = Text(f" {zone.upper()} ", style=f"bold #000000 on {ZONE_COLOURS[zone]}")
+        if softened:
+            zone_text.append("  the softer feeling shows", style="italic")
+        self.query_one("#zone", Static).update(zone_text)
+        self.query_one("#arousal", Gauge).value = arousal
+        self.query_one("#connection", Gauge).value = connection
+        # A flat one-point line still reads as a line.
+        self.query_one("#trend", Sparkline).data = trend if len(trend) > 1 else trend * 2
+
+    def show_steps(self, counts: dict[str, int]) -> None:
+        """Tick the steps the learner has shown."""
+        self.query_one("#steps", Checklist).counts = counts
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        """Coached mode: the moves seen in the last message, quoted, and what the state did."""
+        text = Text("Last message\n", style="bold")
+        if not feedback.notes:
+            text.append("No attunement move or mistake recognised.\n", style="dim")
+        for note in feedback.notes:
+            style = "#3e9b4f" if note.attuned else "#e5484d"
+            text.append(("✔ " if note.attuned else "✘ ") + printable(note.text), style=style)
+            if note.why:
+                text.append(f" ({printable('; '.join(note.why))})", style="dim")
+            text.append("\n")
+        text.append(feedback.state)
+        if feedback.softened_now:
+            text.append("\nThe softer feeling came through.", style="italic")
+        self.query_one("#feedback", Static).update(text)
+
+    def clear_feedback(self) -> None:
+        """Back to the placeholder (nothing said yet)."""
+        self.query_one("#feedback", Static).update(NO_FEEDBACK)
+
+    def show_hint(self, hint: str | None) -> None:
+        """Show a hint (or clear it)."""
+        widget = self.query_one("#hint", Static)
+        widget.update(Text("Hint: ", style="bold #8e8cf0") + Text(hint) if hint else "")

@@ -1,0 +1,75 @@
+"""Build real practice sessions for the store, export and `attune sessions` tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from simulator.personas import PersonaCard
+from simulator.session import Session
+from simulator.store import SavedSession, SessionMeta, SessionStore
+from simulator.voices import ScriptedVoice
+
+CALM = (
+    "I can see why that would hurt.",
+    "No wonder you were scared. I'm here.",
+    "That makes sense. What do you need right now?",
+)
+MISSTEP = "Relax, it's not a big deal."
+
+
+def new_session(card: PersonaCard, seed: int = 0) -> Session:
+    """A session voiced by the persona's own authored lines."""
+    return Session(card, ScriptedVoice(card, seed=seed))
+
+
+def meta_for(
+    session: Session, started_at: datetime | None = None, model: str = "scripted"
+) -> SessionMeta:
+    """The setup record the practice screen would write for this session."""
+    card = session.card
+    return SessionMeta(
+        persona_id=card.id,
+        persona_name=card.name,
+        summary=card.summary,
+        model=model,
+        intensity="realistic",
+        softer_emotion=card.underneath.emotion.value,
+        opening=session.opening,
+        start_arousal=session.start.arousal,
+        start_connection=session.start.connection,
+        start_zone=session.start.zone.value,
+        started_at=started_at or datetime.now(UTC),
+    )
+
+
+def record(
+    store: SessionStore,
+    card: PersonaCard,
+    texts: Sequence[str] = CALM,
+    retry: str | None = None,
+    started_at: datetime | None = None,
+    end: bool = True,
+) -> str:
+    """Play `texts` into a new saved session; with `retry`, take back the last and say that."""
+    session = new_session(card)
+    session_id = store.create(meta_for(session, started_at))
+    for text in texts:
+        store.add_turn(session_id, session.respond(text))
+    if retry is not None:
+        taken = session.rewind()
+        assert taken is not None
+        store.rewind(session_id, taken.index)
+        store.add_turn(session_id, session.respond(retry))
+    if end:
+        store.end(session_id)
+    return session_id
+
+
+def saved(
+    folder: Path, card: PersonaCard, texts: Sequence[str], retry: str | None = None
+) -> SavedSession:
+    """A whole session as the store gives it back, from a store in `folder`."""
+    store = SessionStore(folder / "sessions.db")
+    return store.load(record(store, card, texts, retry=retry))

@@ -1,0 +1,497 @@
+"""The practice TUI, driven headless with Pilot: pick, talk, rewind, end, debrief, reopen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Sparkline, Static
+
+from conftest import REPO, RunCli
+from simulator.coaching import hint
+from simulator.engine import INTENSITIES
+from simulator.errors import StoreError
+from simulator.personas import PersonaCard
+from simulator.practice import PracticeSetup
+from simulator.store.sqlite import SessionStore
+from simulator.tui.app import AttuneApp
+from simulator.tui.screens.debrief import DebriefScreen
+from simulator.tui.screens.dialogs import ModelErrorScreen
+from simulator.tui.screens.picker import PickerScreen
+from simulator.tui.screens.practice import PracticeScreen
+from simulator.tui.screens.sessions import SessionsScreen
+from simulator.tui.widgets.gauge import Gauge
+from simulator.tui.widgets.message_input import MessageInput
+from simulator.tui.widgets.messages import LearnerMessage, PartnerMessage, SystemNote
+from tui_support import FailingVoice, GatedVoice, make_context
+
+SIZE = (120, 40)
+MISATTUNED = "Relax, it's not a big deal. I was busy."
+ATTUNED = [
+    "I'm sorry. I can see why that felt bad, and I'm here.",
+    "It sounds like the waiting was awful. That makes sense.",
+    "I'm here with you. What do you need from me right now?",
+]
+
+
+async def send(pilot: Pilot[None], text: str) -> None:
+    """Type a message into the box, press Enter and wait for the reply to finish."""
+    box = pilot.app.screen.query_one(MessageInput)
+    box.text = text
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def practice_screen(app: AttuneApp) -> PracticeScreen:
+    screen = app.screen
+    assert isinstance(screen, PracticeScreen), type(screen).__name__
+    return screen
+
+
+def current_screen(app: AttuneApp) -> object:
+    """The screen on top, untyped (so checks after a narrowing assert stay legal)."""
+    return app.screen
+
+
+def static_text(app: AttuneApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def start(pilot: Pilot[None], *keys: str) -> PracticeScreen:
+    await pilot.pause()
+    await pilot.press(*keys, "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return practice_screen(pilot.app)  # type: ignore[arg-type]
+
+
+async def test_picker_lists_every_persona_and_starts_with_the_documents_example(
+    tmp_path: Path,
+) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == len(context.catalog.cards)
+        assert options.highlighted_option is not None
+        assert options.highlighted_option.id == "unanswered-text"
+        assert "Priya" in static_text(app, "#scenario")
+        assert HOME_LABEL_FRAGMENT in static_text(app, "#notice")
+        screen = await start(pilot)
+        assert screen.practice.card.id == "unanswered-text"
+        assert screen.practice.setup.intensity == "realistic"
+        assert screen.practice.setup.mode == "immersive"
+        assert not screen.query_one("#feedback").display
+        partner = screen.query(PartnerMessage).first()
+        assert screen.practice.opening[:20] in partner.source.replace("\\", "")
+
+
+HOME_LABEL_FRAGMENT = "sessions.db"
+
+
+async def test_intensity_and_mode_chosen_in_the_picker_reach_the_engine(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot, "i", "c")
+        setup = screen.practice.setup
+        assert setup.intensity == "hard"
+        assert setup.mode == "coached"
+        assert screen.practice.session.engine.intensity == INTENSITIES["hard"]
+        assert screen.query_one("#feedback").display
+
+
+async def test_meter_rises_on_a_misstep_and_falls_when_the_learner_attunes(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        gauge = screen.query_one("#arousal", Gauge)
+        start_arousal = gauge.value
+        assert start_arousal == screen.practice.session.start.arousal
+        await send(pilot, MISATTUNED)
+        escalated = gauge.value
+        assert escalated > start_arousal
+        assert "FLOODED" in static_text(app, "#zone") or "ESCALATED" in static_text(app, "#zone")
+        for text in ATTUNED:
+            await send(pilot, text)
+        assert gauge.value < escalated
+        assert screen.query_one("#connection", Gauge).value == screen.practice.state.connection
+        trend = screen.query_one("#trend", Sparkline).data
+        assert trend is not None
+        assert list(trend) == [start_arousal] + [t.arousal for t in screen.practice.turns]
+        counts = screen.query_one("#steps").counts  # type: ignore[attr-defined]
+        assert counts["validate"] >= 1
+        assert counts["support"] >= 1
+        assert counts["present"] == 0
+        assert len(screen.query(LearnerMessage)) == 4
+        assert len(screen.query(PartnerMessage)) == 5  # the opening and four replies
+
+
+async def test_coached_mode_quotes_the_words_behind_each_move(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "c")
+        await send(pilot, "It's not a big deal, you're overreacting.")
+        feedback = static_text(app, "#feedback")
+        assert "✘ minimized: 'It's not a big deal'" in feedback
+        assert "arousal 70 -> " in feedback
+        await send(pilot, "I can see why that would hurt.")
+        feedback = static_text(app, "#feedback")
+        assert "✔ validated: 'I can see why that'" in feedback
+        assert "minimized" not in feedback
+
+
+async def test_rewind_takes_back_the_exchange_and_the_retry_shows_a_what_if(
+    tmp_path: Path,
+) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        begin = screen.practice.state
+        await send(pilot, MISATTUNED)
+        assert screen.practice.state.arousal > begin.arousal
+        await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.practice.state == begin
+        assert screen.query_one("#arousal", Gauge).value == begin.arousal
+        assert screen.query_one(MessageInput).text == MISATTUNED
+        assert not screen.query(LearnerMessage)
+        await send(pilot, ATTUNED[1])
+        notes = [str(n.render()) for n in screen.query(SystemNote)]
+        assert len(notes) == 1
+        assert "What-if. Turn 1, better than before" in notes[0]
+        assert context.store is not None
+        assert screen.practice.id is not None
+        saved = context.store.load(screen.practice.id)
+        assert [t.user for t in saved.turns] == [ATTUNED[1]]
+        assert [t.user for t in saved.rewound] == [MISATTUNED]
+
+
+async def test_rewind_at_the_start_changes_nothing(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        begin = screen.practice.state
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.practice.state == begin
+        assert screen.query_one(MessageInput).text == ""
+
+
+async def test_hint_suits_the_zone_and_asking_again_gives_another(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        first = static_text(app, "#hint")
+        start_arousal = screen.practice.session.start.arousal
+        assert hint([], start_arousal, 0) in first
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        second = static_text(app, "#hint")
+        assert second != first
+        assert hint([], start_arousal, 1) in second
+        await send(pilot, MISATTUNED)
+        assert static_text(app, "#hint") == ""
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "start again" in static_text(app, "#hint")  # a misstep first suggests a repair
+
+
+async def test_ending_opens_the_debrief_and_the_session_is_saved(tmp_path: Path) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        practice = screen.practice
+        await send(pilot, MISATTUNED)
+        await send(pilot, ATTUNED[0])
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        debrief = app.screen
+        assert isinstance(debrief, DebriefScreen)
+        assert "Priya went from escalated to" in static_text(app, "#headline")
+        assert len(debrief.debrief.points) == 3
+        assert "Try next time" in static_text(app, "#tips")
+        assert context.store is not None
+        assert practice.id is not None
+        saved = context.store.load(practice.id)
+        assert saved.ended_at is not None
+        assert [t.user for t in saved.turns] == [MISATTUNED, ATTUNED[0]]
+
+
+async def test_saved_session_reopens_its_debrief_from_the_sessions_screen(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await send(pilot, ATTUNED[0])
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        headline = static_text(app, "#headline")
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert "Priya" in str(table.get_row_at(0))
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert static_text(app, "#headline") == headline
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+
+
+@pytest.mark.parametrize("kind", ["timeout", "auth", "rate_limit", "unreachable"])
+async def test_model_error_offers_a_retry_and_the_session_stays_intact(
+    tmp_path: Path, kind: str
+) -> None:
+    voices: list[FailingVoice] = []
+
+    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> FailingVoice:
+        voices.append(FailingVoice(card, kind=kind))
+        return voices[-1]
+
+    app = AttuneApp(make_context(tmp_path, voice_factory=factory))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        box = screen.query_one(MessageInput)
+        box.text = ATTUNED[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ModelErrorScreen)
+        assert f"fake {kind}" in str(app.screen.query("Static").first().render()) or any(
+            f"fake {kind}" in str(s.render()) for s in app.screen.query(Static)
+        )
+        assert screen.practice.turns == []
+        assert not screen.query(LearnerMessage)
+        await pilot.press("r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert current_screen(app) is screen
+        assert [t.user for t in screen.practice.turns] == [ATTUNED[0]]
+        assert len(screen.query(LearnerMessage)) == 1
+        assert voices[0].calls == 2
+
+
+async def test_model_error_edit_puts_the_message_back(tmp_path: Path) -> None:
+    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> FailingVoice:
+        return FailingVoice(card, kind="timeout")
+
+    app = AttuneApp(make_context(tmp_path, voice_factory=factory))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        screen.query_one(MessageInput).text = ATTUNED[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ModelErrorScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert current_screen(app) is screen
+        assert screen.query_one(MessageInput).text == ATTUNED[1]
+        assert screen.practice.turns == []
+
+
+async def test_reply_appears_as_it_streams(tmp_path: Path) -> None:
+    voices: list[GatedVoice] = []
+
+    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> GatedVoice:
+        voices.append(GatedVoice(card))
+        return voices[-1]
+
+    app = AttuneApp(make_context(tmp_path, voice_factory=factory))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        screen.query_one(MessageInput).text = ATTUNED[0]
+        await pilot.press("enter")
+        await voices[0].first_sent.wait()
+        await pilot.pause(0.1)
+        bubble = screen.query(PartnerMessage).last()
+        assert "First sentence here" in bubble.source
+        assert "Second" not in bubble.source
+        assert bubble.has_class("streaming")
+        assert screen.busy
+        voices[0].release.set()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Second sentence now" in bubble.source
+        assert not bubble.has_class("streaming")
+        assert screen.practice.turns[0].reply == "First sentence here. Second sentence now."
+
+
+async def test_a_failing_store_costs_nothing_and_catches_up_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    real_add = SessionStore.add_turn
+    broken = {"on": True}
+
+    def flaky_add(self: SessionStore, session_id: str, record: object) -> None:
+        if broken["on"]:
+            raise StoreError(f"{self.path}: database is locked")
+        real_add(self, session_id, record)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SessionStore, "add_turn", flaky_add)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, ATTUNED[0])
+        await pilot.pause()
+        assert screen.practice.save_problem is not None
+        assert "database is locked" in screen.practice.save_problem
+        assert len(screen.practice.turns) == 1
+        broken["on"] = False
+        await send(pilot, ATTUNED[1])
+        assert screen.practice.save_problem is None
+        assert context.store is not None
+        assert screen.practice.id is not None
+        saved = context.store.load(screen.practice.id)
+        assert [t.user for t in saved.turns] == ATTUNED[:2]
+
+
+async def test_practice_can_start_straight_in_as_the_cli_does(tmp_path: Path) -> None:
+    setup = PracticeSetup(
+        persona_id="quiet-withdraw", model="scripted", intensity="gentle", mode="coached"
+    )
+    app = AttuneApp(make_context(tmp_path), start=setup)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = practice_screen(app)
+        assert screen.practice.card.id == "quiet-withdraw"
+        assert screen.practice.setup == setup
+        assert screen.query_one("#feedback").display
+
+
+async def test_message_box_enter_sends_and_shift_enter_adds_a_line(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("h", "i", "ctrl+j", "y", "o")
+        assert screen.query_one(MessageInput).text == "hi\nyo"
+        await pilot.press("shift+enter")
+        assert screen.query_one(MessageInput).text == "hi\nyo\n"
+        screen.query_one(MessageInput).text = "   \n  "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.practice.turns == []
+
+
+async def test_escape_sequences_in_a_message_are_never_shown_raw(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, "I hear you \x1b[2J\x1b]0;pwned\x07 really")
+        shown = str(screen.query_one(LearnerMessage).render())
+        assert "\x1b" not in shown
+        assert "\\x1b[2J" in shown
+        assert screen.practice.turns[0].user.startswith("I hear you \x1b[2J")
+
+
+async def test_the_model_loads_after_the_first_frame_and_the_status_says_so(
+    tmp_path: Path,
+) -> None:
+    calls: list[str] = []
+
+    def slow_warm_up(model: str, settings: object) -> str:
+        calls.append(model)
+        return "loaded"
+
+    context = make_context(tmp_path, model="local")
+    context.warm_up = slow_warm_up
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls == ["local"]
+        assert app.model_state == "ready"
+        assert "Model: local. Ready: loaded" in static_text(app, "#model-status")
+
+
+def test_first_frame_is_drawn_before_litellm_is_imported(tmp_path: Path) -> None:
+    """In a fresh interpreter: the picker mounts with litellm not yet imported, then it loads."""
+    script = textwrap.dedent(
+        """
+        import asyncio, sys
+        from simulator.tui.app import make_app
+        from simulator.tui.screens.picker import PickerScreen
+
+        seen = {}
+        original = PickerScreen.on_mount
+
+        def on_mount(self):
+            seen["litellm_at_first_frame"] = "litellm" in sys.modules
+            original(self)
+
+        PickerScreen.on_mount = on_mount
+
+        async def main():
+            app = make_app(model="hosted_vllm/never-called")
+            async with app.run_test() as pilot:
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                seen["litellm_after_warm_up"] = "litellm" in sys.modules
+                seen["state"] = app.model_state
+
+        asyncio.run(main())
+        print(seen)
+        """
+    )
+    env = {**os.environ, "ATTUNE_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        "{'litellm_at_first_frame': False, 'litellm_after_warm_up': True, 'state': 'ready'}"
+        in done.stdout
+    )
+
+
+def test_practice_without_a_terminal_is_one_line_and_exit_2(attune: RunCli) -> None:
+    result = attune("practice", "--persona", "unanswered-text")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "attune: error: the practice screen needs an interactive terminal (try 'attune --help')"
+    )
+
+
+def test_bare_attune_without_a_terminal_prints_help(attune: RunCli) -> None:
+    result = attune()
+    assert result.code == 0
+    assert "Run `attune` alone to open the practice screen." in result.out
+
+
+async def test_a_fifty_turn_session_keeps_every_message_and_saves_every_turn(
+    tmp_path: Path,
+) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        for i in range(50):
+            await send(pilot, f"{ATTUNED[i % 3]} ({i})")
+        assert len(screen.practice.turns) == 50
+        assert len(screen.query(LearnerMessage)) == 50
+        assert len(screen.query(PartnerMessage)) == 51
+        assert screen.query_one("#messages").scroll_offset.y > 0
+        assert context.store is not None
+        assert screen.practice.id is not None
+        assert len(context.store.load(screen.practice.id).turns) == 50

@@ -1,0 +1,94 @@
+"""Helpers for the TUI tests: an app context with a temporary store and fake voices."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from simulator.config import Settings
+from simulator.errors import ModelError
+from simulator.personas import PersonaCard, load_catalog, persona_dirs
+from simulator.store.sqlite import SessionStore
+from simulator.tui.app import AttuneApp
+from simulator.tui.context import AppContext, VoiceFactory
+from simulator.voices.base import Reply, ReplyRequest, ReplyStream, Voice
+from simulator.voices.scripted import ScriptedVoice
+
+HOME_LABEL = "~/.local/share/attune/sessions.db"
+
+
+def scripted_factory(model: str, card: PersonaCard, settings: Settings, seed: int) -> Voice:
+    """Authored lines, whatever model was asked for."""
+    return ScriptedVoice(card, seed=seed)
+
+
+def instant_warm_up(model: str, settings: Settings) -> str:
+    """A model that is ready at once."""
+    return f"{model} (test)"
+
+
+def make_context(
+    tmp_path: Path,
+    *,
+    store: bool = True,
+    voice_factory: VoiceFactory = scripted_factory,
+    model: str = "scripted",
+) -> AppContext:
+    """The shipped personas, a store in tmp_path (or none), fakes for the model."""
+    return AppContext(
+        settings=Settings(),
+        catalog=load_catalog(persona_dirs(environ={})),
+        model=model,
+        store=SessionStore(tmp_path / "home" / "sessions.db") if store else None,
+        store_problem=None if store else "saving is off in this test",
+        voice_factory=voice_factory,
+        warm_up=instant_warm_up,
+        home_label=HOME_LABEL,
+    )
+
+
+def make_test_app(tmp_path: Path, **kwargs: object) -> AttuneApp:
+    """An app over `make_context`."""
+    return AttuneApp(make_context(tmp_path, **kwargs))  # type: ignore[arg-type]
+
+
+class FailingVoice(ScriptedVoice):
+    """Fails the first `failures` replies with a ModelError, then speaks authored lines."""
+
+    def __init__(self, card: PersonaCard, kind: str = "timeout", failures: int = 1) -> None:
+        super().__init__(card)
+        self.kind = kind
+        self.failures = failures
+        self.calls = 0
+
+    def stream(self, request: ReplyRequest) -> ReplyStream:
+        self.calls += 1
+        if self.calls > self.failures:
+            return super().stream(request)
+        kind = self.kind
+
+        async def produce(stream: ReplyStream) -> AsyncIterator[str]:
+            raise ModelError("fake", kind, f"fake {kind}")
+            yield ""  # pragma: no cover - makes this an async generator
+
+        return ReplyStream(produce)
+
+
+class GatedVoice(ScriptedVoice):
+    """Streams two sentences, holding the second until `release` is set."""
+
+    def __init__(self, card: PersonaCard) -> None:
+        super().__init__(card)
+        self.release = asyncio.Event()
+        self.first_sent = asyncio.Event()
+
+    def stream(self, request: ReplyRequest) -> ReplyStream:
+        async def produce(stream: ReplyStream) -> AsyncIterator[str]:
+            yield "First sentence here."
+            self.first_sent.set()
+            await self.release.wait()
+            yield "Second sentence now."
+            stream.finish(Reply(text="First sentence here. Second sentence now."))
+
+        return ReplyStream(produce)
