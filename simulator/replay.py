@@ -69,32 +69,5 @@ def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
         "intensity": session.engine.intensity,
         "opening": session.opening,
         "start": session.start.summary(),
-        "turns": [
-            {
-                "index": t.index,
-                "user": t.user,
-                "moves": [m.value for m in t.moves],
-                "spans": [s.model_dump(mode="json") for s in t.spans],
-                "arousal": t.arousal,
-                "connection": t.connection,
-                "zone": t.zone,
-                "softened": t.softened,
-                "reply": t.reply,
-                "guard": t.guard.result,
-                "guard_trimmed": t.guard.trimmed,
-                "guard_reasons": t.guard.reasons,
-                "latency_s": t.latency_s,
-                "effects": [
-                    {
-                        "move": e.move.value,
-                        "span": e.span,
-                        "arousal": round(e.arousal, 1),
-                        "connection": round(e.connection, 1),
-                        "reasons": e.reasons,
-                    }
-                    for e in t.effects
-                ],
-            }
-            for t in session.turns
-        ],
+        "turns": [t.public_json() for t in session.turns],
     }

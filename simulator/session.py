@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -57,6 +58,35 @@ class TurnRecord(BaseModel):
             latency_s=reply.latency_s,
             first_text_s=reply.first_text_s,
         )
+
+    def public_json(self) -> dict[str, Any]:
+        """The turn in the documented JSON shape shared by `replay --json` and the exports."""
+        return {
+            "index": self.index,
+            "user": self.user,
+            "moves": [m.value for m in self.moves],
+            "spans": [s.model_dump(mode="json") for s in self.spans],
+            "arousal": self.arousal,
+            "connection": self.connection,
+            "zone": self.zone,
+            "softened": self.softened,
+            "surfaced_now": self.surfaced_now,
+            "reply": self.reply,
+            "guard": self.guard.result,
+            "guard_trimmed": self.guard.trimmed,
+            "guard_reasons": self.guard.reasons,
+            "latency_s": self.latency_s,
+            "effects": [
+                {
+                    "move": e.move.value,
+                    "span": e.span,
+                    "arousal": round(e.arousal, 1),
+                    "connection": round(e.connection, 1),
+                    "reasons": e.reasons,
+                }
+                for e in self.effects
+            ],
+        }
 
 
 class PendingTurn(BaseModel):

@@ -16,6 +16,7 @@ from conftest import REPO, RunCli
 from simulator.coaching import hint
 from simulator.engine import INTENSITIES
 from simulator.errors import StoreError
+from simulator.paths import home_dir
 from simulator.personas import PersonaCard
 from simulator.practice import PracticeSetup
 from simulator.store.sqlite import SessionStore
@@ -495,3 +496,44 @@ async def test_a_fifty_turn_session_keeps_every_message_and_saves_every_turn(
         assert context.store is not None
         assert screen.practice.id is not None
         assert len(context.store.load(screen.practice.id).turns) == 50
+
+
+async def test_quitting_mid_session_writes_what_was_queued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    # Saving after each turn is switched off, so only the exit path can write the turn.
+    monkeypatch.setattr(AttuneApp, "save_practice", lambda self, practice: None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, ATTUNED[0])
+        practice = screen.practice
+        assert practice.unsaved == 2  # the session itself and its first turn
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert practice.unsaved == 0
+    assert context.store is not None
+    assert practice.id is not None
+    saved = context.store.load(practice.id)
+    assert [t.user for t in saved.turns] == [ATTUNED[0]]
+    assert saved.ended_at is None
+
+
+async def test_debrief_exports_a_private_standalone_page(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, MISATTUNED)
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("x")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.practice.id is not None
+        page = home_dir() / "exports" / f"{screen.practice.id}.html"
+        assert page.is_file()
+        assert page.stat().st_mode & 0o777 == 0o600
+        html = page.read_text(encoding="utf-8")
+        assert "<svg" in html
+        assert "It&#x27;s not a big deal" in html or "not a big deal" in html

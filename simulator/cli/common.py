@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from simulator.engine import INTENSITIES
 from simulator.personas.loader import Catalog, load_catalog, persona_dirs
 from simulator.textsafe import dumps
 
@@ -24,6 +25,27 @@ def personas_option(func: F) -> F:
         metavar="DIR",
         help="Extra folder of persona cards (repeatable; also $ATTUNE_PERSONAS). "
         "A card here replaces a shipped card with the same id.",
+    )(func)
+
+
+def model_option(func: F) -> F:
+    """Add `--model NAME`: who voices the persona."""
+    return click.option(
+        "--model",
+        metavar="NAME",
+        help="Who voices the persona: local (embedded, the default), scripted (authored lines) "
+        "or a litellm model string; also $ATTUNE_MODEL and the config file.",
+    )(func)
+
+
+def intensity_option(func: F) -> F:
+    """Add `--intensity gentle|realistic|hard`."""
+    return click.option(
+        "--intensity",
+        type=click.Choice(list(INTENSITIES)),
+        default="realistic",
+        show_default=True,
+        help="Scales how sensitive the partner is.",
     )(func)
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from simulator.cli.common import personas_option
-from simulator.engine import INTENSITIES
+from simulator.cli.common import intensity_option, model_option, personas_option
 from simulator.errors import AttuneError
 
 
@@ -43,19 +42,8 @@ def run_tui(
 
 @click.command("practice")
 @click.option("--persona", "persona_id", metavar="ID", help="Skip the picker: practise with ID.")
-@click.option(
-    "--model",
-    metavar="NAME",
-    help="Who voices the persona: local (embedded, the default), scripted (authored lines) "
-    "or a litellm model string; also $ATTUNE_MODEL and the config file.",
-)
-@click.option(
-    "--intensity",
-    type=click.Choice(list(INTENSITIES)),
-    default="realistic",
-    show_default=True,
-    help="Scales how sensitive the partner is.",
-)
+@model_option
+@intensity_option
 @click.option("--coached", is_flag=True, help="Show live feedback on each message.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for the replies.")
 @personas_option

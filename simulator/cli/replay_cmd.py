@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.cli.common import (
+    catalog_from,
+    echo_json,
+    intensity_option,
+    json_option,
+    model_option,
+    personas_option,
+)
 from simulator.cli.transcript import turn_text, wrap
 from simulator.config import load_settings
 from simulator.engine import INTENSITIES
@@ -21,12 +28,7 @@ from simulator.voices.factory import make_classifier, make_voice
 @click.option(
     "--persona", "persona_id", metavar="ID", help="Persona id (default: the script's `persona:`)."
 )
-@click.option(
-    "--model",
-    metavar="NAME",
-    help="Who voices the persona: local (embedded, the default), scripted (authored lines) "
-    "or a litellm model string; also $ATTUNE_MODEL and the config file.",
-)
+@model_option
 @click.option(
     "--judge-model",
     metavar="NAME",
@@ -35,13 +37,7 @@ from simulator.voices.factory import make_classifier, make_voice
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Seed for reproducible replies."
 )
-@click.option(
-    "--intensity",
-    type=click.Choice(list(INTENSITIES)),
-    default="realistic",
-    show_default=True,
-    help="Scales how sensitive the partner is.",
-)
+@intensity_option
 @personas_option
 @json_option
 def replay_command(

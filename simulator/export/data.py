@@ -27,33 +27,8 @@ FORMAT_VERSION = 1
 
 
 def turn_data(turn: TurnRecord) -> dict[str, Any]:
-    """One turn in the export shape."""
-    return {
-        "index": turn.index,
-        "user": turn.user,
-        "moves": [m.value for m in turn.moves],
-        "spans": [s.model_dump(mode="json") for s in turn.spans],
-        "arousal": turn.arousal,
-        "connection": turn.connection,
-        "zone": turn.zone,
-        "softened": turn.softened,
-        "surfaced_now": turn.surfaced_now,
-        "reply": turn.reply,
-        "guard": turn.guard.result,
-        "guard_trimmed": turn.guard.trimmed,
-        "guard_reasons": turn.guard.reasons,
-        "latency_s": turn.latency_s,
-        "effects": [
-            {
-                "move": e.move.value,
-                "span": e.span,
-                "arousal": round(e.arousal, 1),
-                "connection": round(e.connection, 1),
-                "reasons": e.reasons,
-            }
-            for e in turn.effects
-        ],
-    }
+    """One turn in the export shape (the same as `replay --json`)."""
+    return turn.public_json()
 
 
 def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[str, Any]:

@@ -73,6 +73,10 @@ class PracticeScreen(Screen[None]):
         self.query_one(MessageInput).focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)
 
+    def on_unmount(self) -> None:
+        # Quitting mid-session: whatever is still queued is written before the app goes.
+        self.practice.flush()
+
     # -- display ------------------------------------------------------------------
 
     def _status(self, text: str) -> None:
