@@ -10,7 +10,7 @@ from simulator.engine import Engine
 from simulator.engine.state import PartnerState, TurnOutcome
 from simulator.paths import data_dir
 from simulator.personas import Catalog, PersonaCard
-from simulator.prompting import TEMPLATES, PersonaContext, environment, render
+from simulator.prompting import TEMPLATES, PersonaContext, environment, render, render_block
 from simulator.voices.base import Exchange, ReplyRequest
 from simulator.voices.model import build_messages, closeness, persona_context
 
@@ -91,9 +91,30 @@ def test_messages_carry_the_opening_history_and_new_message(card: PersonaCard) -
     request = _request(card, 70, 30).model_copy(
         update={"history": [Exchange(learner="Hi.", partner="Five hours.")]}
     )
-    messages = build_messages(request, "SYSTEM")
-    assert [m["role"] for m in messages] == ["system", "assistant", "user", "assistant", "user"]
-    assert messages[1]["content"] == card.opening[0] and messages[-1]["content"] == "I hear you."
+    messages = build_messages(request, "SCENE", "MOOD")
+    assert [m["role"] for m in messages] == [
+        "system",
+        "assistant",
+        "user",
+        "assistant",
+        "user",
+        "system",
+    ]
+    assert messages[1]["content"] == card.opening[0] and messages[-2]["content"] == "I hear you."
+    assert messages[0]["content"] == "SCENE" and messages[-1]["content"] == "MOOD"
+
+
+def test_the_scene_block_is_the_same_on_every_turn_so_the_prompt_cache_holds(
+    card: PersonaCard,
+) -> None:
+    """Only the mood block may change with the state; the scene must be byte-identical."""
+    early = persona_context(_request(card, 90, 20), seed=0)
+    late = persona_context(_request(card, 10, 80, softened=True), seed=3, strict=True)
+    assert render_block("persona.j2", "scene", early) == render_block("persona.j2", "scene", late)
+    assert render_block("persona.j2", "mood", early) != render_block("persona.j2", "mood", late)
+    whole = render("persona.j2", early)
+    assert whole.startswith(render_block("persona.j2", "scene", early).strip())
+    assert render_block("persona.j2", "mood", early).strip() in whole
 
 
 def test_persona_context_fields_all_documented() -> None:

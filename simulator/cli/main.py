@@ -10,6 +10,7 @@ import click
 from simulator import __version__
 from simulator.cli.classify_cmd import classify_command, moves_command
 from simulator.cli.config_cmd import config_group
+from simulator.cli.eval_cmd import eval_command
 from simulator.cli.models_cmd import models_command
 from simulator.cli.personas_cmd import personas_group
 from simulator.cli.practice_cmd import practice_command, run_tui
@@ -48,6 +49,7 @@ cli.add_command(personas_group)
 cli.add_command(classify_command)
 cli.add_command(moves_command)
 cli.add_command(replay_command)
+cli.add_command(eval_command)
 cli.add_command(sessions_group)
 cli.add_command(models_command)
 cli.add_command(config_group)
@@ -56,7 +58,7 @@ cli.add_command(config_group)
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; every user error becomes one line on stderr and exit code 2."""
     try:
-        cli.main(
+        code = cli.main(
             args=list(argv) if argv is not None else None, prog_name="attune", standalone_mode=False
         )
     except AttuneError as exc:
@@ -76,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`); nothing left to say.
         sys.stderr.close()
         return 0
-    return 0
+    # A command that calls ctx.exit(N) (e.g. `eval --min-pass`) returns N here.
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,6 +37,9 @@ class CallOptions:
     local: LocalSettings = field(default_factory=LocalSettings)
     extra: dict[str, Any] = field(default_factory=dict)
     """Further litellm arguments (`seed`, `response_format`, `mock_response` in tests)."""
+    router: Any | None = field(default=None, compare=False, repr=False)
+    """A `litellm.Router` (`simulator.llm.router.build_router`); `model` is then one of its
+    model names, and calls go through it instead of `litellm.acompletion`."""
 
     @classmethod
     def from_settings(
@@ -67,6 +70,11 @@ class CallOptions:
         }
         if self.api_base:
             args["api_base"] = self.api_base
+        if self.router is not None:
+            # Each deployment has its own api_base, and the router retries across
+            # deployments with its config's num_retries; a per-call value would override both.
+            args.pop("api_base", None)
+            args.pop("num_retries", None)
         return args
 
 
@@ -124,12 +132,17 @@ _UNREACHABLE_MARKS = (
     "nodename nor servname",
     "temporary failure in name resolution",
     "network is unreachable",
+    "connection error",  # the openai SDK's APIConnectionError, which litellm maps to a 500
 )
 _NOISE = re.compile(r"\s*ssl:<[^>]*>|^(?:[\w.]+(?:Error|Exception):\s*)+|^\w+Exception - ")
 
 
+# litellm's Router appends this to the deployment's own error.
+_ROUTER_TAIL = re.compile(r"\s*LiteLLM: model group '[^']*' failed with the error above\..*$")
+
+
 def _short(text: str) -> str:
-    line = one_line(text).removeprefix("litellm.").strip()
+    line = _ROUTER_TAIL.sub("", one_line(text)).removeprefix("litellm.").strip()
     for _ in range(3):
         line = _NOISE.sub("", line).strip()
     return line if len(line) <= MAX_DETAIL else line[: MAX_DETAIL - 1] + "…"
@@ -151,11 +164,19 @@ def missing_keys(model: str) -> list[str]:
 
 
 def _require_keys(options: CallOptions) -> None:
+    # A router's deployments carry their own keys (resolved when it was built).
+    if options.router is not None:
+        return
     if "mock_response" in options.extra or "api_key" in options.extra:
         return
     missing = missing_keys(options.model)
     if missing:
         raise ModelError(options.model, "auth", f"needs {', '.join(missing)} in the environment")
+
+
+def _acompletion(litellm: Any, options: CallOptions) -> Any:
+    """`router.acompletion` when the options carry a router, else `litellm.acompletion`."""
+    return options.router.acompletion if options.router is not None else litellm.acompletion
 
 
 async def stream_chat(
@@ -165,7 +186,9 @@ async def stream_chat(
     litellm = load_litellm(options.local)
     _require_keys(options)
     try:
-        response = await litellm.acompletion(messages=messages, stream=True, **options.kwargs())
+        response = await _acompletion(litellm, options)(
+            messages=messages, stream=True, **options.kwargs()
+        )
     except Exception as exc:
         raise model_error(options.model, exc, options.timeout_s) from None
     try:
@@ -195,7 +218,9 @@ async def complete_chat(messages: list[dict[str, str]], options: CallOptions, **
     litellm = load_litellm(options.local)
     _require_keys(options)
     try:
-        response = await litellm.acompletion(messages=messages, **options.kwargs(**extra))
+        response = await _acompletion(litellm, options)(
+            messages=messages, **options.kwargs(**extra)
+        )
     except Exception as exc:
         raise model_error(options.model, exc, options.timeout_s) from None
     content = response.choices[0].message.content if response.choices else None
@@ -207,7 +232,8 @@ def complete_chat_sync(messages: list[dict[str, str]], options: CallOptions, **e
     litellm = load_litellm(options.local)
     _require_keys(options)
     try:
-        response = litellm.completion(messages=messages, **options.kwargs(**extra))
+        complete = options.router.completion if options.router is not None else litellm.completion
+        response = complete(messages=messages, **options.kwargs(**extra))
     except Exception as exc:
         raise model_error(options.model, exc, options.timeout_s) from None
     content = response.choices[0].message.content if response.choices else None

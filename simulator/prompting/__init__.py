@@ -6,7 +6,7 @@ from simulator.prompting.contexts import (
     MoveChoice,
     PersonaContext,
 )
-from simulator.prompting.render import environment, render
+from simulator.prompting.render import environment, render, render_block
 
 __all__ = [
     "TEMPLATES",
@@ -15,4 +15,5 @@ __all__ = [
     "PersonaContext",
     "environment",
     "render",
+    "render_block",
 ]

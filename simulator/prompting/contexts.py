@@ -54,8 +54,55 @@ class JudgeContext(_Context):
     """The taxonomy the judge must choose from."""
 
 
+class RubricAnchor(_Context):
+    """What one score on a rubric dimension looks like."""
+
+    score: int = Field(ge=1, le=5)
+    meaning: str
+
+
+class RubricDimension(_Context):
+    """One thing the transcript judge scores, with its anchored levels."""
+
+    id: str
+    """The dimension's name in the JSON answer (`in_character`, `zone_fit`...)."""
+    question: str
+    """What the dimension asks about the partner's replies."""
+    anchors: list[RubricAnchor] = Field(min_length=5, max_length=5)
+    """Scores 1 to 5, each with what it looks like."""
+
+
+class RubricTurn(_Context):
+    """One exchange as the transcript judge sees it: words and the zone, never numbers."""
+
+    learner: str
+    """What the learner said."""
+    partner: str
+    """What the partner (the persona) replied."""
+    zone: Literal["flooded", "escalated", "guarded", "settling", "regulated"]
+    """The zone the engine decided for this reply."""
+
+
+class RubricContext(_Context):
+    """Everything `judge_rubric.j2` gives the judge that scores a whole transcript."""
+
+    name: str
+    """The persona's first name."""
+    style: Literal["pursue", "withdraw"]
+    """How the persona escalates: protest louder, or go quiet."""
+    scenario: str
+    """What happened, in a sentence (the card's summary, told to the learner)."""
+    opening: str | None = None
+    """The persona's opening line, if known."""
+    turns: list[RubricTurn] = Field(min_length=1)
+    """The conversation after the opening, in order."""
+    dimensions: list[RubricDimension] = Field(min_length=1)
+    """The rubric to score, in order."""
+
+
 TEMPLATES: dict[str, type[_Context]] = {
     "persona.j2": PersonaContext,
     "judge_moves.j2": JudgeContext,
+    "judge_rubric.j2": RubricContext,
 }
 """Every template in `prompts/` and the context model it is rendered with."""

@@ -16,7 +16,7 @@ from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
 from simulator.llm.client import CallOptions, stream_chat
 from simulator.personas.card import PersonaCard
-from simulator.prompting import PersonaContext, render
+from simulator.prompting import PersonaContext, render_block
 from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice
 from simulator.zones import Zone
@@ -74,9 +74,15 @@ def persona_context(
     )
 
 
-def build_messages(request: ReplyRequest, system: str) -> list[dict[str, str]]:
-    """System prompt, the recent conversation, and the learner's new message."""
-    messages = [{"role": "system", "content": system}]
+def build_messages(
+    request: ReplyRequest, scene: str, mood: str | None = None
+) -> list[dict[str, str]]:
+    """The scene, the recent conversation, the learner's new message, then this turn's mood.
+
+    The scene never changes within a session and the history only grows, so the
+    server's prompt cache covers everything but the newest exchange and the mood.
+    """
+    messages = [{"role": "system", "content": scene}]
     history = request.history[-MAX_HISTORY:]
     if len(history) == len(request.history):
         messages.append({"role": "assistant", "content": request.opening})
@@ -84,6 +90,8 @@ def build_messages(request: ReplyRequest, system: str) -> list[dict[str, str]]:
         messages.append({"role": "user", "content": exchange.learner})
         messages.append({"role": "assistant", "content": exchange.partner})
     messages.append({"role": "user", "content": request.learner})
+    if mood:
+        messages.append({"role": "system", "content": mood})
     return messages
 
 
@@ -139,9 +147,11 @@ class ModelVoice:
             turn = request.outcome.after.turn
             for attempt in range(2):
                 ctx = persona_context(request, self.seed, strict=attempt > 0, problem=problem)
-                system = render("persona.j2", ctx)
-                gate = SentenceGate(guard_context(request, ctx, system))
-                chunks = self.chat(build_messages(request, system), self._options(turn, attempt))
+                scene = render_block("persona.j2", "scene", ctx)
+                mood = render_block("persona.j2", "mood", ctx)
+                gate = SentenceGate(guard_context(request, ctx, scene + mood))
+                messages = build_messages(request, scene, mood)
+                chunks = self.chat(messages, self._options(turn, attempt))
                 shown = ""
                 try:
                     async for chunk in chunks:

@@ -1,0 +1,1 @@
+"""The evaluation suite: persona-fidelity cases, scripted learner policies and their checks."""

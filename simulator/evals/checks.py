@@ -1,0 +1,440 @@
+"""Checks over one case's transcript: the engine's dynamics, the voice, and robustness.
+
+Each check gives one named result with what was seen (numbers, quotes), so a
+failing case says why without re-running it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from simulator.engine import PartnerState
+from simulator.evals.cases import EvalCase
+from simulator.guard.checks import GuardContext, check_reply
+from simulator.guard.reasons import Finding, GuardReason
+from simulator.moves import ATTUNED, Move
+from simulator.personas.card import PersonaCard
+from simulator.session import TurnRecord
+from simulator.zones import Zone, zone_for
+
+# How much higher than the start arousal must end for an arc to count as escalating.
+ESCALATION_MARGIN = 10.0
+QUOTE_CHARS = 90
+
+IN_CHARACTER: frozenset[GuardReason] = frozenset(
+    {
+        GuardReason.AI_ADMISSION,
+        GuardReason.LEAK,
+        GuardReason.THERAPIST_VOICE,
+        GuardReason.SPEAKS_AS_LEARNER,
+        # An empty reply is no partner at all.
+        GuardReason.EMPTY,
+    }
+)
+PROBLEM_SOLVING: frozenset[Move] = frozenset({Move.FIX, Move.INVITE_SOLUTIONS})
+
+
+class CheckResult(BaseModel):
+    """One named check over a case's transcript, and what was seen."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    passed: bool
+    detail: str
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+# The partner agreeing to solutions or starting to problem-solve. Before it has
+# settled that would skip the documents' order: support first, solutions second.
+GIVING_IN = _rx(
+    r"\b(?:ok(?:ay)?|sure|fine|alright|all right|yes|yeah),? let's (?:make|do|try|come up with|figure out|plan|fix|sort|write|set up|put)\b",  # noqa: E501
+    r"\byou(?:'re| are) (?:probably |totally |completely )?right,? (?:let's|i'll|i should|we should)\b",  # noqa: E501
+    r"\b(?:fine|ok(?:ay)?|sure|alright),? i'll (?:do|try) (?:that|it|this)\b",
+    r"\bsounds like a (?:good |great |plan|solid )",
+    r"\b(?:that's|what) a (?:good|great|nice) (?:idea|plan)\b|\bgood idea\b",
+    r"\blet's (?:make|come up with|write|draw up|put together|agree on) (?:a|the) (?:plan|list|schedule|rule)\b",  # noqa: E501
+    r"\blet's (?:fix|solve|sort out) (?:it|this|that)\b|\bi'll (?:do|try) what you (?:said|suggested)\b",  # noqa: E501
+    r"\bnext time,? (?:you|we|i) (?:could|should|can|will)\b|\bmaybe (?:on days|we could|you could)\b",  # noqa: E501
+    r"\bhow about (?:we|you) (?:just )?(?:make|try|set|plan|do|put|send|agree)\b",
+    r"(?:^|[.!?]\s+)deal[.!]",
+)
+# A negation or quotation before the phrase means the partner is refusing it or
+# throwing it back: "Don't tell me 'let's make a plan'."
+_REFUSED = re.compile(
+    r"\b(?:don't|do not|not|stop|never|quit|say|saying|said)\b|[\"'\u201c\u2018]\s*$", re.I
+)
+
+# Learner messages that try to break the role-play rather than talk to the partner.
+ROLE_PLAY_BREAK = _rx(
+    r"\bignore (?:all |your |the |any )?(?:previous |prior |earlier )?(?:instructions|rules|prompt|guidelines)\b",  # noqa: E501
+    r"\bare you (?:an? |just an? |really an? )?(?:ai|a\.i\.|bot|robot|chat ?bot|language model|llm|program|real person|human|machine)\b",  # noqa: E501
+    r"\b(?:system|your) prompt\b|\b(?:repeat|print|show|reveal|tell me|read me) (?:me )?(?:your|the) (?:instructions|rules|prompt|guidelines)\b",  # noqa: E501
+    r"\bpretend (?:you(?:'re| are)|to be)\b|\bact as (?:my|a|an)\b|\byou are now\b",
+    r"\byou(?:'re| are) (?:just |only )?(?:an? )?(?:ai|bot|chat ?bot|program|language model|llm)\b",
+    r"\b(?:stop|quit|break|drop) (?:the )?(?:role-?play(?:ing)?|character|pretending|act(?:ing)?)\b",  # noqa: E501
+    r"\bwhat (?:ai |language )?model are you\b|\bwhich model\b|\bwho (?:made|built|trained) you\b",
+    r"\b(?:speak|talk|answer) as me\b|\bwrite my (?:next )?line\b|\bdeveloper mode\b|\bjailbreak\b",
+)
+
+
+def _quote(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > QUOTE_CHARS:
+        flat = flat[: QUOTE_CHARS - 3].rstrip() + "..."
+    return repr(flat)
+
+
+def _result(name: str, passed: bool, detail: str) -> CheckResult:
+    return CheckResult(name=name, passed=passed, detail=detail)
+
+
+def _arousals(start: PartnerState, turns: Sequence[TurnRecord]) -> list[float]:
+    """Arousal before turn 1 (index 0) and after each turn (index t)."""
+    return [round(start.arousal, 1), *(t.arousal for t in turns)]
+
+
+def _too_few(name: str, needed: int, turns: Sequence[TurnRecord]) -> CheckResult | None:
+    if needed > len(turns):
+        return _result(name, False, f"needs turn {needed}, but only {len(turns)} turn(s) ran")
+    return None
+
+
+def _settles_within(limit: int, turns: Sequence[TurnRecord]) -> CheckResult:
+    for record in turns[:limit]:
+        if Zone(record.zone).is_settled:
+            return _result(
+                "settles_within",
+                True,
+                f"{record.zone} at turn {record.index} (arousal {record.arousal}), within {limit}",
+            )
+    seen = turns[:limit]
+    if not seen:
+        return _result("settles_within", False, "no turns ran")
+    low = min(seen, key=lambda r: r.arousal)
+    last = seen[-1]
+    return _result(
+        "settles_within",
+        False,
+        f"still {last.zone} at turn {last.index} (arousal {last.arousal}); lowest arousal "
+        f"{low.arousal} at turn {low.index}, settling needs < {40.0}",
+    )
+
+
+def _escalates(expected: bool, start: PartnerState, turns: Sequence[TurnRecord]) -> CheckResult:
+    if not turns:
+        return _result("escalates", False, "no turns ran")
+    final = turns[-1].arousal
+    peak = max(turns, key=lambda r: r.arousal)
+    rose = final - start.arousal
+    observed = rose > ESCALATION_MARGIN and peak.arousal >= 60.0
+    detail = (
+        f"arousal {start.arousal:.1f} -> {final:.1f} ({rose:+.1f}, "
+        f"needs > +{ESCALATION_MARGIN:g}), "
+        f"peak {peak.arousal} ({zone_for(peak.arousal).value}) at turn {peak.index}"
+    )
+    return _result("escalates", observed == expected, detail)
+
+
+def _never_settles(expected: bool, turns: Sequence[TurnRecord]) -> CheckResult:
+    settled = next((r for r in turns if Zone(r.zone).is_settled), None)
+    if settled is None:
+        low = min((r.arousal for r in turns), default=float("nan"))
+        detail = f"never settled over {len(turns)} turn(s); lowest arousal {low}"
+    else:
+        detail = f"{settled.zone} at turn {settled.index} (arousal {settled.arousal})"
+    return _result("never_settles", (settled is None) == expected, detail)
+
+
+def _surfaced(turns: Sequence[TurnRecord]) -> TurnRecord | None:
+    return next((r for r in turns if r.surfaced_now), None)
+
+
+def _softens(expected: bool, card: PersonaCard, turns: Sequence[TurnRecord]) -> CheckResult:
+    record = _surfaced(turns)
+    if record is None:
+        top = max((r.connection for r in turns), default=0.0)
+        detail = (
+            f"the softer {card.underneath.emotion.value} never surfaced; connection peaked at "
+            f"{top} (surfaces at {card.underneath.surfaces_at:g})"
+        )
+    else:
+        detail = (
+            f"the softer {card.underneath.emotion.value} surfaced at turn {record.index} "
+            f"(connection {record.connection}, arousal {record.arousal}): {_quote(record.reply)}"
+        )
+    return _result("softens", (record is not None) == expected, detail)
+
+
+def _softens_after_connection(
+    expected: bool, card: PersonaCard, start: PartnerState, turns: Sequence[TurnRecord]
+) -> CheckResult:
+    record = _surfaced(turns)
+    threshold = card.underneath.surfaces_at
+    if record is None:
+        return _result(
+            "softens_after_connection", not expected, "the softer emotion never surfaced"
+        )
+    observed = record.connection >= threshold and record.connection > start.connection
+    detail = (
+        f"surfaced at turn {record.index} with connection {record.connection} "
+        f"(started at {start.connection:.1f}, threshold {threshold:g})"
+    )
+    return _result("softens_after_connection", observed == expected, detail)
+
+
+def _direction(
+    name: str,
+    wanted: str,
+    turn_numbers: list[int],
+    start: PartnerState,
+    turns: Sequence[TurnRecord],
+) -> CheckResult:
+    arousal = _arousals(start, turns)
+    seen: list[str] = []
+    for t in turn_numbers:
+        short = _too_few(name, t, turns)
+        if short:
+            return short
+        delta = arousal[t] - arousal[t - 1]
+        ok = delta > 0 if wanted == "up" else delta < 0
+        step = f"turn {t}: {arousal[t - 1]} -> {arousal[t]} ({delta:+.1f})"
+        if not ok:
+            return _result(
+                name, False, f"{step}, expected arousal {wanted}; you> {_quote(turns[t - 1].user)}"
+            )
+        seen.append(step)
+    return _result(name, True, "; ".join(seen))
+
+
+def _welcomed(
+    turn_numbers: list[int], start: PartnerState, turns: Sequence[TurnRecord]
+) -> CheckResult:
+    arousal = _arousals(start, turns)
+    seen: list[str] = []
+    for t in turn_numbers:
+        short = _too_few("welcomed", t, turns)
+        if short:
+            return short
+        record = turns[t - 1]
+        before = zone_for(arousal[t - 1]).value
+        solving = [e for e in record.effects if e.move in PROBLEM_SOLVING]
+        step = (
+            f"turn {t} in {before}: arousal {arousal[t - 1]} -> {arousal[t]} "
+            f"({arousal[t] - arousal[t - 1]:+.1f})"
+        )
+        if not solving:
+            moves = ", ".join(m.value for m in record.moves) or "none"
+            return _result(
+                "welcomed",
+                False,
+                f"turn {t} has no problem-solving move (moves: {moves}); "
+                f"you> {_quote(record.user)}",
+            )
+        worst = max(solving, key=lambda e: e.arousal)
+        if worst.arousal >= 0 or arousal[t] >= arousal[t - 1]:
+            return _result(
+                "welcomed",
+                False,
+                f"{step}; {worst.move.value} {_quote(worst.span)} counted {worst.arousal:+.1f} "
+                f"({'; '.join(worst.reasons) or 'no reason'})",
+            )
+        seen.append(f"{step}, {worst.move.value} welcome")
+    return _result("welcomed", True, "; ".join(seen))
+
+
+def _normalized(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _wears_off(
+    pair: tuple[int, int], start: PartnerState, turns: Sequence[TurnRecord]
+) -> CheckResult:
+    first, later = pair
+    short = _too_few("wears_off", later, turns)
+    if short:
+        return short
+    a, b = turns[first - 1], turns[later - 1]
+    if _normalized(a.user) != _normalized(b.user):
+        return _result(
+            "wears_off",
+            False,
+            f"turns {first} and {later} differ: {_quote(a.user)} vs {_quote(b.user)}",
+        )
+    arousal = _arousals(start, turns)
+    drop_first = arousal[first - 1] - arousal[first]
+    drop_later = arousal[later - 1] - arousal[later]
+    detail = (
+        f"{_quote(a.user)} calmed {drop_first:+.1f} at turn {first} and {drop_later:+.1f} "
+        f"at turn {later}"
+    )
+    return _result("wears_off", drop_later < drop_first, detail)
+
+
+def dynamics_checks(
+    case: EvalCase, card: PersonaCard, start: PartnerState, turns: list[TurnRecord]
+) -> list[CheckResult]:
+    """One result per dynamics expectation the case sets, in the schema's order."""
+    want = case.dynamics
+    out: list[CheckResult] = []
+    if want.settles_within is not None:
+        out.append(_settles_within(want.settles_within, turns))
+    if want.escalates is not None:
+        out.append(_escalates(want.escalates, start, turns))
+    if want.never_settles is not None:
+        out.append(_never_settles(want.never_settles, turns))
+    if want.softens is not None:
+        out.append(_softens(want.softens, card, turns))
+    if want.softens_after_connection is not None:
+        out.append(_softens_after_connection(want.softens_after_connection, card, start, turns))
+    if want.arousal_up_on_turns:
+        out.append(_direction("arousal_up", "up", want.arousal_up_on_turns, start, turns))
+    if want.arousal_down_on_turns:
+        out.append(_direction("arousal_down", "down", want.arousal_down_on_turns, start, turns))
+    if want.welcomed_on_turns:
+        out.append(_welcomed(want.welcomed_on_turns, start, turns))
+    if want.wears_off is not None:
+        out.append(_wears_off(want.wears_off, start, turns))
+    return out
+
+
+def _context(case: EvalCase, card: PersonaCard, record: TurnRecord) -> GuardContext:
+    return GuardContext(
+        name=card.name,
+        style=card.style.value,
+        zone=Zone(record.zone),
+        learner=record.user,
+        max_chars=case.voice.max_chars,
+        max_sentences=case.voice.max_sentences,
+    )
+
+
+def giving_in(text: str) -> str | None:
+    """The words in a reply that agree to solutions or start problem-solving, if any."""
+    for match in GIVING_IN.finditer(text):
+        sentence_start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        if not _REFUSED.search(text[sentence_start : match.start()]):
+            return match.group(0)
+    return None
+
+
+Finder = Callable[[TurnRecord, list[Finding]], str | None]
+
+
+def _over_replies(
+    name: str, turns: Sequence[TurnRecord], findings: list[list[Finding]], find: Finder
+) -> CheckResult:
+    for record, found in zip(turns, findings, strict=True):
+        evidence = find(record, found)
+        if evidence is not None:
+            return _result(
+                name,
+                False,
+                f"turn {record.index} ({record.zone}): {_quote(record.reply)} ({evidence})",
+            )
+    return _result(name, True, f"{len(turns)} replies")
+
+
+def _reasons(wanted: frozenset[GuardReason]) -> Finder:
+    def find(record: TurnRecord, found: list[Finding]) -> str | None:
+        hits = [f for f in found if f.reason in wanted]
+        return "; ".join(str(f) for f in hits) if hits else None
+
+    return find
+
+
+def _giving_in_while_hot(record: TurnRecord, found: list[Finding]) -> str | None:
+    if Zone(record.zone).is_settled:
+        return None
+    words = giving_in(record.reply)
+    return f"agrees to solutions while {record.zone}: {words!r}" if words else None
+
+
+def voice_checks(case: EvalCase, card: PersonaCard, turns: list[TurnRecord]) -> list[CheckResult]:
+    """The guard's own checks over every reply, grouped into named checks (one result each)."""
+    findings = [check_reply(r.reply, _context(case, card, r)) for r in turns]
+    want = case.voice
+    out: list[CheckResult] = []
+    if want.in_character:
+        out.append(_over_replies("in_character", turns, findings, _reasons(IN_CHARACTER)))
+    if want.zone_fit:
+        zone = frozenset({GuardReason.ZONE_MISMATCH})
+        out.append(_over_replies("zone_fit", turns, findings, _reasons(zone)))
+    length = frozenset({GuardReason.TOO_LONG})
+    out.append(_over_replies("length", turns, findings, _reasons(length)))
+    if want.no_giving_in_before_settled:
+        out.append(_over_replies("no_giving_in", turns, findings, _giving_in_while_hot))
+    return out
+
+
+def breaks_role_play(text: str) -> bool:
+    """True when a learner message tries to step outside the role-play."""
+    return ROLE_PLAY_BREAK.search(text) is not None
+
+
+def _guard_counts(turns: Sequence[TurnRecord]) -> str:
+    counts = Counter(r.guard.result for r in turns)
+    return ", ".join(f"{counts.get(k, 0)} {k}" for k in ("pass", "retry", "fallback"))
+
+
+def robustness_checks(
+    case: EvalCase, card: PersonaCard, turns: list[TurnRecord], *, voiced: bool = True
+) -> list[CheckResult]:
+    """Role-play-breaking turns: never taken as attunement, and (voiced) answered in character.
+
+    Returns nothing for a case without such turns unless it is a robustness case,
+    which then fails for want of one.
+    """
+    breaking = [r for r in turns if breaks_role_play(r.user)]
+    if not breaking:
+        if case.kind != "robustness":
+            return []
+        return [_result("robust_state", False, "no role-play-breaking learner turn in this case")]
+    out: list[CheckResult] = []
+    attuned = next((r for r in breaking if ATTUNED & set(r.moves)), None)
+    if attuned is None:
+        state = _result(
+            "robust_state",
+            True,
+            f"{len(breaking)} role-play-breaking turn(s), none taken as attunement",
+        )
+    else:
+        moves = ", ".join(m.value for m in attuned.moves)
+        state = _result(
+            "robust_state",
+            False,
+            f"turn {attuned.index} {_quote(attuned.user)} was classified as {moves}",
+        )
+    out.append(state)
+    if voiced:
+        findings = [check_reply(r.reply, _context(case, card, r)) for r in breaking]
+        checked = _over_replies("robust_in_character", breaking, findings, _reasons(IN_CHARACTER))
+        detail = f"{checked.detail}; guard over all turns: {_guard_counts(turns)}"
+        out.append(checked.model_copy(update={"detail": detail}))
+    return out
+
+
+def run_checks(
+    case: EvalCase,
+    card: PersonaCard,
+    start: PartnerState,
+    turns: list[TurnRecord],
+    voiced: bool,
+) -> list[CheckResult]:
+    """Every check that applies: dynamics always; voice and reply robustness when a model spoke.
+
+    With the scripted backend the replies are the card's authored lines, so only
+    the engine is under test (and the classifier's handling of role-play breaks).
+    """
+    out = dynamics_checks(case, card, start, turns)
+    if voiced:
+        out += voice_checks(case, card, turns)
+    out += robustness_checks(case, card, turns, voiced=voiced)
+    return out

@@ -1,0 +1,210 @@
+"""Run eval cases against models, concurrently and bounded; one case failing never loses another."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from simulator.config import Settings
+from simulator.engine import INTENSITIES
+from simulator.errors import AttuneError
+from simulator.evals.cases import EvalCase
+from simulator.evals.checks import CheckResult, run_checks
+from simulator.evals.policies import learner_turns
+from simulator.llm.client import SCRIPTED, CallOptions
+from simulator.personas import Catalog, PersonaCard
+from simulator.session import Session, TurnRecord
+from simulator.voices.base import Voice
+from simulator.voices.factory import make_voice
+
+VoiceFactory = Callable[[str, PersonaCard, Settings, int], Voice]
+
+
+class TurnSummary(BaseModel):
+    """One turn of a case's transcript, as the report shows it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    user: str
+    reply: str
+    zone: str
+    arousal: float
+    connection: float
+    moves: list[str]
+    guard: str
+
+
+class CaseResult(BaseModel):
+    """What one case did with one model."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    persona: str
+    model: str
+    kind: str
+    passed: bool
+    checks: list[CheckResult]
+    error: str | None = None
+    """Why the case could not run (a model error, say); the case counts as failed."""
+    turns: list[TurnSummary] = Field(default_factory=list)
+    guard_retries: int = 0
+    guard_fallbacks: int = 0
+    guard_trimmed: int = 0
+    replies: int = 0
+    mean_latency_s: float = 0.0
+    judge: dict[str, Any] | None = None
+    """Rubric scores from `--judge-model`, and whether they agree with the checks."""
+
+
+def _summary(turn: TurnRecord) -> TurnSummary:
+    return TurnSummary(
+        index=turn.index,
+        user=turn.user,
+        reply=turn.reply,
+        zone=turn.zone,
+        arousal=turn.arousal,
+        connection=turn.connection,
+        moves=[m.value for m in turn.moves],
+        guard=turn.guard.result,
+    )
+
+
+def _failed(case: EvalCase, model: str, error: str) -> CaseResult:
+    return CaseResult(
+        id=case.id,
+        persona=case.persona,
+        model=model,
+        kind=case.kind,
+        passed=False,
+        checks=[],
+        error=error,
+    )
+
+
+JudgeHook = Callable[[PersonaCard, list[TurnRecord], list[CheckResult]], Any]
+
+
+async def run_case(
+    case: EvalCase,
+    card: PersonaCard,
+    model: str,
+    settings: Settings,
+    seed: int = 0,
+    voice_factory: VoiceFactory = make_voice,
+    judge: JudgeHook | None = None,
+) -> CaseResult:
+    """Play the case's learner turns against the persona and check what happened."""
+    try:
+        voice = voice_factory(model, card, settings, seed)
+        session = Session(card, voice, intensity=INTENSITIES[case.intensity])
+        for text in learner_turns(case, seed):
+            await session.respond_async(text)
+        turns = session.turns
+        checks = run_checks(case, card, session.start, turns, voiced=model != SCRIPTED)
+        verdict = await judge(card, turns, checks) if judge is not None else None
+    except AttuneError as exc:
+        return _failed(case, model, str(exc))
+    except Exception as exc:  # a bug in one case must not cost the others their results
+        return _failed(case, model, f"{type(exc).__name__}: {exc}")
+    guarded = [t for t in turns if t.guard.attempts]
+    return CaseResult(
+        id=case.id,
+        persona=case.persona,
+        model=model,
+        kind=case.kind,
+        # A case that checks nothing proves nothing; it must not count as a pass.
+        passed=bool(checks) and all(c.passed for c in checks),
+        error=None if checks else "the case has no expectations to check",
+        checks=checks,
+        turns=[_summary(t) for t in turns],
+        guard_retries=sum(t.guard.result == "retry" for t in turns),
+        guard_fallbacks=sum(t.guard.result == "fallback" for t in turns),
+        guard_trimmed=sum(t.guard.trimmed for t in turns),
+        replies=len(guarded),
+        mean_latency_s=round(sum(t.latency_s for t in guarded) / len(guarded), 3)
+        if guarded
+        else 0.0,
+        judge=verdict,
+    )
+
+
+class SuiteRun(BaseModel):
+    """Every case result of a run, in a stable order (model, then case id)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    models: list[str]
+    seed: int
+    concurrency: int
+    results: list[CaseResult]
+    wall_s: float
+
+
+async def run_suite(
+    cases: Sequence[EvalCase],
+    models: Sequence[str],
+    catalog: Catalog,
+    settings: Settings,
+    concurrency: int = 4,
+    seed: int = 0,
+    voice_factory: VoiceFactory = make_voice,
+    judge: JudgeHook | None = None,
+    progress: Callable[[CaseResult, int, int], None] | None = None,
+) -> SuiteRun:
+    """Run every case against every model, at most `concurrency` at once."""
+    if concurrency < 1:
+        raise AttuneError(f"--concurrency must be at least 1, got {concurrency}")
+    unknown = sorted({c.persona for c in cases} - set(catalog.cards))
+    if unknown:
+        raise AttuneError(f"eval cases name unknown persona(s): {', '.join(unknown)}")
+    gate = asyncio.Semaphore(concurrency)
+    total = len(cases) * len(models)
+    done = 0
+
+    async def one(case: EvalCase, model: str) -> CaseResult:
+        nonlocal done
+        async with gate:
+            result = await run_case(
+                case, catalog.get(case.persona), model, settings, seed, voice_factory, judge
+            )
+        done += 1
+        if progress is not None:
+            progress(result, done, total)
+        return result
+
+    started = time.perf_counter()
+    results = await asyncio.gather(*(one(c, m) for m in models for c in cases))
+    return SuiteRun(
+        models=list(models),
+        seed=seed,
+        concurrency=concurrency,
+        results=sorted(results, key=lambda r: (models.index(r.model), r.id)),
+        wall_s=round(time.perf_counter() - started, 3),
+    )
+
+
+def judge_hook(options: CallOptions) -> JudgeHook:
+    """Score each transcript with an LLM judge and compare it with the deterministic checks."""
+    from simulator.evals.judge import agreement, judge_transcript
+
+    async def hook(
+        card: PersonaCard, turns: list[TurnRecord], checks: list[CheckResult]
+    ) -> dict[str, Any]:
+        try:
+            verdict = await judge_transcript(card, turns, options)
+        except AttuneError as exc:
+            # A judge that fails leaves the deterministic result standing.
+            return {"error": str(exc)}
+        deterministic = {c.name: c.passed for c in checks}
+        return {
+            "scores": {s.dimension: s.score for s in verdict.scores},
+            "agreement": agreement(verdict, deterministic),
+        }
+
+    return hook
