@@ -39,16 +39,12 @@ def _routed(router_file: Path, settings: Settings) -> tuple[VoiceFactory, list[s
     router = build_router(config)
 
     def factory(model: str, card: PersonaCard, settings: Settings, seed: int) -> Voice:
-        options = CallOptions.from_settings(settings.model, settings.local, model=model)
-        return ModelVoice(card, _with_router(options, router), seed)
+        options = CallOptions.from_settings(
+            settings.model, settings.local, model=model, router=router
+        )
+        return ModelVoice(card, options, seed)
 
     return factory, router_model_names(config)
-
-
-def _with_router(options: CallOptions, router: object) -> CallOptions:
-    from dataclasses import replace
-
-    return replace(options, router=router)
 
 
 def _write(out: Path, run_log: dict[str, object], report: str) -> tuple[Path, Path]:
