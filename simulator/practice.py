@@ -164,7 +164,7 @@ class Practice:
         earlier = self._taken_back.get(record.index)
         if not earlier:
             return None
-        before = self.session.start if record.index == 1 else self.turns[record.index - 2]
+        before = self.session.state_before(record.index)
         return WhatIf(
             index=record.index,
             before_arousal=before.arousal,
@@ -175,7 +175,7 @@ class Practice:
 
     def feedback(self, record: TurnRecord) -> Feedback:
         """Coached feedback on one turn of the current conversation."""
-        before = self.session.start if record.index == 1 else self.turns[record.index - 2]
+        before = self.session.state_before(record.index)
         return feedback(record, before.arousal, before.connection)
 
     def hint(self) -> str:

@@ -128,6 +128,10 @@ class Session:
         """The partner's state after the latest turn."""
         return self._states[-1]
 
+    def state_before(self, index: int) -> PartnerState:
+        """The state the learner's turn `index` (1-based) was said in."""
+        return self._states[index - 1]
+
     def prepare(self, text: str) -> PendingTurn:
         """Classify the message and step the engine; the state is decided here."""
         found = self.classifier(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from simulator.engine import Effect
+from simulator.export.common import effect_text, moves_of
 from simulator.session import TurnRecord
 from simulator.textsafe import printable
 
@@ -18,17 +19,12 @@ def wrap(prefix: str, text: str) -> str:
 
 def effect_line(effect: Effect) -> str:
     """One move's effect on the state, with the words behind it and the engine's reasons."""
-    why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
-    quote = printable(effect.span)
-    return (
-        f'       {effect.move.value} "{quote}": arousal {effect.arousal:+.1f}, '
-        f"connection {effect.connection:+.1f}{why}"
-    )
+    return "       " + printable(effect_text(effect))
 
 
 def turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
     """One exchange: the message, its moves, how the state moved, and the reply."""
-    moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
+    moves = moves_of(turn)
     d_arousal = turn.arousal - before[0]
     d_connection = turn.connection - before[1]
     lines = [
