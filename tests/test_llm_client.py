@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import textwrap
@@ -142,3 +143,25 @@ def test_an_unreachable_server_is_one_line() -> None:
     with pytest.raises(ModelError) as err:
         asyncio.run(run())
     assert err.value.kind == "unreachable" and "\n" not in str(err.value)
+
+
+def test_litellm_logs_never_reach_stderr_even_if_it_resets_its_logger(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """litellm may re-level its logger and re-attach a stderr handler, even from a thread."""
+    import logging
+    import sys
+
+    load_litellm()
+    logger = logging.getLogger("LiteLLM")
+    handler = logging.StreamHandler(sys.stderr)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        logger.warning("LiteLLM: Failed to fetch remote model cost map")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert capsys.readouterr().err == ""
+    assert os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] == "True"

@@ -31,21 +31,30 @@ QUIET_ENV = {
 }
 
 
+def _drop(record: logging.LogRecord) -> bool:
+    return False
+
+
 def _silence_loggers() -> None:
     for name in _LOGGERS:
         logger = logging.getLogger(name)
         logger.handlers[:] = [logging.NullHandler()]
         logger.propagate = False
         logger.setLevel(logging.CRITICAL)
+        # litellm re-attaches its own stderr handler in places (and logs from background
+        # threads); a logger-level filter drops records before any handler sees them.
+        if _drop not in logger.filters:
+            logger.addFilter(_drop)
 
 
 def load_litellm(local: LocalSettings | None = None) -> Any:
     """The litellm module, imported on first call, with `attune-local` registered."""
     global _litellm
     with _lock:
+        # litellm reads these on every cost-map lookup, not only at import: keep them set.
+        for key, value in QUIET_ENV.items():
+            os.environ[key] = value
         if _litellm is None:
-            for key, value in QUIET_ENV.items():
-                os.environ.setdefault(key, value)
             # Anything printed during import goes nowhere rather than onto a TUI.
             with (
                 contextlib.redirect_stdout(io.StringIO()),
