@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from simulator.errors import ConfigError
 from simulator.paths import config_path
 from simulator.problems import problems
+from simulator.safety.pause import DEFAULT_RESOURCES
 
 ModelName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -53,8 +54,20 @@ class LocalSettings(_Section):
     """Context window shared by all parallel slots, in tokens."""
     parallel: int = Field(default=2, ge=1, le=16)
     """Requests decoded at once (continuous batching)."""
+    prompt_cache_mib: int = Field(default=0, ge=0, le=65536)
+    """RAM for llama.cpp to park prompt caches that leave a slot, in MiB (0: none).
+
+    Each conversation keeps its own slot, so parking buys no speed here (measured)
+    and llama.cpp's own default of 8 GiB let a long eval grow past 2 GB."""
     model_path: Path | None = None
     """A different GGUF file to run instead of the bundled SmolLM2."""
+
+
+class SafetySettings(_Section):
+    """What the learner sees when the role-play pauses for their safety."""
+
+    resources: str = Field(default=DEFAULT_RESOURCES, min_length=1, max_length=4000)
+    """Where to find human help, shown in full on a pause (set it for your country or service)."""
 
 
 class Settings(_Section):
@@ -64,6 +77,8 @@ class Settings(_Section):
     """The persona's voice."""
     local: LocalSettings = Field(default_factory=LocalSettings)
     """The embedded model."""
+    safety: SafetySettings = Field(default_factory=SafetySettings)
+    """Pausing the role-play when a message speaks of real distress."""
 
 
 def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:

@@ -20,6 +20,7 @@ from simulator.debrief import Debrief, build_debrief
 from simulator.engine import INTENSITIES, PartnerState
 from simulator.errors import AttuneError
 from simulator.personas.card import PersonaCard
+from simulator.safety import DEFAULT_RESOURCES
 from simulator.session import PendingTurn, Session, TurnRecord
 from simulator.store.records import Mode, SessionMeta
 from simulator.store.sqlite import SessionStore
@@ -83,10 +84,13 @@ class Practice:
         setup: PracticeSetup,
         store: SessionStore | None = None,
         classifier: Callable[[str], Classification] = classify,
+        resources: str = DEFAULT_RESOURCES,
     ) -> None:
         self.card = card
         self.setup = setup
-        self.session = Session(card, voice, INTENSITIES[setup.intensity], classifier)
+        self.session = Session(
+            card, voice, INTENSITIES[setup.intensity], classifier, resources=resources
+        )
         start = self.session.start
         self.meta = SessionMeta(
             persona_id=card.id,
@@ -138,6 +142,10 @@ class Practice:
         if self.ended:
             raise AttuneError("this session has ended")
         return self.session.prepare(text)
+
+    def pause_reply(self, pending: PendingTurn) -> Reply:
+        """The out-of-character note for a turn that spoke of real distress."""
+        return self.session.pause_reply(pending)
 
     def stream(self, pending: PendingTurn) -> ReplyStream:
         """The partner's guarded reply, streamed."""

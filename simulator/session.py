@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from typing import Any
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -12,6 +12,7 @@ from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
 from simulator.moves import Move
 from simulator.personas.card import PersonaCard
+from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress, pause_message
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
 from simulator.voices.scripted import ScriptedVoice
 
@@ -35,10 +36,19 @@ class TurnRecord(BaseModel):
     guard: GuardRecord
     latency_s: float
     first_text_s: float | None = None
+    safety: Literal["pause"] | None = None
+    """`pause` when the message spoke of real distress: no role-play reply, help shown."""
+    safety_kind: str | None = None
+    """What the distress was about (self_harm, danger, abuse) on a paused turn."""
 
     @classmethod
     def build(
-        cls, user: str, found: Classification, outcome: TurnOutcome, reply: Reply
+        cls,
+        user: str,
+        found: Classification,
+        outcome: TurnOutcome,
+        reply: Reply,
+        distress: Distress | None = None,
     ) -> TurnRecord:
         """Assemble a record from the classifier's, the engine's and the voice's results."""
         after = outcome.after
@@ -57,6 +67,8 @@ class TurnRecord(BaseModel):
             guard=reply.guard,
             latency_s=reply.latency_s,
             first_text_s=reply.first_text_s,
+            safety="pause" if distress else None,
+            safety_kind=distress.kind.value if distress else None,
         )
 
     def public_json(self) -> dict[str, Any]:
@@ -76,6 +88,7 @@ class TurnRecord(BaseModel):
             "guard_trimmed": self.guard.trimmed,
             "guard_reasons": self.guard.reasons,
             "latency_s": self.latency_s,
+            "safety": self.safety,
             "effects": [
                 {
                     "move": e.move.value,
@@ -98,6 +111,8 @@ class PendingTurn(BaseModel):
     found: Classification
     outcome: TurnOutcome
     request: ReplyRequest
+    distress: Distress | None = None
+    """Set when the message spoke of real distress: the role-play pauses on this turn."""
 
 
 class Session:
@@ -113,11 +128,15 @@ class Session:
         voice: Voice,
         intensity: float = 1.0,
         classifier: Callable[[str], Classification] = classify,
+        resources: str = DEFAULT_RESOURCES,
+        safety: Callable[[str], Distress | None] = detect_distress,
     ) -> None:
         self.card = card
         self.voice = voice
         self.engine = Engine(card, intensity=intensity)
         self.classifier = classifier
+        self.resources = resources
+        self.safety = safety
         self.start = self.engine.start()
         self.opening = voice.opening()
         self._states: list[PartnerState] = [self.start]
@@ -133,27 +152,57 @@ class Session:
         return self._states[index - 1]
 
     def prepare(self, text: str) -> PendingTurn:
-        """Classify the message and step the engine; the state is decided here."""
-        found = self.classifier(text)
-        outcome = self.engine.step(self.state, found)
+        """Classify the message and step the engine; the state is decided here.
+
+        A message that speaks of real distress is not scored and not answered in
+        character: the state stays as it was and the turn becomes a pause.
+        """
+        distress = self.safety(text)
+        if distress is not None:
+            found = Classification(text=text, moves=[], spans=[])
+            held = self.state.model_copy(update={"turn": self.state.turn + 1})
+            outcome = TurnOutcome(before=self.state, after=held, effects=[], surfaced_now=False)
+        else:
+            found = self.classifier(text)
+            outcome = self.engine.step(self.state, found)
         request = ReplyRequest(
             card=self.card,
             outcome=outcome,
             learner=text,
             opening=self.opening,
-            history=[Exchange(learner=t.user, partner=t.reply) for t in self.turns],
+            # A pause is outside the scene; the partner never hears it.
+            history=[
+                Exchange(learner=t.user, partner=t.reply) for t in self.turns if t.safety is None
+            ],
         )
-        return PendingTurn(text=text, found=found, outcome=outcome, request=request)
+        return PendingTurn(
+            text=text, found=found, outcome=outcome, request=request, distress=distress
+        )
+
+    def pause_reply(self, pending: PendingTurn) -> Reply:
+        """The out-of-character note for a paused turn."""
+        assert pending.distress is not None
+        return Reply(text=pause_message(pending.distress, self.card.name, self.resources))
 
     def reply_stream(self, pending: PendingTurn) -> ReplyStream:
-        """The voice's guarded reply to a prepared turn."""
+        """The voice's guarded reply to a prepared turn (the pause note on a paused one)."""
+        if pending.distress is not None:
+            note = self.pause_reply(pending)
+
+            async def produce(stream: ReplyStream) -> AsyncIterator[str]:
+                yield note.text
+                stream.finish(note)
+
+            return ReplyStream(produce)
         return self.voice.stream(pending.request)
 
     def commit(self, pending: PendingTurn, reply: Reply) -> TurnRecord:
         """Record a finished turn; the session moves on to its state."""
         if pending.outcome.before != self.state:
             raise ValueError("this turn was prepared against an earlier state of the session")
-        record = TurnRecord.build(pending.text, pending.found, pending.outcome, reply)
+        record = TurnRecord.build(
+            pending.text, pending.found, pending.outcome, reply, pending.distress
+        )
         self._states.append(pending.outcome.after)
         self.turns.append(record)
         return record
@@ -169,6 +218,8 @@ class Session:
         if isinstance(self.voice, ScriptedVoice):
             # Authored lines need no event loop; keep the fast path loop-free.
             pending = self.prepare(text)
+            if pending.distress is not None:
+                return self.commit(pending, self.pause_reply(pending))
             return self.commit(pending, Reply(text=self.voice.reply(pending.outcome)))
         return asyncio.run(self.respond_async(text))
 

@@ -94,6 +94,7 @@ def test_each_reason_with_its_evidence() -> None:
             "Five hours of nothing.",
             ctx(previous=["Five hours of nothing."]),
         ),
+        GuardReason.ABUSIVE: ("You're pathetic, you know that?", ctx(Zone.FLOODED)),
     }
     assert set(cases) == set(GuardReason)
     for reason, (text, context) in cases.items():
@@ -212,12 +213,27 @@ def test_gate_drops_a_fragment_cut_off_by_the_token_limit() -> None:
     assert lone.finish().text == "I don't know"
 
 
-def test_gate_stops_after_a_spoken_turn() -> None:
-    gate = SentenceGate(ctx(max_sentences=2))
-    gate.feed("One thing. Two things. Three things. ")
-    result = gate.finish()
+def test_gate_ends_a_turn_at_its_sentence_cap_without_calling_it_a_fault() -> None:
+    whole = SentenceGate(ctx(max_sentences=2))
+    whole.feed("One thing. Two things. Three things. ")
+    result = whole.finish()
     assert result.text == "One thing. Two things."
-    assert result.findings[0].reason == GuardReason.TOO_LONG
+    assert not result.trimmed and result.findings == []
+    streamed = SentenceGate(ctx(max_sentences=2))
+    assert streamed.feed("One thing. ") == "One thing."
+    assert not streamed.stopped
+    assert streamed.feed("Two things. ") == " Two things."
+    assert streamed.stopped, "the caller stops decoding as soon as the turn is full"
+    assert streamed.finish().text == "One thing. Two things."
+
+
+def test_gate_stops_a_sentence_that_is_already_too_long_before_it_ends() -> None:
+    gate = SentenceGate(ctx(max_chars=40))
+    assert gate.feed("Fine. ") == "Fine."
+    gate.feed("And another thing that goes on and on and on")
+    assert gate.stopped, "no need to decode the rest of a sentence that cannot be shown"
+    result = gate.finish()
+    assert result.text == "Fine." and result.findings[0].reason == GuardReason.TOO_LONG
 
 
 def test_gate_on_nothing_reports_empty() -> None:
@@ -244,3 +260,81 @@ def test_guard_on_the_held_out_set(catalog: Catalog) -> None:
     )
     assert rejected >= 0.70
     assert accepted >= 0.95
+
+
+def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) -> None:
+    """Authored lines are the fallback when the model fails twice: they must be in character."""
+    failures = []
+    for card in catalog.cards.values():
+        for zone in Zone:
+            context = GuardContext(name=card.name, style=card.style.value, zone=zone)
+            for line in card.lines.for_zone(zone):
+                found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
+                if found:
+                    failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
+    assert failures == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "shouting"),
+    [
+        ("I'm putting the slides on a USB stick from now on.", False),
+        ("Send me the ETA, okay?", False),
+        ("I waited FIVE HOURS.", True),
+        ("You NEVER answer.", True),
+        ("Why did you not call? WHY.", True),
+    ],
+)
+def test_acronyms_are_not_shouting_but_capitalised_words_are(reply: str, shouting: bool) -> None:
+    assert (GuardReason.ZONE_MISMATCH in reasons(reply, ctx(Zone.REGULATED))) is shouting
+
+
+@pytest.mark.parametrize(
+    ("style", "zone", "accepted"),
+    [
+        ("withdraw", Zone.FLOODED, True),
+        ("withdraw", Zone.ESCALATED, True),
+        ("withdraw", Zone.SETTLING, False),
+        ("pursue", Zone.FLOODED, False),
+    ],
+)
+def test_silence_is_a_reply_only_from_a_shut_down_withdrawer(
+    style: str, zone: Zone, accepted: bool
+) -> None:
+    gate = SentenceGate(ctx(zone, style=style))
+    gate.feed("...")
+    result = gate.finish()
+    assert result.accepted is accepted
+    assert result.text == ("..." if accepted else "")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're pathetic.",
+        "You are such a useless idiot.",
+        "Shut up. I'm done.",
+        "I'll make you pay for this.",
+        "You'll regret this, I promise.",
+        "Nobody could love you.",
+        "You deserve to be alone.",
+        "No wonder nobody texts you back.",
+    ],
+)
+def test_anger_never_turns_into_abuse(reply: str) -> None:
+    for zone in (Zone.FLOODED, Zone.ESCALATED):
+        assert GuardReason.ABUSIVE in reasons(reply, ctx(zone)), reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm furious with you right now.",
+        "You never answer me when it matters!",
+        "I feel stupid for sitting there waiting.",
+        "Don't tell me to calm down.",
+        "You said I was overreacting. I'm not.",
+    ],
+)
+def test_angry_lines_are_not_abuse(reply: str) -> None:
+    assert GuardReason.ABUSIVE not in reasons(reply, ctx(Zone.FLOODED)), reply

@@ -50,6 +50,25 @@ def test_litellm_imports_offline_silently_and_only_when_asked() -> None:
     assert done.stderr == "", "litellm printed nothing"
 
 
+def test_importing_the_local_provider_directly_is_offline_and_silent_too() -> None:
+    """A module that imports litellm at the top (the provider) must not bypass the quiet env."""
+    script = OFFLINE_IMPORT.split("import simulator.cli.main")[0] + textwrap.dedent(
+        """
+        import os
+        os.environ.pop("LITELLM_LOCAL_MODEL_COST_MAP", None)
+        import simulator.llm.local_provider
+        time.sleep(1.5)  # long enough for a background fetch to have tried and logged
+        print("ATTEMPTS", attempts)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ATTEMPTS []"
+    assert done.stderr == ""
+
+
 def test_streaming_through_litellm_with_mock_response() -> None:
     options = CallOptions(
         model="openai/gpt-4o-mini", extra={"mock_response": "Five hours. Nothing."}

@@ -22,7 +22,7 @@ MESSAGES = [{"role": "user", "content": "hi"}]
 
 
 def fake_model(server: Any) -> LocalModel:
-    return LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1), factory=lambda _config: server)
+    return LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=lambda _config: server)
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_the_model_loads_in_the_background_once() -> None:
         built.append(1)
         return FakeServer("ok")
 
-    model = LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1), factory=slow_factory)
+    model = LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=slow_factory)
     model.start()
     model.start()
     assert not model.ready, "start() returns while the model loads"

@@ -109,4 +109,4 @@ def test_a_flooded_withdrawer_is_kept_to_a_few_words(catalog: Catalog) -> None:
     _, record = run_turn(session, "Relax, you're overreacting, it was a joke.")
     assert record.zone in ("flooded", "escalated")
     assert record.reply == "I don't want to talk. Nobody listens to me anyway."
-    assert record.guard.trimmed and "too_long" in record.guard.reasons[0]
+    assert record.guard.result == "pass" and not record.guard.trimmed

@@ -12,7 +12,12 @@ from simulator.paths import data_dir
 from simulator.personas import Catalog, PersonaCard
 from simulator.prompting import TEMPLATES, PersonaContext, environment, render, render_block
 from simulator.voices.base import Exchange, ReplyRequest
-from simulator.voices.model import build_messages, closeness, persona_context
+from simulator.voices.model import (
+    MAX_HISTORY,
+    build_messages,
+    closeness,
+    persona_context,
+)
 
 
 def test_every_template_has_a_context_model_and_they_declare_the_same_names() -> None:
@@ -54,17 +59,17 @@ def test_the_prompt_changes_with_zone_and_style(catalog: Catalog) -> None:
     flooded_p = render("persona.j2", persona_context(_request(pursuer, 90, 20), seed=0))
     flooded_w = render("persona.j2", persona_context(_request(withdrawer, 90, 20), seed=0))
     regulated = render("persona.j2", persona_context(_request(pursuer, 10, 80), seed=0))
-    assert "push harder" in flooded_p and "shutting down" in flooded_w
-    assert "You do not shout" in flooded_w and "You do not shout" not in flooded_p
-    assert "what to do next time" in regulated and "cannot take in" not in regulated
+    assert "furious" in flooded_p and "shutting down" in flooded_w
+    assert "No shouting" in flooded_w and "No shouting" not in flooded_p
+    assert "planning next time" in regulated and "gets through" not in regulated
     assert len({flooded_p, flooded_w, regulated}) == 3
 
 
 def test_the_softer_feeling_shows_only_once_it_may(card: PersonaCard) -> None:
     hidden = render("persona.j2", persona_context(_request(card, 50, 40), seed=0))
     shown = render("persona.j2", persona_context(_request(card, 50, 65, softened=True), seed=0))
-    assert "you do not say so yet" in hidden and "safe enough now" not in hidden
-    assert "safe enough now" in shown
+    assert "underneath hidden" in hidden and "underneath show" not in hidden
+    assert "underneath show" in shown and "underneath hidden" not in shown
     assert card.underneath.emotion.value in shown
 
 
@@ -102,6 +107,26 @@ def test_messages_carry_the_opening_history_and_new_message(card: PersonaCard) -
     ]
     assert messages[1]["content"] == card.opening[0] and messages[-2]["content"] == "I hear you."
     assert messages[0]["content"] == "SCENE" and messages[-1]["content"] == "MOOD"
+
+
+def _with_history(card: PersonaCard, exchanges: int) -> ReplyRequest:
+    history = [Exchange(learner=f"L{i}", partner=f"P{i}") for i in range(exchanges)]
+    return _request(card, 70, 30).model_copy(update={"history": history})
+
+
+def test_long_conversations_keep_a_bounded_window_that_moves_in_steps(card: PersonaCard) -> None:
+    """Turn after turn, the prompt minus its mood must extend the previous one (cache hits)."""
+    misses = 0
+    previous: list[dict[str, str]] = []
+    for exchanges in range(30):
+        messages = build_messages(_with_history(card, exchanges), "SCENE", "MOOD")[:-1]
+        kept = sum(m["role"] == "user" for m in messages) - 1
+        assert kept <= MAX_HISTORY and kept >= min(exchanges, MAX_HISTORY // 2)
+        assert messages[-2]["content"] == f"P{exchanges - 1}" if exchanges else True
+        if previous and messages[: len(previous) - 1] != previous[:-1]:
+            misses += 1
+        previous = messages
+    assert misses <= 30 // (MAX_HISTORY // 2), "the window may only jump every few turns"
 
 
 def test_the_scene_block_is_the_same_on_every_turn_so_the_prompt_cache_holds(

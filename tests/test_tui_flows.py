@@ -22,7 +22,7 @@ from simulator.practice import PracticeSetup
 from simulator.store.sqlite import SessionStore
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
-from simulator.tui.screens.dialogs import ModelErrorScreen
+from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.screens.picker import PickerScreen
 from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.sessions import SessionsScreen
@@ -537,3 +537,59 @@ async def test_debrief_exports_a_private_standalone_page(tmp_path: Path) -> None
         html = page.read_text(encoding="utf-8")
         assert "<svg" in html
         assert "It&#x27;s not a big deal" in html or "not a big deal" in html
+
+
+async def _send_distress(pilot: Pilot[None], text: str) -> SafetyPauseScreen:
+    box = pilot.app.screen.query_one(MessageInput)
+    box.text = text
+    await pilot.press("enter")
+    for _ in range(50):  # the turn's worker waits on the learner's choice, so poll
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, SafetyPauseScreen):
+            return pilot.app.screen
+    raise AssertionError(f"no pause dialog; on {type(pilot.app.screen).__name__}")
+
+
+async def test_real_distress_pauses_the_scene_and_it_resumes_only_when_chosen(
+    tmp_path: Path,
+) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, ATTUNED[0])
+        arousal = screen.practice.state.arousal
+        replies = len(screen.query(PartnerMessage))
+        dialog = await _send_distress(pilot, "Honestly, I want to kill myself.")
+        note = str(dialog.query_one("#safety-note", Static).render())
+        assert "practice tool" in note and "988" in note
+        assert len(screen.query(PartnerMessage)) == replies, "the persona does not answer"
+        assert any("safety" in n.classes for n in screen.query(SystemNote))
+        assert screen.practice.state.arousal == arousal
+        await pilot.press("r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        await send(pilot, ATTUNED[1])
+        assert [t.safety for t in screen.practice.turns] == [None, "pause", None]
+        assert len(screen.query(PartnerMessage)) == replies + 1
+
+
+async def test_ending_from_a_pause_goes_to_the_debrief_and_keeps_the_turn(tmp_path: Path) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        practice = screen.practice
+        await _send_distress(pilot, "My husband threatened to kill me.")
+        await pilot.press("e")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, DebriefScreen):
+                break
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.app.workers.wait_for_complete()
+        assert context.store is not None and practice.id is not None
+        saved = context.store.load(practice.id)
+        assert saved.ended_at is not None
+        assert [t.safety for t in saved.turns] == ["pause"]

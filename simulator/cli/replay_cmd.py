@@ -61,7 +61,13 @@ def replay_command(
     card = catalog_from(persona_folders).get(chosen)
     voice = make_voice(model, card, settings, seed=seed)
     classifier = make_classifier(judge_model, settings)
-    session = Session(card, voice, intensity=INTENSITIES[intensity], classifier=classifier)
+    session = Session(
+        card,
+        voice,
+        intensity=INTENSITIES[intensity],
+        classifier=classifier,
+        resources=settings.safety.resources,
+    )
     run_script(session, loaded)
     if as_json:
         echo_json(replay_json(session, model=model, seed=seed))

@@ -142,7 +142,7 @@ _NOT_SPEAKERS = {"note", "say", "step", "example", "tip", "reply", "answer", "re
 
 _OFFENDER = _rx(
     r"\b(?:sorry|apologi[sz]e) (?:that )?(?:i|i'm|for) (?:didn't|did not|wasn't|was not|haven't|have not|missed|forgot|was late|was busy|ignored|ignoring|never|cut (?:you off|across)|cutting (?:you off|across)|interrupt\w*|not (?:texting|replying|answering|calling|showing|being there|helping))",
-    r"\bsorry to hear (?:that|about|you)\b|\bi'm sorry (?:that )?(?:about )?your\b|\bdo you want to talk about it\b|\bwhat do you need from me\b|\bi'm here for you\b|\bi'll just listen\b",
+    r"\bsorry to hear (?:that|about|you)\b|\bi'm sorry (?:that )?(?:about )?your\b|(?<!why )\bdo you want to talk about it\b|\bwhat do you need from me\b|\bi'm here for you\b|\bi'll just listen\b",
     r"\bi should(?:'ve| have) (?:been there|texted|called|replied|answered|sent|asked|listened|checked|let you)\b|\bnext time i'll (?:text|call|be there|set|send|check in|let you know)\b",
     r"\bjump(?:ed|ing)? in with (?:fixes|advice|solutions|ideas)\b|\bi never said yes\b|\bi remember saying probably\b|\bpromised my brother\b",
     r"\bthat must (?:have been|be) (?:so |really |very )?(?:hard|awful|tough|difficult|painful|scary)\b|\btake (?:all )?the time you need\b|\byour feelings (?:make sense|are (?:completely |totally )?(?:valid|understandable|normal))\b",
@@ -196,7 +196,13 @@ _HOSTILE = _rx(
     r"\byou (?:really )?don't get it\b|\bmatters? more than i\b|\bso you can pretend\b",
 )
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
-_NOT_SHOUTING = {"OKAY", "ETA", "ASAP", "TV", "DIY", "CEO", "HR", "LOL", "OMG"}
+# Capitals of three or four letters are usually an acronym (USB, ETA, ASAP); they
+# count as shouting only when they spell a word people raise their voice on.
+_SHOUTED_SHORT = {
+    "NOW", "NOT", "YOU", "WHY", "ALL", "DID", "AND", "THE", "ONE", "CAN", "WAS", "HOW",
+    "STOP", "EVER", "JUST", "NEVER", "WHAT", "THIS", "THAT", "YOUR", "LIKE", "ONLY", "EVEN",
+    "ONCE", "KNOW", "CARE", "HOUR", "DONE", "LATE", "SICK", "MEAN", "LIED", "LEFT",
+}  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n+")
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -351,8 +357,9 @@ def _shouting(text: str, exclamations: int) -> str | None:
     if text.count("!") >= exclamations:
         return "shouting (!)"
     for caps in _CAPS_WORD.finditer(text):
-        if caps.group(0) not in _NOT_SHOUTING:
-            return caps.group(0)
+        word = caps.group(0)
+        if len(word) > 4 or word in _SHOUTED_SHORT:
+            return word
     return None
 
 
@@ -380,8 +387,39 @@ def _repetitive(text: str, ctx: GuardContext) -> str | None:
     return None
 
 
+_SILENCE = {"...", "…"}
+
+
 def _empty(text: str, ctx: GuardContext) -> str | None:
-    return None if re.search(r"[^\W_]", text) else "no words"
+    if re.search(r"[^\W_]", text):
+        return None
+    # Going silent is how a withdrawer shuts down; from anyone else it is a non-reply.
+    if text.strip() in _SILENCE and ctx.style == "withdraw" and ctx.zone.is_hot:
+        return None
+    return "no words"
+
+
+# Anger is allowed at any heat; contempt, threats and cruelty never are. Whatever
+# the model says, a reply that matches any of these is not shown.
+_ABUSIVE = _rx(
+    # insults aimed at the learner
+    r"\byou(?:'re| are)? (?:such |so |a |an |just |nothing but |a complete |a total |the most )*"
+    r"(?:pathetic|worthless|useless|stupid|idiot|moron|loser|disgusting|failure|waste of space"
+    r"|piece of (?:shit|crap|work)|bitch|bastard|dumb|retard\w*|trash|garbage|scum|ugly|fat)\b",
+    r"\b(?:you )?(?:stupid|fucking|pathetic|useless) (?:idiot|moron|bitch|bastard|loser|cow|prick|jerk)\b",
+    r"\bshut (?:the fuck |the hell )?up\b",
+    r"\bfuck (?:you|off)\b",
+    # threats
+    r"\bi(?:'ll| will| am going to|'m going to|'m gonna) (?:hurt|hit|kill|destroy|ruin|make you pay|make you regret|punish)\b",
+    r"\byou(?:'ll| will) (?:regret this|pay for this|be sorry)\b",
+    r"\bwatch your back\b|\bor else\b",
+    # cruelty
+    r"\b(?:no one|nobody) (?:could|will ever|would ever|will|would) (?:love|want|stand) you\b",
+    r"\byou deserve (?:to be alone|to suffer|nothing|this pain|to be hurt)\b",
+    r"\bi (?:hate|despise) you\b",
+    r"\bno wonder (?:nobody|no one|everyone)\b",
+    r"\bkill yourself\b|\bgo die\b",
+)
 
 
 _CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ...] = (
@@ -392,6 +430,7 @@ _CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ..
     (GuardReason.SPEAKS_AS_LEARNER, _speaks_as_learner),
     (GuardReason.ZONE_MISMATCH, _zone_mismatch),
     (GuardReason.REPETITIVE, _repetitive),
+    (GuardReason.ABUSIVE, lambda t, c: _first(_ABUSIVE, t)),
     (GuardReason.TOO_LONG, _too_long),
 )
 

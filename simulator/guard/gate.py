@@ -65,7 +65,13 @@ class SentenceGate:
         # The last part is complete only once whitespace follows its full stop.
         ended = self._raw[-1:].isspace() and bool(parts) and parts[-1].endswith(_TERMINAL)
         complete = parts if ended else parts[:-1]
-        return self._release(complete[len(self._released) :])
+        out = self._release(complete[len(self._released) :])
+        if not self.stopped and not ended and parts:
+            pending = " ".join([*self._released, parts[-1]])
+            if len(pending) > self.ctx.max_chars:
+                # This sentence can only fail the length check; judge it now, not when it ends.
+                out += self._release(parts[-1:])
+        return out
 
     def finish(self) -> GateResult:
         """End of stream: check the last sentence and report what was let through."""
@@ -84,6 +90,8 @@ class SentenceGate:
     def _release(self, new: list[str]) -> str:
         out: list[str] = []
         for raw_sentence in new:
+            if len(self._released) >= self.ctx.max_sentences:
+                break
             sentence = " ".join(_strip_quotes(raw_sentence, not self._released).split())
             if not sentence:
                 continue
@@ -95,6 +103,9 @@ class SentenceGate:
                 break
             self._released.append(sentence)
             out.append(sentence)
+        if len(self._released) >= self.ctx.max_sentences:
+            # A full turn has been said; the rest is not decoded, let alone shown.
+            self.stopped = True
         if not out:
             return ""
         lead = " " if len(self._released) > len(out) else ""

@@ -26,6 +26,8 @@ class GuardReason(StrEnum):
     """Says nothing at all."""
     REPETITIVE = "repetitive"
     """Says a sentence again: within the reply, or from an earlier reply."""
+    ABUSIVE = "abusive"
+    """Demeans, threatens or is cruel: a persona may be angry, never abusive."""
 
     @property
     def plain(self) -> str:
@@ -42,6 +44,7 @@ _PLAIN = {
     GuardReason.ZONE_MISMATCH: "it did not match how you feel right now",
     GuardReason.EMPTY: "it said nothing",
     GuardReason.REPETITIVE: "it repeated itself",
+    GuardReason.ABUSIVE: "it was cruel or threatening; be angry, never demeaning",
 }
 
 

@@ -64,6 +64,7 @@ class LocalConfig:
     threads: int
     context: int
     parallel: int
+    prompt_cache_mib: int
 
     @classmethod
     def from_settings(cls, settings: LocalSettings) -> LocalConfig:
@@ -78,6 +79,7 @@ class LocalConfig:
             threads=settings.threads or default_threads(),
             context=settings.context,
             parallel=settings.parallel,
+            prompt_cache_mib=settings.prompt_cache_mib,
         )
 
 
@@ -93,6 +95,9 @@ def _build_server(config: LocalConfig) -> Any:
     # llama.cpp logs to the process's stderr, which a TUI owns: keep it silent.
     params.verbosity = -1
     params.cache_prompt = True
+    # llama.cpp's default keeps up to 8 GiB of old prompt states in RAM; a 135M
+    # model's conversations need a small fraction of that.
+    params.cache_ram_mib = config.prompt_cache_mib
     # The server also listens on a loopback port; a random key keeps other local
     # programs (and web pages) out. In-process calls do not need the key.
     params.api_keys = [secrets.token_urlsafe(24)]

@@ -6,10 +6,17 @@ Imported only by `simulator.llm.litellm_loader`, after litellm itself.
 from __future__ import annotations
 
 import asyncio
+import os
 import queue
 import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+
+from simulator.llm.litellm_loader import QUIET_ENV
+
+# Importing this module imports litellm; if that happens before load_litellm() ran
+# (a test importing it directly), litellm must still start offline and quiet.
+os.environ.update(QUIET_ENV)
 
 import litellm
 from litellm.llms.custom_llm import CustomLLM, CustomLLMError

@@ -90,7 +90,8 @@ class AttuneApp(App[None]):
         card = context.catalog.get(setup.persona_id)
         voice = context.voice_factory(setup.model, card, context.settings, setup.seed)
         classifier = make_classifier(context.judge, context.settings)
-        return Practice(card, voice, setup, context.store, classifier)
+        resources = context.settings.safety.resources
+        return Practice(card, voice, setup, context.store, classifier, resources)
 
     @work(thread=True, group="save")
     def save_practice(self, practice: Practice) -> None:

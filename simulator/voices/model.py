@@ -27,10 +27,14 @@ Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
 # Enough context for the reply to follow the thread, short enough that a small
 # model keeps its footing and prompts stay cheap.
 MAX_HISTORY = 8
-EXAMPLES_PER_PROMPT = 3
+# The window drops this many exchanges at once rather than one per turn: sliding by
+# one would change the prompt right after the scene every turn, so the server's
+# prompt cache would miss and the whole history would be read again each time.
+HISTORY_STEP = 4
+EXAMPLES_PER_PROMPT = 2
 RETRY_TEMPERATURE = 0.4
 # One spoken turn: the gate stops a reply after this much and keeps what it has.
-SPOKEN_SENTENCES = 3
+SPOKEN_SENTENCES = 2
 SPOKEN_CHARS = 320
 # A withdrawer who is flooded or escalated goes quiet: a few words, not a speech.
 QUIET_SENTENCES = 2
@@ -58,7 +62,7 @@ def persona_context(
     zone_lines = card.lines.for_zone(after.zone)
     examples = rng.sample(zone_lines, min(EXAMPLES_PER_PROMPT, len(zone_lines)))
     if softer and after.zone != Zone.REGULATED:
-        examples = [*examples[:2], rng.choice(card.underneath.lines)]
+        examples = [*examples[: EXAMPLES_PER_PROMPT - 1], rng.choice(card.underneath.lines)]
     return PersonaContext(
         name=card.name,
         situation=card.situation
@@ -74,6 +78,13 @@ def persona_context(
     )
 
 
+def history_start(exchanges: int) -> int:
+    """Index of the first exchange the prompt keeps: at most MAX_HISTORY, moved in steps."""
+    if exchanges <= MAX_HISTORY:
+        return 0
+    return -(-(exchanges - MAX_HISTORY) // HISTORY_STEP) * HISTORY_STEP
+
+
 def build_messages(
     request: ReplyRequest, scene: str, mood: str | None = None
 ) -> list[dict[str, str]]:
@@ -83,7 +94,7 @@ def build_messages(
     server's prompt cache covers everything but the newest exchange and the mood.
     """
     messages = [{"role": "system", "content": scene}]
-    history = request.history[-MAX_HISTORY:]
+    history = request.history[history_start(len(request.history)) :]
     if len(history) == len(request.history):
         messages.append({"role": "assistant", "content": request.opening})
     for exchange in history:

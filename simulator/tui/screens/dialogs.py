@@ -83,3 +83,34 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
         self.dismiss(answer)
+
+
+class SafetyPauseScreen(ModalScreen[str]):
+    """The role-play is paused for the learner's safety; it resumes only if they choose."""
+
+    BINDINGS = [
+        Binding("r", "choose('resume')", "Return to the practice"),
+        Binding("e,escape", "choose('end')", "End and see the debrief"),
+    ]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="safety"):
+            yield Static("Practice paused", classes="dialog-title")
+            yield Static(printable(self.note), markup=False, id="safety-note")
+            with Horizontal(classes="buttons"):
+                yield Button("End and see the debrief", id="end", variant="primary")
+                yield Button("Return to the practice", id="resume")
+
+    def on_mount(self) -> None:
+        self.query_one("#end", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(str(event.button.id))
+
+    def action_choose(self, choice: str) -> None:
+        """Close with the learner's choice."""
+        self.dismiss(choice)

@@ -17,7 +17,7 @@ from simulator.coaching import steps_shown
 from simulator.errors import ModelError
 from simulator.practice import Practice
 from simulator.session import PendingTurn, TurnRecord
-from simulator.tui.screens.dialogs import ModelErrorScreen
+from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import (
     LearnerMessage,
@@ -127,6 +127,9 @@ class PracticeScreen(Screen[None]):
         self.query_one(NervousSystem).show_hint(None)
         try:
             pending = await asyncio.to_thread(practice.prepare, text)
+            if pending.distress is not None:
+                await self._pause(pending)
+                return
             if self.attune.model_state == "loading":
                 self._status("Waiting for the model to finish loading...")
                 await self.attune.model_settled()
@@ -139,6 +142,23 @@ class PracticeScreen(Screen[None]):
             self.busy = False
         practice.reset_hints()
         self._after_turn(record)
+
+    async def _pause(self, pending: PendingTurn) -> None:
+        """Step out of the role-play: no reply in character, help shown, the learner decides."""
+        record = self.practice.commit(pending, self.practice.pause_reply(pending))
+        await self.query_one("#messages", VerticalScroll).mount(SystemNote(record.reply, "safety"))
+        self._show_state()
+        self.attune.save_practice(self.practice)
+        self._status("Practice paused.")
+        # Not waited on in this worker: ending from the dialog cancels the turn's worker.
+        await self.app.push_screen(SafetyPauseScreen(record.reply), callback=self._after_pause)
+
+    async def _after_pause(self, choice: str | None) -> None:
+        if choice == "end":
+            await self.action_end()
+            return
+        self._status(f"Back in the practice. {self.practice.card.name} is where you left off.")
+        self.query_one(MessageInput).focus()
 
     async def _stream_reply(self, pending: PendingTurn, index: int) -> TurnRecord:
         messages = self.query_one("#messages", VerticalScroll)
