@@ -55,3 +55,4 @@ clean:
 bench: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_stream.py
+	$(BIN)/python benchmarks/bench_load.py

@@ -54,3 +54,7 @@ class StoreError(AttuneError):
 
 class UnknownSessionError(AttuneError):
     """A session id (or prefix) that matches no saved session, or more than one."""
+
+
+class MessageError(AttuneError):
+    """A learner message that cannot be a turn (empty, or far too long)."""

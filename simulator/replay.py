@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulator.errors import AttuneError, ScriptError
+from simulator.errors import AttuneError, MessageError, ScriptError
+from simulator.learner_input import clean_message
 from simulator.personas.loader import parse_yaml, read_text
 from simulator.problems import problems
 from simulator.session import Session, TurnRecord
@@ -46,9 +47,16 @@ def load_script(source: str) -> ReplayScript:
     if not isinstance(data, dict):
         raise ScriptError(f"{path}: expected a mapping with a 'turns:' list")
     try:
-        return ReplayScript.model_validate(data)
+        script = ReplayScript.model_validate(data)
     except ValidationError as exc:
         raise ScriptError(f"{path}: " + "; ".join(problems(exc))) from None
+    # Every turn is checked before any runs: a bad turn 7 must not leave turns 1-6 half done.
+    for number, turn in enumerate(script.turns, start=1):
+        try:
+            clean_message(turn)
+        except MessageError as exc:
+            raise ScriptError(f"{path}: turn {number}: {exc}") from None
+    return script
 
 
 def run_script(session: Session, script: ReplayScript) -> list[TurnRecord]:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
+from simulator.learner_input import clean_message
 from simulator.moves import Move
 from simulator.personas.card import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress, pause_message
@@ -154,9 +155,13 @@ class Session:
     def prepare(self, text: str) -> PendingTurn:
         """Classify the message and step the engine; the state is decided here.
 
+        The message is cleaned first (control characters removed); an empty or
+        over-long one raises MessageError and changes nothing.
+
         A message that speaks of real distress is not scored and not answered in
         character: the state stays as it was and the turn becomes a pause.
         """
+        text = clean_message(text)
         distress = self.safety(text)
         if distress is not None:
             found = Classification(text=text, moves=[], spans=[])

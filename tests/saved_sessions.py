@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from simulator.personas import PersonaCard
-from simulator.session import Session
+from simulator.session import Session, TurnRecord
 from simulator.store import SavedSession, SessionMeta, SessionStore
 from simulator.voices import ScriptedVoice
 
@@ -56,15 +56,25 @@ def record(
     session = new_session(card)
     session_id = store.create(meta_for(session, started_at))
     for text in texts:
-        store.add_turn(session_id, session.respond(text))
+        store.add_turn(session_id, _as_typed(session.respond(text), text))
     if retry is not None:
         taken = session.rewind()
         assert taken is not None
         store.rewind(session_id, taken.index)
-        store.add_turn(session_id, session.respond(retry))
+        store.add_turn(session_id, _as_typed(session.respond(retry), retry))
     if end:
         store.end(session_id)
     return session_id
+
+
+def _as_typed(turn: TurnRecord, text: str) -> TurnRecord:
+    """The turn with the message exactly as typed, control characters and all.
+
+    The session cleans messages before use; a database written by an older
+    attune (or edited by hand) may still hold raw ones, and every reader of the
+    store must cope with that.
+    """
+    return turn.model_copy(update={"user": text})
 
 
 def saved(

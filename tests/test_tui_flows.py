@@ -401,9 +401,9 @@ async def test_escape_sequences_in_a_message_are_never_shown_raw(tmp_path: Path)
         screen = await start(pilot)
         await send(pilot, "I hear you \x1b[2J\x1b]0;pwned\x07 really")
         shown = str(screen.query_one(LearnerMessage).render())
-        assert "\x1b" not in shown
-        assert "\\x1b[2J" in shown
-        assert screen.practice.turns[0].user.startswith("I hear you \x1b[2J")
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "[2J" in shown, "the visible characters stay; only the controls go"
+        assert screen.practice.turns[0].user == "I hear you [2J]0;pwned really"
 
 
 async def test_the_model_loads_after_the_first_frame_and_the_status_says_so(
@@ -593,3 +593,19 @@ async def test_ending_from_a_pause_goes_to_the_debrief_and_keeps_the_turn(tmp_pa
         saved = context.store.load(practice.id)
         assert saved.ended_at is not None
         assert [t.safety for t in saved.turns] == ["pause"]
+
+
+async def test_a_huge_paste_is_not_sent_and_stays_in_the_box(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        paste = "I hear you. " * 90_000
+        box = screen.query_one(MessageInput)
+        box.text = paste
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.practice.turns == [] and len(screen.query(LearnerMessage)) == 0
+        assert box.text == paste, "nothing the learner typed is lost"
+        notes = [str(n.message) for n in app._notifications]
+        assert any("4,000" in n and "Not sent" in n for n in notes), notes

@@ -15,6 +15,7 @@ from simulator.errors import AttuneError
 from simulator.export import Format, export, session_data
 from simulator.export.common import debrief_of, softer_text
 from simulator.export.files import write_private
+from simulator.export.redact import redact as redact_session
 from simulator.paths import home_dir
 from simulator.problems import one_line
 from simulator.store import SavedSession, SessionStore, SessionSummary
@@ -187,14 +188,39 @@ def show_command(session_id: str, as_json: bool) -> None:
     help="Write to FILE (mode 0600) instead of stdout.",
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def export_command(session_id: str, fmt: str | None, out: Path | None, force: bool) -> None:
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace the partner's name with 'Partner' (and each --redact-name with '[name]').",
+)
+@click.option(
+    "--redact-name",
+    "redact_names",
+    multiple=True,
+    metavar="NAME",
+    help="Another name to take out, e.g. someone the learner mentions (repeatable; "
+    "implies --redact).",
+)
+def export_command(
+    session_id: str,
+    fmt: str | None,
+    out: Path | None,
+    force: bool,
+    redact: bool,
+    redact_names: tuple[str, ...],
+) -> None:
     """Export a session as Markdown, HTML or JSON."""
     chosen: Format = "md"
     if fmt is not None:
         chosen = _FORMATS[fmt]
     elif out is not None:
         chosen = _SUFFIXES.get(out.suffix.lower(), "md")
-    text = export(SessionStore.default().load(session_id), chosen)
+    if any(not name.strip() for name in redact_names):
+        raise click.BadParameter("a name cannot be empty", param_hint="--redact-name")
+    saved = SessionStore.default().load(session_id)
+    if redact or redact_names:
+        saved = redact_session(saved, redact_names)
+    text = export(saved, chosen)
     if out is None:
         click.echo(text, nl=False)
         return

@@ -8,7 +8,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import TextArea
 
-MAX_MESSAGE_CHARS = 4000
+from simulator.errors import MessageError
+from simulator.learner_input import clean_message
 
 
 class MessageInput(TextArea):
@@ -35,9 +36,14 @@ class MessageInput(TextArea):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            text = self.text.strip()
-            if text:
-                self.post_message(self.Submitted(self, text[:MAX_MESSAGE_CHARS]))
+            try:
+                text = clean_message(self.text)
+            except MessageError as exc:
+                # Empty Enter presses are ignored quietly; anything else is explained.
+                if self.text.strip():
+                    self.notify(f"Not sent: {exc}. Shorten it and send again.", timeout=6)
+                return
+            self.post_message(self.Submitted(self, text))
             return
         if event.key in ("shift+enter", "ctrl+j"):
             event.stop()
