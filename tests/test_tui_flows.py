@@ -29,7 +29,7 @@ from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.gauge import Gauge
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import LearnerMessage, PartnerMessage, SystemNote
-from tui_support import FailingVoice, GatedVoice, make_context
+from tui_support import CutVoice, FailingVoice, GatedVoice, make_context
 
 SIZE = (120, 40)
 MISATTUNED = "Relax, it's not a big deal. I was busy."
@@ -573,6 +573,11 @@ async def test_real_distress_pauses_the_scene_and_it_resumes_only_when_chosen(
         await send(pilot, ATTUNED[1])
         assert [t.safety for t in screen.practice.turns] == [None, "pause", None]
         assert len(screen.query(PartnerMessage)) == replies + 1
+        await pilot.press("ctrl+r", "ctrl+r")  # back past the pause: its note goes too
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [t.safety for t in screen.practice.turns] == [None]
+        assert not [n for n in screen.query(SystemNote) if "safety" in n.classes]
 
 
 async def test_ending_from_a_pause_goes_to_the_debrief_and_keeps_the_turn(tmp_path: Path) -> None:
@@ -609,3 +614,32 @@ async def test_a_huge_paste_is_not_sent_and_stays_in_the_box(tmp_path: Path) -> 
         assert box.text == paste, "nothing the learner typed is lost"
         notes = [str(n.message) for n in app._notifications]
         assert any("4,000" in n and "Not sent" in n for n in notes), notes
+
+
+async def test_a_reply_cut_midway_is_taken_off_screen_and_retried(tmp_path: Path) -> None:
+    voices: list[CutVoice] = []
+
+    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> CutVoice:
+        voices.append(CutVoice(card))
+        return voices[-1]
+
+    app = AttuneApp(make_context(tmp_path, voice_factory=factory))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        replies = len(screen.query(PartnerMessage))
+        screen.query_one(MessageInput).text = ATTUNED[0]
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ModelErrorScreen):
+                break
+        assert isinstance(app.screen, ModelErrorScreen)
+        assert any("connection reset" in str(s.render()) for s in app.screen.query(Static))
+        assert len(screen.query(PartnerMessage)) == replies, "the half reply is not left up"
+        assert screen.practice.turns == []
+        await pilot.press("r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [t.user for t in screen.practice.turns] == [ATTUNED[0]]
+        assert len(screen.query(PartnerMessage)) == replies + 1
+        assert voices[0].calls == 2, "one learner retry, one more call"

@@ -92,3 +92,22 @@ class GatedVoice(ScriptedVoice):
             stream.finish(Reply(text="First sentence here. Second sentence now."))
 
         return ReplyStream(produce)
+
+
+class CutVoice(ScriptedVoice):
+    """The first reply shows a sentence, then the connection drops; later replies work."""
+
+    def __init__(self, card: PersonaCard) -> None:
+        super().__init__(card)
+        self.calls = 0
+
+    def stream(self, request: ReplyRequest) -> ReplyStream:
+        self.calls += 1
+        if self.calls > 1:
+            return super().stream(request)
+
+        async def produce(stream: ReplyStream) -> AsyncIterator[str]:
+            yield "Five hours."
+            raise ModelError("fake", "unreachable", "connection reset mid-reply")
+
+        return ReplyStream(produce)

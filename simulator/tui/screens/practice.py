@@ -146,7 +146,9 @@ class PracticeScreen(Screen[None]):
     async def _pause(self, pending: PendingTurn) -> None:
         """Step out of the role-play: no reply in character, help shown, the learner decides."""
         record = self.practice.commit(pending, self.practice.pause_reply(pending))
-        await self.query_one("#messages", VerticalScroll).mount(SystemNote(record.reply, "safety"))
+        await self.query_one("#messages", VerticalScroll).mount(
+            SystemNote(record.reply, "safety", index=record.index)
+        )
         self._show_state()
         self.attune.save_practice(self.practice)
         self._status("Practice paused.")
@@ -229,7 +231,7 @@ class PracticeScreen(Screen[None]):
         if record is None:
             self.notify("Nothing to take back yet.", timeout=3)
             return
-        for widget in list(self.query("LearnerMessage, PartnerMessage")):
+        for widget in list(self.query("LearnerMessage, PartnerMessage, SystemNote")):
             if getattr(widget, "index", 0) == record.index:
                 await widget.remove()
         box = self.query_one(MessageInput)

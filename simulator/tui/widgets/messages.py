@@ -44,5 +44,7 @@ class PartnerMessage(Markdown):
 class SystemNote(Static):
     """A line from attune itself (what-if comparisons, errors kept in the transcript)."""
 
-    def __init__(self, text: str, kind: str = "info") -> None:
+    def __init__(self, text: str, kind: str = "info", index: int = 0) -> None:
         super().__init__(printable(text), markup=False, classes=f"system {kind}")
+        # The turn this note belongs to (0: none), so that rewinding the turn removes it.
+        self.index = index
