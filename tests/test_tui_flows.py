@@ -643,3 +643,30 @@ async def test_a_reply_cut_midway_is_taken_off_screen_and_retried(tmp_path: Path
         assert [t.user for t in screen.practice.turns] == [ATTUNED[0]]
         assert len(screen.query(PartnerMessage)) == replies + 1
         assert voices[0].calls == 2, "one learner retry, one more call"
+
+
+async def test_escape_is_a_way_out_even_while_the_partner_is_answering(tmp_path: Path) -> None:
+    voices: list[GatedVoice] = []
+
+    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> GatedVoice:
+        voices.append(GatedVoice(card))
+        return voices[-1]
+
+    context = make_context(tmp_path, voice_factory=factory)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        practice = screen.practice
+        screen.query_one(MessageInput).text = ATTUNED[0]
+        await pilot.press("enter")
+        await voices[0].first_sent.wait()
+        await pilot.press("escape")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, DebriefScreen):
+                break
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.app.workers.wait_for_complete()
+        assert practice.turns == [], "the unfinished reply is not committed as a turn"
+        assert context.store is not None and practice.id is not None
+        assert context.store.load(practice.id).ended_at is not None
