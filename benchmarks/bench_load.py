@@ -37,10 +37,10 @@ from simulator.voices.model import ModelVoice  # noqa: E402
 class _Counted(list[dict[str, object]]):
     """Counts requests without keeping them: the fake must not be what holds memory."""
 
-    count = 0
+    seen = 0
 
     def append(self, item: dict[str, object]) -> None:
-        self.count += 1
+        self.seen += 1
 
 
 def install_fake_provider() -> FakeServer:
