@@ -85,7 +85,9 @@ async def test_picker_lists_every_persona_and_starts_with_the_documents_example(
         assert options.highlighted_option is not None
         assert options.highlighted_option.id == "unanswered-text"
         assert "Priya" in static_text(app, "#scenario")
-        assert HOME_LABEL_FRAGMENT in static_text(app, "#notice")
+        notice = static_text(app, "#notice")
+        assert HOME_LABEL_FRAGMENT in notice and "simulated by a program" in notice
+        assert "pauses and shows where to get help" in notice
         screen = await start(pilot)
         assert screen.practice.card.id == "unanswered-text"
         assert screen.practice.setup.intensity == "realistic"

@@ -95,7 +95,10 @@ class PickerScreen(Screen[None]):
             if context.store is not None
             else f"Sessions cannot be saved: {context.store_problem}"
         )
-        return f"The partner is simulated by a program, not a person. {where}"
+        return (
+            "The partner is simulated by a program, not a person. If something you write "
+            f"sounds like a real crisis, the practice pauses and shows where to get help. {where}"
+        )
 
     def on_mount(self) -> None:
         options = self.query_one("#personas", OptionList)
