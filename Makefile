@@ -51,8 +51,9 @@ constraints: $(TEST_STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
 
-## bench: core throughput and streaming overhead, as ratios against baselines measured in the same run
+## bench: core throughput, streaming overhead, eval load and time to first frame, as ratios against baselines measured in the same run
 bench: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_stream.py
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_startup.py
