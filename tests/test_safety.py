@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA, REPORTS, RunCli
+from saved_sessions import record
 from simulator.personas import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, DistressKind, detect_distress
 from simulator.session import Session
+from simulator.store import SessionStore
 from simulator.voices.base import Reply
 from simulator.voices.scripted import ScriptedVoice
 
@@ -119,3 +121,17 @@ def test_resources_come_from_the_config_file(
     result = attune("replay", str(script), "--persona", "unanswered-text", "--json")
     assert result.code == 0, result.err
     assert "555-0100" in json.loads(result.out)["turns"][0]["reply"]
+
+
+@pytest.mark.parametrize(
+    "command", [("show",), ("export", "--format", "md"), ("export", "--format", "html")]
+)
+def test_saved_pauses_are_labelled_as_attune_not_the_partner(
+    attune: RunCli, card: PersonaCard, command: tuple[str, ...]
+) -> None:
+    session_id = record(SessionStore.default(), card, ["I hear you.", "He hits me."])
+    result = attune("sessions", command[0], session_id, *command[1:])
+    assert result.code == 0, result.err
+    assert "attune (practice paused)" in result.out
+    assert "paused for your safety (not scored)" in result.out
+    assert "Priya: Pausing" not in result.out and "Priya> Pausing" not in result.out

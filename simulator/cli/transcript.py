@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from simulator.engine import Effect
-from simulator.export.common import effect_text, moves_of
+from simulator.export.common import effect_text, moves_of, speaker
 from simulator.session import TurnRecord
 from simulator.textsafe import printable
 
@@ -34,7 +34,7 @@ def turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
         f"connection {before[1]:5.1f} -> {turn.connection:5.1f} ({d_connection:+.1f})   "
         f"{turn.zone}{'   (softer feeling shows)' if turn.surfaced_now else ''}",
         *(effect_line(e) for e in turn.effects),
-        wrap(f"     {name}> ", turn.reply),
+        wrap(f"     {speaker(turn, name)}> ", turn.reply),
     ]
     if turn.guard.attempts:
         trimmed = ", trimmed" if turn.guard.trimmed else ""

@@ -22,9 +22,19 @@ def when(moment: datetime | None) -> str:
     return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
+PAUSED_BY = "attune (practice paused)"
+
+
 def moves_of(turn: TurnRecord) -> str:
-    """The turn's moves, comma-separated, or `(no moves)`."""
+    """The turn's moves, comma-separated, `(no moves)`, or a note that it was not scored."""
+    if turn.safety is not None:
+        return "paused for your safety (not scored)"
     return ", ".join(m.value for m in turn.moves) or "(no moves)"
+
+
+def speaker(turn: TurnRecord, partner: str) -> str:
+    """Who said the turn's reply: the partner, or attune itself on a paused turn."""
+    return PAUSED_BY if turn.safety is not None else partner
 
 
 def change(label: str, before: float, after: float) -> str:

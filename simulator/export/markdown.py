@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from simulator.debrief import Debrief, KeyTurn
-from simulator.export.common import change, debrief_of, effect_text, moves_of, softer_text, when
+from simulator.export.common import (
+    change,
+    debrief_of,
+    effect_text,
+    moves_of,
+    softer_text,
+    speaker,
+    when,
+)
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 from simulator.textsafe import printable
@@ -103,7 +111,7 @@ def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> li
     if turn.effects:
         out += [f"- {md_inline(effect_text(e))}" for e in turn.effects]
         out.append("")
-    return [*out, f"**{md_inline(name)}:** {md_block(turn.reply)}", ""]
+    return [*out, f"**{md_inline(speaker(turn, name))}:** {md_block(turn.reply)}", ""]
 
 
 def _transcript(saved: SavedSession) -> list[str]:

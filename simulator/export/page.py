@@ -11,7 +11,15 @@ from html import escape
 
 from simulator.debrief import Debrief, KeyTurn
 from simulator.export.chart import svg_chart
-from simulator.export.common import change, debrief_of, effect_text, moves_of, softer_text, when
+from simulator.export.common import (
+    change,
+    debrief_of,
+    effect_text,
+    moves_of,
+    softer_text,
+    speaker,
+    when,
+)
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 from simulator.textsafe import printable
@@ -122,7 +130,8 @@ def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> st
         f'<p class="state">{h(moves_of(turn))} · {h(state)} · <strong>{h(turn.zone)}</strong>'
         f"{h(surfaced)}</p>"
         + (f'<ul class="effects">{effects}</ul>' if effects else "")
-        + f'<p><span class="you">{h(name)}:</span> <span class="msg">{h(turn.reply)}</span></p>'
+        + f'<p><span class="you">{h(speaker(turn, name))}:</span> '
+        f'<span class="msg">{h(turn.reply)}</span></p>'
         "</div>"
     )
 
