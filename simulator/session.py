@@ -142,6 +142,9 @@ class Session:
         self.opening = voice.opening()
         self._states: list[PartnerState] = [self.start]
         self.turns: list[TurnRecord] = []
+        # What the partner heard so far, kept alongside the turns so that preparing a
+        # turn does not rebuild it (that made long sessions quadratic).
+        self._heard: list[Exchange] = []
 
     @property
     def state(self) -> PartnerState:
@@ -175,10 +178,7 @@ class Session:
             outcome=outcome,
             learner=text,
             opening=self.opening,
-            # A pause is outside the scene; the partner never hears it.
-            history=[
-                Exchange(learner=t.user, partner=t.reply) for t in self.turns if t.safety is None
-            ],
+            history=self._heard,
         )
         return PendingTurn(
             text=text, found=found, outcome=outcome, request=request, distress=distress
@@ -210,6 +210,8 @@ class Session:
         )
         self._states.append(pending.outcome.after)
         self.turns.append(record)
+        if record.safety is None:  # a pause is outside the scene; the partner never hears it
+            self._heard.append(Exchange(learner=record.user, partner=record.reply))
         return record
 
     async def respond_async(self, text: str) -> TurnRecord:
@@ -233,4 +235,7 @@ class Session:
         if not self.turns:
             return None
         self._states.pop()
-        return self.turns.pop()
+        taken = self.turns.pop()
+        if taken.safety is None:
+            self._heard.pop()
+        return taken

@@ -40,3 +40,15 @@ def test_the_opening_line_is_authored_and_seeded(card: PersonaCard) -> None:
     openings = {Session(card, ScriptedVoice(card, seed=s)).opening for s in range(8)}
     assert openings <= set(card.opening)
     assert len(openings) > 1
+
+
+def test_the_history_the_partner_hears_follows_rewinds_and_skips_pauses(card: PersonaCard) -> None:
+    session = Session(card, ScriptedVoice(card))
+    session.respond("I hear you.")
+    session.respond("He hits me when he drinks.")
+    session.respond("That sounds awful.")
+    session.rewind()
+    assert [e.learner for e in session.prepare("Tell me more.").request.history] == ["I hear you."]
+    session.rewind()
+    session.rewind()
+    assert session.prepare("Tell me more.").request.history == []
