@@ -7,9 +7,11 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Sparkline, Static
 
 from conftest import REPO, RunCli
@@ -29,9 +31,10 @@ from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.gauge import Gauge
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import LearnerMessage, PartnerMessage, SystemNote
-from tui_support import CutVoice, FailingVoice, GatedVoice, make_context
+from tui_support import CutVoice, FailingVoice, GatedVoice, make_context, recording
 
 SIZE = (120, 40)
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 MISATTUNED = "Relax, it's not a big deal. I was busy."
 ATTUNED = [
     "I'm sorry. I can see why that felt bad, and I'm here.",
@@ -47,6 +50,15 @@ async def send(pilot: Pilot[None], text: str) -> None:
     await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def screen_of(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
+    """Wait (briefly) until a screen of `kind` is on top; workers may be waiting on it."""
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, kind):
+            return pilot.app.screen
+    raise AssertionError(f"no {kind.__name__}; on {type(pilot.app.screen).__name__}")
 
 
 def practice_screen(app: AttuneApp) -> PracticeScreen:
@@ -264,11 +276,7 @@ async def test_saved_session_reopens_its_debrief_from_the_sessions_screen(tmp_pa
 async def test_model_error_offers_a_retry_and_the_session_stays_intact(
     tmp_path: Path, kind: str
 ) -> None:
-    voices: list[FailingVoice] = []
-
-    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> FailingVoice:
-        voices.append(FailingVoice(card, kind=kind))
-        return voices[-1]
+    factory, voices = recording(lambda card: FailingVoice(card, kind=kind))
 
     app = AttuneApp(make_context(tmp_path, voice_factory=factory))
     async with app.run_test(size=SIZE) as pilot:
@@ -313,11 +321,7 @@ async def test_model_error_edit_puts_the_message_back(tmp_path: Path) -> None:
 
 
 async def test_reply_appears_as_it_streams(tmp_path: Path) -> None:
-    voices: list[GatedVoice] = []
-
-    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> GatedVoice:
-        voices.append(GatedVoice(card))
-        return voices[-1]
+    factory, voices = recording(GatedVoice)
 
     app = AttuneApp(make_context(tmp_path, voice_factory=factory))
     async with app.run_test(size=SIZE) as pilot:
@@ -545,11 +549,7 @@ async def _send_distress(pilot: Pilot[None], text: str) -> SafetyPauseScreen:
     box = pilot.app.screen.query_one(MessageInput)
     box.text = text
     await pilot.press("enter")
-    for _ in range(50):  # the turn's worker waits on the learner's choice, so poll
-        await pilot.pause(0.02)
-        if isinstance(pilot.app.screen, SafetyPauseScreen):
-            return pilot.app.screen
-    raise AssertionError(f"no pause dialog; on {type(pilot.app.screen).__name__}")
+    return await screen_of(pilot, SafetyPauseScreen)
 
 
 async def test_real_distress_pauses_the_scene_and_it_resumes_only_when_chosen(
@@ -590,11 +590,7 @@ async def test_ending_from_a_pause_goes_to_the_debrief_and_keeps_the_turn(tmp_pa
         practice = screen.practice
         await _send_distress(pilot, "My husband threatened to kill me.")
         await pilot.press("e")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, DebriefScreen):
-                break
-        assert isinstance(app.screen, DebriefScreen)
+        await screen_of(pilot, DebriefScreen)
         await pilot.app.workers.wait_for_complete()
         assert context.store is not None and practice.id is not None
         saved = context.store.load(practice.id)
@@ -619,11 +615,7 @@ async def test_a_huge_paste_is_not_sent_and_stays_in_the_box(tmp_path: Path) -> 
 
 
 async def test_a_reply_cut_midway_is_taken_off_screen_and_retried(tmp_path: Path) -> None:
-    voices: list[CutVoice] = []
-
-    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> CutVoice:
-        voices.append(CutVoice(card))
-        return voices[-1]
+    factory, voices = recording(CutVoice)
 
     app = AttuneApp(make_context(tmp_path, voice_factory=factory))
     async with app.run_test(size=SIZE) as pilot:
@@ -631,11 +623,7 @@ async def test_a_reply_cut_midway_is_taken_off_screen_and_retried(tmp_path: Path
         replies = len(screen.query(PartnerMessage))
         screen.query_one(MessageInput).text = ATTUNED[0]
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, ModelErrorScreen):
-                break
-        assert isinstance(app.screen, ModelErrorScreen)
+        await screen_of(pilot, ModelErrorScreen)
         assert any("connection reset" in str(s.render()) for s in app.screen.query(Static))
         assert len(screen.query(PartnerMessage)) == replies, "the half reply is not left up"
         assert screen.practice.turns == []
@@ -648,11 +636,7 @@ async def test_a_reply_cut_midway_is_taken_off_screen_and_retried(tmp_path: Path
 
 
 async def test_escape_is_a_way_out_even_while_the_partner_is_answering(tmp_path: Path) -> None:
-    voices: list[GatedVoice] = []
-
-    def factory(model: str, card: PersonaCard, settings: object, seed: int) -> GatedVoice:
-        voices.append(GatedVoice(card))
-        return voices[-1]
+    factory, voices = recording(GatedVoice)
 
     context = make_context(tmp_path, voice_factory=factory)
     app = AttuneApp(context)
@@ -663,11 +647,7 @@ async def test_escape_is_a_way_out_even_while_the_partner_is_answering(tmp_path:
         await pilot.press("enter")
         await voices[0].first_sent.wait()
         await pilot.press("escape")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, DebriefScreen):
-                break
-        assert isinstance(app.screen, DebriefScreen)
+        await screen_of(pilot, DebriefScreen)
         await pilot.app.workers.wait_for_complete()
         assert practice.turns == [], "the unfinished reply is not committed as a turn"
         assert context.store is not None and practice.id is not None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import TypeVar
 
 from simulator.config import Settings
 from simulator.errors import ModelError
@@ -21,6 +22,20 @@ HOME_LABEL = "~/.local/share/attune/sessions.db"
 def scripted_factory(model: str, card: PersonaCard, settings: Settings, seed: int) -> Voice:
     """Authored lines, whatever model was asked for."""
     return ScriptedVoice(card, seed=seed)
+
+
+VoiceT = TypeVar("VoiceT", bound=Voice)
+
+
+def recording(make: Callable[[PersonaCard], VoiceT]) -> tuple[VoiceFactory, list[VoiceT]]:
+    """A voice factory that builds each voice with `make` and keeps them for the test."""
+    made: list[VoiceT] = []
+
+    def factory(model: str, card: PersonaCard, settings: Settings, seed: int) -> Voice:
+        made.append(make(card))
+        return made[-1]
+
+    return factory, made
 
 
 def instant_warm_up(model: str, settings: Settings) -> str:
