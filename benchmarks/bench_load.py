@@ -21,14 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fakes import FakeServer  # noqa: E402
+from fakes import FakeServer, fake_local_model, fake_provider_map  # noqa: E402
 from simulator.config import Settings  # noqa: E402
 from simulator.evals.cases import EvalCase, load_cases  # noqa: E402
 from simulator.evals.runner import SuiteRun, run_suite  # noqa: E402
 from simulator.llm.client import CallOptions  # noqa: E402
 from simulator.llm.litellm_loader import load_litellm  # noqa: E402
-from simulator.llm.local_model import LocalConfig, LocalModel  # noqa: E402
-from simulator.llm.local_provider import PROVIDER, LocalProvider  # noqa: E402
 from simulator.personas import PersonaCard, load_catalog, persona_dirs  # noqa: E402
 from simulator.voices.base import Voice  # noqa: E402
 from simulator.voices.model import ModelVoice  # noqa: E402
@@ -47,10 +45,7 @@ def install_fake_provider() -> FakeServer:
     """Route the `local` model through litellm to an instant fake server."""
     server = FakeServer("I waited all evening. I kept checking my phone.")
     server.requests = _Counted()
-    model = LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=lambda _c: server)
-    load_litellm().custom_provider_map = [
-        {"provider": PROVIDER, "custom_handler": LocalProvider(model=model)}
-    ]
+    load_litellm().custom_provider_map = fake_provider_map(fake_local_model(server))
     return server
 
 

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from simulator.errors import MessageError
+from simulator.textsafe import without_controls
 
 MAX_MESSAGE_CHARS = 4000
 """About a page: more than anyone says in one breath, far less than a stray paste."""
 
-# Control characters other than newline and tab (escape sequences included) carry
-# nothing a partner could hear, and must never reach a terminal raw.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 def clean_message(text: str) -> str:
     """The message without control characters and outer whitespace; MessageError if unusable."""
-    cleaned = _CONTROL.sub("", text).strip()
+    # Control characters (escape sequences included) carry nothing a partner could
+    # hear, and must never reach a terminal raw.
+    cleaned = without_controls(text).strip()
     if not cleaned:
         raise MessageError("the message is empty: say something to your partner")
     if len(cleaned) > MAX_MESSAGE_CHARS:

@@ -10,6 +10,11 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def without_controls(text: str) -> str:
+    """The text with control characters (escape sequences' lead bytes included) removed."""
+    return _CONTROL.sub("", text)
+
+
 def printable(text: str) -> str:
     """Replace control characters (escape sequences included) with visible escapes."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -10,6 +10,7 @@ import pytest
 
 from simulator.cli.main import main
 from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
+from simulator.zones import Zone
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -26,6 +27,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ATTUNE_HOME", str(tmp_path / "attune-home"))
     # Commands default to the embedded model; tests that want it ask for it by name.
     monkeypatch.setenv("ATTUNE_MODEL", "scripted")
+
+
+def authored_lines(card: PersonaCard) -> set[str]:
+    """Every line the card's author wrote for the persona, across all zones."""
+    return {line for zone in Zone for line in card.lines.for_zone(zone)}
 
 
 @pytest.fixture(scope="session")

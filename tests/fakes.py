@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncGenerator, Callable
+from pathlib import Path
 from typing import Any
 
 from simulator.llm.client import CallOptions
+from simulator.llm.local_model import LocalConfig, LocalModel
 
 
 def stream_chunks(text: str, size: int = 4, finish: str = "stop") -> list[dict[str, Any]]:
@@ -82,3 +84,15 @@ def scripted_chat(
             yield text[i : i + 5]
 
     return chat, sent
+
+
+def fake_local_model(server: Any) -> LocalModel:
+    """The embedded model's wrapper around a fake llama.cpp server instead of a GGUF file."""
+    return LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=lambda _config: server)
+
+
+def fake_provider_map(model: LocalModel) -> list[dict[str, Any]]:
+    """A litellm `custom_provider_map` routing `attune-local/...` to this model."""
+    from simulator.llm.local_provider import PROVIDER, LocalProvider
+
+    return [{"provider": PROVIDER, "custom_handler": LocalProvider(model=model)}]

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from fakes import FakeServer
+from fakes import FakeServer, fake_local_model, fake_provider_map
 from simulator.config import Settings
 from simulator.evals.cases import load_cases
 from simulator.evals.report import summary
 from simulator.evals.runner import run_suite
 from simulator.llm.client import CallOptions
 from simulator.llm.litellm_loader import load_litellm
-from simulator.llm.local_model import LocalConfig, LocalModel
-from simulator.llm.local_provider import PROVIDER, LocalProvider
 from simulator.personas import Catalog, PersonaCard
 from simulator.voices.base import Voice
 from simulator.voices.model import ModelVoice
@@ -25,11 +21,8 @@ SESSIONS = 500
 @pytest.fixture
 def fast_provider(monkeypatch: pytest.MonkeyPatch) -> FakeServer:
     server = FakeServer("I waited all evening. I kept checking my phone.")
-    model = LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=lambda _c: server)
     monkeypatch.setattr(
-        load_litellm(),
-        "custom_provider_map",
-        [{"provider": PROVIDER, "custom_handler": LocalProvider(model=model)}],
+        load_litellm(), "custom_provider_map", fake_provider_map(fake_local_model(server))
     )
     return server
 

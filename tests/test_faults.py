@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fakes import FakeServer
+from conftest import authored_lines
+from fakes import FakeServer, fake_local_model, fake_provider_map
 from simulator.errors import ModelError
 from simulator.llm.client import CallOptions
 from simulator.llm.litellm_loader import load_litellm
-from simulator.llm.local_model import LocalConfig, LocalModel
-from simulator.llm.local_provider import PROVIDER, LocalProvider
 from simulator.personas import PersonaCard
 from simulator.session import Session
 from simulator.voices.model import ModelVoice
@@ -54,11 +52,8 @@ def session_on(monkeypatch: pytest.MonkeyPatch, card: PersonaCard) -> Any:
     litellm = load_litellm()
 
     def build(server: FaultyServer, timeout_s: float = 10.0) -> Session:
-        model = LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=lambda _c: server)
         monkeypatch.setattr(
-            litellm,
-            "custom_provider_map",
-            [{"provider": PROVIDER, "custom_handler": LocalProvider(model=model)}],
+            litellm, "custom_provider_map", fake_provider_map(fake_local_model(server))
         )
         options = CallOptions(model="local", timeout_s=timeout_s, num_retries=0)
         return Session(card, ModelVoice(card, options))
@@ -88,11 +83,7 @@ async def test_garbage_output_is_never_shown_and_the_attempts_are_bounded(
     record = await session.respond_async("I hear you.")
     assert record.guard.result == "fallback" and record.guard.attempts == 2
     assert len(server.requests) == 2, "one retry, then the authored line: never a loop"
-    every_line = {
-        line
-        for z in ("flooded", "escalated", "guarded", "settling", "regulated")
-        for line in card.lines.for_zone(z)
-    }
+    every_line = authored_lines(card)
     assert record.reply in every_line
     assert "im_start" not in record.reply and "\x00" not in record.reply
 

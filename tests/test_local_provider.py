@@ -10,19 +10,15 @@ from typing import Any
 
 import pytest
 
-from fakes import FakeServer
+from fakes import FakeServer, fake_local_model, fake_provider_map
 from simulator.config import LocalSettings
 from simulator.errors import ModelError
 from simulator.llm.client import CallOptions, complete_chat, stream_chat
 from simulator.llm.litellm_loader import load_litellm
 from simulator.llm.local_model import LocalConfig, LocalModel, bundled_gguf, unavailable_reason
-from simulator.llm.local_provider import PROVIDER, LocalProvider
+from simulator.llm.local_provider import LocalProvider
 
 MESSAGES = [{"role": "user", "content": "hi"}]
-
-
-def fake_model(server: Any) -> LocalModel:
-    return LocalModel(LocalConfig(Path("fake.gguf"), 1, 512, 1, 0), factory=lambda _config: server)
 
 
 @pytest.fixture
@@ -31,12 +27,8 @@ def use_fake(monkeypatch: pytest.MonkeyPatch) -> Any:
     litellm = load_litellm()
 
     def install(server: Any) -> LocalModel:
-        model = fake_model(server)
-        monkeypatch.setattr(
-            litellm,
-            "custom_provider_map",
-            [{"provider": PROVIDER, "custom_handler": LocalProvider(model=model)}],
-        )
+        model = fake_local_model(server)
+        monkeypatch.setattr(litellm, "custom_provider_map", fake_provider_map(model))
         return model
 
     return install
@@ -78,7 +70,7 @@ def test_sync_streaming_through_litellm(use_fake: Any) -> None:
 
 def test_chunks_that_pile_up_are_coalesced() -> None:
     # The consumer is slow, so many decoded pieces wait in the queue and leave as one.
-    provider = LocalProvider(model=fake_model(FakeServer("x" * 400)))
+    provider = LocalProvider(model=fake_local_model(FakeServer("x" * 400)))
 
     async def run() -> list[str]:
         out = []
@@ -95,7 +87,7 @@ def test_chunks_that_pile_up_are_coalesced() -> None:
 
 def test_closing_the_stream_early_stops_decoding() -> None:
     server = FakeServer("word " * 200, delay_s=0.002)
-    provider = LocalProvider(model=fake_model(server))
+    provider = LocalProvider(model=fake_local_model(server))
 
     async def run() -> None:
         stream = provider.astreaming(model="m", messages=MESSAGES, optional_params={}, timeout=10)

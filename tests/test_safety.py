@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA, REPORTS, RunCli
+from conftest import DATA, REPORTS, RunCli, authored_lines
 from saved_sessions import record
 from simulator.personas import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, DistressKind, detect_distress
@@ -72,11 +72,7 @@ def test_a_distress_turn_pauses_without_scoring_or_answering_in_character(
     assert record.moves == [] and record.effects == []
     assert (session.state.arousal, session.state.connection) == (before.arousal, before.connection)
     assert "practice tool" in record.reply and "Call the test line on 000." in record.reply
-    every_line = {
-        line
-        for zone in ("flooded", "escalated", "guarded", "settling", "regulated")
-        for line in card.lines.for_zone(zone)
-    }
+    every_line = authored_lines(card)
     assert record.reply not in every_line, "the persona does not answer a pause"
     assert record.public_json()["safety"] == "pause"
 
