@@ -59,6 +59,12 @@ REAL_REJECTS = [
     ),
     ("You can't. You can't. You can't.", Zone.GUARDED, "pursue", GuardReason.REPETITIVE),
     (
+        "I'm sorry for the confusion. I can try to explain it differently:",
+        Zone.FLOODED,
+        "pursue",
+        GuardReason.AI_ADMISSION,
+    ),
+    (
         "We could try something new. We could start a new project, something new and exciting. "
         "Maybe a new business. We could start a new community. We could start a new project. "
         "We could plan a trip. We could call your friends and make it a big challenge.",

@@ -75,6 +75,9 @@ _AI = _rx(
     r"\bhow (?:can|may|could) i (?:help|assist) you\b",
     r"\bi(?:'m| am) (?:here|happy|glad|always here) to (?:help|assist|support) you\b",
     r"\b(?:i hope (?:this|that) helps|feel free to|is there anything else|glad i could help)\b",
+    # a helpdesk apologising for its output, not a partner in a fight
+    r"\b(?:sorry|apologi[sz]e) for (?:the|any) (?:confusion|misunderstanding|inconvenience)\b",
+    r"\b(?:let me|i (?:can|could|will|'ll)(?: try to)?) (?:explain|rephrase|put) (?:it|that|this) (?:differently|another way|more clearly|in other words)\b",
     r"\bi(?:'m| am) (?:not (?:a|an) )?(?:real )?(?:human|person) (?:and|but|so)\b.{0,20}\b(?:ai|model|assistant|program)\b",
 )
 
