@@ -72,7 +72,15 @@ def measure(count: int, concurrency: int) -> dict[str, float]:
     tracemalloc.reset_peak()
     started = time.perf_counter()
     run: SuiteRun = asyncio.run(
-        run_suite(cases, ["fake"], catalog, Settings(), concurrency, voice_factory=fake_voice)
+        run_suite(
+            cases,
+            ["fake"],
+            catalog,
+            Settings(),
+            concurrency,
+            voice_factory=fake_voice,
+            voice_dynamics=True,
+        )
     )
     took = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()

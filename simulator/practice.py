@@ -20,23 +20,12 @@ from simulator.debrief import Debrief, build_debrief
 from simulator.engine import INTENSITIES, PartnerState
 from simulator.errors import AttuneError
 from simulator.personas.card import PersonaCard
+from simulator.practice_setup import PracticeSetup as PracticeSetup  # re-exported
 from simulator.safety import DEFAULT_RESOURCES
 from simulator.session import PendingTurn, Session, TurnRecord
-from simulator.store.records import Mode, SessionMeta
+from simulator.store.records import SessionMeta
 from simulator.store.sqlite import SessionStore
 from simulator.voices.base import Reply, ReplyStream, Voice
-
-
-class PracticeSetup(BaseModel):
-    """What the learner chose in the picker (or on the command line)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    persona_id: str
-    model: str = "local"
-    intensity: Literal["gentle", "realistic", "hard"] = "realistic"
-    mode: Mode = "immersive"
-    seed: int = 0
 
 
 class WhatIf(BaseModel):

@@ -103,3 +103,32 @@ def test_the_tui_uses_only_public_names_of_the_core() -> None:
     assert core_importing_tui == [str(CORE / "cli" / "practice_cmd.py")], (
         "only the `practice` command may open the TUI"
     )
+
+
+def test_the_cli_imports_a_subcommand_only_when_it_runs() -> None:
+    # The bare `attune` opens the TUI; it must not pay for eval, classify, replay and the rest.
+    code = (
+        "import sys\n"
+        "from simulator.cli.main import SUBCOMMANDS, cli\n"
+        "mods = sorted({v.split(':')[0] for v in SUBCOMMANDS.values()})\n"
+        "print(','.join(m for m in mods if m in sys.modules))\n"
+        "import click\n"
+        "cli.get_command(click.Context(cli), 'eval')\n"
+        "print('simulator.cli.eval_cmd' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded_at_start, eval_loaded = done.stdout.splitlines()
+    assert loaded_at_start == ""
+    assert eval_loaded == "True"
+
+
+def test_every_lazy_subcommand_resolves_to_the_command_of_that_name() -> None:
+    import click
+
+    from simulator.cli.main import SUBCOMMANDS, cli
+
+    ctx = click.Context(cli)
+    assert cli.list_commands(ctx) == list(SUBCOMMANDS)
+    for name in SUBCOMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name

@@ -48,6 +48,7 @@ async def test_five_hundred_sessions_at_concurrency_fifty_all_recorded(
         concurrency=50,
         voice_factory=fake_voice,
         progress=lambda result, done, total: seen.append(result.id),
+        voice_dynamics=True,
     )
     assert len(run.results) == SESSIONS and len(set(seen)) == SESSIONS
     assert {r.id for r in run.results} == {c.id for c in cases}

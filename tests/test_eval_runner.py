@@ -33,12 +33,14 @@ SETTLING = [
 ]
 
 
-def case(case_id: str, persona: str = "unanswered-text", **expect: object) -> EvalCase:
+def case(
+    case_id: str, persona: str = "unanswered-text", kind: str = "dynamics", **expect: object
+) -> EvalCase:
     return EvalCase.model_validate(
         {
             "id": case_id,
             "persona": persona,
-            "kind": "dynamics",
+            "kind": kind,
             "description": "A test case.",
             "source": "Step 3: reflect what you heard",
             "turns": SETTLING,
@@ -254,6 +256,38 @@ def test_cli_bad_router_file_is_one_line(attune: RunCli, tmp_path: Path) -> None
     assert len(result.err.strip().splitlines()) == 1
 
 
+async def test_a_model_run_voices_dynamics_cases_with_authored_lines_unless_asked(
+    catalog: Catalog,
+) -> None:
+    calls: list[str] = []
+
+    def model_voice(model: str, card: PersonaCard, settings: Settings, seed: int) -> Voice:
+        calls.append(model)
+        return CountingVoice(card, seed=seed)
+
+    cases = [case("dyn", settles_within=8), case("voi", kind="voice", settles_within=8)]
+    quick = await run_suite(cases, ["some-model"], catalog, Settings(), 2, 0, model_voice)
+    assert calls == ["some-model"], "only the voice case reaches the model"
+    by_id = {r.id: r for r in quick.results}
+    assert by_id["dyn"].passed and not by_id["dyn"].voiced
+    assert by_id["voi"].voiced
+    # The engine decides dynamics, so the verdict and the states are the same either way.
+    calls.clear()
+    full = await run_suite(
+        cases, ["some-model"], catalog, Settings(), 2, 0, model_voice, voice_dynamics=True
+    )
+    assert sorted(calls) == ["some-model", "some-model"]
+    full_dyn = next(r for r in full.results if r.id == "dyn")
+    assert full_dyn.voiced
+    assert [t.arousal for t in full_dyn.turns] == [t.arousal for t in by_id["dyn"].turns]
+    report = markdown(quick)
+    assert "`dyn` (unanswered-text, some-model; engine check, scripted voice)" in report
+    assert "Pass `--voice-dynamics` to voice every case." in report
+    assert "--voice-dynamics" not in markdown(full)
+    assert results_log(quick)["voice_dynamics"] is False
+    assert results_log(full)["cases"][0]["voiced"] is True
+
+
 async def test_the_judge_scores_each_case_and_the_agreement_is_reported(
     catalog: Catalog,
 ) -> None:
@@ -270,7 +304,7 @@ async def test_the_judge_scores_each_case_and_the_agreement_is_reported(
     }
     options = CallOptions(model="openai/gpt-4o-mini", extra={"mock_response": json.dumps(verdict)})
     run = await run_suite(
-        [case("judged", settles_within=8)],
+        [case("judged", kind="voice", settles_within=8)],
         ["voiced"],
         catalog,
         Settings(),
@@ -294,7 +328,7 @@ async def test_a_judge_that_answers_nonsense_leaves_the_case_result_standing(
 
     options = CallOptions(model="openai/gpt-4o-mini", extra={"mock_response": "Looks fine!"})
     run = await run_suite(
-        [case("judged", settles_within=8)],
+        [case("judged", kind="voice", settles_within=8)],
         ["voiced"],
         catalog,
         Settings(),

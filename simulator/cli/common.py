@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from simulator.engine import INTENSITIES
+from simulator.intensity import INTENSITIES
 from simulator.personas.loader import Catalog, load_catalog, persona_dirs
 from simulator.textsafe import dumps
 

@@ -103,6 +103,12 @@ def _write(out: Path, run_log: dict[str, object], report: str) -> tuple[Path, Pa
     metavar="DIR",
     help="Where the JSON results and Markdown report go (default: $ATTUNE_HOME/evals).",
 )
+@click.option(
+    "--voice-dynamics",
+    is_flag=True,
+    help="Have the models voice the dynamics cases too (by default their authored lines do, "
+    "since the engine alone decides them; this takes about three times as long).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
 @personas_option
 @click.pass_context
@@ -118,6 +124,7 @@ def eval_command(
     seed: int,
     min_pass: float,
     out: Path | None,
+    voice_dynamics: bool,
     as_json: bool,
     persona_folders: tuple[Path, ...],
 ) -> None:
@@ -160,7 +167,18 @@ def eval_command(
         )
         judge = judge_hook(options)
     run = asyncio.run(
-        run_suite(cases, chosen, catalog, settings, concurrency, seed, factory, judge, _progress)
+        run_suite(
+            cases,
+            chosen,
+            catalog,
+            settings,
+            concurrency,
+            seed,
+            factory,
+            judge,
+            _progress,
+            voice_dynamics,
+        )
     )
     json_path, md_path = _write(out or home_dir() / "evals", results_log(run), markdown(run))
     total = summary(run)

@@ -2,26 +2,55 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 
 import click
 
 from simulator import __version__
-from simulator.cli.classify_cmd import classify_command, moves_command
-from simulator.cli.config_cmd import config_group
-from simulator.cli.eval_cmd import eval_command
-from simulator.cli.models_cmd import models_command
-from simulator.cli.personas_cmd import personas_group
-from simulator.cli.practice_cmd import practice_command, run_tui
-from simulator.cli.replay_cmd import replay_command
-from simulator.cli.sessions_cmd import sessions_group
 from simulator.errors import AttuneError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# Each subcommand is imported only when it runs (or `--help` lists it): the bare
+# `attune` that opens the practice screen must not pay for eval, classify and the rest.
+SUBCOMMANDS = {
+    "practice": "simulator.cli.practice_cmd:practice_command",
+    "personas": "simulator.cli.personas_cmd:personas_group",
+    "classify": "simulator.cli.classify_cmd:classify_command",
+    "moves": "simulator.cli.classify_cmd:moves_command",
+    "replay": "simulator.cli.replay_cmd:replay_command",
+    "eval": "simulator.cli.eval_cmd:eval_command",
+    "sessions": "simulator.cli.sessions_cmd:sessions_group",
+    "models": "simulator.cli.models_cmd:models_command",
+    "config": "simulator.cli.config_cmd:config_group",
+}
 
-@click.group(context_settings=CONTEXT, invoke_without_command=True)
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands live in modules imported on first use."""
+
+    def __init__(self, *args: object, lazy: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every subcommand name, eager and lazy, in the order they were declared."""
+        return [*self.lazy, *(n for n in super().list_commands(ctx) if n not in self.lazy)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The subcommand, importing its module the first time it is asked for."""
+        if cmd_name not in self.lazy:
+            return super().get_command(ctx, cmd_name)
+        module_name, attr = self.lazy[cmd_name].split(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{self.lazy[cmd_name]} is not a click command")
+        return command
+
+
+@click.group(cls=LazyGroup, lazy=SUBCOMMANDS, context_settings=CONTEXT, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="attune")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -39,20 +68,11 @@ def cli(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():
+            from simulator.cli.practice_cmd import run_tui
+
             run_tui(None, ())
         else:
             click.echo(ctx.get_help())
-
-
-cli.add_command(practice_command)
-cli.add_command(personas_group)
-cli.add_command(classify_command)
-cli.add_command(moves_command)
-cli.add_command(replay_command)
-cli.add_command(eval_command)
-cli.add_command(sessions_group)
-cli.add_command(models_command)
-cli.add_command(config_group)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

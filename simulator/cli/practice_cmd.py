@@ -22,7 +22,7 @@ def run_tui(
     """Build the app (settings, personas, store) and run it in this terminal."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise AttuneError("the practice screen needs an interactive terminal (try 'attune --help')")
-    from simulator.practice import PracticeSetup
+    from simulator.practice_setup import PracticeSetup
     from simulator.tui.app import make_app
     from simulator.tui.context import build_context
 

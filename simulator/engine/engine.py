@@ -7,10 +7,9 @@ import re
 from simulator.classifier.schema import Classification, Span
 from simulator.engine import rates
 from simulator.engine.state import Effect, Memory, PartnerState, TurnOutcome
+from simulator.intensity import INTENSITIES as INTENSITIES  # re-exported
 from simulator.moves import ATTUNED, Move
 from simulator.personas.card import PersonaCard
-
-INTENSITIES: dict[str, float] = {"gentle": 0.75, "realistic": 1.0, "hard": 1.3}
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 

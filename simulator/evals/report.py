@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from simulator.evals.runner import CaseResult, SuiteRun
+from simulator.llm.client import SCRIPTED
 
 RESULTS_VERSION = 1
 
@@ -87,6 +88,7 @@ def results_log(run: SuiteRun, finished: datetime | None = None) -> dict[str, An
         "models": run.models,
         "seed": run.seed,
         "concurrency": run.concurrency,
+        "voice_dynamics": run.voice_dynamics,
         "wall_s": run.wall_s,
         "summary": summary(run),
         "cases": [r.model_dump(mode="json") for r in run.results],
@@ -125,6 +127,13 @@ def markdown(run: SuiteRun) -> str:
         f"**{total['passed']}/{total['cases']} cases passed ({total['pass_rate']:.0%}).**",
         "",
     ]
+    if any(not r.voiced and r.model != SCRIPTED for r in run.results):
+        lines += [
+            "Dynamics cases check the engine, which decides the state whatever the model, "
+            "so in this run the persona's authored lines voiced them; the models voiced the "
+            "voice and robustness cases. Pass `--voice-dynamics` to voice every case.",
+            "",
+        ]
     if "judge_agreement" in total:
         lines += [f"Judge and deterministic checks agree on {total['judge_agreement']:.0%}.", ""]
     lines += _table("Per model", total["models"])
@@ -133,7 +142,8 @@ def markdown(run: SuiteRun) -> str:
     lines += ["## Cases", ""]
     for r in run.results:
         mark = "PASS" if r.passed else "FAIL"
-        lines.append(f"### {mark} `{r.id}` ({r.persona}, {r.model})")
+        how = "" if r.voiced or r.model == SCRIPTED else "; engine check, scripted voice"
+        lines.append(f"### {mark} `{r.id}` ({r.persona}, {r.model}{how})")
         lines.append("")
         if r.error:
             lines += [f"Could not run: {_cell(r.error)}", ""]

@@ -60,6 +60,8 @@ class CaseResult(BaseModel):
     mean_latency_s: float = 0.0
     judge: dict[str, Any] | None = None
     """Rubric scores from `--judge-model`, and whether they agree with the checks."""
+    voiced: bool = True
+    """False when the scripted voice spoke instead of the model (see `speaks_with_model`)."""
 
 
 def _summary(turn: TurnRecord) -> TurnSummary:
@@ -90,6 +92,18 @@ def _failed(case: EvalCase, model: str, error: str) -> CaseResult:
 JudgeHook = Callable[[PersonaCard, list[TurnRecord], list[CheckResult]], Any]
 
 
+def speaks_with_model(case: EvalCase, model: str, voice_dynamics: bool) -> bool:
+    """Whether the model voices this case, or the persona's authored lines do.
+
+    The engine alone decides a dynamics case's outcome, so voicing it with a model
+    costs minutes and proves nothing about dynamics; those cases take the scripted
+    voice unless `voice_dynamics` asks for the model's replies to be checked too.
+    """
+    if model == SCRIPTED:
+        return False
+    return case.kind != "dynamics" or voice_dynamics
+
+
 async def run_case(
     case: EvalCase,
     card: PersonaCard,
@@ -98,16 +112,23 @@ async def run_case(
     seed: int = 0,
     voice_factory: VoiceFactory = make_voice,
     judge: JudgeHook | None = None,
+    voice_dynamics: bool = False,
 ) -> CaseResult:
     """Play the case's learner turns against the persona and check what happened."""
+    voiced = speaks_with_model(case, model, voice_dynamics)
     try:
-        voice = voice_factory(model, card, settings, seed)
+        if voiced or model == SCRIPTED:
+            voice = voice_factory(model, card, settings, seed)
+        else:
+            voice = make_voice(SCRIPTED, card, settings, seed)
         session = Session(card, voice, intensity=INTENSITIES[case.intensity])
         for text in learner_turns(case, seed):
             await session.respond_async(text)
         turns = session.turns
-        checks = run_checks(case, card, session.start, turns, voiced=model != SCRIPTED)
-        verdict = await judge(card, turns, checks) if judge is not None else None
+        checks = run_checks(case, card, session.start, turns, voiced=voiced)
+        # A dynamics case handed to the scripted voice says nothing about the model's voice.
+        judged = judge is not None and (voiced or model == SCRIPTED)
+        verdict = await judge(card, turns, checks) if judge is not None and judged else None
     except AttuneError as exc:
         return _failed(case, model, str(exc))
     except Exception as exc:  # a bug in one case must not cost the others their results
@@ -131,6 +152,7 @@ async def run_case(
         if guarded
         else 0.0,
         judge=verdict,
+        voiced=voiced,
     )
 
 
@@ -144,6 +166,8 @@ class SuiteRun(BaseModel):
     concurrency: int
     results: list[CaseResult]
     wall_s: float
+    voice_dynamics: bool = False
+    """Whether the models also voiced the dynamics cases."""
 
 
 async def run_suite(
@@ -156,6 +180,7 @@ async def run_suite(
     voice_factory: VoiceFactory = make_voice,
     judge: JudgeHook | None = None,
     progress: Callable[[CaseResult, int, int], None] | None = None,
+    voice_dynamics: bool = False,
 ) -> SuiteRun:
     """Run every case against every model, at most `concurrency` at once."""
     if concurrency < 1:
@@ -171,7 +196,14 @@ async def run_suite(
         nonlocal done
         async with gate:
             result = await run_case(
-                case, catalog.get(case.persona), model, settings, seed, voice_factory, judge
+                case,
+                catalog.get(case.persona),
+                model,
+                settings,
+                seed,
+                voice_factory,
+                judge,
+                voice_dynamics,
             )
         done += 1
         if progress is not None:
@@ -186,6 +218,7 @@ async def run_suite(
         concurrency=concurrency,
         results=sorted(results, key=lambda r: (models.index(r.model), r.id)),
         wall_s=round(time.perf_counter() - started, 3),
+        voice_dynamics=voice_dynamics,
     )
 
 

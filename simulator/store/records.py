@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from simulator.practice_setup import Mode
 from simulator.session import TurnRecord
-
-Mode = Literal["immersive", "coached"]
 
 
 class SessionMeta(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -11,9 +12,11 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from simulator.errors import AttuneError
-from simulator.practice import Practice, PracticeSetup
+from simulator.practice_setup import PracticeSetup
 from simulator.tui.context import AppContext
-from simulator.voices.factory import make_classifier
+
+if TYPE_CHECKING:
+    from simulator.practice import Practice
 
 MODEL_LOADING = "loading"
 MODEL_READY = "ready"
@@ -86,6 +89,10 @@ class AttuneApp(App[None]):
         await self.push_screen(PracticeScreen(practice))
 
     def _build_practice(self, setup: PracticeSetup) -> Practice:
+        # Imported here, off the UI thread, so the picker's first frame never waits for them.
+        from simulator.practice import Practice
+        from simulator.voices.factory import make_classifier
+
         context = self.context
         card = context.catalog.get(setup.persona_id)
         voice = context.voice_factory(setup.model, card, context.settings, setup.seed)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from simulator.classifier import Classification, classify
 from simulator.config import Settings
 from simulator.errors import ModelError, UnknownModelError
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model, missing_keys
 from simulator.personas.card import PersonaCard
 from simulator.voices.base import Voice
-from simulator.voices.model import ModelVoice
-from simulator.voices.scripted import ScriptedVoice
+
+if TYPE_CHECKING:
+    from simulator.classifier import Classification
+
+# Voices and the classifier are imported when first asked for: the model voice pulls in
+# the prompt templates and their schemas, which the TUI's first frame must not wait for.
 
 
 def make_voice(model: str, card: PersonaCard, settings: Settings, seed: int = 0) -> Voice:
@@ -20,12 +24,16 @@ def make_voice(model: str, card: PersonaCard, settings: Settings, seed: int = 0)
     For `local` the embedded model starts loading in the background right away.
     """
     if model == SCRIPTED:
+        from simulator.voices.scripted import ScriptedVoice
+
         return ScriptedVoice(card, seed=seed)
     check_model(model, settings.local)
     if model == LOCAL:
         from simulator.llm.local_model import local_model
 
         local_model(settings.local).start()
+    from simulator.voices.model import ModelVoice
+
     return ModelVoice(
         card, CallOptions.from_settings(settings.model, settings.local, model=model), seed
     )
@@ -34,6 +42,8 @@ def make_voice(model: str, card: PersonaCard, settings: Settings, seed: int = 0)
 def make_classifier(judge: str | None, settings: Settings) -> Callable[[str], Classification]:
     """The rule classifier, or rules merged with an LLM judge when `judge` names a model."""
     if not judge:
+        from simulator.classifier import classify
+
         return classify
     if judge == SCRIPTED:
         raise UnknownModelError("the judge must be a model: 'scripted' has no judgement")

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, OptionList, RadioButton, Rad
 from textual.widgets.option_list import Option
 
 from simulator.personas import PersonaCard
-from simulator.practice import PracticeSetup
+from simulator.practice_setup import PracticeSetup
 from simulator.textsafe import printable
 
 if TYPE_CHECKING:
