@@ -191,6 +191,35 @@ async def test_rewind_takes_back_the_exchange_and_the_retry_shows_a_what_if(
         assert [t.user for t in saved.rewound] == [MISATTUNED]
 
 
+async def test_a_long_session_folds_old_messages_and_keeps_them_readable(
+    tmp_path: Path,
+) -> None:
+    from simulator.tui.screens.practice import MAX_LIVE_MESSAGES
+    from simulator.tui.widgets.messages import EarlierMessages
+
+    app = AttuneApp(make_context(tmp_path, store=False))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        turns = MAX_LIVE_MESSAGES // 2 + 2
+        for i in range(turns):
+            await send(pilot, f"Message number {i + 1}. I'm here.")
+        live = screen.query("LearnerMessage, PartnerMessage, SystemNote")
+        assert len(live) <= MAX_LIVE_MESSAGES
+        earlier = screen.query_one(EarlierMessages)
+        folded = "\n".join(earlier.lines)
+        # The opening line and the first messages moved into the block, word for word.
+        assert folded.startswith(f"Priya: {screen.practice.opening}")
+        assert "You (turn 1): Message number 1. I'm here." in folded
+        assert f"Message number {turns}." not in folded
+        assert [m.index for m in screen.query(LearnerMessage)][-1] == turns
+        # Rewinding still takes back the last exchange, which is never folded.
+        await pilot.press("ctrl+r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one(MessageInput).text == f"Message number {turns}. I'm here."
+        assert len(screen.practice.turns) == turns - 1
+
+
 async def test_rewind_at_the_start_changes_nothing(tmp_path: Path) -> None:
     app = AttuneApp(make_context(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -652,3 +681,15 @@ async def test_escape_is_a_way_out_even_while_the_partner_is_answering(tmp_path:
         assert practice.turns == [], "the unfinished reply is not committed as a turn"
         assert context.store is not None and practice.id is not None
         assert context.store.load(practice.id).ended_at is not None
+
+
+def test_the_folded_block_keeps_only_its_latest_lines() -> None:
+    from simulator.tui.widgets.messages import EarlierMessages
+
+    block = EarlierMessages()
+    block.fold([LearnerMessage(f"line {i}", i) for i in range(1, 201)])
+    assert len(block.lines) == EarlierMessages.MAX_LINES
+    assert block.dropped == 200 - EarlierMessages.MAX_LINES
+    assert block.lines[-1] == "You (turn 200): line 200"
+    first = 201 - EarlierMessages.MAX_LINES
+    assert block.lines[0] == f"You (turn {first}): line {first}"

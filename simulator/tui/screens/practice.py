@@ -20,6 +20,7 @@ from simulator.session import PendingTurn, TurnRecord
 from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import (
+    EarlierMessages,
     LearnerMessage,
     PartnerMessage,
     SceneNote,
@@ -30,6 +31,12 @@ from simulator.tui.widgets.nervous_system import NervousSystem
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
+
+MESSAGE_TYPES = (LearnerMessage, PartnerMessage, SystemNote)
+MAX_LIVE_MESSAGES = 60
+"""Message widgets kept live; older ones are folded (see `EarlierMessages`)."""
+FOLD_BATCH = 20
+"""How many to fold at once, so folding (a layout of its own) is rare."""
 
 
 class PracticeScreen(Screen[None]):
@@ -46,6 +53,7 @@ class PracticeScreen(Screen[None]):
         super().__init__()
         self.practice = practice
         self.busy = False
+        self.earlier: EarlierMessages | None = None
 
     @property
     def attune(self) -> AttuneApp:
@@ -188,7 +196,9 @@ class PracticeScreen(Screen[None]):
         if writer is not None:
             await writer.stop()
         bubble.remove_class("streaming")
-        return self.practice.commit(pending, stream.reply)
+        record = self.practice.commit(pending, stream.reply)
+        bubble.text = record.reply
+        return record
 
     async def _turn_failed(self, text: str, index: int, exc: ModelError) -> None:
         for message in self.query(LearnerMessage):
@@ -213,8 +223,22 @@ class PracticeScreen(Screen[None]):
         if practice.coached:
             self.query_one(NervousSystem).show_feedback(practice.feedback(record))
         self._status(self._idle_status())
+        self.fold_old_messages()
         self.call_after_refresh(self._scroll_end)
         self.attune.save_practice(self.practice)
+
+    def fold_old_messages(self) -> None:
+        """Past MAX_LIVE_MESSAGES, fold the oldest into one block so each turn stays as fast."""
+        container = self.query_one("#messages", VerticalScroll)
+        live = [w for w in container.children if isinstance(w, MESSAGE_TYPES)]
+        if len(live) <= MAX_LIVE_MESSAGES:
+            return
+        old = live[:FOLD_BATCH]
+        if self.earlier is None:
+            self.earlier = EarlierMessages()
+            container.mount(self.earlier, after=container.query_one(SceneNote))
+        self.earlier.fold(old)
+        container.remove_children(old)
 
     # -- keys -----------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ class LearnerMessage(Static):
         super().__init__(printable(text), markup=False, classes="learner")
         self.border_title = f"You · turn {index}"
         self.index = index
+        self.text = printable(text)
 
 
 class PartnerMessage(Markdown):
@@ -39,6 +40,9 @@ class PartnerMessage(Markdown):
         super().__init__(plain_markdown(text), classes="partner")
         self.border_title = name
         self.index = index
+        self.name_shown = name
+        self.text = printable(text)
+        """The whole reply once it has finished streaming."""
 
 
 class SystemNote(Static):
@@ -48,3 +52,43 @@ class SystemNote(Static):
         super().__init__(printable(text), markup=False, classes=f"system {kind}")
         # The turn this note belongs to (0: none), so that rewinding the turn removes it.
         self.index = index
+        self.text = printable(text)
+
+
+Message = LearnerMessage | PartnerMessage | SystemNote
+
+
+def transcript_line(message: Message) -> str:
+    """One message as a plain line of the folded transcript."""
+    if isinstance(message, LearnerMessage):
+        return f"You (turn {message.index}): {message.text}"
+    if isinstance(message, PartnerMessage):
+        return f"{message.name_shown}: {message.text}"
+    return f"  ({message.text})"
+
+
+class EarlierMessages(Static):
+    """Older messages folded into one plain block, the latest MAX_LINES of them.
+
+    Every message widget on screen costs layout time on each new one, so a long
+    session would slow down turn by turn; past a limit the oldest are folded here,
+    still readable by scrolling up. The whole transcript is in the debrief's export
+    and `attune sessions show`.
+    """
+
+    MAX_LINES = 120
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False, classes="earlier")
+        self.border_title = "Earlier in this conversation"
+        self.lines: list[str] = []
+        self.dropped = 0
+
+    def fold(self, messages: list[Message]) -> None:
+        """Add these messages, oldest first, to the block."""
+        self.lines += [transcript_line(m) for m in messages]
+        if len(self.lines) > self.MAX_LINES:
+            self.dropped += len(self.lines) - self.MAX_LINES
+            self.lines = self.lines[-self.MAX_LINES :]
+        head = [f"({self.dropped} earlier lines: see the debrief's export)"] if self.dropped else []
+        self.update("\n".join([*head, *self.lines]))
