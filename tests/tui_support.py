@@ -53,7 +53,7 @@ def make_context(
     """The shipped personas, a store in tmp_path (or none), fakes for the model."""
     return AppContext(
         settings=Settings(),
-        catalog=load_catalog(persona_dirs(environ={})),
+        catalog=load_catalog(persona_dirs(environ={}, user=False)),
         model=model,
         store=SessionStore(tmp_path / "home" / "sessions.db") if store else None,
         store_problem=None if store else "saving is off in this test",

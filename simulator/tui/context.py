@@ -8,7 +8,8 @@ from pathlib import Path
 
 from simulator.config import Settings, load_settings
 from simulator.errors import AttuneError
-from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
+from simulator.personas import Catalog, PersonaCard
+from simulator.personas.loader import load_default_catalog
 from simulator.store.sqlite import SessionStore
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
@@ -49,7 +50,7 @@ class AppContext:
 def build_context(model: str | None = None, persona_folders: tuple[Path, ...] = ()) -> AppContext:
     """Read settings and personas (errors raise) and open the store (errors are kept)."""
     settings = load_settings()
-    catalog = load_catalog(persona_dirs(persona_folders))
+    catalog = load_default_catalog(persona_folders)
     store: SessionStore | None = None
     problem: str | None = None
     try:
