@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -139,7 +140,7 @@ class ScenarioAnswers(BaseModel):
         return self.name or "Partner"
 
 
-def answer_problems(data: dict[str, object]) -> dict[str, str]:
+def answer_problems(data: Mapping[str, object]) -> dict[str, str]:
     """Validate raw answers: {question name: what is wrong} (empty when they are fine)."""
     try:
         ScenarioAnswers.model_validate(data)

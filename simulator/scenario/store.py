@@ -20,11 +20,11 @@ ANSWERS_FOLDER = ".answers"
 """Beside the cards: the form answers each card was made from, so the form can reopen them."""
 
 
-def card_yaml(card: PersonaCard, how: str = "the new-scenario form") -> str:
+def card_yaml(card: PersonaCard, how: str = "attune's new-scenario form") -> str:
     """The card as YAML, with a header saying where it came from and how to check an edit."""
     header = (
-        f"# Made with attune's {how} on {datetime.now(UTC):%Y-%m-%d}.\n"
-        "# Edit it freely: every field is described in simulator/personas/card.py.\n"
+        f"# Made with {how} on {datetime.now(UTC):%Y-%m-%d}. Yours to edit: the fields are\n"
+        "# described in simulator/personas/card.py and the README (Persona cards).\n"
         f"# Check an edit with: attune personas validate <this file>\n"
         f"# Practise with it:   attune practice --persona {card.id}\n"
     )
@@ -62,7 +62,7 @@ def save_user_card(
     catalog: Catalog,
     answers: ScenarioAnswers | None = None,
     replace: bool = False,
-    how: str = "the new-scenario form",
+    how: str = "attune's new-scenario form",
 ) -> Path:
     """Write the card (0600, atomically) to the learner's folder (0700) and add it to `catalog`."""
     check_new_id(card.id, catalog, replace)
