@@ -8,6 +8,7 @@ from pathlib import Path
 
 from simulator.config import Settings, load_settings
 from simulator.errors import AttuneError
+from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.personas.loader import load_default_catalog
 from simulator.store.sqlite import SessionStore
@@ -16,6 +17,12 @@ from simulator.voices.factory import make_voice, warm_up
 
 VoiceFactory = Callable[[str, PersonaCard, Settings, int], Voice]
 WarmUp = Callable[[str, Settings], str]
+DraftOptions = Callable[[str, Settings], CallOptions]
+
+
+def draft_options(model: str, settings: Settings) -> CallOptions:
+    """How the new-scenario form calls the model that drafts a card's lines."""
+    return CallOptions.from_settings(settings.model, settings.local, model=model)
 
 
 def _home_label(path: Path) -> str:
@@ -39,6 +46,8 @@ class AppContext:
     voice_factory: VoiceFactory = make_voice
     warm_up: WarmUp = warm_up
     judge: str | None = None
+    draft_options: DraftOptions = draft_options
+    """Call options for drafting a learner's card with the model (tests mock the model)."""
     home_label: str = field(default="")
     """Where sessions are kept, as shown to the learner."""
 
