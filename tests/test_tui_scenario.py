@@ -102,6 +102,10 @@ async def test_describe_save_and_practise_at_once_then_find_it_next_time(tmp_pat
         assert practice.practice.opening == "So you finally remembered?"
         path = user_personas_dir() / f"{card.id}.yaml"
         assert load_card(path) == card
+        # Back in the picker, the new card is listed and highlighted.
+        picker = app.screen_stack[1]
+        assert isinstance(picker, PickerScreen)
+        assert picker.highlighted_id() == card.id
     # Next time: a fresh app lists it under "Your scenarios", apart from the shipped ones.
     again = AttuneApp(context_with_yours(tmp_path))
     async with again.run_test(size=SIZE) as pilot:
