@@ -26,6 +26,7 @@ from simulator.scenario import (
     save_user_card,
     suggest_id,
 )
+from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
 from simulator.scenario.fit import SOFTER_ZONE, line_problem
 from simulator.scenario.skeleton import skeleton
 from simulator.zones import Zone
@@ -135,6 +136,21 @@ def test_shipped_lines_that_belong_to_their_own_scene_stay_behind(catalog: Catal
     for line in spoken + card.underneath.lines:
         lowered = line.lower()
         assert not any(w in lowered for w in ("text", "phone", "hours", "five", "seven")), line
+
+
+def test_every_bank_line_passes_the_guard_in_its_zone() -> None:
+    """The bank backs up every zone: a line the guard dropped would leave a zone thinner."""
+    for style, zones in ZONE_LINES.items():
+        for zone, lines in zones.items():
+            for line in lines:
+                assert line_problem(line, "Sam", style, zone) is None, (style, zone, line)
+        for zone, feeling_line in FEELS_LINES[style].items():
+            line = feeling_line.format(feels="hurt and let down")
+            assert line_problem(line, "Sam", style, zone) is None, (style, line)
+    for emotion in SofterEmotion:
+        for line in SOFTER_LINES[emotion]:
+            for style in Style:
+                assert line_problem(line, "Sam", style, SOFTER_ZONE) is None, line
 
 
 def test_the_same_answers_make_the_same_card(catalog: Catalog) -> None:

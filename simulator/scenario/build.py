@@ -42,8 +42,7 @@ STYLE_SCENE = {
     Style.WITHDRAW: "goes quiet and pulls away when it gets hard",
 }
 _FEELS_PREFIX = re.compile(
-    r"^(?:i'm|i am|im|they're|they are|she's|she is|he's|he is|feeling|probably|"
-    r"likely|very|really)\s+",
+    r"^(?:i'm|i am|im|they're|they are|she's|she is|he's|he is|feeling|probably|likely)\s+",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
@@ -87,7 +86,8 @@ def _portable(line: str, scene: set[str]) -> bool:
         starts_sentence = i == 0 or words[i - 1].endswith((".", "!", "?", "…"))
         if bare[:1].isupper() and not starts_sentence and bare not in _PRONOUN_CAPS:
             return False
-    return content_words(line) <= _GENERIC
+    said = content_words(line)
+    return said <= _GENERIC and not (said & scene)
 
 
 def _scene_words(card: PersonaCard) -> set[str]:
