@@ -6,10 +6,13 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import RunCli
 from simulator.cli.main import cli
+from simulator.config import Settings
+from simulator.llm.client import CallOptions
 from simulator.paths import user_personas_dir
 from simulator.personas.loader import load_card
 
@@ -134,3 +137,57 @@ def test_delete_asks_first_and_keeps_the_card_on_no() -> None:
     assert (user_personas_dir() / "sam.yaml").exists()
     result = CliRunner().invoke(cli, ["personas", "delete", "sam"], input="y\n")
     assert result.exit_code == 0 and not (user_personas_dir() / "sam.yaml").exists()
+
+
+DRAFT = {
+    "opening": ["You forgot. Our anniversary, and you forgot."],
+    "lines": {
+        "flooded": ["...", "I can't do this right now."],
+        "escalated": ["It doesn't matter.", "I don't want to talk about it."],
+        "guarded": ["Maybe. I'm still hurt.", "I don't know if you get it yet."],
+        "settling": ["Okay. That helps a bit.", "I just wanted it to matter to you."],
+        "regulated": ["Can we plan a new date together?", "Thank you for hearing me."],
+    },
+    "underneath": ["I was scared it didn't mean as much to you as it does to me."],
+}
+
+
+def mock_model(monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
+    """The drafting model answers with `reply` (litellm's mock_response: no network)."""
+
+    def options(model: str, settings: Settings) -> CallOptions:
+        return CallOptions(model=model, extra={"mock_response": reply})
+
+    monkeypatch.setattr("simulator.scenario.draft.draft_options", options)
+
+
+def test_draft_shows_the_models_lines_and_saves_them_when_accepted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mock_model(monkeypatch, json.dumps(DRAFT))
+    code, out = interactive("sam", "--draft", "--model", "openai/gpt-4o-mini", answers=[*SAM, "y"])
+    assert code == 0, out
+    assert "Drafting the lines with openai/gpt-4o-mini" in out
+    assert "Thank you for hearing me." in out and "Save the card with these lines?" in out
+    card = load_card(user_personas_dir() / "sam.yaml")
+    assert card.opening == DRAFT["opening"]
+    assert card.lines.regulated == DRAFT["lines"]["regulated"]  # type: ignore[index]
+    assert "drafted by openai/gpt-4o-mini" in out
+
+
+def test_a_malformed_draft_is_rejected_and_nothing_is_saved_on_no(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mock_model(monkeypatch, "Here you go: opening lines...")
+    code, out = interactive("sam", "--draft", "--model", "openai/gpt-4o-mini", answers=[*SAM, "n"])
+    assert code == 0, out
+    assert "The model's draft was rejected: the model's reply is not JSON" in out
+    assert "Nothing saved." in out
+    assert not (user_personas_dir() / "sam.yaml").exists()
+
+
+def test_draft_with_scripted_is_refused_before_any_question(attune: RunCli) -> None:
+    result = attune("personas", "new", "--interactive", "--draft", "--model", "scripted")
+    assert result.code == 2
+    assert "--draft with 'scripted': the scripted model only replays authored lines" in result.err
+    assert "What is the talk about?" not in result.out

@@ -192,6 +192,7 @@ async def test_edit_reopens_the_form_prefilled_and_saves_over_the_same_card(
         await pilot.press("e")
         form = await screen_of(pilot, ScenarioFormScreen)
         assert form.query_one("#field-about", Input).value == SAM["about"]
+        assert "Editing your scenario 'sam'" in str(form.query_one("#form-intro", Static).render())
         assert form.query_one("#field-says_first", Input).value == SAM["says_first"]
         fill(form, says_first="Oh. You remembered.")
         await save(pilot)

@@ -1,30 +1,25 @@
-"""`attune personas new|delete`: the learner's (or a coach's) own persona cards."""
+"""`attune personas new|delete`: the learner's (or a coach's) own persona cards.
+
+The scenario builder is imported when a command runs, so `attune` (and the first frame of
+the TUI) never pays for it.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from simulator.cli.common import catalog_from, personas_option
+from simulator.cli.common import catalog_from, model_option, personas_option
 from simulator.errors import AttuneError
-from simulator.export.files import write_private
 from simulator.paths import user_personas_dir
 from simulator.personas.card import PersonaCard, PersonaId, SofterEmotion
-from simulator.scenario import (
-    FIELDS,
-    ScenarioAnswers,
-    answer_problems,
-    build_card,
-    closest_persona,
-    delete_user_card,
-    save_user_card,
-    suggest_id,
-)
-from simulator.scenario.answers import INTENSITY_HELP, STYLE_HELP
-from simulator.scenario.skeleton import skeleton
-from simulator.scenario.store import check_new_id
 from simulator.textsafe import printable
+
+if TYPE_CHECKING:
+    from simulator.scenario import ScenarioAnswers
 
 NOT_SURE = "not-sure"
 
@@ -70,6 +65,9 @@ def _ask_choice(question: str, help_text: dict[str, str], default: str) -> str:
 
 def ask_answers() -> ScenarioAnswers:
     """The new-scenario form as prompts; a wrong answer is asked again with what is wrong."""
+    from simulator.scenario import FIELDS, ScenarioAnswers, answer_problems
+    from simulator.scenario.answers import INTENSITY_HELP, STYLE_HELP
+
     click.echo("Describe the talk you are about to have; attune builds a partner from it.")
     raw: dict[str, object] = {}
     for field in FIELDS:
@@ -96,16 +94,54 @@ def ask_answers() -> ScenarioAnswers:
     return ScenarioAnswers.model_validate(raw)
 
 
-def _interactive(card_id: str | None, persona_folders: tuple[Path, ...], force: bool) -> None:
+def _interactive(
+    card_id: str | None,
+    persona_folders: tuple[Path, ...],
+    force: bool,
+    draft: bool,
+    model: str | None,
+) -> None:
+    from simulator.config import load_settings
+    from simulator.scenario import build_card, closest_persona, save_user_card, suggest_id
+    from simulator.scenario.draft import (
+        draft_options,
+        draft_with_model,
+        draft_yaml,
+        drafting_unavailable,
+    )
+    from simulator.scenario.store import check_new_id
+
     catalog = catalog_from(persona_folders)
     if card_id is not None:
         check_new_id(card_id, catalog, replace=force)
+    settings = load_settings()
+    chosen_model = model or settings.model.name
+    if draft:
+        # Said before the questions, not after the learner has answered them all.
+        unavailable = drafting_unavailable(chosen_model)
+        if unavailable is not None:
+            raise AttuneError(f"--draft with '{chosen_model}': {unavailable}")
     answers = ask_answers()
     base = closest_persona(answers, catalog)
-    chosen = card_id or suggest_id(answers, catalog.cards)
-    card = build_card(answers, base, chosen)
+    card = build_card(answers, base, card_id or suggest_id(answers, catalog.cards))
+    how = f"its lines start from the shipped persona '{base.id}'"
+    if draft:
+        click.echo(f"Drafting the lines with {chosen_model}...")
+        options = draft_options(chosen_model, settings)
+        result = asyncio.run(draft_with_model(answers, base, card, options))
+        if result.card is None or result.draft is None:
+            click.echo(printable(f"The model's draft was rejected: {result.reason}"), err=True)
+            if not click.confirm("Save the card built from your answers instead?", default=True):
+                click.echo("Nothing saved.")
+                return
+        else:
+            click.echo(printable(draft_yaml(result.draft)))
+            if not click.confirm("Save the card with these lines?", default=True):
+                click.echo("Nothing saved.")
+                return
+            card, how = result.card, f"its lines were drafted by {chosen_model}"
     path = save_user_card(card, catalog, answers, replace=force)
-    _saved(card, path, f"its lines start from the shipped persona '{base.id}'")
+    _saved(card, path, how)
 
 
 def _saved(card: PersonaCard, path: Path, how: str) -> None:
@@ -129,12 +165,21 @@ def _saved(card: PersonaCard, path: Path, how: str) -> None:
     help="Where to write the skeleton (a folder, or ID.yaml); default: your personas folder.",
 )
 @click.option("--force", is_flag=True, help="Replace a card of yours with the same id.")
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="With --interactive: have the model (--model, not scripted or local) draft the lines; "
+    "you see them before anything is saved.",
+)
+@model_option
 @personas_option
 def new_command(
     card_id: str | None,
     interactive: bool,
     out: Path | None,
     force: bool,
+    draft: bool,
+    model: str | None,
     persona_folders: tuple[Path, ...],
 ) -> None:
     """Make a persona card: a commented skeleton to fill in, or one built from your answers.
@@ -143,18 +188,25 @@ def new_command(
     attune personas new my-sister         skeleton in your personas folder
     attune personas new my-sister --out . skeleton at ./my-sister.yaml
     attune personas new --interactive     answer questions; ready to practise
+    attune personas new -i --draft --model openai/gpt-4o-mini
+                                          ... with the lines drafted by a model
     """
     if card_id is not None:
         card_id = _valid_id(card_id)
     if interactive:
         if out is not None:
             raise AttuneError("--out is for skeletons; --interactive saves to your personas folder")
-        _interactive(card_id, persona_folders, force)
+        _interactive(card_id, persona_folders, force, draft, model)
         return
+    if draft:
+        raise AttuneError("--draft works with --interactive")
     if card_id is None:
         raise AttuneError(
             "give the new card's ID (e.g. 'attune personas new my-sister'), or pass --interactive"
         )
+    from simulator.export.files import write_private
+    from simulator.scenario.skeleton import skeleton
+
     catalog = catalog_from(persona_folders)
     if card_id in catalog.cards and catalog.is_shipped(card_id):
         raise AttuneError(f"'{card_id}' is the id of a shipped persona; choose another id")
@@ -182,6 +234,8 @@ def _confirmed(question: str) -> bool:
 @click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
 def delete_command(card_id: str, yes: bool) -> None:
     """Delete one of your own persona cards (shipped ones cannot be deleted)."""
+    from simulator.scenario import delete_user_card
+
     catalog = catalog_from(())
     if card_id in catalog.cards and catalog.is_user(card_id):
         card = catalog.get(card_id)

@@ -14,6 +14,7 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from simulator.config import Settings
 from simulator.errors import AttuneError, ModelError
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, complete_chat
 from simulator.personas.card import PersonaCard, Style
@@ -84,6 +85,11 @@ def drafting_unavailable(model: str) -> str | None:
     if reason is None:
         return None
     return f"{reason}; choose a capable model (attune models) to draft with one"
+
+
+def draft_options(model: str, settings: Settings) -> CallOptions:
+    """How to call `model` to draft a card: the configured timeout, retries and base URL."""
+    return CallOptions.from_settings(settings.model, settings.local, model=model)
 
 
 _HOW: dict[Style, dict[Zone, str]] = {

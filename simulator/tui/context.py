@@ -21,8 +21,11 @@ DraftOptions = Callable[[str, Settings], CallOptions]
 
 
 def draft_options(model: str, settings: Settings) -> CallOptions:
-    """How the new-scenario form calls the model that drafts a card's lines."""
-    return CallOptions.from_settings(settings.model, settings.local, model=model)
+    """How the new-scenario form calls the drafting model (imported on use: the first frame
+    never pays for the scenario builder)."""
+    from simulator.scenario.draft import draft_options as options
+
+    return options(model, settings)
 
 
 def _home_label(path: Path) -> str:

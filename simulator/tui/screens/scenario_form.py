@@ -74,6 +74,18 @@ class ScenarioFormScreen(Screen[None]):
         """The card being edited (None: a new card)."""
         self.busy = False
 
+    def _intro(self) -> str:
+        if self.card_id is None:
+            return (
+                "Describe the talk you are about to have. attune builds a partner from your "
+                "answers, saves it in your own folder, and starts the practice."
+            )
+        return (
+            f"Editing your scenario '{self.card_id}'. Saving rebuilds its lines from these "
+            "answers (draft again to have the model rewrite them), replacing any edits made "
+            "to its file by hand."
+        )
+
     @property
     def attune(self) -> AttuneApp:
         """The app, typed."""
@@ -83,11 +95,7 @@ class ScenarioFormScreen(Screen[None]):
         before = self.prefill
         yield Header()
         with VerticalScroll(id="scenario-form"):
-            yield Static(
-                "Describe the talk you are about to have. attune builds a partner from your "
-                "answers, saves it in your own folder, and starts the practice.",
-                id="form-intro",
-            )
+            yield Static(self._intro(), id="form-intro", markup=False)
             for field in FIELDS:
                 label = field.question + ("" if field.required else " (optional)")
                 yield Static(label, classes="field-label")

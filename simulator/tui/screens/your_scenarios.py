@@ -10,7 +10,6 @@ from textual.app import App
 from textual.widgets.option_list import Option
 
 from simulator.personas import Catalog, PersonaCard
-from simulator.scenario import delete_user_card
 from simulator.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
 
@@ -43,5 +42,7 @@ async def delete_card(app: App[None], catalog: Catalog, card_id: str) -> bool:
     question = f"Delete your scenario '{printable(card.name)}' ({card_id})? Its file goes too."
     if not await app.push_screen_wait(ConfirmScreen(question, "Delete")):
         return False
+    from simulator.scenario import delete_user_card
+
     await asyncio.to_thread(delete_user_card, card_id, catalog)
     return True
