@@ -191,3 +191,18 @@ def test_draft_with_scripted_is_refused_before_any_question(attune: RunCli) -> N
     assert result.code == 2
     assert "--draft with 'scripted': the scripted model only replays authored lines" in result.err
     assert "What is the talk about?" not in result.out
+
+
+def test_an_unfinished_skeleton_of_yours_can_be_deleted_and_its_id_is_not_reused(
+    attune: RunCli,
+) -> None:
+    assert attune("personas", "new", "sam-forgot-anniversary-dinner").code == 0
+    code, out = interactive(answers=SAM)
+    assert code == 0, out
+    assert "(sam-forgot-anniversary-dinner-2)" in out
+    result = CliRunner().invoke(
+        cli, ["personas", "delete", "sam-forgot-anniversary-dinner"], input="y\n"
+    )
+    assert result.exit_code == 0 and "(unfinished)" in result.output
+    assert not (user_personas_dir() / "sam-forgot-anniversary-dinner.yaml").exists()
+    assert (user_personas_dir() / "sam-forgot-anniversary-dinner-2.yaml").exists()

@@ -276,3 +276,19 @@ async def test_scripted_cannot_draft_and_says_why(tmp_path: Path) -> None:
         status = str(form.query_one("#draft-status", Static).render())
         assert "off with 'scripted'" in status and "choose a capable model" in status
         assert form.query_one("#field-underneath", Select).value == "not-sure"
+
+
+async def test_a_broken_card_of_yours_is_reported_and_the_picker_still_works(
+    tmp_path: Path,
+) -> None:
+    folder = user_personas_dir()
+    folder.mkdir(parents=True)
+    (folder / "half.yaml").write_text("id: half\nname: [unclosed\n")
+    context = context_with_yours(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        notes = [n.message for n in app._notifications]
+        assert any("Skipped one of your cards" in m and "half.yaml" in m for m in notes)
+        assert app.screen.query_one(OptionList).option_count == len(context.catalog.cards)

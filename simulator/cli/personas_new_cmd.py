@@ -109,7 +109,7 @@ def _interactive(
         draft_yaml,
         drafting_unavailable,
     )
-    from simulator.scenario.store import check_new_id
+    from simulator.scenario.store import check_new_id, user_card_ids
 
     catalog = catalog_from(persona_folders)
     if card_id is not None:
@@ -123,7 +123,8 @@ def _interactive(
             raise AttuneError(f"--draft with '{chosen_model}': {unavailable}")
     answers = ask_answers()
     base = closest_persona(answers, catalog)
-    card = build_card(answers, base, card_id or suggest_id(answers, catalog.cards))
+    taken = set(catalog.cards) | user_card_ids()
+    card = build_card(answers, base, card_id or suggest_id(answers, taken))
     how = f"its lines start from the shipped persona '{base.id}'"
     if draft:
         click.echo(f"Drafting the lines with {chosen_model}...")
@@ -235,11 +236,14 @@ def _confirmed(question: str) -> bool:
 def delete_command(card_id: str, yes: bool) -> None:
     """Delete one of your own persona cards (shipped ones cannot be deleted)."""
     from simulator.scenario import delete_user_card
+    from simulator.scenario.store import user_card_ids
 
     catalog = catalog_from(())
-    if card_id in catalog.cards and catalog.is_user(card_id):
-        card = catalog.get(card_id)
-        if not yes and not _confirmed(f"Delete your card {card.id} ({printable(card.name)})?"):
+    mine = catalog.is_user(card_id) if card_id in catalog.cards else card_id in user_card_ids()
+    if mine and not yes:
+        card = catalog.cards.get(card_id)
+        what = f"{card_id} ({printable(card.name)})" if card else f"{card_id} (unfinished)"
+        if not _confirmed(f"Delete your card {what}?"):
             click.echo("Not deleted.")
             return
     path = delete_user_card(card_id, catalog)

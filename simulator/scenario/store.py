@@ -92,15 +92,27 @@ def load_answers(card_id: str) -> ScenarioAnswers | None:
         return None
 
 
+def user_card_ids() -> set[str]:
+    """Ids of the card files in the learner's folder, loadable or not (a skeleton, a bad edit)."""
+    folder = user_personas_dir()
+    if not folder.is_dir():
+        return set()
+    return {p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
+
+
 def delete_user_card(card_id: str, catalog: Catalog) -> Path:
     """Delete one of the learner's own cards (never a shipped one); returns the file removed."""
-    if card_id not in catalog.cards:
-        raise UnknownPersonaError(f"no card '{card_id}' (see 'attune personas list')")
-    if catalog.is_shipped(card_id):
+    folder = user_personas_dir()
+    if card_id in catalog.cards and catalog.is_shipped(card_id):
         raise AttuneError(f"'{card_id}' is shipped with attune and cannot be deleted")
-    path = catalog.sources[card_id]
-    if not catalog.is_user(card_id):
-        raise AttuneError(f"'{card_id}' is not one of your cards; it comes from {path}")
+    if card_id in catalog.cards and not catalog.is_user(card_id):
+        where = catalog.sources[card_id]
+        raise AttuneError(f"'{card_id}' is not one of your cards; it comes from {where}")
+    # A card of the learner's that does not load (an unfinished skeleton) can go too.
+    candidates = [folder / f"{card_id}{suffix}" for suffix in (".yaml", ".yml")]
+    path = catalog.sources.get(card_id) or next((p for p in candidates if p.is_file()), None)
+    if path is None:
+        raise UnknownPersonaError(f"you have no card '{card_id}' (see 'attune personas list')")
     try:
         path.unlink()
     except FileNotFoundError:

@@ -43,7 +43,7 @@ from simulator.scenario.draft import (
     drafting_unavailable,
     parse_draft_yaml,
 )
-from simulator.scenario.store import check_new_id
+from simulator.scenario.store import check_new_id, user_card_ids
 from simulator.textsafe import printable
 from simulator.tui.screens.picker import PickerScreen
 
@@ -187,7 +187,7 @@ class ScenarioFormScreen(Screen[None]):
     def _offline_card(self, answers: ScenarioAnswers) -> tuple[PersonaCard, PersonaCard]:
         catalog = self.attune.context.catalog
         base = closest_persona(answers, catalog)
-        card_id = self.card_id or suggest_id(answers, catalog.cards)
+        card_id = self.card_id or suggest_id(answers, set(catalog.cards) | user_card_ids())
         return base, build_card(answers, base, card_id)
 
     # --- actions -------------------------------------------------------------------------
