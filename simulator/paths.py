@@ -31,6 +31,11 @@ def home_dir(environ: Mapping[str, str] | None = None) -> Path:
     return user_data_path("attune", appauthor=False)
 
 
+def user_personas_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The learner's own persona cards (made with `attune personas new`): `personas` in home."""
+    return home_dir(environ) / "personas"
+
+
 def config_path(environ: Mapping[str, str] | None = None) -> Path:
     """The config file: `$ATTUNE_CONFIG`, else `config.toml` in `$ATTUNE_HOME` or the config dir."""
     env = os.environ if environ is None else environ

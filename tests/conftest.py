@@ -37,7 +37,7 @@ def authored_lines(card: PersonaCard) -> set[str]:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The shipped personas."""
-    return load_catalog(persona_dirs(environ={}))
+    return load_catalog(persona_dirs(environ={}, user=False))
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,9 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Sparkline, Static
 
 from conftest import REPO, RunCli
@@ -31,10 +29,9 @@ from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.gauge import Gauge
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import LearnerMessage, PartnerMessage, SystemNote
-from tui_support import CutVoice, FailingVoice, GatedVoice, make_context, recording
+from tui_support import CutVoice, FailingVoice, GatedVoice, make_context, recording, screen_of
 
 SIZE = (120, 40)
-ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 MISATTUNED = "Relax, it's not a big deal. I was busy."
 ATTUNED = [
     "I'm sorry. I can see why that felt bad, and I'm here.",
@@ -50,15 +47,6 @@ async def send(pilot: Pilot[None], text: str) -> None:
     await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-
-
-async def screen_of(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
-    """Wait (briefly) until a screen of `kind` is on top; workers may be waiting on it."""
-    for _ in range(50):
-        await pilot.pause(0.02)
-        if isinstance(pilot.app.screen, kind):
-            return pilot.app.screen
-    raise AssertionError(f"no {kind.__name__}; on {type(pilot.app.screen).__name__}")
 
 
 def practice_screen(app: AttuneApp) -> PracticeScreen:

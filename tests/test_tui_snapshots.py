@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from simulator.personas import Catalog, PersonaCard
 from simulator.practice import Practice, PracticeSetup
@@ -121,4 +122,20 @@ def test_model_error_dialog(snap_compare: object, tmp_path: Path) -> None:
         await pilot.pause(0.2)
 
     app = AttuneApp(make_context(tmp_path, store=False, voice_factory=factory))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+def test_new_scenario_form(snap_compare: object, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#field-name", Input).value = "Sam"
+        form.query_one("#field-about", Input).value = ""
+        form.query_one("#field-says_first", Input).value = "So you finally remembered?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    app = AttuneApp(make_context(tmp_path, store=False))
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from simulator.config import Settings
 from simulator.errors import ModelError
@@ -25,6 +28,7 @@ def scripted_factory(model: str, card: PersonaCard, settings: Settings, seed: in
 
 
 VoiceT = TypeVar("VoiceT", bound=Voice)
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 
 
 def recording(make: Callable[[PersonaCard], VoiceT]) -> tuple[VoiceFactory, list[VoiceT]]:
@@ -53,7 +57,7 @@ def make_context(
     """The shipped personas, a store in tmp_path (or none), fakes for the model."""
     return AppContext(
         settings=Settings(),
-        catalog=load_catalog(persona_dirs(environ={})),
+        catalog=load_catalog(persona_dirs(environ={}, user=False)),
         model=model,
         store=SessionStore(tmp_path / "home" / "sessions.db") if store else None,
         store_problem=None if store else "saving is off in this test",
@@ -126,3 +130,12 @@ class CutVoice(ScriptedVoice):
             raise ModelError("fake", "unreachable", "connection reset mid-reply")
 
         return ReplyStream(produce)
+
+
+async def screen_of(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
+    """Wait (briefly) until a screen of `kind` is on top; workers may be waiting on it."""
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if isinstance(pilot.app.screen, kind):
+            return pilot.app.screen
+    raise AssertionError(f"no {kind.__name__}; on {type(pilot.app.screen).__name__}")

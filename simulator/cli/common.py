@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from simulator.intensity import INTENSITIES
-from simulator.personas.loader import Catalog, load_catalog, persona_dirs
+from simulator.personas.loader import Catalog, load_default_catalog
 from simulator.textsafe import dumps
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,8 +55,8 @@ def json_option(func: F) -> F:
 
 
 def catalog_from(folders: tuple[Path, ...]) -> Catalog:
-    """Load shipped, $ATTUNE_PERSONAS and --personas cards."""
-    return load_catalog(persona_dirs(folders))
+    """Load shipped, the learner's own, $ATTUNE_PERSONAS and --personas cards."""
+    return load_default_catalog(folders)
 
 
 def echo_json(value: object) -> None:

@@ -1,4 +1,4 @@
-"""`attune personas list|show|validate`."""
+"""`attune personas list|show|validate` (and `new|delete`, from personas_new_cmd)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.cli.personas_new_cmd import delete_command, new_command
 from simulator.errors import AttuneError, PersonaError
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import card_files, load_card
@@ -17,7 +18,11 @@ from simulator.zones import Zone
 
 @click.group("personas")
 def personas_group() -> None:
-    """List, inspect and validate persona cards."""
+    """List, inspect, validate and make persona cards."""
+
+
+personas_group.add_command(new_command)
+personas_group.add_command(delete_command)
 
 
 @personas_group.command("list")
@@ -38,16 +43,29 @@ def list_command(persona_folders: tuple[Path, ...], as_json: bool) -> None:
                     "summary": card.summary,
                     "source": str(catalog.sources[card.id]),
                     "shipped": catalog.is_shipped(card.id),
+                    "yours": catalog.is_user(card.id),
                 }
                 for card in catalog.cards.values()
             ]
         )
         return
     width = max((len(i) for i in catalog.cards), default=2)
-    for card in catalog.cards.values():
+    theirs = [c for c in catalog.cards.values() if not catalog.is_user(c.id)]
+    yours = [c for c in catalog.cards.values() if catalog.is_user(c.id)]
+    for card in theirs:
         mark = "" if catalog.is_shipped(card.id) else "  [custom]"
-        click.echo(f"{card.id:<{width}}  {card.name} ({card.style.value}){mark}")
-        click.echo(textwrap.indent(textwrap.fill(printable(card.summary), 76), " " * (width + 2)))
+        _list_row(card, width, mark)
+    if yours:
+        click.echo("\nYour scenarios (attune personas new --interactive; private to you):")
+        for card in yours:
+            _list_row(card, width, "")
+    for problem in catalog.problems:
+        click.echo(printable(f"skipped {problem}"), err=True)
+
+
+def _list_row(card: PersonaCard, width: int, mark: str) -> None:
+    click.echo(f"{card.id:<{width}}  {printable(card.name)} ({card.style.value}){mark}")
+    click.echo(textwrap.indent(textwrap.fill(printable(card.summary), 76), " " * (width + 2)))
 
 
 def _show_text(card: PersonaCard) -> str:

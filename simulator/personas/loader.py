@@ -12,8 +12,9 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
-from simulator.paths import data_dir
+from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
+from simulator.personas.placeholders import placeholders
 from simulator.problems import describe, one_line
 from simulator.zones import Zone
 
@@ -70,6 +71,10 @@ def validate_card(path: Path, data: object) -> PersonaCard:
     if not isinstance(data, Mapping):
         kind = "empty" if data is None else type(data).__name__
         raise PersonaError(path, [f"expected a mapping of card fields, got {kind}"])
+    unfilled = list(placeholders(data))
+    if unfilled:
+        # A skeleton's placeholders are valid strings; say what is left, not that it is valid.
+        raise PersonaError(path, [f"{where}: still to fill in" for where in unfilled])
     problems: list[str] = []
     try:
         card = PersonaCard.model_validate(data)
@@ -94,11 +99,15 @@ def load_card(path: Path) -> PersonaCard:
 
 
 def persona_dirs(
-    extra: Iterable[Path] = (), environ: Mapping[str, str] | None = None
+    extra: Iterable[Path] = (), environ: Mapping[str, str] | None = None, *, user: bool = True
 ) -> list[Path]:
-    """Folders to load, lowest precedence first: shipped, then $ATTUNE_PERSONAS, then --personas."""
+    """Folders to load, lowest precedence first: shipped, the learner's own (if it exists and
+    `user`), then $ATTUNE_PERSONAS, then --personas."""
     env = os.environ if environ is None else environ
     dirs = [data_dir("personas")]
+    mine = user_personas_dir(env)
+    if user and mine.is_dir():
+        dirs.append(mine)
     dirs += [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     dirs += list(extra)
     return dirs
@@ -110,6 +119,10 @@ class Catalog:
 
     cards: dict[str, PersonaCard] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
+    user_dir: Path | None = None
+    """The learner's own cards folder, if it was loaded."""
+    problems: list[str] = field(default_factory=list)
+    """Cards in the learner's own folder that could not be loaded (they are skipped)."""
 
     def get(self, persona_id: str) -> PersonaCard:
         """Look up a persona by id, with a helpful error if it is not there."""
@@ -123,20 +136,50 @@ class Catalog:
         """True when the card comes from the folder shipped with attune."""
         return self.sources[persona_id].parent == data_dir("personas")
 
+    def is_user(self, persona_id: str) -> bool:
+        """True when the card is one the learner made (it lives in their own folder)."""
+        return self.user_dir is not None and self.sources[persona_id].parent == self.user_dir
+
+    def add(self, card: PersonaCard, source: Path) -> None:
+        """Add (or replace) a card that was just written to `source`."""
+        self.cards[card.id] = card
+        self.sources[card.id] = source
+
+    def remove(self, persona_id: str) -> None:
+        """Forget a card whose file was deleted."""
+        self.cards.pop(persona_id, None)
+        self.sources.pop(persona_id, None)
+
 
 def card_files(folder: Path) -> list[Path]:
     """The card files in a folder, sorted by name."""
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_catalog(dirs: Iterable[Path]) -> Catalog:
-    """Load every card in the folders; a later folder's card replaces an earlier one with its id."""
-    catalog = Catalog()
+def load_catalog(dirs: Iterable[Path], user_dir: Path | None = None) -> Catalog:
+    """Load every card in the folders; a later folder's card replaces an earlier one with its id.
+
+    A bad card raises, except in `user_dir` (the learner's own folder): one broken hand-edit
+    there must not lock them out of practising, so it is skipped and noted in `problems`.
+    """
+    catalog = Catalog(user_dir=user_dir)
     for folder in dirs:
         if not folder.is_dir():
             raise AttuneError(f"{folder}: personas folder not found")
+        lenient = folder == user_dir
         for path in card_files(folder):
-            card = load_card(path)
+            try:
+                card = load_card(path)
+            except PersonaError as exc:
+                if not lenient:
+                    raise
+                catalog.problems.append(str(exc))
+                continue
             catalog.cards[card.id] = card
             catalog.sources[card.id] = path
     return catalog
+
+
+def load_default_catalog(extra: Iterable[Path] = ()) -> Catalog:
+    """Shipped cards, the learner's own, $ATTUNE_PERSONAS and `extra` (--personas)."""
+    return load_catalog(persona_dirs(extra), user_dir=user_personas_dir())

@@ -100,9 +100,48 @@ class RubricContext(_Context):
     """The rubric to score, in order."""
 
 
+class DraftZone(_Context):
+    """One zone the drafted lines must cover: how the partner sounds there, with examples."""
+
+    id: Literal["flooded", "escalated", "guarded", "settling", "regulated"]
+    """The zone's name, a key of the JSON answer."""
+    how: str
+    """How this persona sounds in the zone, in words."""
+    examples: list[str] = Field(min_length=1)
+    """A few lines in this zone from the closest shipped persona, as examples of voice."""
+
+
+class ScenarioDraftContext(_Context):
+    """Everything `scenario_draft.j2` gives the model that drafts a learner's persona lines."""
+
+    name: str
+    """The partner's first name."""
+    about: str
+    """What the talk is about, in the learner's words (the learner's side)."""
+    feels: str
+    """How the partner will probably feel ('' if not said)."""
+    says_first: str
+    """What the learner expects the partner to say first."""
+    style: Literal["pursue", "withdraw"]
+    """Whether the partner pushes or pulls away when upset."""
+    soothes: str
+    """What usually soothes the partner ('' if not said)."""
+    sets_off: str
+    """What usually sets the partner off ('' if not said)."""
+    emotion: str
+    """The softer feeling under the surface."""
+    zones: list[DraftZone] = Field(min_length=5, max_length=5)
+    """The five zones, hottest first."""
+    min_lines: int
+    """Lines to write per zone, at least."""
+    max_lines: int
+    """Lines to write per zone, at most."""
+
+
 TEMPLATES: dict[str, type[_Context]] = {
     "persona.j2": PersonaContext,
     "judge_moves.j2": JudgeContext,
     "judge_rubric.j2": RubricContext,
+    "scenario_draft.j2": ScenarioDraftContext,
 }
 """Every template in `prompts/` and the context model it is rendered with."""

@@ -8,13 +8,24 @@ from pathlib import Path
 
 from simulator.config import Settings, load_settings
 from simulator.errors import AttuneError
-from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
+from simulator.llm.client import CallOptions
+from simulator.personas import Catalog, PersonaCard
+from simulator.personas.loader import load_default_catalog
 from simulator.store.sqlite import SessionStore
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
 
 VoiceFactory = Callable[[str, PersonaCard, Settings, int], Voice]
 WarmUp = Callable[[str, Settings], str]
+DraftOptions = Callable[[str, Settings], CallOptions]
+
+
+def draft_options(model: str, settings: Settings) -> CallOptions:
+    """How the new-scenario form calls the drafting model (imported on use: the first frame
+    never pays for the scenario builder)."""
+    from simulator.scenario.draft import draft_options as options
+
+    return options(model, settings)
 
 
 def _home_label(path: Path) -> str:
@@ -38,6 +49,8 @@ class AppContext:
     voice_factory: VoiceFactory = make_voice
     warm_up: WarmUp = warm_up
     judge: str | None = None
+    draft_options: DraftOptions = draft_options
+    """Call options for drafting a learner's card with the model (tests mock the model)."""
     home_label: str = field(default="")
     """Where sessions are kept, as shown to the learner."""
 
@@ -49,7 +62,7 @@ class AppContext:
 def build_context(model: str | None = None, persona_folders: tuple[Path, ...] = ()) -> AppContext:
     """Read settings and personas (errors raise) and open the store (errors are kept)."""
     settings = load_settings()
-    catalog = load_catalog(persona_dirs(persona_folders))
+    catalog = load_default_catalog(persona_folders)
     store: SessionStore | None = None
     problem: str | None = None
     try:

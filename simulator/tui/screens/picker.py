@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,9 +13,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from simulator.errors import AttuneError
 from simulator.personas import PersonaCard
 from simulator.practice_setup import PracticeSetup
 from simulator.textsafe import printable
+from simulator.tui.screens.your_scenarios import (
+    YOURS_HEADING,
+    delete_card,
+    persona_options,
+    scenario_text,
+)
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
@@ -52,6 +60,9 @@ class PickerScreen(Screen[None]):
         Binding("s", "sessions", "Saved sessions"),
         Binding("c", "toggle_mode", "Coached on/off"),
         Binding("i", "cycle_intensity", "Intensity"),
+        Binding("n", "new_scenario", "New scenario"),
+        Binding("e", "edit_scenario", "Edit yours"),
+        Binding("d", "delete_scenario", "Delete yours"),
     ]
 
     @property
@@ -65,9 +76,8 @@ class PickerScreen(Screen[None]):
         with Horizontal(id="picker"):
             with Vertical(id="persona-column"):
                 yield Static("Who do you want to practise with?", classes="panel-title")
-                yield OptionList(
-                    *(persona_option(c) for c in context.catalog.cards.values()), id="personas"
-                )
+                yield OptionList(*persona_options(context.catalog, persona_option), id="personas")
+                yield Button("New scenario: rehearse your own talk (n)", id="new-scenario")
             with VerticalScroll(id="setup"):
                 yield Static("", id="scenario", markup=False)
                 yield Static("Intensity", classes="panel-title")
@@ -106,15 +116,52 @@ class PickerScreen(Screen[None]):
         options.highlighted = ids.index(FIRST_CHOICE) if FIRST_CHOICE in ids else 0
         options.focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)
+        for problem in self.attune.context.catalog.problems:
+            self.notify(printable(f"Skipped one of your cards: {problem}"), severity="warning")
+
+    def on_screen_resume(self) -> None:
+        """Back from the form (or a practice): list the learner's cards as they are now."""
+        self.refresh_personas()
+
+    def refresh_personas(self, highlight: str | None = None) -> None:
+        """Rebuild the list (after a card was added or deleted), keeping the highlight."""
+        options = self.query_one("#personas", OptionList)
+        current = highlight or self.highlighted_id()
+        options.set_options(persona_options(self.attune.context.catalog, persona_option))
+        ids = [str(o.id) for o in options.options]
+        if current in ids:
+            options.highlighted = ids.index(current)
+        elif FIRST_CHOICE in ids:
+            options.highlighted = ids.index(FIRST_CHOICE)
+        self.refresh_bindings()
+
+    def highlighted_id(self) -> str | None:
+        """The highlighted card's id, if a card (not a heading) is highlighted."""
+        option = self.query_one("#personas", OptionList).highlighted_option
+        if option is None or option.id is None or option.id == YOURS_HEADING:
+            return None
+        return str(option.id)
+
+    def _yours_highlighted(self) -> str | None:
+        card_id = self.highlighted_id()
+        catalog = self.attune.context.catalog
+        return card_id if card_id in catalog.cards and catalog.is_user(card_id) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and delete are for the learner's own cards only (greyed out otherwise)."""
+        if action in ("edit_scenario", "delete_scenario"):
+            return True if self._yours_highlighted() else None
+        return True
 
     def _show_model(self, message: str) -> None:
         self.query_one("#model-status", Static).update(f"Model: {self.attune.model}. {message}")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        card = self.attune.context.catalog.get(str(event.option.id))
-        self.query_one("#scenario", Static).update(
-            f"{card.name}\n\n{card.scenario}\n\nTends to {card.style.value} when upset."
-        )
+        catalog = self.attune.context.catalog
+        card_id = str(event.option.id)
+        if card_id in catalog.cards:
+            self.query_one("#scenario", Static).update(scenario_text(catalog, card_id))
+        self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_start()
@@ -122,6 +169,8 @@ class PickerScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
             self.action_start()
+        elif event.button.id == "new-scenario":
+            self.action_new_scenario()
 
     def _chosen(self, radio_id: str) -> str:
         pressed = self.query_one(f"#{radio_id}", RadioSet).pressed_button
@@ -144,7 +193,50 @@ class PickerScreen(Screen[None]):
 
     def action_start(self) -> None:
         """Start practising with the highlighted persona."""
-        self.attune.begin_practice(self.setup())
+        if self.highlighted_id() is not None:
+            self.attune.begin_practice(self.setup())
+
+    def action_new_scenario(self) -> None:
+        """Open the form for the learner's own talk."""
+        from simulator.tui.screens.scenario_form import ScenarioFormScreen
+
+        self.app.push_screen(ScenarioFormScreen(self._setup_choices()))
+
+    def _setup_choices(self) -> PracticeSetup:
+        return self.setup().model_copy(update={"persona_id": ""})
+
+    def action_edit_scenario(self) -> None:
+        """Reopen the form with the highlighted card's answers (or show where its file is)."""
+        from simulator.scenario import load_answers
+        from simulator.tui.screens.scenario_form import ScenarioFormScreen
+
+        card_id = self._yours_highlighted()
+        if card_id is None:
+            return
+        answers = load_answers(card_id)
+        if answers is None:
+            path = self.attune.context.catalog.sources[card_id]
+            self.notify(
+                printable(f"This card was not made with the form; edit its file: {path}"),
+                timeout=10,
+            )
+            return
+        self.app.push_screen(ScenarioFormScreen(self._setup_choices(), answers, card_id))
+
+    @work(exclusive=True, group="delete-scenario")
+    async def action_delete_scenario(self) -> None:
+        """Delete the highlighted card of the learner's, after asking."""
+        card_id = self._yours_highlighted()
+        if card_id is None:
+            return
+        try:
+            deleted = await delete_card(self.app, self.attune.context.catalog, card_id)
+        except AttuneError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if deleted:
+            self.notify(f"Deleted your scenario '{card_id}'.")
+            self.refresh_personas()
 
     def action_sessions(self) -> None:
         """Open the saved sessions."""

@@ -1,0 +1,250 @@
+"""`attune personas new|delete`: the learner's (or a coach's) own persona cards.
+
+The scenario builder is imported when a command runs, so `attune` (and the first frame of
+the TUI) never pays for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from simulator.cli.common import catalog_from, model_option, personas_option
+from simulator.errors import AttuneError
+from simulator.paths import user_personas_dir
+from simulator.personas.card import PersonaCard, PersonaId, SofterEmotion
+from simulator.textsafe import printable
+
+if TYPE_CHECKING:
+    from simulator.scenario import ScenarioAnswers
+
+NOT_SURE = "not-sure"
+
+
+def _valid_id(card_id: str) -> str:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(PersonaId).validate_python(card_id)
+    except ValidationError:
+        raise AttuneError(
+            f"'{printable(card_id)}' is not a card id: use lowercase letters, digits and "
+            "single hyphens, 2-64 characters (e.g. 'my-sister')"
+        ) from None
+
+
+def _skeleton_path(card_id: str, out: Path | None) -> Path:
+    if out is None:
+        folder = user_personas_dir()
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return folder / f"{card_id}.yaml"
+    if out.is_dir():
+        return out / f"{card_id}.yaml"
+    if out.suffix not in (".yaml", ".yml") or out.stem != card_id:
+        raise AttuneError(f"{out}: a card file must be named {card_id}.yaml (ids match file names)")
+    return out
+
+
+def _ask(question: str, hint: str) -> str:
+    value: str = click.prompt(f"{question} ({hint})", default="", show_default=False)
+    return value
+
+
+def _ask_choice(question: str, help_text: dict[str, str], default: str) -> str:
+    for name, meaning in help_text.items():
+        click.echo(f"  {name}: {meaning}")
+    value: str = click.prompt(
+        question, type=click.Choice(list(help_text)), default=default, show_choices=True
+    )
+    return value
+
+
+def ask_answers() -> ScenarioAnswers:
+    """The new-scenario form as prompts; a wrong answer is asked again with what is wrong."""
+    from simulator.scenario import FIELDS, ScenarioAnswers, answer_problems
+    from simulator.scenario.answers import INTENSITY_HELP, STYLE_HELP
+
+    click.echo("Describe the talk you are about to have; attune builds a partner from it.")
+    raw: dict[str, object] = {}
+    for field in FIELDS:
+        while True:
+            raw[field.name] = _ask(field.question, field.hint)
+            problem = answer_problems({"about": "x", "says_first": "x", **raw}).get(field.name)
+            if problem is None:
+                break
+            click.echo(f"  {field.question} {problem}", err=True)
+    raw["style"] = _ask_choice("Do they tend to push or pull away?", STYLE_HELP, "pursue")
+    emotions = {e.value: "" for e in SofterEmotion} | {NOT_SURE: ""}
+    click.echo("The softer feeling that may sit underneath:")
+    click.echo("  " + ", ".join(emotions))
+    emotion = click.prompt(
+        "Softer feeling", type=click.Choice(list(emotions)), default=NOT_SURE, show_choices=False
+    )
+    raw["underneath"] = None if emotion == NOT_SURE else emotion
+    raw["intensity"] = _ask_choice("How upset at the start?", INTENSITY_HELP, "upset")
+    problems = answer_problems(raw)
+    if problems:
+        # Only the cross-field check (the opening's tone) can fail here.
+        where, problem = next(iter(problems.items()))
+        raise AttuneError(f"{where}: {problem}")
+    return ScenarioAnswers.model_validate(raw)
+
+
+def _interactive(
+    card_id: str | None,
+    persona_folders: tuple[Path, ...],
+    force: bool,
+    draft: bool,
+    model: str | None,
+) -> None:
+    from simulator.config import load_settings
+    from simulator.scenario import build_card, closest_persona, save_user_card, suggest_id
+    from simulator.scenario.draft import (
+        draft_options,
+        draft_with_model,
+        draft_yaml,
+        drafting_unavailable,
+    )
+    from simulator.scenario.store import check_new_id, user_card_ids
+
+    catalog = catalog_from(persona_folders)
+    if card_id is not None:
+        check_new_id(card_id, catalog, replace=force)
+    settings = load_settings()
+    chosen_model = model or settings.model.name
+    if draft:
+        # Said before the questions, not after the learner has answered them all.
+        unavailable = drafting_unavailable(chosen_model)
+        if unavailable is not None:
+            raise AttuneError(f"--draft with '{chosen_model}': {unavailable}")
+    answers = ask_answers()
+    base = closest_persona(answers, catalog)
+    taken = set(catalog.cards) | user_card_ids()
+    card = build_card(answers, base, card_id or suggest_id(answers, taken))
+    how = f"its lines start from the shipped persona '{base.id}'"
+    if draft:
+        click.echo(f"Drafting the lines with {chosen_model}...")
+        options = draft_options(chosen_model, settings)
+        result = asyncio.run(draft_with_model(answers, base, card, options))
+        if result.card is None or result.draft is None:
+            click.echo(printable(f"The model's draft was rejected: {result.reason}"), err=True)
+            if not click.confirm("Save the card built from your answers instead?", default=True):
+                click.echo("Nothing saved.")
+                return
+        else:
+            click.echo(printable(draft_yaml(result.draft)))
+            if not click.confirm("Save the card with these lines?", default=True):
+                click.echo("Nothing saved.")
+                return
+            card, how = result.card, f"its lines were drafted by {chosen_model}"
+    path = save_user_card(card, catalog, answers, replace=force)
+    _saved(card, path, how)
+
+
+def _saved(card: PersonaCard, path: Path, how: str) -> None:
+    click.echo(f"Saved {printable(card.name)} ({card.id}) to {printable(str(path))}; {how}.")
+    click.echo(f"Practise with it:  attune practice --persona {card.id}")
+    click.echo(f"Edit it, then check it:  attune personas validate {printable(str(path))}")
+
+
+@click.command("new")
+@click.argument("card_id", metavar="[ID]", required=False)
+@click.option(
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="Answer a few questions about your own talk; the card is built and saved for you.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Where to write the skeleton (a folder, or ID.yaml); default: your personas folder.",
+)
+@click.option("--force", is_flag=True, help="Replace a card of yours with the same id.")
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="With --interactive: have the model (--model, not scripted or local) draft the lines; "
+    "you see them before anything is saved.",
+)
+@model_option
+@personas_option
+def new_command(
+    card_id: str | None,
+    interactive: bool,
+    out: Path | None,
+    force: bool,
+    draft: bool,
+    model: str | None,
+    persona_folders: tuple[Path, ...],
+) -> None:
+    """Make a persona card: a commented skeleton to fill in, or one built from your answers.
+
+    \b
+    attune personas new my-sister         skeleton in your personas folder
+    attune personas new my-sister --out . skeleton at ./my-sister.yaml
+    attune personas new --interactive     answer questions; ready to practise
+    attune personas new -i --draft --model openai/gpt-4o-mini
+                                          ... with the lines drafted by a model
+    """
+    if card_id is not None:
+        card_id = _valid_id(card_id)
+    if interactive:
+        if out is not None:
+            raise AttuneError("--out is for skeletons; --interactive saves to your personas folder")
+        _interactive(card_id, persona_folders, force, draft, model)
+        return
+    if draft:
+        raise AttuneError("--draft works with --interactive")
+    if card_id is None:
+        raise AttuneError(
+            "give the new card's ID (e.g. 'attune personas new my-sister'), or pass --interactive"
+        )
+    from simulator.export.files import write_private
+    from simulator.scenario.skeleton import skeleton
+
+    catalog = catalog_from(persona_folders)
+    if card_id in catalog.cards and catalog.is_shipped(card_id):
+        raise AttuneError(f"'{card_id}' is the id of a shipped persona; choose another id")
+    path = _skeleton_path(card_id, out)
+    write_private(path, skeleton(card_id, str(path)), force=force)
+    click.echo(f"Wrote a skeleton to {printable(str(path))}.")
+    click.echo("Fill in every '<fill in: ...>', then check it with:")
+    click.echo(f"  attune personas validate {printable(str(path))}")
+
+
+def _confirmed(question: str) -> bool:
+    click.echo(f"{question} [y/N]: ", nl=False, err=True)
+    try:
+        answer = input()
+    except EOFError:
+        click.echo("", err=True)
+        raise AttuneError(
+            "not deleted: no answer given (pass --yes to delete without asking)"
+        ) from None
+    return answer.strip().lower() in ("y", "yes")
+
+
+@click.command("delete")
+@click.argument("card_id", metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
+def delete_command(card_id: str, yes: bool) -> None:
+    """Delete one of your own persona cards (shipped ones cannot be deleted)."""
+    from simulator.scenario import delete_user_card
+    from simulator.scenario.store import user_card_ids
+
+    catalog = catalog_from(())
+    mine = catalog.is_user(card_id) if card_id in catalog.cards else card_id in user_card_ids()
+    if mine and not yes:
+        card = catalog.cards.get(card_id)
+        what = f"{card_id} ({printable(card.name)})" if card else f"{card_id} (unfinished)"
+        if not _confirmed(f"Delete your card {what}?"):
+            click.echo("Not deleted.")
+            return
+    path = delete_user_card(card_id, catalog)
+    click.echo(f"Deleted {printable(str(path))}.")

@@ -1,0 +1,222 @@
+"""Draft a learner's card lines with a capable model: structured JSON, validated, guarded.
+
+The model only proposes words. Its reply must be JSON in the `CardDraft` shape, the lines
+must make a valid card, and each must pass the output guard in its zone; anything else is
+rejected with the reason, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from simulator.config import Settings
+from simulator.errors import AttuneError, ModelError
+from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, complete_chat
+from simulator.personas.card import PersonaCard, Style
+from simulator.problems import describe, one_line
+from simulator.prompting import render
+from simulator.prompting.contexts import DraftZone, ScenarioDraftContext
+from simulator.scenario.answers import ScenarioAnswers
+from simulator.scenario.bank import ZONE_LINES
+from simulator.scenario.fit import card_problems
+from simulator.zones import Zone
+
+MIN_LINES = 3
+MAX_LINES = 6
+DRAFT_MAX_TOKENS = 1500
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
+
+DraftLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class DraftZoneLines(BaseModel):
+    """Drafted lines for every zone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    flooded: Annotated[list[DraftLine], Field(min_length=2, max_length=8)]
+    escalated: Annotated[list[DraftLine], Field(min_length=2, max_length=8)]
+    guarded: Annotated[list[DraftLine], Field(min_length=2, max_length=8)]
+    settling: Annotated[list[DraftLine], Field(min_length=2, max_length=8)]
+    regulated: Annotated[list[DraftLine], Field(min_length=2, max_length=8)]
+
+
+class CardDraft(BaseModel):
+    """What a model drafts (and the learner may edit): the spoken lines of a card."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    opening: Annotated[list[DraftLine], Field(min_length=1, max_length=3)]
+    """The partner's first line(s)."""
+    lines: DraftZoneLines
+    """Lines for every zone."""
+    underneath: Annotated[list[DraftLine], Field(min_length=1, max_length=4)]
+    """What the partner says once the softer feeling comes through."""
+
+
+class DraftRejected(AttuneError):
+    """A draft that cannot become the card: not JSON, the wrong shape, or out of character."""
+
+
+class DraftResult(BaseModel):
+    """A drafted card ready to show for editing, or the one-line reason there is none."""
+
+    model_config = ConfigDict(frozen=True)
+
+    card: PersonaCard | None = None
+    draft: CardDraft | None = None
+    reason: str | None = None
+
+
+_CANNOT = {
+    SCRIPTED: "the scripted model only replays authored lines; it cannot write new ones",
+    LOCAL: "the embedded model is too small to draft a card reliably",
+}
+
+
+def drafting_unavailable(model: str) -> str | None:
+    """Why `model` cannot draft a card (None: it can). Configure another with --model or config."""
+    reason = _CANNOT.get(model)
+    if reason is None:
+        return None
+    return f"{reason}; choose a capable model (attune models) to draft with one"
+
+
+def draft_options(model: str, settings: Settings) -> CallOptions:
+    """How to call `model` to draft a card: the configured timeout, retries and base URL."""
+    return CallOptions.from_settings(settings.model, settings.local, model=model)
+
+
+_HOW: dict[Style, dict[Zone, str]] = {
+    Style.PURSUE: {
+        Zone.FLOODED: "overwhelmed and furious; no reason gets through.",
+        Zone.ESCALATED: "upset and on the attack; explanations make it worse.",
+        Zone.GUARDED: "wary and still hurt, testing whether the learner gets it; not warm yet.",
+        Zone.SETTLING: "calming down, starting to say what it was really like.",
+        Zone.REGULATED: "calm and close, open to the learner's side and to planning next time.",
+    },
+    Style.WITHDRAW: {
+        Zone.FLOODED: "shut down: a few flat words at most, or '...'. No shouting.",
+        Zone.ESCALATED: "pulling away: short, cold answers.",
+        Zone.GUARDED: "wary, saying a little, unsure it is safe to say more.",
+        Zone.SETTLING: "coming back out slowly, saying what it was like.",
+        Zone.REGULATED: "calm and close, open to the learner's side and to planning next time.",
+    },
+}
+
+
+def draft_messages(answers: ScenarioAnswers, base: PersonaCard) -> list[dict[str, str]]:
+    """The drafting prompt for these answers, with `base`'s lines as examples of voice."""
+    style = answers.style
+    zones = [
+        DraftZone(
+            id=zone.value,
+            how=_HOW[style][zone],
+            examples=list(
+                base.lines.for_zone(zone)[:3] if base.style == style else ZONE_LINES[style][zone]
+            ),
+        )
+        for zone in Zone
+    ]
+    context = ScenarioDraftContext(
+        name=answers.partner_name,
+        about=answers.about,
+        feels=answers.feels,
+        says_first=answers.says_first,
+        style=style.value,
+        soothes=answers.soothes,
+        sets_off=answers.sets_off,
+        emotion=(answers.underneath or base.underneath.emotion).value,
+        zones=zones,
+        min_lines=MIN_LINES,
+        max_lines=MAX_LINES,
+    )
+    return [{"role": "user", "content": render("scenario_draft.j2", context)}]
+
+
+def _summed(problems: list[str]) -> str:
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return one_line(problems[0] + more)
+
+
+def _shaped(data: object) -> CardDraft:
+    if not isinstance(data, dict):
+        kind = "nothing" if data is None else type(data).__name__
+        raise DraftRejected(f"the draft is not an object of lines (got {kind})")
+    try:
+        return CardDraft.model_validate(data)
+    except ValidationError as exc:
+        problems = [describe(e) for e in exc.errors()]
+        raise DraftRejected("the draft does not fit a card: " + _summed(problems)) from None
+
+
+def parse_draft(raw: str) -> CardDraft:
+    """A model's JSON reply (bare or fenced) as a draft; DraftRejected says what is wrong."""
+    text = _FENCE.sub("", raw.strip())
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftRejected(
+            f"the model's reply is not JSON ({exc.msg} at char {exc.pos})"
+        ) from None
+    return _shaped(data)
+
+
+def parse_draft_yaml(text: str) -> CardDraft:
+    """The learner's edited draft (YAML, as `draft_yaml` shows it)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise DraftRejected(f"the draft is not valid YAML{where}") from None
+    return _shaped(data)
+
+
+def draft_yaml(draft: CardDraft) -> str:
+    """A draft as YAML for the learner to edit."""
+    return yaml.safe_dump(draft.model_dump(), sort_keys=False, allow_unicode=True, width=1000)
+
+
+def apply_draft(card: PersonaCard, draft: CardDraft) -> PersonaCard:
+    """`card` with the drafted lines; DraftRejected if it is invalid or any line is out of
+    character (the guard's own checks, in each line's zone)."""
+    data = card.model_dump(mode="json")
+    data["opening"] = list(draft.opening)
+    data["lines"] = draft.lines.model_dump()
+    data["underneath"]["lines"] = list(draft.underneath)
+    try:
+        drafted = PersonaCard.model_validate(data)
+    except ValidationError as exc:
+        raise DraftRejected(
+            "the draft does not fit a card: " + _summed([describe(e) for e in exc.errors()])
+        ) from None
+    problems = card_problems(drafted)
+    if problems:
+        raise DraftRejected(_summed(problems))
+    return drafted
+
+
+async def draft_with_model(
+    answers: ScenarioAnswers, base: PersonaCard, card: PersonaCard, options: CallOptions
+) -> DraftResult:
+    """Ask the model for the lines of `card` (built offline from the answers and `base`)."""
+    unavailable = drafting_unavailable(options.model)
+    if unavailable is not None:
+        return DraftResult(reason=unavailable)
+    try:
+        raw = await complete_chat(
+            draft_messages(answers, base),
+            options,
+            max_tokens=DRAFT_MAX_TOKENS,
+            response_format={"type": "json_object"},
+        )
+        draft = parse_draft(raw)
+        return DraftResult(card=apply_draft(card, draft), draft=draft)
+    except (DraftRejected, ModelError) as exc:
+        return DraftResult(reason=str(exc))

@@ -1,0 +1,48 @@
+"""The learner's own scenarios in the picker: listed apart from the shipped ones, deletable."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import App
+from textual.widgets.option_list import Option
+
+from simulator.personas import Catalog, PersonaCard
+from simulator.textsafe import printable
+from simulator.tui.screens.dialogs import ConfirmScreen
+
+YOURS_HEADING = "__your-scenarios__"
+
+
+def persona_options(catalog: Catalog, row: Callable[[PersonaCard], Option]) -> list[Option]:
+    """The picker's rows: shipped and --personas cards, then 'Your scenarios' and the learner's."""
+    cards = list(catalog.cards.values())
+    theirs = [row(c) for c in cards if not catalog.is_user(c.id)]
+    yours = [row(c) for c in cards if catalog.is_user(c.id)]
+    if not yours:
+        return theirs
+    heading = Text("Your scenarios  (e edits, d deletes)", style="bold")
+    return [*theirs, Option(heading, id=YOURS_HEADING, disabled=True), *yours]
+
+
+def scenario_text(catalog: Catalog, card_id: str) -> str:
+    """The side panel for one card; the learner's own cards also say where their file is."""
+    card = catalog.get(card_id)
+    text = f"{card.name}\n\n{card.scenario}\n\nTends to {card.style.value} when upset."
+    if catalog.is_user(card_id):
+        text += f"\n\nYour card: {catalog.sources[card_id]}"
+    return printable(text)
+
+
+async def delete_card(app: App[None], catalog: Catalog, card_id: str) -> bool:
+    """Ask, then delete one of the learner's cards; True when it was deleted."""
+    card = catalog.get(card_id)
+    question = f"Delete your scenario '{printable(card.name)}' ({card_id})? Its file goes too."
+    if not await app.push_screen_wait(ConfirmScreen(question, "Delete")):
+        return False
+    from simulator.scenario import delete_user_card
+
+    await asyncio.to_thread(delete_user_card, card_id, catalog)
+    return True

@@ -1,0 +1,155 @@
+"""Drafting a learner's card with a model: validated JSON, guarded lines, reasons on failure.
+
+The model is litellm's `mock_response`: no network, no key.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from simulator.llm.client import CallOptions
+from simulator.personas import Catalog, PersonaCard
+from simulator.scenario import ScenarioAnswers, build_card, closest_persona
+from simulator.scenario.draft import (
+    CardDraft,
+    DraftRejected,
+    apply_draft,
+    draft_messages,
+    draft_with_model,
+    draft_yaml,
+    drafting_unavailable,
+    parse_draft_yaml,
+)
+
+MODEL = "openai/gpt-4o-mini"
+ANSWERS = ScenarioAnswers(
+    name="Sam",
+    about="I forgot our anniversary dinner",
+    feels="hurt",
+    says_first="So you finally remembered?",
+    sets_off="when I explain myself",
+)
+DRAFT = {
+    "opening": ["You forgot. Our anniversary, and you forgot."],
+    "lines": {
+        "flooded": ["I waited at that table for an hour!", "Don't tell me you were busy!"],
+        "escalated": ["It was our anniversary.", "You remember everyone else's plans."],
+        "guarded": ["Maybe. I'm still hurt.", "I don't know if you get it yet."],
+        "settling": ["Okay. That helps a bit.", "I just wanted it to matter to you."],
+        "regulated": ["Can we plan a new date together?", "Thank you for hearing me."],
+    },
+    "underneath": ["I was scared it didn't mean as much to you as it does to me."],
+}
+
+
+def options(reply: str) -> CallOptions:
+    return CallOptions(model=MODEL, extra={"mock_response": reply})
+
+
+@pytest.fixture
+def parts(catalog: Catalog) -> tuple[PersonaCard, PersonaCard]:
+    base = closest_persona(ANSWERS, catalog)
+    return base, build_card(ANSWERS, base, "sam")
+
+
+async def test_a_valid_draft_becomes_the_cards_lines(
+    parts: tuple[PersonaCard, PersonaCard],
+) -> None:
+    base, offline = parts
+    result = await draft_with_model(ANSWERS, base, offline, options(json.dumps(DRAFT)))
+    assert result.reason is None and result.card is not None and result.draft is not None
+    assert result.card.opening == DRAFT["opening"]
+    assert result.card.lines.flooded == DRAFT["lines"]["flooded"]  # type: ignore[index]
+    assert result.card.underneath.lines == DRAFT["underneath"]
+    # Everything else (scene, reactions, baseline) still comes from the answers.
+    assert result.card.scenario == offline.scenario and result.card.triggers == offline.triggers
+
+
+async def test_a_fenced_reply_is_accepted(parts: tuple[PersonaCard, PersonaCard]) -> None:
+    base, offline = parts
+    reply = f"```json\n{json.dumps(DRAFT)}\n```"
+    assert (await draft_with_model(ANSWERS, base, offline, options(reply))).card is not None
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        ("Sure! Here are some lines: ...", "the model's reply is not JSON"),
+        ('{"opening": ["Hi."], "lines": {', "the model's reply is not JSON"),
+        ('["a list"]', "not an object of lines (got list)"),
+        (
+            json.dumps({**DRAFT, "lines": {**DRAFT["lines"], "guarded": []}}),  # type: ignore[dict-item]
+            "lines.guarded: List should have at least 2 items",
+        ),
+        (json.dumps({**DRAFT, "mood": "angry"}), "mood: unknown field"),
+        (
+            json.dumps({**DRAFT, "underneath": ["As an AI, I don't have feelings."]}),
+            "underneath.lines[0]: out of character in the settling zone "
+            "(it sounded like an assistant",
+        ),
+        (
+            json.dumps(
+                {
+                    **DRAFT,
+                    "lines": {
+                        **DRAFT["lines"],  # type: ignore[dict-item]
+                        "flooded": ["Thank you, that means a lot to me.", "Okay!"],
+                    },
+                }
+            ),
+            "lines.flooded[0]: out of character in the flooded zone",
+        ),
+    ],
+)
+async def test_a_malformed_or_out_of_character_draft_is_rejected_with_the_reason(
+    parts: tuple[PersonaCard, PersonaCard], reply: str, reason: str
+) -> None:
+    base, offline = parts
+    result = await draft_with_model(ANSWERS, base, offline, options(reply))
+    assert result.card is None and result.draft is None
+    assert result.reason is not None and reason in result.reason
+    assert "\n" not in result.reason
+
+
+async def test_scripted_and_local_cannot_draft(parts: tuple[PersonaCard, PersonaCard]) -> None:
+    base, offline = parts
+    for model in ("scripted", "local"):
+        reason = drafting_unavailable(model)
+        assert reason is not None and "choose a capable model" in reason
+        result = await draft_with_model(ANSWERS, base, offline, CallOptions(model=model))
+        assert result.card is None and result.reason == reason
+    assert drafting_unavailable(MODEL) is None
+
+
+def test_the_prompt_carries_the_answers_and_asks_for_json(
+    parts: tuple[PersonaCard, PersonaCard],
+) -> None:
+    base, _ = parts
+    [message] = draft_messages(ANSWERS, base)
+    prompt = message["content"]
+    for words in ("Sam", "anniversary dinner", "So you finally remembered?", "explain myself"):
+        assert words in prompt
+    assert "Answer with JSON only" in prompt and '"regulated"' in prompt
+    assert all(line in prompt for line in base.lines.flooded[:3])
+
+
+def test_an_edited_draft_goes_through_the_same_checks(
+    parts: tuple[PersonaCard, PersonaCard],
+) -> None:
+    _, offline = parts
+    draft = CardDraft.model_validate(DRAFT)
+    text = draft_yaml(draft)
+    assert parse_draft_yaml(text) == draft
+    edited = text.replace("Thank you for hearing me.", "Thank you for hearing me, really.")
+    assert (
+        "Thank you for hearing me, really."
+        in apply_draft(offline, parse_draft_yaml(edited)).lines.regulated
+    )
+    with pytest.raises(DraftRejected, match="not valid YAML"):
+        parse_draft_yaml("opening: [unclosed")
+    with pytest.raises(DraftRejected, match=r"lines.settling\[0\]: out of character"):
+        apply_draft(
+            offline, parse_draft_yaml(text.replace("Okay. That helps a bit.", "I hate you."))
+        )
