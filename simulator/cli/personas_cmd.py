@@ -116,3 +116,12 @@ def validate_command(paths: tuple[Path, ...]) -> None:
         raise AttuneError("no persona card files (*.yaml) found in " + ", ".join(map(str, paths)))
     if failed:
         raise AttuneError(f"{failed} of {len(files)} card(s) invalid")
+
+
+def _add_try() -> None:
+    from simulator.cli.personas_try_cmd import try_command
+
+    personas_group.add_command(try_command)
+
+
+_add_try()

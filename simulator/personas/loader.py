@@ -6,16 +6,18 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
 from simulator.paths import data_dir
 from simulator.personas.card import PersonaCard
-from simulator.problems import describe, one_line
-from simulator.zones import Zone
+from simulator.personas.explain import Loc, explain, line_of, polarity_problems, yaml_problem
+from simulator.problems import one_line
+
+Found = tuple[Loc, str]
 
 MAX_CARD_BYTES = 256 * 1024
 ENV_VAR = "ATTUNE_PERSONAS"
@@ -48,49 +50,63 @@ def parse_yaml(path: Path, text: str) -> object:
     try:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        detail = one_line(exc.problem or exc)
-        raise AttuneError(f"{path}: invalid YAML at {where}{detail}") from None
+        raise AttuneError(f"{path}: {yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
         detail = one_line(exc).replace(' in "<unicode string>",', " at")
         raise AttuneError(f"{path}: invalid YAML ({detail})") from None
 
 
-def _describe(error: ErrorDetails) -> str:
-    loc = error["loc"]
-    if error["type"] == "extra_forbidden" and len(loc) == 2 and loc[0] == "lines":
-        zones = ", ".join(z.value for z in Zone)
-        return f"lines: unknown zone '{loc[1]}' (zones are {zones})"
-    return describe(error)
-
-
-def validate_card(path: Path, data: object) -> PersonaCard:
-    """Validate parsed YAML as a card; raise PersonaError listing every problem."""
-    if not isinstance(data, Mapping):
-        kind = "empty" if data is None else type(data).__name__
-        raise PersonaError(path, [f"expected a mapping of card fields, got {kind}"])
-    problems: list[str] = []
+def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | None, list[Found]]:
+    found: list[Found] = []
+    card = None
     try:
         card = PersonaCard.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(e) for e in exc.errors()]
-        card = None
+        for error in exc.errors():
+            line = explain(error)
+            if line is not None:
+                found.append((tuple(error["loc"]), line))
+    found += polarity_problems(data)
     card_id = data.get("id")
     if isinstance(card_id, str) and card_id != path.stem and path.suffix in (".yaml", ".yml"):
-        problems.append(f"id: '{card_id}' does not match the file name '{path.name}'")
-    if problems or card is None:
-        raise PersonaError(path, problems)
+        found.append(
+            (
+                ("id",),
+                f"id: '{card_id}' does not match the file name '{path.name}'; rename the file "
+                f"to '{card_id}{path.suffix}' or change the id",
+            )
+        )
+    return card, found
+
+
+def validate_card(path: Path, data: object, text: str | None = None) -> PersonaCard:
+    """Validate parsed YAML as a card; raise PersonaError listing every problem.
+
+    With the card's `text`, each problem names its YAML line and they come in file order.
+    """
+    if not isinstance(data, Mapping):
+        kind = "empty" if data is None else type(data).__name__
+        raise PersonaError(path, [f"expected a mapping of card fields, got {kind}"])
+    card, found = _card_problems(path, data)
+    if found or card is None:
+        if text is None:
+            raise PersonaError(path, [line for _, line in found] or ["not a valid card"])
+        placed = [(line_of(text, loc) or 0, line) for loc, line in found]
+        placed.sort(key=lambda item: item[0])
+        raise PersonaError(
+            path, [f"{line} (line {n})" if n else line for n, line in placed] or ["not valid"]
+        )
     return card
 
 
 def load_card(path: Path) -> PersonaCard:
     """Load and validate one persona card file."""
     try:
-        data = parse_yaml(path, read_text(path, MAX_CARD_BYTES))
+        text = read_text(path, MAX_CARD_BYTES)
+        data = parse_yaml(path, text)
     except AttuneError as exc:
         raise PersonaError(path, [str(exc).removeprefix(f"{path}: ")]) from None
-    return validate_card(path, data)
+    return validate_card(path, data, text)
 
 
 def persona_dirs(
