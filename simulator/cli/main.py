@@ -15,6 +15,7 @@ from simulator.cli.models_cmd import models_command
 from simulator.cli.personas_cmd import personas_group
 from simulator.cli.practice_cmd import practice_command, run_tui
 from simulator.cli.replay_cmd import replay_command
+from simulator.cli.serve_cmd import serve_command
 from simulator.cli.sessions_cmd import sessions_group
 from simulator.errors import AttuneError
 
@@ -53,6 +54,7 @@ cli.add_command(eval_command)
 cli.add_command(sessions_group)
 cli.add_command(models_command)
 cli.add_command(config_group)
+cli.add_command(serve_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
