@@ -99,7 +99,8 @@ def test_cli_annotate_list_show_delete(
     added = attune("sessions", "annotate", session_id[:12], "2", "The validation landed here.")
     assert added.code == 0, added.err
     assert added.out.strip() == f"Added note #1 on turn 2 of {session_id}."
-    assert attune("sessions", "annotate", session_id, "0", "Calm and steady.").code == 0
+    whole = attune("sessions", "annotate", session_id, "0", "Calm and steady.")
+    assert whole.out.strip() == f"Added note #2 on the whole session of {session_id}."
     listed = attune("sessions", "notes", session_id)
     assert "#1   turn 2" in listed.out and "The validation landed here." in listed.out
     assert "#2   session" in listed.out

@@ -45,7 +45,8 @@ def annotate_command(session_id: str, turn: int, text: str) -> None:
     store = SessionStore.default()
     saved_id = store.load(session_id).id
     note = store.add_note(saved_id, turn, text)
-    click.echo(f"Added note #{note.id} on {where(note)} of {saved_id}.")
+    about = "the whole session" if note.turn == 0 else where(note)
+    click.echo(f"Added note #{note.id} on {about} of {saved_id}.")
 
 
 @click.command("notes")
