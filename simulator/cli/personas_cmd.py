@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.cli.personas_try_cmd import try_command
 from simulator.errors import AttuneError, PersonaError
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import card_files, load_card
@@ -118,10 +119,4 @@ def validate_command(paths: tuple[Path, ...]) -> None:
         raise AttuneError(f"{failed} of {len(files)} card(s) invalid")
 
 
-def _add_try() -> None:
-    from simulator.cli.personas_try_cmd import try_command
-
-    personas_group.add_command(try_command)
-
-
-_add_try()
+personas_group.add_command(try_command)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from simulator.config import Settings
+from simulator.errors import AttuneError
 from simulator.evals.cases import DynamicsExpect, EvalCase
 from simulator.evals.checks import CheckResult
 from simulator.evals.policies import WORDINGS, attuned
@@ -93,7 +94,7 @@ def _case(
 def _run(case: EvalCase, card: PersonaCard) -> CaseResult:
     result = asyncio.run(run_case(case, card, SCRIPTED, Settings()))
     if result.error and not result.checks:
-        raise RuntimeError(f"try case {case.id} could not run: {result.error}")
+        raise AttuneError(f"{card.id}: the {case.id} check could not run ({result.error})")
     return result
 
 

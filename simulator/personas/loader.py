@@ -88,15 +88,18 @@ def validate_card(path: Path, data: object, text: str | None = None) -> PersonaC
         kind = "empty" if data is None else type(data).__name__
         raise PersonaError(path, [f"expected a mapping of card fields, got {kind}"])
     card, found = _card_problems(path, data)
-    if found or card is None:
-        if text is None:
-            raise PersonaError(path, [line for _, line in found] or ["not a valid card"])
-        placed = [(line_of(text, loc) or 0, line) for loc, line in found]
-        placed.sort(key=lambda item: item[0])
-        raise PersonaError(
-            path, [f"{line} (line {n})" if n else line for n, line in placed] or ["not valid"]
-        )
-    return card
+    if card is not None and not found:
+        return card
+    if text is None:
+        problems = [line for _, line in found]
+    else:
+        placed = sorted(((line_of(text, loc) or 0, line) for loc, line in found), key=_first)
+        problems = [f"{line} (line {n})" if n else line for n, line in placed]
+    raise PersonaError(path, problems or ["not a valid card"])
+
+
+def _first(item: tuple[int, str]) -> int:
+    return item[0]
 
 
 def load_card(path: Path) -> PersonaCard:
