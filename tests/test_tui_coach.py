@@ -182,3 +182,22 @@ def test_snapshot_coach_view(snap_compare: object, tmp_path: Path) -> None:
 
     app = AttuneApp(make_context(tmp_path, store=False))
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)  # type: ignore[operator]
+
+
+@pytest.mark.usefixtures("_steady_screen")
+def test_snapshot_note_dialog(
+    snap_compare: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The session id (shown in the title) would otherwise carry the time of the run.
+    monkeypatch.setattr("simulator.store.clock.new_id", lambda started: "20261122-093000-c0ac")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _debrief_after(pilot, MISSTEP, REPAIR)
+        await pilot.press("a")
+        dialog = await screen_of(pilot, NoteScreen)
+        dialog.query_one(Select).value = 1
+        dialog.query_one(Input).value = "The minimizing landed hard here."
+        await pilot.pause()
+
+    app = AttuneApp(make_context(tmp_path))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)  # type: ignore[operator]

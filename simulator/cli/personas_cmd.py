@@ -18,7 +18,7 @@ from simulator.zones import Zone
 
 @click.group("personas")
 def personas_group() -> None:
-    """List, inspect and validate persona cards."""
+    """List, inspect, validate and try persona cards."""
 
 
 @personas_group.command("list")

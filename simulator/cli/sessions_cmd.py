@@ -42,7 +42,7 @@ def _cell(text: str) -> str:
 
 @click.group("sessions")
 def sessions_group() -> None:
-    """List, show, export and delete saved practice sessions.
+    """List, show, annotate, export and delete saved practice sessions.
 
     \b
     Sessions live in sessions.db in the attune folder ($ATTUNE_HOME).
