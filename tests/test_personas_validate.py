@@ -86,3 +86,21 @@ def test_a_wrong_id_says_how_to_fix_it(tmp_path: Path, catalog: Catalog, attune:
     result = attune("personas", "validate", str(path))
     assert "id: found 'My Card'; use lowercase letters, digits and single hyphens" in result.err
     assert "rename the file to 'My Card.yaml' or change the id" in result.err
+
+
+def test_a_field_written_twice_is_named_at_the_repeat(
+    tmp_path: Path, catalog: Catalog, attune: RunCli
+) -> None:
+    text = catalog.sources["bad-day"].read_text(encoding="utf-8")
+    text = text.replace("sensitivity:", 'style: "withdraw"\nsensitivity:', 1)
+    path = tmp_path / "bad-day.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if line.startswith("style:"))
+    repeat = next(i for i, line in enumerate(lines, 1) if line == 'style: "withdraw"')
+    result = attune("personas", "validate", str(path))
+    assert result.code == 2
+    assert (
+        f"{path}: style: written twice (first on line {first}); only the last one counts, "
+        f"so merge them into one (line {repeat})"
+    ) in result.err

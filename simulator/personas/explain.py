@@ -315,6 +315,42 @@ def line_of(text: str, loc: Loc) -> int | None:
     return line
 
 
+def duplicate_keys(text: str) -> list[tuple[int, str]]:
+    """Fields written twice in one mapping, with the line of the repeat.
+
+    YAML keeps the last one silently, so a coach's edit can vanish without a word.
+    """
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    out: list[tuple[int, str]] = []
+
+    def walk(node: yaml.Node | None, loc: Loc) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key, value in node.value:
+                name = key.value
+                if name in seen:
+                    path = field_path((*loc, name))
+                    out.append(
+                        (
+                            key.start_mark.line + 1,
+                            f"{path}: written twice (first on line {seen[name]}); only the "
+                            "last one counts, so merge them into one",
+                        )
+                    )
+                else:
+                    seen[name] = key.start_mark.line + 1
+                walk(value, (*loc, name))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*loc, i))
+
+    walk(root, ())
+    return out
+
+
 _YAML_HINTS = {
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
     "mapping values are not allowed here": (

@@ -14,7 +14,14 @@ from pydantic import ValidationError
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
 from simulator.paths import data_dir
 from simulator.personas.card import PersonaCard
-from simulator.personas.explain import Loc, explain, line_of, polarity_problems, yaml_problem
+from simulator.personas.explain import (
+    Loc,
+    duplicate_keys,
+    explain,
+    line_of,
+    polarity_problems,
+    yaml_problem,
+)
 from simulator.problems import one_line
 
 Found = tuple[Loc, str]
@@ -88,12 +95,14 @@ def validate_card(path: Path, data: object, text: str | None = None) -> PersonaC
         kind = "empty" if data is None else type(data).__name__
         raise PersonaError(path, [f"expected a mapping of card fields, got {kind}"])
     card, found = _card_problems(path, data)
-    if card is not None and not found:
+    repeated = [] if text is None else duplicate_keys(text)
+    if card is not None and not found and not repeated:
         return card
     if text is None:
         problems = [line for _, line in found]
     else:
-        placed = sorted(((line_of(text, loc) or 0, line) for loc, line in found), key=_first)
+        placed = [(line_of(text, loc) or 0, line) for loc, line in found] + repeated
+        placed.sort(key=_first)
         problems = [f"{line} (line {n})" if n else line for n, line in placed]
     raise PersonaError(path, problems or ["not a valid card"])
 
