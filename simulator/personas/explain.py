@@ -331,6 +331,8 @@ def duplicate_keys(text: str) -> list[tuple[int, str]]:
             seen: dict[object, int] = {}
             for key, value in node.value:
                 name = key.value
+                if not isinstance(key, yaml.ScalarNode) or name == "<<":
+                    continue  # only plain field names; merge keys may repeat
                 if name in seen:
                     path = field_path((*loc, name))
                     out.append(
