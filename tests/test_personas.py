@@ -60,15 +60,15 @@ def good(catalog: Catalog) -> dict[str, object]:
     ("mutate", "expected"),
     [
         (lambda d: d.pop("style"), "style: required field is missing"),
-        (lambda d: d.update(style="sulk"), "style: Input should be 'pursue' or 'withdraw'"),
-        (lambda d: d["baseline"].update(arousal="high"), "baseline.arousal: Input should be a valid number"),
-        (lambda d: d["baseline"].update(arousal=140), "baseline.arousal: Input should be less than"),
+        (lambda d: d.update(style="sulk"), "style: 'sulk' is not allowed; use one of pursue, withdraw"),
+        (lambda d: d["baseline"].update(arousal="high"), "baseline.arousal: found 'high', expected a number (allowed: 0 to 100)"),
+        (lambda d: d["baseline"].update(arousal=140), "baseline.arousal: found 140, above the maximum 100 (allowed: 0 to 100)"),
         (lambda d: d["lines"].update(furious=["grr"]), "lines: unknown zone 'furious'"),
         (lambda d: d["lines"].pop("settling"), "lines.settling: required field is missing"),
-        (lambda d: d.update(opening=[]), "opening: List should have at least 1 item"),
-        (lambda d: d.update(soothes=[{"move": "fix", "why": "x"}]), "soothes: 'fix' is not an attuned move"),
-        (lambda d: d.update(triggers=[{"move": "sulk", "why": "x"}]), "triggers.0.move: Input should be"),
-        (lambda d: d.update(colour="blue"), "colour: unknown field"),
+        (lambda d: d.update(opening=[]), "opening: found a list of 0, needs at least 1 item(s)"),
+        (lambda d: d.update(soothes=[{"move": "fix", "why": "x"}]), "soothes[1].move: 'fix' is a mistake, so it belongs under triggers"),
+        (lambda d: d.update(triggers=[{"move": "sulk", "why": "x"}]), "triggers[1].move: unknown move 'sulk'"),
+        (lambda d: d.update(colour="blue"), "colour: unknown field; a card has id, name"),
     ],
 )  # fmt: skip
 def test_malformed_cards_name_the_field(
@@ -117,7 +117,7 @@ def test_validate_reports_every_problem_at_once(
     result = attune("personas", "validate", str(bad))
     assert result.code == 2
     assert f"{bad}: style: required field is missing" in result.err
-    assert f"{bad}: sensitivity: Input should be less than or equal to 2" in result.err
+    assert f"{bad}: sensitivity: found 9, above the maximum 2 (allowed: 0.5 to 2)" in result.err
     assert "Traceback" not in result.err
 
 

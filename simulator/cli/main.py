@@ -25,6 +25,7 @@ SUBCOMMANDS = {
     "sessions": "simulator.cli.sessions_cmd:sessions_group",
     "models": "simulator.cli.models_cmd:models_command",
     "config": "simulator.cli.config_cmd:config_group",
+    "serve": "simulator.cli.serve_cmd:serve_command",
 }
 
 

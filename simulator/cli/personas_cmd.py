@@ -9,6 +9,7 @@ import click
 
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
 from simulator.cli.personas_new_cmd import delete_command, new_command
+from simulator.cli.personas_try_cmd import try_command
 from simulator.errors import AttuneError, PersonaError
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import card_files, load_card
@@ -18,7 +19,7 @@ from simulator.zones import Zone
 
 @click.group("personas")
 def personas_group() -> None:
-    """List, inspect, validate and make persona cards."""
+    """List, inspect, validate, try and make persona cards."""
 
 
 personas_group.add_command(new_command)
@@ -134,3 +135,6 @@ def validate_command(paths: tuple[Path, ...]) -> None:
         raise AttuneError("no persona card files (*.yaml) found in " + ", ".join(map(str, paths)))
     if failed:
         raise AttuneError(f"{failed} of {len(files)} card(s) invalid")
+
+
+personas_group.add_command(try_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,9 @@ def run_tui(
     seed: int = 0,
 ) -> None:
     """Build the app (settings, personas, store) and run it in this terminal."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # `attune serve` runs this under Textual's web driver, which needs no terminal.
+    served = bool(os.environ.get("TEXTUAL_DRIVER"))
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise AttuneError("the practice screen needs an interactive terminal (try 'attune --help')")
     from simulator.practice_setup import PracticeSetup
     from simulator.tui.app import make_app

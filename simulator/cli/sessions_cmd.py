@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from simulator.cli.common import echo_json, json_option
+from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.transcript import turn_text, wrap
 from simulator.debrief import Debrief, KeyTurn
 from simulator.errors import AttuneError
@@ -41,7 +42,7 @@ def _cell(text: str) -> str:
 
 @click.group("sessions")
 def sessions_group() -> None:
-    """List, show, export and delete saved practice sessions.
+    """List, show, annotate, export and delete saved practice sessions.
 
     \b
     Sessions live in sessions.db in the attune folder ($ATTUNE_HOME).
@@ -146,9 +147,11 @@ def _show_text(saved: SavedSession) -> str:
         f"{_cell(meta.start_zone)}",
         wrap(f"     {name}> ", meta.opening),
     ]
+    if saved.notes_on(0):
+        out += ["", "Notes on the whole session:", *note_lines(saved.notes_on(0), "  ")]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
-        out += ["", turn_text(turn, before, name)]
+        out += ["", turn_text(turn, before, name), *note_lines(saved.notes_on(turn.index))]
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["", f"Taken back ({len(saved.rewound)}):"]
@@ -257,3 +260,7 @@ def delete_command(session_id: str, yes: bool) -> None:
         return
     store.delete(saved.id)
     click.echo(f"Deleted {_cell(saved.id)}.")
+
+
+sessions_group.add_command(annotate_command)
+sessions_group.add_command(notes_command)

@@ -2,12 +2,14 @@
 
 ```
 {"version": 1, "id", "persona": {SessionMeta fields}, "started_at", "ended_at",
- "turns": [TURN, ...], "rewound": [TURN, ...], "debrief": {Debrief fields}}
+ "turns": [TURN, ...], "rewound": [TURN, ...], "debrief": {Debrief fields},
+ "notes": [{"id", "turn", "text", "created_at"}, ...]}
 TURN = {"index", "user", "moves", "spans", "arousal", "connection", "zone", "softened",
         "surfaced_now", "reply", "guard", "guard_trimmed", "guard_reasons", "latency_s",
         "effects": [{"move", "span", "arousal", "connection", "reasons"}]}
 ```
 
+A note's `turn` is 0 when it is about the whole session.
 Times are ISO 8601 in UTC; `ended_at` is null while a session is open. A turn has
 the same shape as in `attune replay --json`, plus `surfaced_now`. New keys may be
 added; existing ones keep their meaning while `version` stays 1.
@@ -46,6 +48,7 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
         "turns": [turn_data(t) for t in saved.turns],
         "rewound": [turn_data(t) for t in saved.rewound],
         "debrief": debrief.model_dump(mode="json"),
+        "notes": [n.model_dump(mode="json") for n in saved.notes],
     }
 
 

@@ -15,7 +15,7 @@ from simulator.export.common import (
     when,
 )
 from simulator.session import TurnRecord
-from simulator.store.records import SavedSession
+from simulator.store.records import Note, SavedSession
 from simulator.textsafe import printable
 
 # Characters that start emphasis, code, links, raw HTML, entities, strikethrough or
@@ -114,6 +114,17 @@ def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> li
     return [*out, f"**{md_inline(speaker(turn, name))}:** {md_block(turn.reply)}", ""]
 
 
+def _notes(notes: list[Note]) -> list[str]:
+    if not notes:
+        return []
+    return [*(f"> **Note:** {md_block(n.text)}" for n in notes), ""]
+
+
+def _session_notes(saved: SavedSession) -> list[str]:
+    notes = saved.notes_on(0)
+    return ["## Notes on the whole session", "", *_notes(notes)] if notes else []
+
+
 def _transcript(saved: SavedSession) -> list[str]:
     meta = saved.meta
     out = ["## Transcript", "", f"**{md_inline(meta.persona_name)}:** {md_block(meta.opening)}", ""]
@@ -121,6 +132,7 @@ def _transcript(saved: SavedSession) -> list[str]:
     for turn in saved.turns:
         out += [f"### Turn {turn.index}", ""]
         out += _turn(turn, before, meta.persona_name)
+        out += _notes(saved.notes_on(turn.index))
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["## Taken back", "", "Tries you rewound and said differently.", ""]
@@ -134,5 +146,6 @@ def to_markdown(saved: SavedSession) -> str:
     """The session as a Markdown document."""
     title = f"# Practice with {md_inline(saved.meta.persona_name)}"
     intro = f"Session {md_inline(saved.id)}, exported from attune."
-    body = [title, "", intro, "", *_setup(saved), *_debrief(debrief_of(saved))]
+    body = [title, "", intro, "", *_setup(saved), *_session_notes(saved)]
+    body += _debrief(debrief_of(saved))
     return "\n".join([*body, *_transcript(saved)]).rstrip() + "\n"

@@ -21,7 +21,7 @@ from simulator.export.common import (
     when,
 )
 from simulator.session import TurnRecord
-from simulator.store.records import SavedSession
+from simulator.store.records import Note, SavedSession
 from simulator.textsafe import printable
 
 _CSS = """
@@ -42,6 +42,8 @@ td.n { text-align: right; }
 .effects { font-size: .9rem; color: #444; margin: .2rem 0; }
 .quote { font-style: italic; }
 .msg { white-space: pre-wrap; }
+.note { border-left: 3px solid #8e8cf0; background: #f3f2fd; padding: .3rem .6rem;
+        margin: .4rem 0; white-space: pre-wrap; }
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -136,6 +138,15 @@ def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> st
     )
 
 
+def _notes(notes: list[Note]) -> str:
+    return "".join(f'<p class="note"><strong>Note:</strong> {h(n.text)}</p>' for n in notes)
+
+
+def _session_notes(saved: SavedSession) -> str:
+    notes = saved.notes_on(0)
+    return f"<h2>Notes on the whole session</h2>\n{_notes(notes)}" if notes else ""
+
+
 def _transcript(saved: SavedSession) -> str:
     meta = saved.meta
     out = [
@@ -145,7 +156,7 @@ def _transcript(saved: SavedSession) -> str:
     ]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
-        out.append(_turn(turn, before, meta.persona_name))
+        out.append(_turn(turn, before, meta.persona_name) + _notes(saved.notes_on(turn.index)))
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["<h2>Taken back</h2>", "<p>Tries you rewound and said differently.</p>"]
@@ -172,6 +183,7 @@ def to_html(saved: SavedSession) -> str:
             f"<h1>{h(title)}</h1>",
             f'<p class="muted">Session {h(saved.id)}, exported from attune.</p>',
             _setup(saved),
+            *([_session_notes(saved)] if saved.notes_on(0) else []),
             _debrief(debrief_of(saved)),
             _transcript(saved),
             "</body>",

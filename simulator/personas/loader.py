@@ -6,17 +6,26 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
 from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
+from simulator.personas.explain import (
+    Loc,
+    duplicate_keys,
+    explain,
+    line_of,
+    polarity_problems,
+    yaml_problem,
+)
 from simulator.personas.placeholders import placeholders
-from simulator.problems import describe, one_line
-from simulator.zones import Zone
+from simulator.problems import one_line
+
+Found = tuple[Loc, str]
 
 MAX_CARD_BYTES = 256 * 1024
 ENV_VAR = "ATTUNE_PERSONAS"
@@ -49,25 +58,40 @@ def parse_yaml(path: Path, text: str) -> object:
     try:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        detail = one_line(exc.problem or exc)
-        raise AttuneError(f"{path}: invalid YAML at {where}{detail}") from None
+        raise AttuneError(f"{path}: {yaml_problem(exc)}") from None
     except yaml.YAMLError as exc:
         detail = one_line(exc).replace(' in "<unicode string>",', " at")
         raise AttuneError(f"{path}: invalid YAML ({detail})") from None
 
 
-def _describe(error: ErrorDetails) -> str:
-    loc = error["loc"]
-    if error["type"] == "extra_forbidden" and len(loc) == 2 and loc[0] == "lines":
-        zones = ", ".join(z.value for z in Zone)
-        return f"lines: unknown zone '{loc[1]}' (zones are {zones})"
-    return describe(error)
+def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | None, list[Found]]:
+    found: list[Found] = []
+    card = None
+    try:
+        card = PersonaCard.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            line = explain(error)
+            if line is not None:
+                found.append((tuple(error["loc"]), line))
+    found += polarity_problems(data)
+    card_id = data.get("id")
+    if isinstance(card_id, str) and card_id != path.stem and path.suffix in (".yaml", ".yml"):
+        found.append(
+            (
+                ("id",),
+                f"id: '{card_id}' does not match the file name '{path.name}'; rename the file "
+                f"to '{card_id}{path.suffix}' or change the id",
+            )
+        )
+    return card, found
 
 
-def validate_card(path: Path, data: object) -> PersonaCard:
-    """Validate parsed YAML as a card; raise PersonaError listing every problem."""
+def validate_card(path: Path, data: object, text: str | None = None) -> PersonaCard:
+    """Validate parsed YAML as a card; raise PersonaError listing every problem.
+
+    With the card's `text`, each problem names its YAML line and they come in file order.
+    """
     if not isinstance(data, Mapping):
         kind = "empty" if data is None else type(data).__name__
         raise PersonaError(path, [f"expected a mapping of card fields, got {kind}"])
@@ -75,27 +99,31 @@ def validate_card(path: Path, data: object) -> PersonaCard:
     if unfilled:
         # A skeleton's placeholders are valid strings; say what is left, not that it is valid.
         raise PersonaError(path, [f"{where}: still to fill in" for where in unfilled])
-    problems: list[str] = []
-    try:
-        card = PersonaCard.model_validate(data)
-    except ValidationError as exc:
-        problems = [_describe(e) for e in exc.errors()]
-        card = None
-    card_id = data.get("id")
-    if isinstance(card_id, str) and card_id != path.stem and path.suffix in (".yaml", ".yml"):
-        problems.append(f"id: '{card_id}' does not match the file name '{path.name}'")
-    if problems or card is None:
-        raise PersonaError(path, problems)
-    return card
+    card, found = _card_problems(path, data)
+    repeated = [] if text is None else duplicate_keys(text)
+    if card is not None and not found and not repeated:
+        return card
+    if text is None:
+        problems = [line for _, line in found]
+    else:
+        placed = [(line_of(text, loc) or 0, line) for loc, line in found] + repeated
+        placed.sort(key=_first)
+        problems = [f"{line} (line {n})" if n else line for n, line in placed]
+    raise PersonaError(path, problems or ["not a valid card"])
+
+
+def _first(item: tuple[int, str]) -> int:
+    return item[0]
 
 
 def load_card(path: Path) -> PersonaCard:
     """Load and validate one persona card file."""
     try:
-        data = parse_yaml(path, read_text(path, MAX_CARD_BYTES))
+        text = read_text(path, MAX_CARD_BYTES)
+        data = parse_yaml(path, text)
     except AttuneError as exc:
         raise PersonaError(path, [str(exc).removeprefix(f"{path}: ")]) from None
-    return validate_card(path, data)
+    return validate_card(path, data, text)
 
 
 def persona_dirs(

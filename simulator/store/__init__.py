@@ -1,6 +1,6 @@
 """Saved practice sessions: SQLite under the user's attune folder."""
 
-from simulator.store.records import SavedSession, SavedTurn, SessionMeta, SessionSummary
+from simulator.store.records import Note, SavedSession, SavedTurn, SessionMeta, SessionSummary
 from simulator.store.sqlite import SessionStore
 
-__all__ = ["SavedSession", "SavedTurn", "SessionMeta", "SessionStore", "SessionSummary"]
+__all__ = ["Note", "SavedSession", "SavedTurn", "SessionMeta", "SessionStore", "SessionSummary"]

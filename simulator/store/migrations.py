@@ -33,6 +33,17 @@ MIGRATIONS: tuple[str, ...] = (
     -- A conversation has one live turn per index; a retry needs its try rewound first.
     CREATE UNIQUE INDEX one_live_turn ON turns (session_id, idx) WHERE rewound = 0;
     """,
+    # 2: a coach's (or the learner's own) notes on a session, per turn.
+    """
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        turn INTEGER NOT NULL CHECK (turn >= 0),  -- 0: the session as a whole
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL     -- ISO 8601, UTC
+    );
+    CREATE INDEX notes_by_session ON notes (session_id, turn, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -57,6 +57,19 @@ class SessionSummary(BaseModel):
     last_zone: str
 
 
+class Note(BaseModel):
+    """A note on a saved session: on one turn, or (turn 0) on the session as a whole."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    """Stable per database; `attune sessions notes ID --delete NOTE` takes it."""
+    turn: int = Field(ge=0)
+    """The turn it is about (1-based); 0 for the whole session."""
+    text: str
+    created_at: datetime
+
+
 class SavedSession(BaseModel):
     """A whole stored session, as `sessions show` and the debrief read it."""
 
@@ -69,3 +82,9 @@ class SavedSession(BaseModel):
     """The conversation as it stands, oldest first."""
     rewound: list[TurnRecord] = Field(default_factory=list)
     """Tries the learner took back, in the order they were made (what-if history)."""
+    notes: list[Note] = Field(default_factory=list)
+    """Notes on the session, by turn (0 first), oldest first within a turn."""
+
+    def notes_on(self, turn: int) -> list[Note]:
+        """The notes on one turn (0: on the whole session)."""
+        return [n for n in self.notes if n.turn == turn]

@@ -19,11 +19,16 @@ from simulator.session import TurnRecord
 from simulator.store import clock
 from simulator.store.failures import os_failure, safe, sqlite_failure
 from simulator.store.migrations import migrate
-from simulator.store.records import SavedSession, SessionMeta, SessionSummary
+from simulator.store.notes import NoteError, clean_note
+from simulator.store.records import Note, SavedSession, SessionMeta, SessionSummary
 
 DEFAULT_BUSY_TIMEOUT_S = 2.0
 # Ambiguous prefixes name a few of their matches, not all of them.
 _SHOWN_MATCHES = 3
+
+
+def _note(row: tuple[int, int, str, str]) -> Note:
+    return Note(id=row[0], turn=row[1], text=row[2], created_at=clock.parse(row[3]))
 
 
 class SessionStore:
@@ -120,6 +125,7 @@ class SessionStore:
             rows = conn.execute(
                 "SELECT record, rewound FROM turns WHERE session_id = ? ORDER BY seq", (found,)
             ).fetchall()
+            notes = self._notes(conn, found)
         with self._decoding(found):
             records = [(TurnRecord.model_validate_json(r[0]), bool(r[1])) for r in rows]
             return SavedSession(
@@ -128,7 +134,61 @@ class SessionStore:
                 ended_at=None if row[1] is None else clock.parse(row[1]),
                 turns=[t for t, rewound in records if not rewound],
                 rewound=[t for t, rewound in records if rewound],
+                notes=notes,
             )
+
+    def add_note(self, session_id: str, turn: int, text: str) -> Note:
+        """Add a note on a turn (0: the whole session) of a session (exact id or prefix)."""
+        text = clean_note(text)
+        with self._transaction() as conn:
+            found = self._resolve(conn, session_id)
+            live = conn.execute(
+                "SELECT count(*) FROM turns WHERE session_id = ? AND rewound = 0", (found,)
+            ).fetchone()[0]
+            if not 0 <= turn <= live:
+                raise NoteError(
+                    f"session {safe(found)} has {live} turn(s): give a turn from 1 to {live}, "
+                    "or 0 for the whole session"
+                    if live
+                    else f"session {safe(found)} has no turns yet: use turn 0 for the whole session"
+                )
+            created = clock.now()
+            cursor = conn.execute(
+                "INSERT INTO notes (session_id, turn, text, created_at) VALUES (?, ?, ?, ?)",
+                (found, turn, text, clock.stamp(created)),
+            )
+            note_id = cursor.lastrowid
+        assert note_id is not None
+        return Note(id=note_id, turn=turn, text=text, created_at=created)
+
+    def delete_note(self, session_id: str, note_id: int) -> Note:
+        """Delete one note of a session; returns what it said."""
+        with self._transaction() as conn:
+            found = self._resolve(conn, session_id)
+            row = conn.execute(
+                "SELECT id, turn, text, created_at FROM notes WHERE session_id = ? AND id = ?",
+                (found, note_id),
+            ).fetchone()
+            if row is None:
+                raise NoteError(
+                    f"session {safe(found)} has no note {note_id} "
+                    f"(see 'attune sessions notes {safe(found)}')"
+                )
+            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        return _note(row)
+
+    def notes(self, session_id: str) -> builtins.list[Note]:
+        """A session's notes, by turn (0 first), oldest first within a turn."""
+        with self._connect() as conn:
+            return self._notes(conn, self._resolve(conn, session_id))
+
+    @staticmethod
+    def _notes(conn: sqlite3.Connection, session_id: str) -> builtins.list[Note]:
+        rows = conn.execute(
+            "SELECT id, turn, text, created_at FROM notes WHERE session_id = ? ORDER BY turn, id",
+            (session_id,),
+        ).fetchall()
+        return [_note(r) for r in rows]
 
     def delete(self, session_id: str) -> None:
         """Delete a session and all its turns (exact id)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -14,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from simulator.debrief import Debrief, KeyTurn
 from simulator.practice import Practice
+from simulator.store.records import Note
 from simulator.textsafe import printable
 from simulator.tui.widgets.chart import StateChart
 
@@ -70,6 +72,16 @@ def _softer_text(debrief: Debrief) -> Text:
     return text
 
 
+def notes_text(notes: list[Note]) -> Text:
+    """The session's notes, by turn."""
+    text = Text("Notes\n", style="bold")
+    for note in notes:
+        where = "Whole session" if note.turn == 0 else f"Turn {note.turn}"
+        text.append(f" {where}: ", style="#8e8cf0")
+        text.append(f"{printable(note.text)}\n")
+    return text
+
+
 def _tips_text(debrief: Debrief) -> Text:
     text = Text("Try next time\n", style="bold")
     for i, tip in enumerate(debrief.tips, 1):
@@ -84,6 +96,7 @@ class DebriefScreen(Screen[None]):
         Binding("n", "new", "New session"),
         Binding("s", "sessions", "Saved sessions"),
         Binding("x", "export", "Export HTML"),
+        Binding("a", "annotate", "Add note"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -124,11 +137,60 @@ class DebriefScreen(Screen[None]):
                 )
             yield Static(_softer_text(debrief), classes="debrief-wide")
             yield Static(_tips_text(debrief), classes="debrief-wide", id="tips")
+            notes = Static("", classes="debrief-wide", id="notes")
+            notes.display = False
+            yield notes
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = f"Debrief · {self.debrief.persona_name}"
         self.sub_title = self.session_id or "not saved"
+        if self.session_id is not None and self.attune.context.store is not None:
+            self._load_notes(self.session_id)
+
+    @work(thread=True, exclusive=True, group="notes")
+    def _load_notes(self, session_id: str) -> None:
+        from simulator.errors import AttuneError
+
+        store = self.attune.context.store
+        assert store is not None
+        try:
+            notes = store.notes(session_id)
+        except AttuneError:
+            return  # not saved yet (or unreadable): nothing to show
+        self.app.call_from_thread(self._show_notes, notes)
+
+    def _show_notes(self, notes: list[Note]) -> None:
+        widget = self.query_one("#notes", Static)
+        widget.update(notes_text(notes))
+        widget.display = bool(notes)
+
+    @work(exclusive=True, group="annotate")
+    async def action_annotate(self) -> None:
+        """Add a note on a turn (or the whole session) of this saved session."""
+        from simulator.errors import AttuneError
+        from simulator.tui.screens.note import NoteScreen
+
+        store = self.attune.context.store
+        if self.practice is not None:
+            await asyncio.to_thread(self.practice.flush)
+        session_id = self.session_id
+        if session_id is None or store is None:
+            self.notify("This session is not saved, so it cannot take notes.", severity="warning")
+            return
+        try:
+            saved = await asyncio.to_thread(store.load, session_id)
+            choice = await self.app.push_screen_wait(NoteScreen(saved.turns))
+            if choice is None:
+                return
+            note = await asyncio.to_thread(store.add_note, session_id, *choice)
+            notes = await asyncio.to_thread(store.notes, session_id)
+        except AttuneError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._show_notes(notes)
+        where = "the whole session" if note.turn == 0 else f"turn {note.turn}"
+        self.notify(f"Note saved on {where}.", timeout=4)
 
     def action_new(self) -> None:
         """Back to the persona picker."""

@@ -13,11 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.widgets.markdown import MarkdownStream
 
+from simulator.coach_view import coach_view
 from simulator.coaching import steps_shown
 from simulator.errors import ModelError
 from simulator.practice import Practice
 from simulator.session import PendingTurn, TurnRecord
 from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
+from simulator.tui.widgets.coach_panel import CoachPanel
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import (
     EarlierMessages,
@@ -46,6 +48,7 @@ class PracticeScreen(Screen[None]):
         Binding("ctrl+t", "hint", "Hint", priority=True),
         Binding("ctrl+r", "rewind", "Rewind", priority=True),
         Binding("ctrl+o", "toggle_feedback", "Feedback", priority=True),
+        Binding("f2", "toggle_coach", "Coach view", priority=True),
         Binding("escape", "end", "End & debrief", priority=True),
     ]
 
@@ -68,6 +71,9 @@ class PracticeScreen(Screen[None]):
                 with VerticalScroll(id="messages"):
                     yield SceneNote(practice.card.scenario)
                     yield PartnerMessage(practice.card.name, practice.opening)
+                coach = CoachPanel(id="coach")
+                coach.display = False
+                yield coach
                 yield Static("", id="status", markup=False)
                 yield MessageInput(id="input")
             yield NervousSystem(practice.card.name, practice.coached, id="side")
@@ -109,6 +115,20 @@ class PracticeScreen(Screen[None]):
         side = self.query_one(NervousSystem)
         side.show_state(state.arousal, state.connection, state.zone.value, trend, state.softened)
         side.show_steps(steps_shown(practice.turns, practice.session.start.arousal))
+        self._show_coach()
+
+    def _show_coach(self) -> None:
+        panel = self.query_one(CoachPanel)
+        if not panel.display:
+            return  # drawn when shown: a learner alone pays nothing for it
+        practice = self.practice
+        session = practice.session
+        panel.show(
+            coach_view(
+                practice.card, session.engine.intensity, practice.state, session.start,
+                practice.turns,
+            )
+        )  # fmt: skip
 
     async def _scroll_end(self) -> None:
         self.query_one("#messages", VerticalScroll).scroll_end(animate=False)
@@ -275,6 +295,12 @@ class PracticeScreen(Screen[None]):
         """Show or hide live feedback (coached mode)."""
         feedback = self.query_one("#feedback", Static)
         feedback.display = not feedback.display
+
+    def action_toggle_coach(self) -> None:
+        """Show or hide the coach view: the hidden numbers and every move tag."""
+        panel = self.query_one(CoachPanel)
+        panel.display = not panel.display
+        self._show_coach()
 
     async def action_end(self) -> None:
         """End the scene gently and go to the debrief."""

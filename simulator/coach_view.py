@@ -1,0 +1,135 @@
+"""What a coach sees while a learner practises: the hidden numbers and every move tag.
+
+The learner's panel shows gauges and a checklist; a coach watching over the same
+screen wants the numbers behind them: arousal and connection to a decimal, how
+each turn moved them, the zone floors, when the softer feeling may surface, and
+every move the classifier tagged with the words behind it and what it did.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from simulator.engine import PartnerState, rates
+from simulator.personas.card import PersonaCard
+from simulator.session import TurnRecord
+from simulator.zones import ZONE_FLOORS
+
+
+class Tag(BaseModel):
+    """One move the classifier found, the words behind it, and what it did to the state."""
+
+    model_config = ConfigDict(frozen=True)
+
+    move: str
+    span: str
+    arousal: float | None = None
+    """The move's share of the arousal change; None when the engine did not count this span
+    (a second span of the same move, or a paused turn)."""
+    connection: float | None = None
+    reasons: list[str] = []
+
+
+class CoachTurn(BaseModel):
+    """One turn as the coach view lists it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    zone: str
+    arousal: float
+    connection: float
+    arousal_delta: float
+    connection_delta: float
+    tags: list[Tag]
+    surfaced_now: bool
+    paused: bool
+
+
+class CoachView(BaseModel):
+    """Everything the coach panel shows, newest turn last."""
+
+    model_config = ConfigDict(frozen=True)
+
+    arousal: float
+    connection: float
+    zone: str
+    softened: bool
+    thresholds: str
+    """`flooded 80+ · escalated 60+ · ...`: the zones' arousal floors."""
+    softer: str
+    """When the softer feeling may come through, and whether it has."""
+    rates: str
+    """Sensitivity, intensity and style: what scales the deltas."""
+    turns: list[CoachTurn]
+
+
+def _tags(turn: TurnRecord) -> list[Tag]:
+    effects = {(e.move, e.span): e for e in turn.effects}
+    out: list[Tag] = []
+    for span in turn.spans:
+        effect = effects.pop((span.move, span.text), None)
+        out.append(
+            Tag(
+                move=span.move.value,
+                span=span.text,
+                arousal=None if effect is None else round(effect.arousal, 1),
+                connection=None if effect is None else round(effect.connection, 1),
+                reasons=[] if effect is None else effect.reasons,
+            )
+        )
+    # Effects without a span of their own (an LLM judge's move) still show.
+    out += [
+        Tag(
+            move=e.move.value,
+            span=e.span,
+            arousal=round(e.arousal, 1),
+            connection=round(e.connection, 1),
+            reasons=e.reasons,
+        )
+        for e in effects.values()
+    ]
+    return out
+
+
+def coach_view(
+    card: PersonaCard, intensity: float, state: PartnerState, start: PartnerState,
+    turns: list[TurnRecord],
+) -> CoachView:  # fmt: skip
+    """The coach's numbers for the conversation as it stands."""
+    before = (start.arousal, start.connection)
+    rows: list[CoachTurn] = []
+    for turn in turns:
+        rows.append(
+            CoachTurn(
+                index=turn.index,
+                zone=turn.zone,
+                arousal=turn.arousal,
+                connection=turn.connection,
+                arousal_delta=round(turn.arousal - before[0], 1),
+                connection_delta=round(turn.connection - before[1], 1),
+                tags=_tags(turn),
+                surfaced_now=turn.surfaced_now,
+                paused=turn.safety is not None,
+            )
+        )
+        before = (turn.arousal, turn.connection)
+    floors = [f"{zone.value} {floor:g}+" for zone, floor in ZONE_FLOORS if floor > 0]
+    last = ZONE_FLOORS[-2][1]
+    threshold = card.underneath.surfaces_at
+    if state.softened:
+        shown = "it has come through"
+    else:
+        shown = f"not yet (connection {state.connection:.1f})"
+    return CoachView(
+        arousal=round(state.arousal, 1),
+        connection=round(state.connection, 1),
+        zone=state.zone.value,
+        softened=state.softened,
+        thresholds=" · ".join([*floors, f"regulated <{last:g}"]),
+        softer=f"softer {card.underneath.emotion.value} at connection >= {threshold:g} "
+        f"with arousal < {rates.SOFTER_MAX_AROUSAL:g}: {shown}",
+        rates=f"sensitivity {card.sensitivity:g}, intensity {intensity:g} · "
+        f"style {card.style.value}",
+        turns=rows,
+    )

@@ -1,0 +1,380 @@
+"""Explain what is wrong with a persona card: the field, what was found, what is allowed.
+
+A coach writing a card by hand reads these lines, so each one says where the
+problem is (dotted field path, 1-based list items, and the YAML line when the
+text is known), what the card has there, and what would be accepted instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from simulator.moves import ATTUNED, MISATTUNED, Move
+from simulator.personas.card import PersonaCard
+from simulator.zones import Zone
+
+Loc = tuple[int | str, ...]
+_SHOWN_CHARS = 40
+
+
+def field_path(loc: Loc) -> str:
+    """`soothes[2].move` for pydantic's ('soothes', 1, 'move'): list items count from 1."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def shown(value: object) -> str:
+    """A found value as the card wrote it, shortened: `'furious'`, `170`, `a list`."""
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        if len(text) > _SHOWN_CHARS:
+            text = text[: _SHOWN_CHARS - 3] + "..."
+        return repr(text)
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "nothing"}[value]
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    return type(value).__name__
+
+
+def _model_at(loc: Loc) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The model that holds the last field of `loc`, and that field's definition."""
+    model: type[BaseModel] | None = PersonaCard
+    info: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return model, None
+        annotation = info.annotation
+        inner = getattr(annotation, "__args__", None)
+        candidates = [annotation, *(inner or ())]
+        model = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
+    return model, info
+
+
+def _parent_model(loc: Loc) -> type[BaseModel] | None:
+    names = loc[:-1]
+    model, _ = _model_at(names)
+    if not names:
+        return PersonaCard
+    return model
+
+
+def _bounds(info: FieldInfo | None) -> str | None:
+    """`from 0 to 100` for a number field, `1 to 40 items` for a list, if it has bounds."""
+    if info is None:
+        return None
+    low = high = None
+    for meta in info.metadata:
+        if isinstance(meta, Ge | Gt):
+            low = meta.ge if isinstance(meta, Ge) else meta.gt
+        elif isinstance(meta, Le | Lt):
+            high = meta.le if isinstance(meta, Le) else meta.lt
+    if low is not None and high is not None:
+        return f"allowed: {low:g} to {high:g}"
+    return None
+
+
+def _list_bounds(info: FieldInfo | None) -> tuple[int | None, int | None]:
+    low = high = None
+    for meta in info.metadata if info else ():
+        if isinstance(meta, MinLen):
+            low = meta.min_length
+        elif isinstance(meta, MaxLen):
+            high = meta.max_length
+    return low, high
+
+
+def _did_you_mean(word: object, choices: Sequence[str]) -> str:
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def _choices(error: ErrorDetails) -> list[str]:
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    return [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+
+
+def _describe_field(info: FieldInfo | None) -> str:
+    if info is None or not info.description:
+        return ""
+    return " ".join(info.description.split()).rstrip(".")
+
+
+def _enum(path: str, loc: Loc, error: ErrorDetails) -> str:
+    found = error.get("input")
+    choices = _choices(error)
+    guess = _did_you_mean(found, choices)
+    if loc and loc[-1] == "move":
+        return (
+            f"{path}: unknown move {shown(found)}; {guess}moves are {', '.join(choices)} "
+            "(see 'attune moves')"
+        )
+    return f"{path}: {shown(found)} is not allowed; {guess}use one of {', '.join(choices)}"
+
+
+def _unknown_field(path: str, loc: Loc, error: ErrorDetails) -> str:
+    name = str(loc[-1])
+    if len(loc) == 2 and loc[0] == "lines":
+        zones = [z.value for z in Zone]
+        guess = _did_you_mean(name, zones)
+        return f"lines: unknown zone '{name}'; {guess}zones are {', '.join(zones)}"
+    parent = _parent_model(loc)
+    known = list(parent.model_fields) if parent else []
+    guess = _did_you_mean(name, known)
+    where = f"a card's {field_path(loc[:-1])}" if len(loc) > 1 else "a card"
+    return f"{path}: unknown field; {guess}{where} has {', '.join(known)}"
+
+
+def _missing(path: str, loc: Loc) -> str:
+    if len(loc) == 2 and loc[0] == "lines":
+        return (
+            f"{path}: required field is missing; every zone needs at least one line in the "
+            f"persona's voice ({', '.join(z.value for z in Zone)})"
+        )
+    _, info = _model_at(loc)
+    about = _describe_field(info)
+    return f"{path}: required field is missing" + (f" ({about})" if about else "")
+
+
+def _out_of_range(path: str, loc: Loc, error: ErrorDetails) -> str:
+    found = error.get("input")
+    ctx = error.get("ctx") or {}
+    _, info = _model_at(loc)
+    limit = shown(next((ctx[k] for k in ("le", "lt", "ge", "gt") if k in ctx), "?"))
+    side = "above the maximum" if error["type"].startswith("less") else "below the minimum"
+    allowed = _bounds(info) or f"limit {limit}"
+    about = _describe_field(info)
+    hint = f"; {about}" if about else ""
+    return f"{path}: found {shown(found)}, {side} {limit} ({allowed}){hint}"
+
+
+def _not_number(path: str, loc: Loc, error: ErrorDetails) -> str:
+    _, info = _model_at(loc)
+    allowed = _bounds(info)
+    return f"{path}: found {shown(error.get('input'))}, expected a number" + (
+        f" ({allowed})" if allowed else ""
+    )
+
+
+def _sizes(path: str, loc: Loc, error: ErrorDetails) -> str:
+    ctx = error.get("ctx") or {}
+    found = error.get("input")
+    kind = error["type"]
+    if kind == "too_short":
+        return (
+            f"{path}: found {shown(found)}, needs at least {ctx.get('min_length', 1)} item(s); "
+            "add a line"
+        )
+    if kind == "too_long":
+        return (
+            f"{path}: found {ctx.get('actual_length', '?')} items, "
+            f"at most {ctx.get('max_length', '?')} allowed"
+        )
+    if kind == "string_too_short":
+        return f"{path}: empty; write at least {ctx.get('min_length', 1)} character(s)"
+    length = len(found) if isinstance(found, str) else "?"
+    return f"{path}: {length} characters, at most {ctx.get('max_length', '?')} allowed; shorten it"
+
+
+def _wrong_type(path: str, error: ErrorDetails) -> str:
+    expected = {
+        "list_type": "a list (lines starting with '- ')",
+        "dict_type": "a mapping (indented 'field: value' lines)",
+        "model_type": "a mapping (indented 'field: value' lines)",
+        "model_attributes_type": "a mapping (indented 'field: value' lines)",
+        "string_type": "text (put it in quotes)",
+        "bool_type": "true or false",
+    }[error["type"]]
+    return f"{path}: found {shown(error.get('input'))}, expected {expected}"
+
+
+def explain(error: ErrorDetails) -> str | None:
+    """One pydantic error on a card as `path: what was found; what is allowed`.
+
+    None for the card's own cross-field check, which `polarity_problems` reports
+    from the raw data so it shows even when other fields are broken too.
+    """
+    loc: Loc = tuple(error["loc"])
+    path = field_path(loc)
+    kind = error["type"]
+    if kind == "value_error" and not loc:
+        return None
+    if kind == "enum":
+        return _enum(path, loc, error)
+    if kind == "extra_forbidden":
+        return _unknown_field(path, loc, error)
+    if kind == "missing":
+        return _missing(path, loc)
+    if kind in ("less_than_equal", "less_than", "greater_than_equal", "greater_than"):
+        return _out_of_range(path, loc, error)
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return _not_number(path, loc, error)
+    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        return _sizes(path, loc, error)
+    if kind == "string_pattern_mismatch" and loc == ("id",):
+        return (
+            f"id: found {shown(error.get('input'))}; use lowercase letters, digits and single "
+            "hyphens, e.g. 'my-sister' (it must match the file name)"
+        )
+    if kind == "literal_error":
+        return f"{path}: found {shown(error.get('input'))}; {error['msg'].lower()}"
+    if kind in (
+        "list_type",
+        "dict_type",
+        "model_type",
+        "model_attributes_type",
+        "string_type",
+        "bool_type",
+    ):
+        return _wrong_type(path, error)
+    return f"{path}: {error['msg']}"
+
+
+def _names(moves: frozenset[Move]) -> str:
+    return ", ".join(m.value for m in Move if m in moves)
+
+
+def polarity_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
+    """Soothing moves that are mistakes, and triggers that are attuned moves."""
+    out: list[tuple[Loc, str]] = []
+    rules = (
+        ("soothes", ATTUNED, "a mistake", "triggers", "attuned"),
+        ("triggers", MISATTUNED, "an attuned move", "soothes", "misattuned"),
+    )
+    for key, allowed, other_kind, other_key, kind in rules:
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            move = item.get("move") if isinstance(item, Mapping) else None
+            if not isinstance(move, str) or move not in Move.__members__.values():
+                continue
+            if Move(move) not in allowed:
+                loc: Loc = (key, i, "move")
+                out.append(
+                    (
+                        loc,
+                        f"{field_path(loc)}: '{move}' is {other_kind}, so it belongs under "
+                        f"{other_key}; {key} takes {kind} moves ({_names(allowed)})",
+                    )
+                )
+    return out
+
+
+def line_of(text: str, loc: Loc) -> int | None:
+    """The 1-based YAML line of the field at `loc` (or of the nearest part that exists)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == part:
+                    line = key.start_mark.line + 1
+                    child = value
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def duplicate_keys(text: str) -> list[tuple[int, str]]:
+    """Fields written twice in one mapping, with the line of the repeat.
+
+    YAML keeps the last one silently, so a coach's edit can vanish without a word.
+    """
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    out: list[tuple[int, str]] = []
+
+    def walk(node: yaml.Node | None, loc: Loc) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key, value in node.value:
+                name = key.value
+                if not isinstance(key, yaml.ScalarNode) or name == "<<":
+                    continue  # only plain field names; merge keys may repeat
+                if name in seen:
+                    path = field_path((*loc, name))
+                    out.append(
+                        (
+                            key.start_mark.line + 1,
+                            f"{path}: written twice (first on line {seen[name]}); only the "
+                            "last one counts, so merge them into one",
+                        )
+                    )
+                else:
+                    seen[name] = key.start_mark.line + 1
+                walk(value, (*loc, name))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*loc, i))
+
+    walk(root, ())
+    return out
+
+
+_YAML_HINTS = {
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "mapping values are not allowed here": (
+        "a ':' inside a value; put the whole value in double quotes"
+    ),
+    "found unexpected end of stream": "a quote or bracket is opened and never closed",
+    "did not find expected key": "check the indentation of this line and the one above",
+    "could not find expected ':'": "a field name needs a ':' after it",
+}
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """A YAML syntax error as `line L, column C: what; hint`, pointing where it starts."""
+    mark = exc.context_mark or exc.problem_mark
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    problem = " ".join(str(exc.problem or exc).split())
+    parts = []
+    if exc.context and exc.context_mark is not None:
+        parts.append(" ".join(exc.context.split()))
+    if exc.problem_mark is not None and exc.problem_mark is not mark:
+        parts.append(f"{problem} (line {exc.problem_mark.line + 1})")
+    else:
+        parts.append(problem)
+    hint = next((h for key, h in _YAML_HINTS.items() if key in problem), None)
+    return "invalid YAML at " + where + ", ".join(parts) + (f"; {hint}" if hint else "")

@@ -1,0 +1,83 @@
+"""The coach view: the hidden numbers and every move tag, live, on the practice screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from simulator.coach_view import CoachTurn, CoachView
+from simulator.moves import ATTUNED, Move
+from simulator.textsafe import printable
+
+GOOD = "#3e9b4f"
+BAD = "#e5484d"
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}"
+
+
+def _turn_text(turn: CoachTurn) -> Text:
+    text = Text()
+    text.append(f"T{turn.index:<3}", style="bold")
+    text.append(f"{turn.zone:<10}", style="italic")
+    text.append(f" arousal {turn.arousal:5.1f} ")
+    text.append(f"({_signed(turn.arousal_delta)})", style=BAD if turn.arousal_delta > 0 else GOOD)
+    text.append(f"  connection {turn.connection:5.1f} ")
+    text.append(
+        f"({_signed(turn.connection_delta)})", style=GOOD if turn.connection_delta >= 0 else BAD
+    )
+    if turn.surfaced_now:
+        text.append("  softer feeling surfaced", style="italic")
+    if turn.paused:
+        text.append("\n     paused for safety (not scored)", style="dim")
+    if not turn.tags and not turn.paused:
+        text.append("\n     no move tagged", style="dim")
+    for tag in turn.tags:
+        style = GOOD if Move(tag.move) in ATTUNED else BAD
+        text.append("\n     ")
+        text.append(tag.move, style=f"bold {style}")
+        text.append(f' "{printable(tag.span)}"')
+        if tag.arousal is None:
+            text.append("  (counted once per move)", style="dim")
+        else:
+            text.append(
+                f"  arousal {_signed(tag.arousal)}, connection {_signed(tag.connection or 0.0)}",
+                style="dim",
+            )
+            if tag.reasons:
+                text.append(f"  {printable('; '.join(tag.reasons))}", style="dim italic")
+    return text
+
+
+def coach_text(view: CoachView) -> Text:
+    """The whole panel as rich text: the numbers, the thresholds, then every turn."""
+    text = Text()
+    text.append("Coach view", style="bold #8e8cf0")
+    text.append("  (F2 hides)\n", style="dim")
+    text.append(f"arousal {view.arousal:.1f}  connection {view.connection:.1f}  ", style="bold")
+    text.append(f"{view.zone}\n", style="bold italic")
+    text.append(f"zones: {view.thresholds}\n", style="dim")
+    text.append(f"{view.softer}\n", style="dim")
+    text.append(f"{view.rates}\n", style="dim")
+    if not view.turns:
+        text.append("No turns yet.", style="dim")
+    for i, turn in enumerate(view.turns):
+        if i:
+            text.append("\n")
+        text.append_text(_turn_text(turn))
+    return text
+
+
+class CoachPanel(VerticalScroll):
+    """Hidden by default; F2 on the practice screen shows it."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="coach-text")
+
+    def show(self, view: CoachView) -> None:
+        """Redraw with the conversation as it stands, newest turn in sight."""
+        self.query_one("#coach-text", Static).update(coach_text(view))
+        self.call_after_refresh(self.scroll_end, animate=False)
