@@ -307,6 +307,7 @@ def dynamics_checks(
 
 def _context(case: EvalCase, card: PersonaCard, record: TurnRecord) -> GuardContext:
     return GuardContext(
+        mode=card.mode,
         name=card.name,
         style=card.style.value,
         zone=Zone(record.zone),

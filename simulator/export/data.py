@@ -19,6 +19,7 @@ from typing import Any
 
 from simulator.debrief import Debrief
 from simulator.export.common import debrief_of
+from simulator.modes import ASK_VIEW, add_stages
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 from simulator.textsafe import dumps
@@ -37,7 +38,7 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
     persona = saved.meta.model_dump(mode="json")
     # Pydantic's own rendering, so every time in the document reads alike.
     ended = saved.model_dump(mode="json", include={"ended_at"})["ended_at"]
-    return {
+    data = {
         "version": FORMAT_VERSION,
         "id": saved.id,
         "persona": persona,
@@ -47,6 +48,9 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
         "rewound": [turn_data(t) for t in saved.rewound],
         "debrief": debrief.model_dump(mode="json"),
     }
+    if saved.meta.practice_mode == "ask":
+        add_stages(data, ASK_VIEW)
+    return data
 
 
 def to_json(saved: SavedSession) -> str:

@@ -12,9 +12,10 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
+from simulator.modes import ASK_STAGES
 from simulator.paths import data_dir
 from simulator.personas.card import PersonaCard
-from simulator.problems import describe, one_line
+from simulator.problems import describe, field_path, one_line
 from simulator.zones import Zone
 
 MAX_CARD_BYTES = 256 * 1024
@@ -58,8 +59,11 @@ def parse_yaml(path: Path, text: str) -> object:
 
 
 def _describe(error: ErrorDetails) -> str:
-    loc = error["loc"]
+    loc = field_path(error)
     if error["type"] == "extra_forbidden" and len(loc) == 2 and loc[0] == "lines":
+        if any(str(p).endswith("stages") for p in error["loc"]):
+            stages = ", ".join(n.replace(" ", "_") for n in ASK_STAGES.values())
+            return f"lines: unknown stage '{loc[1]}' (ask-mode stages are {stages})"
         zones = ", ".join(z.value for z in Zone)
         return f"lines: unknown zone '{loc[1]}' (zones are {zones})"
     return describe(error)
