@@ -198,6 +198,20 @@ class PersonaCard(_Strict):
     speaks them, and models fall back on them."""
 
     @model_validator(mode="after")
+    def _fields_match_the_mode(self) -> PersonaCard:
+        ask = self.mode == "ask"
+        card = "an ask-mode card" if ask else "a listen-mode card"
+        if ask != isinstance(self.lines, StageLines):
+            want = (
+                "stages (defending ... turned_toward)" if ask else "zones (flooded ... regulated)"
+            )
+            raise ValueError(f"lines: {card} has lines for {want}")
+        if ask != isinstance(self.baseline, AskBaseline):
+            want = "defensiveness and turning_toward" if ask else "arousal and connection"
+            raise ValueError(f"baseline: {card} starts with {want}")
+        return self
+
+    @model_validator(mode="after")
     def _reactions_have_the_right_polarity(self) -> PersonaCard:
         helpful, traps = helpful_moves(self.mode), trap_moves(self.mode)
         kind = "" if self.mode == "listen" else "ask-mode "
@@ -207,19 +221,6 @@ class PersonaCard(_Strict):
         for reaction in self.triggers:
             if reaction.move not in traps:
                 raise ValueError(f"triggers: '{reaction.move}' is not a misattuned {kind}move")
-        return self
-
-    @model_validator(mode="after")
-    def _fields_match_the_mode(self) -> PersonaCard:
-        ask = self.mode == "ask"
-        if ask != isinstance(self.lines, StageLines):
-            want = (
-                "stages (defending ... turned_toward)" if ask else "zones (flooded ... regulated)"
-            )
-            raise ValueError(f"lines: a {self.mode}-mode card has lines for {want}")
-        if ask != isinstance(self.baseline, AskBaseline):
-            want = "defensiveness and turning_toward" if ask else "arousal and connection"
-            raise ValueError(f"baseline: a {self.mode}-mode card starts with {want}")
         return self
 
     @property
