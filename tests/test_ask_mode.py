@@ -20,6 +20,7 @@ from simulator.engine import Engine, PartnerState
 from simulator.errors import PersonaError
 from simulator.export import session_data
 from simulator.export.markdown import to_markdown
+from simulator.export.page import to_html
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.llm.client import CallOptions
@@ -209,7 +210,10 @@ def test_sessions_show_and_exports_in_ask_mode(
     assert data["persona"]["practice_mode"] == "ask" and data["debrief"]["mode"] == "ask"
     assert all("stage" in t and "turning_toward" in t for t in data["turns"])
     markdown = to_markdown(session_saved)
-    assert "defensiveness" in markdown and "turning toward" in markdown
+    assert "defensiveness 65.0, turning toward 30.0, explaining" in markdown
+    assert "**reflecting**" in markdown or "**turned toward**" in markdown
+    page = to_html(session_saved)
+    assert "Solid line: defensiveness" in page and ">defending</text>" in page
 
 
 def test_listen_sessions_stay_listen(card: PersonaCard) -> None:
