@@ -32,9 +32,16 @@ MODE_HELP = {
 FIRST_CHOICE = "unanswered-text"
 
 
+# Ask mode, marked on its rows: the learner is the one who needs support.
+ASK_LABEL = " YOU ASK "
+
+
 def persona_option(card: PersonaCard) -> Option:
     """One picker row: name, id and style, then the scenario in a sentence."""
     prompt = Text()
+    if card.mode == "ask":
+        prompt.append(ASK_LABEL, style="bold #000000 on #8e8cf0")
+        prompt.append(" ")
     prompt.append(printable(card.name), style="bold")
     prompt.append(f" — {card.id}, {card.style.value}s", style="dim")
     if card.id == FIRST_CHOICE:
@@ -60,14 +67,11 @@ class PickerScreen(Screen[None]):
         return cast("AttuneApp", self.app)
 
     def compose(self) -> ComposeResult:
-        context = self.attune.context
         yield Header()
         with Horizontal(id="picker"):
             with Vertical(id="persona-column"):
                 yield Static("Who do you want to practise with?", classes="panel-title")
-                yield OptionList(
-                    *(persona_option(c) for c in context.catalog.cards.values()), id="personas"
-                )
+                yield OptionList(*(persona_option(c) for c in self._cards()), id="personas")
             with VerticalScroll(id="setup"):
                 yield Static("", id="scenario", markup=False)
                 yield Static("Intensity", classes="panel-title")
@@ -87,6 +91,11 @@ class PickerScreen(Screen[None]):
         yield Static("", id="model-status", markup=False)
         yield Footer()
 
+    def _cards(self) -> list[PersonaCard]:
+        """Listen-mode partners first, then the ask-mode ones (stable within each group)."""
+        cards = list(self.attune.context.catalog.cards.values())
+        return sorted(cards, key=lambda c: c.mode == "ask")
+
     def _notice(self) -> str:
         context = self.attune.context
         where = (
@@ -102,7 +111,7 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#personas", OptionList)
-        ids = list(self.attune.context.catalog.cards)
+        ids = [c.id for c in self._cards()]
         options.highlighted = ids.index(FIRST_CHOICE) if FIRST_CHOICE in ids else 0
         options.focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)
@@ -112,9 +121,14 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         card = self.attune.context.catalog.get(str(event.option.id))
-        self.query_one("#scenario", Static).update(
-            f"{card.name}\n\n{card.scenario}\n\nTends to {card.style.value} when upset."
-        )
+        if card.mode == "ask":
+            how = (
+                f"You ask: this time you need support. {card.name} jumps to logic and fixes; "
+                "practise asking for what you need."
+            )
+        else:
+            how = f"Tends to {card.style.value} when upset."
+        self.query_one("#scenario", Static).update(f"{card.name}\n\n{card.scenario}\n\n{how}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_start()
