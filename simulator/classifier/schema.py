@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.movesets import AnyMove
+from simulator.movesets import AnyMove, MoveId
 
 
 class Span(BaseModel):
@@ -12,7 +12,7 @@ class Span(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    move: AnyMove
+    move: MoveId
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
