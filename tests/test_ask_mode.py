@@ -221,3 +221,29 @@ def test_listen_sessions_stay_listen(card: PersonaCard) -> None:
     record = session.respond("Thank you. You never listen.")
     assert record.moves == classify("Thank you. You never listen.").moves
     assert not any(isinstance(m, AskMove) for m in record.moves)
+
+
+def test_the_judges_use_the_ask_mode_moves_and_rubric(daniel: PersonaCard) -> None:
+    from simulator.classifier.judge import JudgeVerdict, judge_messages, merge
+    from simulator.evals.judge import judge_messages as rubric_messages
+
+    prompt = judge_messages("Thanks.", mode="ask")[0]["content"]
+    assert "asks a partner who jumps to logic" in prompt
+    assert "- invite_reflection:" in prompt and "- validate:" not in prompt
+    found = classify("Nice. You stayed with me.", mode="ask")
+    assert found.moves == []
+    verdict = JudgeVerdict.model_validate(
+        {
+            "moves": [
+                {"move": "appreciate", "quote": "You stayed with me"},
+                {"move": "validate", "quote": "x"},
+            ]
+        }
+    )
+    merged = merge(found, verdict, "ask")
+    assert AskMove.APPRECIATE in merged.moves and merged.judged == [AskMove.APPRECIATE]
+    session = Session(daniel, ScriptedVoice(daniel))
+    session.respond(SOFT_ARC[0])
+    rubric = rubric_messages(daniel, session.turns, session.opening)[0]["content"]
+    assert "being asked for support" in rubric and "escalated (explaining)" in rubric
+    assert "turning warm too soon" in rubric

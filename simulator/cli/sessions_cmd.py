@@ -121,9 +121,11 @@ def _key_turn_lines(title: str, keyed: list[KeyTurn], view: ModeView) -> list[st
 
 def _debrief_text(debrief: Debrief) -> str:
     out = ["Debrief", wrap("  ", debrief.headline), "", "Steps (turns that showed each):"]
-    out += [f"  {s.label:<28} {s.count}" for s in debrief.steps]
-    out += ["", "Missteps:" if debrief.missteps else "Missteps: none"]
-    out += [f"  {m.label:<28} {m.count}" for m in debrief.missteps]
+    width = max([28, *(len(s.label) for s in debrief.steps)])
+    out += [f"  {s.label:<{width}} {s.count}" for s in debrief.steps]
+    missteps = "Traps" if debrief.mode == "ask" else "Missteps"
+    out += ["", f"{missteps}:" if debrief.missteps else f"{missteps}: none"]
+    out += [f"  {m.label:<{width}} {m.count}" for m in debrief.missteps]
     view = view_for(debrief.mode)
     out += ["", *_key_turn_lines("Helped most", debrief.helped, view)]
     out += ["", *_key_turn_lines("Hurt most", debrief.hurt, view)]

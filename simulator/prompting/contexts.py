@@ -106,6 +106,7 @@ TEMPLATES: dict[str, type[_Context]] = {
     "persona.j2": PersonaContext,
     "persona_ask.j2": PersonaContext,
     "judge_moves.j2": JudgeContext,
+    "judge_rubric_ask.j2": RubricContext,
     "judge_rubric.j2": RubricContext,
 }
 """Every template in `prompts/` and the context model it is rendered with."""
