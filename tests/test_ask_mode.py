@@ -17,7 +17,7 @@ from simulator.classifier import Classification, Span, classify
 from simulator.coaching import ASK_STEPS, feedback, hint, steps_shown
 from simulator.debrief import build_debrief
 from simulator.engine import Engine, PartnerState
-from simulator.errors import PersonaError
+from simulator.errors import AttuneError, PersonaError
 from simulator.export import session_data
 from simulator.export.markdown import to_markdown
 from simulator.export.page import to_html
@@ -247,3 +247,22 @@ def test_the_judges_use_the_ask_mode_moves_and_rubric(daniel: PersonaCard) -> No
     rubric = rubric_messages(daniel, session.turns, session.opening)[0]["content"]
     assert "being asked for support" in rubric and "escalated (explaining)" in rubric
     assert "turning warm too soon" in rubric
+
+
+async def test_a_listen_policy_on_an_ask_persona_is_one_clear_error(catalog: Catalog) -> None:
+    from simulator.config import Settings
+    from simulator.evals.cases import EvalCase
+    from simulator.evals.runner import run_suite
+
+    policy_case = EvalCase.model_validate(
+        {
+            "id": "daniel-policy",
+            "persona": "jumps-to-fixes",
+            "kind": "dynamics",
+            "description": "A policy scripts a listen-mode learner.",
+            "source": "Asking for attunement",
+            "policy": "attuned",
+        }
+    )
+    with pytest.raises(AttuneError, match="daniel-policy: learner policies are for listen-mode"):
+        await run_suite([policy_case], ["scripted"], catalog, Settings())
