@@ -67,6 +67,22 @@ ASK_RULES: tuple[Rule, ...] = (
         r"something|vent)\b",
     ),
     Rule(_SOFT, r"\bcan we talk\b"),
+    Rule(
+        _SOFT,
+        r"\b{I_AM} {ADV}(?:a (?:bit of a |total |complete )?(?:mess|wreck)|all over the "
+        r"place|not myself|in bits|in pieces|shattered|falling apart)\b",
+    ),
+    Rule(_SOFT, r"\bi(?:'ve| have) been {ADV}(?:feeling )?{ADV}" + _OWN_FEELING + r"\b"),
+    Rule(
+        _SOFT,
+        r"\b(?:knocked the wind out of me|hit me (?:hard|harder|really hard)|shook me|"
+        r"rattled me|really got to me|got under my skin)\b",
+    ),
+    Rule(_SOFT, r"\bmy (?:chest|stomach|heart|head|throat) (?:has been|is|was|feels|felt|keeps)\b"),
+    Rule(_SOFT, r"\b(?:got|have you got|do you have) a (?:minute|sec|second|moment)\b"),
+    Rule(_SOFT, r"\b(?:get|got) (?:something|this|it) off my chest\b"),
+    Rule(_SOFT, r"\bi (?:need|want|wanted|'d like) to (?:tell|talk to) you\b"),
+    Rule(_SOFT, r"\bi can'?t stop (?:crying|shaking|thinking about)\b", negated=None),
     Rule(_SOFT, r"\b{I_AM} not (?:fine|okay|ok)\b", negated=None),
     # --- name the need: comfort first, solutions later ------------------------------
     Rule(
@@ -106,6 +122,33 @@ ASK_RULES: tuple[Rule, ...] = (
     ),
     Rule(_NEED, r"\b(?:save|keep|hold) the (?:solutions?|fixing|plans?|ideas|advice)\b"),
     Rule(_NEED, r"\bcomfort first\b"),
+    Rule(
+        _NEED,
+        r"\bi (?:could|would|'d) {ADV}(?:use|love|do with) (?:a |some )?(?:hug|cuddle|"
+        r"comfort|company|reassurance|support|you (?:here|close|next to me))\b",
+    ),
+    Rule(
+        _NEED,
+        r"\bno (?:fixing|fixes|solutions|advice|plans|problem[- ]solving|lists)\b",
+        negated=None,
+    ),
+    Rule(_NEED, r"\bjust be (?:here|with me|there|close)\b"),
+    Rule(_NEED, r"\b(?:that'?s )?all i (?:really )?(?:need|want)\b"),
+    Rule(_NEED, r"\bi want you to (?:just )?(?:listen|hold me|hug me|be here|sit with me|stay)"),
+    Rule(
+        _NEED,
+        r"\b(?:please )?(?:don'?t|do not) (?:try to )?(?:problem[- ]solve|fix (?:it|this|me)|"
+        r"give me advice|solve (?:it|this))\b",
+        negated=None,
+    ),
+    Rule(_NEED, r"\bhold off on (?:the )?(?:advice|solutions?|fixing|plans?|ideas|fixes)\b"),
+    Rule(_NEED, r"\bi need to (?:vent|be heard|feel heard|cry)\b"),
+    Rule(
+        _NEED,
+        r"\b(?:matters|means) more (?:to me )?than (?:a |any )?(?:solution|plan|fix|advice|"
+        r"answers?)",
+    ),
+    Rule(_NEED, r"\bmore than i need (?:a |any )?(?:solution|plan|fix|advice|answers?)"),
     Rule(_NEED, r"\bjust you\b"),
     # --- invite reflection: say back what you heard, slow down ----------------------
     Rule(_REFLECT, r"\b(?:reflect|say|tell me|repeat|put) (?:it |that )?back\b"),
@@ -122,11 +165,24 @@ ASK_RULES: tuple[Rule, ...] = (
     ),
     Rule(_REFLECT, r"\b(?:can|could) (?:we|you) (?:just )?slow down\b"),
     Rule(_REFLECT, r"\b(?:try to |just )?imagine how (?:that|it|this) (?:felt|feels|was)\b"),
-    Rule(_REFLECT, r"\bin your own words\b"),
+    Rule(_REFLECT, r"\bin your (?:own )?words\b"),
+    Rule(_REFLECT, r"\bwhat you think (?:this|it|that) (?:feels|felt|is) like\b"),
+    Rule(_REFLECT, r"\bcheck (?:that )?you (?:understood|understand|get|got|heard) me\b"),
+    Rule(_REFLECT, r"\bdo you (?:get|understand|hear) what i'?m (?:saying|telling you)\b"),
+    Rule(_REFLECT, r"\b(?:walk|take) me (?:back )?through what i\b"),
+    Rule(_REFLECT, r"\b(?:sum up|summari[sz]e) what i\b"),
+    Rule(
+        _REFLECT, r"\b(?:can|could) (?:we|you) (?:take|go) (?:this |it |things )?(?:slow|slower)\b"
+    ),
     Rule(_REFLECT, r"\b(?:reflect it|reflect that)\b"),
     # --- appreciate: noticing the partner turning toward ----------------------------
     Rule(_THANKS, r"\bthank(?:s| you)\b(?! for nothing| a lot| so much for nothing)"),
     Rule(_THANKS, r"\bi (?:really )?appreciate\b"),
+    Rule(_THANKS, r"\bcheers\b"),
+    Rule(_THANKS, r"\b{I_AM} {ADV}grateful\b"),
+    Rule(_THANKS, r"\b(?:that|this|it) (?:felt|feels) {ADV}(?:good|nice|better|lovely)\b"),
+    Rule(_THANKS, r"\bthe way (?:you )?(?:just )?(?:heard|listened|held|stayed)\b"),
+    Rule(_THANKS, r"\bthat'?s exactly it\b"),
     Rule(_THANKS, r"\b(?:that|it|this) {ADV}(?:helps|helped|made a difference)\b"),
     Rule(_THANKS, r"\b(?:that'?s|that is|it'?s) (?:exactly |just )?what i needed\b"),
     Rule(_THANKS, r"\b(?:it|that) means a lot\b"),
@@ -137,11 +193,16 @@ ASK_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _THANKS,
-        r"(?<!know )(?<!sure )(?<!if )\b{YOU} {ADV}(?:got it|get it|heard me|listened)\b"
+        r"(?<!know )(?<!sure )(?<!if )\b{YOU} {ADV}(?:got it|get it|heard me|listened|"
+        r"understood(?: me)?|get me|got me)\b"
         r"(?! to a)",
     ),
     Rule(_THANKS, r"\bi love (?:how|that|it when) {YOU}\b"),
-    Rule(_THANKS, r"\b(?:that was|{YOU_ARE}|{YOU} were) {ADV}(?:kind|sweet|lovely|thoughtful)\b"),
+    Rule(
+        _THANKS,
+        r"\b(?:that was|{YOU_ARE}|{YOU} were) {ADV}(?:being )?{ADV}(?:kind|sweet|lovely|"
+        r"thoughtful|wonderful|great about)\b",
+    ),
     # --- criticize: the request as a verdict on the partner -------------------------
     Rule(_CRIT, r"\b{YOU} (?:always|never|constantly|keep)\b", negated=None),
     Rule(
@@ -166,6 +227,11 @@ ASK_RULES: tuple[Rule, ...] = (
     Rule(_CRIT, r"\bevery (?:single )?time i\b"),
     Rule(_CRIT, r"\b{YOU} only (?:ever )?care about\b"),
     Rule(_CRIT, r"\blike talking to a (?:wall|brick wall|robot)\b"),
+    Rule(_CRIT, r"\ball (?:you|u) (?:ever )?(?:do|care about) is\b"),
+    Rule(_CRIT, r"\b{YOU} (?:could(?:n'?t| not) care less|don'?t give a)\b", negated=None),
+    Rule(_CRIT, r"\b(?:it'?s|it is) always about (?:you|your)\b"),
+    Rule(_CRIT, r"\bnever about me\b", negated=None),
+    Rule(_CRIT, r"\b{YOU}(?:'ve| have) never (?:once |even |ever )?", negated=None),
     # --- contempt: sarcasm, mockery, insults ----------------------------------------
     Rule(
         _CONTEMPT,
@@ -176,7 +242,19 @@ ASK_RULES: tuple[Rule, ...] = (
     Rule(_CONTEMPT, r"\bthanks (?:for nothing|a lot)\b"),
     Rule(_CONTEMPT, r"\bso helpful\b"),
     Rule(_CONTEMPT, r"\byeah,? right\b"),
-    Rule(_CONTEMPT, r"\bmr\.? (?:fix[- ]it|logic|spock|perfect)\b"),
+    Rule(
+        _CONTEMPT,
+        r"\b(?:mr|mister|professor|captain|doctor|dr)\.? (?:fix[- ]?it|logic|spock|"
+        r"perfect|know[- ]it[- ]all|solutions?|sensible)\b",
+    ),
+    Rule(_CONTEMPT, r"\bwhat a (?:surprise|shock)\b"),
+    Rule(_CONTEMPT, r"\bwell done,? {YOU}(?:'ve| have)\b"),
+    Rule(
+        _CONTEMPT,
+        r"\b{YOU_ARE} {ADV}(?:such an? |a )?(?:ridiculous|pathetic|idiot|moron|clown|"
+        r"joke|embarrassing)\b",
+    ),
+    Rule(_CONTEMPT, r"\bugh\b"),
     Rule(_CONTEMPT, r"\b(?:genius|congratulations|bravo|pathetic|idiot|moron)\b"),
     Rule(_CONTEMPT, r"\bhow (?:original|helpful|insightful|clever|profound)\b"),
     Rule(_CONTEMPT, r"\b(?:classic|typical)(?: {YOU})?\b"),
@@ -198,6 +276,11 @@ ASK_RULES: tuple[Rule, ...] = (
         r"doing this|it|that|trying to fix)\b",
     ),
     Rule(_DEMAND, r"\bshut up\b"),
+    Rule(_DEMAND, r"(?:^|[.!?]\s*)stop[.!]"),
+    Rule(_DEMAND, r"\bjust stop\b|\bstop with the\b"),
+    Rule(_DEMAND, r"\bquit (?:\w+ing|it)\b"),
+    Rule(_DEMAND, r"\b{YOU} (?:will|are going to) (?:sit|listen|hear|stop)\b"),
+    Rule(_DEMAND, r"\b(?:look at me|hear me out)\b"),
     Rule(
         _DEMAND,
         r"\b{YOU} (?:need|have|'ve got|have got|gotta|must) (?:to )?(?:listen|stop|"
@@ -225,6 +308,16 @@ ASK_RULES: tuple[Rule, ...] = (
     Rule(_WITHDRAW, r"\b(?:it'?s|it is) nothing\b"),
     Rule(_WITHDRAW, r"\bno point\b"),
     Rule(_WITHDRAW, r"\bi(?:'m| am) done talking\b"),
+    Rule(_WITHDRAW, r"(?:^|[.!?]\s*)(?:it )?doesn'?t matter\b", negated=None),
+    Rule(
+        _WITHDRAW,
+        r"\bi(?:'ll| will) (?:just )?(?:sort|figure|work) (?:it|this) out (?:on my own|"
+        r"myself|alone)\b",
+    ),
+    Rule(_WITHDRAW, r"(?:^|[.!?]\s*)nothing[.!]"),
+    Rule(_WITHDRAW, r"\b{I_AM} going to bed\b"),
+    Rule(_WITHDRAW, r"(?:^|[.!?]\s*)let'?s not\b", negated=None),
+    Rule(_WITHDRAW, r"\b{I_AM} done\b[.!]?$"),
 )
 
 # Cheap sarcasm cues: when one appears, helpful wording in the same sentence is
