@@ -52,6 +52,9 @@ async def test_asking_softly_moves_the_ask_mode_gauges_and_checklist(tmp_path: P
         toward = screen.query_one("#connection", Gauge)
         assert defensive.label.strip() == "defensive" and toward.label == "toward you"
         before = (defensive.value, toward.value)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "jumping to logic" in static_text(app, "#hint")  # a hint for their stage
         await send(pilot, SOFT[0])
         await send(pilot, SOFT[1])
         assert defensive.value < before[0] and toward.value > before[1]
