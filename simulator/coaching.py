@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.moves import MOVE_INFO, Move, is_attuned
+from simulator.ask_coaching import ASK_HINTS, ASK_REPAIR_HINT, ASK_STEP_TABLE
+from simulator.modes import view_for
+from simulator.moves import Move
+from simulator.movesets import AnyMove, PracticeMode, move_info
 from simulator.session import TurnRecord
 from simulator.zones import Zone, zone_for
 
@@ -25,7 +28,7 @@ class Step:
 
     id: str
     label: str
-    moves: frozenset[Move]
+    moves: frozenset[AnyMove]
     settled_only: bool = False
     """True for problem-solving: it only counts once the partner has settled."""
 
@@ -39,6 +42,19 @@ STEPS: tuple[Step, ...] = (
     Step("solve", "Solve once settled", SOLVING, settled_only=True),
 )
 
+ASK_STEPS: tuple[Step, ...] = tuple(
+    Step(step_id, label, frozenset(moves)) for step_id, label, moves in ASK_STEP_TABLE
+)
+
+
+def steps_for(mode: PracticeMode | str) -> tuple[Step, ...]:
+    """The checklist of one practice mode."""
+    return ASK_STEPS if mode == "ask" else STEPS
+
+
+def _is_helpful(move: AnyMove) -> bool:
+    return move_info(move).polarity == "attuned"
+
 
 def zone_before(turns: Sequence[TurnRecord], index: int, start_arousal: float) -> Zone:
     """The partner's zone just before turn `index` (1-based) was said."""
@@ -47,10 +63,10 @@ def zone_before(turns: Sequence[TurnRecord], index: int, start_arousal: float) -
     return Zone(turns[index - 2].zone)
 
 
-def steps_in_turn(turn: TurnRecord, before: Zone) -> set[str]:
+def steps_in_turn(turn: TurnRecord, before: Zone, mode: PracticeMode | str = "listen") -> set[str]:
     """The ids of the steps one turn showed."""
     shown = set()
-    for step in STEPS:
+    for step in steps_for(mode):
         if step.settled_only and not before.is_settled:
             continue
         if step.moves.intersection(turn.moves):
@@ -58,11 +74,13 @@ def steps_in_turn(turn: TurnRecord, before: Zone) -> set[str]:
     return shown
 
 
-def steps_shown(turns: Sequence[TurnRecord], start_arousal: float) -> dict[str, int]:
+def steps_shown(
+    turns: Sequence[TurnRecord], start_arousal: float, mode: PracticeMode | str = "listen"
+) -> dict[str, int]:
     """How many turns showed each step, keyed by step id (every step present)."""
-    counts = {step.id: 0 for step in STEPS}
+    counts = {step.id: 0 for step in steps_for(mode)}
     for turn in turns:
-        for step_id in steps_in_turn(turn, zone_before(turns, turn.index, start_arousal)):
+        for step_id in steps_in_turn(turn, zone_before(turns, turn.index, start_arousal), mode):
             counts[step_id] += 1
     return counts
 
@@ -72,7 +90,7 @@ class MoveNote(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    move: Move
+    move: AnyMove
     attuned: bool
     text: str
     """E.g. `minimized: 'not a big deal'`."""
@@ -91,13 +109,19 @@ class Feedback(BaseModel):
     softened_now: bool
 
 
-def feedback(turn: TurnRecord, before_arousal: float, before_connection: float) -> Feedback:
+def feedback(
+    turn: TurnRecord,
+    before_arousal: float,
+    before_connection: float,
+    mode: PracticeMode | str = "listen",
+) -> Feedback:
     """Feedback on one turn: the moves seen, quoted, and how the state moved."""
+    view = view_for(mode)
     notes = [
         MoveNote(
             move=effect.move,
-            attuned=is_attuned(effect.move),
-            text=f"{MOVE_INFO[effect.move].past_tense}: '{effect.span}'",
+            attuned=_is_helpful(effect.move),
+            text=f"{move_info(effect.move).past_tense}: '{effect.span}'",
             why=list(effect.reasons),
         )
         for effect in turn.effects
@@ -106,8 +130,8 @@ def feedback(turn: TurnRecord, before_arousal: float, before_connection: float) 
     a0, a1 = round(before_arousal), round(turn.arousal)
     c0, c1 = round(before_connection), round(turn.connection)
     state = (
-        f"arousal {a0} -> {a1} ({a1 - a0:+d}), now {turn.zone}; "
-        f"connection {c0} -> {c1} ({c1 - c0:+d})"
+        f"{view.tension} {a0} -> {a1} ({a1 - a0:+d}), now {view.stage(turn.zone)}; "
+        f"{view.closeness} {c0} -> {c1} ({c1 - c0:+d})"
     )
     return Feedback(notes=notes, state=state, softened_now=turn.surfaced_now)
 
@@ -158,15 +182,20 @@ _REPAIR_HINT = (
 )
 
 
-def hint(turns: Sequence[TurnRecord], start_arousal: float, asked: int = 0) -> str:
+def hint(
+    turns: Sequence[TurnRecord],
+    start_arousal: float,
+    asked: int = 0,
+    mode: PracticeMode | str = "listen",
+) -> str:
     """A next step suited to the partner's current zone; `asked` rotates through the options."""
     arousal = turns[-1].arousal if turns else start_arousal
     last = turns[-1] if turns else None
     if (
         last is not None
         and asked == 0
-        and any(not is_attuned(e.move) and e.arousal > 0 for e in last.effects)
+        and any(not _is_helpful(e.move) and e.arousal > 0 for e in last.effects)
     ):
-        return _REPAIR_HINT
-    options = _ZONE_HINTS[zone_for(arousal)]
+        return ASK_REPAIR_HINT if mode == "ask" else _REPAIR_HINT
+    options = (ASK_HINTS if mode == "ask" else _ZONE_HINTS)[zone_for(arousal)]
     return options[asked % len(options)]

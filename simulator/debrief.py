@@ -7,8 +7,11 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.coaching import STEPS, steps_shown
-from simulator.moves import MISATTUNED, MOVE_INFO, Move
+from simulator.ask_coaching import ASK_STEP_TIPS, ASK_TIPS
+from simulator.coaching import steps_for, steps_shown
+from simulator.modes import view_for
+from simulator.moves import Move
+from simulator.movesets import AnyMove, PracticeMode, move_info, trap_moves
 from simulator.session import TurnRecord
 from simulator.store.records import SessionMeta
 from simulator.zones import zone_for
@@ -42,7 +45,7 @@ class MissTally(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    move: Move
+    move: AnyMove
     label: str
     count: int
 
@@ -72,6 +75,8 @@ class Debrief(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     persona_name: str
+    mode: PracticeMode = "listen"
+    """The practice mode: the numbers are defensiveness and turning toward in `ask`."""
     points: list[Point]
     steps: list[StepTally]
     missteps: list[MissTally]
@@ -96,7 +101,7 @@ def _points(meta: SessionMeta, turns: Sequence[TurnRecord]) -> list[Point]:
 def _key_turns(turns: Sequence[TurnRecord], points: list[Point]) -> list[KeyTurn]:
     keyed = []
     for turn, before in zip(turns, points, strict=False):
-        quotes = [f"{MOVE_INFO[e.move].past_tense}: '{e.span}'" for e in turn.effects]
+        quotes = [f"{move_info(e.move).past_tense}: '{e.span}'" for e in turn.effects]
         keyed.append(
             KeyTurn(
                 index=turn.index,
@@ -110,7 +115,7 @@ def _key_turns(turns: Sequence[TurnRecord], points: list[Point]) -> list[KeyTurn
     return keyed
 
 
-_TIPS: dict[Move, str] = {
+_TIPS: dict[AnyMove, str] = {
     Move.EXPLAIN: "Hold your reasons until they feel heard. Reflect first; explain only if they "
     "ask, once they have settled.",
     Move.MINIMIZE: "Leave out words that shrink the feeling ('not a big deal', 'calm down'). "
@@ -137,6 +142,10 @@ _STEP_TIPS: dict[str, str] = {
 }
 
 
+_TIPS.update(ASK_TIPS.items())
+_STEP_TIPS.update(ASK_STEP_TIPS)
+
+
 def _tips(missteps: list[MissTally], steps: list[StepTally], settled: bool) -> list[str]:
     tips = [_TIPS[m.move] for m in missteps if m.move in _TIPS][:2]
     for step in steps:
@@ -156,14 +165,16 @@ def _tips(missteps: list[MissTally], steps: list[StepTally], settled: bool) -> l
 
 def _headline(meta: SessionMeta, points: list[Point], softened: int | None) -> str:
     start, end = points[0], points[-1]
+    view = view_for(meta.practice_mode)
+    first, last = view.stage(start.zone), view.stage(end.zone)
     turns = len(points) - 1
     if turns == 0:
-        return f"No messages sent; {meta.persona_name} stayed {start.zone}."
+        return f"No messages sent; {meta.persona_name} stayed {first}."
     if start.zone == end.zone:
-        moved = f"{meta.persona_name} stayed {end.zone} over {turns} turn(s)"
+        moved = f"{meta.persona_name} stayed {last} over {turns} turn(s)"
     else:
-        moved = f"{meta.persona_name} went from {start.zone} to {end.zone} in {turns} turn(s)"
-    moved += f" (arousal {start.arousal:.0f} -> {end.arousal:.0f})"
+        moved = f"{meta.persona_name} went from {first} to {last} in {turns} turn(s)"
+    moved += f" ({view.tension} {start.arousal:.0f} -> {end.arousal:.0f})"
     if softened is not None:
         return f"{moved}, and the softer feeling came through on turn {softened}."
     return f"{moved}; the softer feeling did not come through."
@@ -171,12 +182,14 @@ def _headline(meta: SessionMeta, points: list[Point], softened: int | None) -> s
 
 def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
     """Summarize a session for the debrief screen and the exports."""
+    mode = meta.practice_mode
     points = _points(meta, turns)
-    counts = steps_shown(turns, meta.start_arousal)
-    steps = [StepTally(id=s.id, label=s.label, count=counts[s.id]) for s in STEPS]
-    mistakes: Counter[Move] = Counter(m for t in turns for m in t.moves if m in MISATTUNED)
+    counts = steps_shown(turns, meta.start_arousal, mode)
+    steps = [StepTally(id=s.id, label=s.label, count=counts[s.id]) for s in steps_for(mode)]
+    traps = trap_moves(mode)
+    mistakes: Counter[AnyMove] = Counter(m for t in turns for m in t.moves if m in traps)
     missteps = [
-        MissTally(move=move, label=MOVE_INFO[move].label, count=count)
+        MissTally(move=move, label=move_info(move).label, count=count)
         for move, count in mistakes.most_common()
     ]
     keyed = _key_turns(turns, points)
@@ -187,6 +200,7 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
     settled = zone_for(points[-1].arousal).is_settled
     return Debrief(
         persona_name=meta.persona_name,
+        mode=mode,
         points=points,
         steps=steps,
         missteps=missteps,

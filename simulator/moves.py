@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from simulator.ask_moves import AskMove
 
 
 class Move(StrEnum):
@@ -40,7 +43,7 @@ Polarity = Literal["attuned", "misattuned"]
 class MoveInfo:
     """What a move means, in the project's own words, and where it comes from."""
 
-    move: Move
+    move: Move | AskMove
     polarity: Polarity
     label: str
     past_tense: str
@@ -199,7 +202,7 @@ _INFO: tuple[MoveInfo, ...] = (
     ),
 )
 
-MOVE_INFO: dict[Move, MoveInfo] = {info.move: info for info in _INFO}
+MOVE_INFO: dict[Move, MoveInfo] = {Move(info.move): info for info in _INFO}
 ATTUNED: frozenset[Move] = frozenset(m for m, i in MOVE_INFO.items() if i.polarity == "attuned")
 MISATTUNED: frozenset[Move] = frozenset(MOVE_INFO) - ATTUNED
 

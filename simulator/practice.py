@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.classifier import Classification, classify
+from simulator.classifier import Classification
 from simulator.coaching import Feedback, feedback, hint
 from simulator.debrief import Debrief, build_debrief
 from simulator.engine import INTENSITIES, PartnerState
@@ -72,7 +72,7 @@ class Practice:
         voice: Voice,
         setup: PracticeSetup,
         store: SessionStore | None = None,
-        classifier: Callable[[str], Classification] = classify,
+        classifier: Callable[[str], Classification] | None = None,
         resources: str = DEFAULT_RESOURCES,
     ) -> None:
         self.card = card
@@ -88,6 +88,7 @@ class Practice:
             model=setup.model,
             intensity=setup.intensity,
             mode=setup.mode,
+            practice_mode=card.mode,
             seed=setup.seed,
             softer_emotion=card.underneath.emotion.value,
             opening=self.session.opening,
@@ -173,11 +174,11 @@ class Practice:
     def feedback(self, record: TurnRecord) -> Feedback:
         """Coached feedback on one turn of the current conversation."""
         before = self.session.state_before(record.index)
-        return feedback(record, before.arousal, before.connection)
+        return feedback(record, before.arousal, before.connection, self.card.mode)
 
     def hint(self) -> str:
         """A next step for the current zone; asking again gives another."""
-        text = hint(self.turns, self.session.start.arousal, self._hints)
+        text = hint(self.turns, self.session.start.arousal, self._hints, self.card.mode)
         self._hints += 1
         return text
 

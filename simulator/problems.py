@@ -5,10 +5,19 @@ from __future__ import annotations
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+# Tagged unions name the chosen branch in an error's location; the branch is no field
+# the user wrote, so locations leave out any part that starts with this marker.
+UNION_TAG = "="
+
+
+def field_path(error: ErrorDetails) -> tuple[int | str, ...]:
+    """An error's location as the user wrote it (union branch tags left out)."""
+    return tuple(p for p in error["loc"] if not str(p).startswith(UNION_TAG))
+
 
 def describe(error: ErrorDetails) -> str:
     """One problem as `dotted.field: what is wrong`."""
-    loc = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    loc = ".".join(str(part) for part in field_path(error)) or "(top level)"
     if error["type"] == "extra_forbidden":
         return f"{loc}: unknown field"
     if error["type"] == "missing":

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from simulator.errors import AttuneError, MessageError, ScriptError
 from simulator.learner_input import clean_message
+from simulator.modes import ASK_VIEW, add_stages
 from simulator.personas.loader import parse_yaml, read_text
 from simulator.problems import problems
 from simulator.session import Session, TurnRecord
@@ -70,8 +71,9 @@ def run_script(session: Session, script: ReplayScript) -> list[TurnRecord]:
 
 def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
     """The documented JSON shape of a replay."""
-    return {
+    data: dict[str, object] = {
         "persona": session.card.id,
+        "mode": session.card.mode,
         "model": model,
         "seed": seed,
         "intensity": session.engine.intensity,
@@ -79,3 +81,7 @@ def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
         "start": session.start.summary(),
         "turns": [t.public_json() for t in session.turns],
     }
+    if session.card.mode == "ask":
+        # Ask mode names the engine's zones as the partner's stages.
+        add_stages(data, ASK_VIEW)
+    return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from functools import partial
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
 from simulator.learner_input import clean_message
-from simulator.moves import Move
+from simulator.movesets import AnyMove
 from simulator.personas.card import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress, pause_message
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
@@ -25,7 +26,7 @@ class TurnRecord(BaseModel):
 
     index: int
     user: str
-    moves: list[Move]
+    moves: list[AnyMove]
     spans: list[Span]
     arousal: float
     connection: float
@@ -128,14 +129,15 @@ class Session:
         card: PersonaCard,
         voice: Voice,
         intensity: float = 1.0,
-        classifier: Callable[[str], Classification] = classify,
+        classifier: Callable[[str], Classification] | None = None,
         resources: str = DEFAULT_RESOURCES,
         safety: Callable[[str], Distress | None] = detect_distress,
     ) -> None:
         self.card = card
         self.voice = voice
         self.engine = Engine(card, intensity=intensity)
-        self.classifier = classifier
+        # The rules of the card's practice mode unless a caller brings its own.
+        self.classifier = classifier or partial(classify, mode=card.mode)
         self.resources = resources
         self.safety = safety
         self.start = self.engine.start()

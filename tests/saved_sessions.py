@@ -35,6 +35,7 @@ def meta_for(
         summary=card.summary,
         model=model,
         intensity="realistic",
+        practice_mode=card.mode,
         softer_emotion=card.underneath.emotion.value,
         opening=session.opening,
         start_arousal=session.start.arousal,

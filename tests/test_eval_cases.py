@@ -171,7 +171,10 @@ def test_every_shipped_persona_has_several_cases_of_each_concern(catalog: Catalo
         assert any(c.kind == "robustness" for c in mine), persona
         assert any(c.dynamics.escalates for c in mine), persona
         assert any(c.dynamics.settles_within for c in mine), persona
-        assert any(c.dynamics.welcomed_on_turns for c in mine), persona
+        if catalog.get(persona).mode == "listen":
+            assert any(c.dynamics.welcomed_on_turns for c in mine), persona
+        else:  # ask mode: noticing the partner turning toward draws them closer
+            assert any(c.dynamics.connection_up_on_turns for c in mine), persona
         assert any(c.dynamics.wears_off for c in mine), persona
         assert any(c.dynamics.softens is False for c in mine), persona
 

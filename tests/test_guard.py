@@ -123,7 +123,7 @@ def test_echoing_the_real_persona_prompt_is_a_leak(catalog: Catalog) -> None:
             closeness="unsure",
             emotion="inadequacy",
             softer_may_show=False,
-            examples=card.lines.guarded[:3],
+            examples=card.lines.for_zone("guarded")[:3],
         ),
     )
     context = GuardContext(name=card.name, style="pursue", zone=Zone.GUARDED, instructions=system)
@@ -273,7 +273,9 @@ def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) 
     failures = []
     for card in catalog.cards.values():
         for zone in Zone:
-            context = GuardContext(name=card.name, style=card.style.value, zone=zone)
+            context = GuardContext(
+                name=card.name, style=card.style.value, zone=zone, mode=card.mode
+            )
             for line in card.lines.for_zone(zone):
                 found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
                 if found:

@@ -120,7 +120,9 @@ def test_the_card_carries_the_learners_words(catalog: Catalog) -> None:
     assert card.underneath.emotion == SofterEmotion.HURT
     assert "anniversary dinner" in card.scenario and "anniversary dinner" in card.summary
     assert "anniversary dinner" in (card.situation or "")
-    assert "I'm hurt and let down, and I need you to actually hear that." in card.lines.escalated
+    assert "I'm hurt and let down, and I need you to actually hear that." in card.lines.for_zone(
+        Zone.ESCALATED
+    )
     assert {r.move.value for r in card.soothes} == {"presence", "validate"}
     assert {r.move.value for r in card.triggers} == {"explain", "minimize"}
     assert all("when I explain myself" in r.why for r in card.triggers)

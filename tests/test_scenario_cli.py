@@ -15,6 +15,7 @@ from simulator.config import Settings
 from simulator.llm.client import CallOptions
 from simulator.paths import user_personas_dir
 from simulator.personas.loader import load_card
+from simulator.zones import Zone
 
 # Answers in the order `personas new --interactive` asks: name, about, feels, says first,
 # soothes, sets off, push or pull, softer feeling, intensity.
@@ -171,7 +172,7 @@ def test_draft_shows_the_models_lines_and_saves_them_when_accepted(
     assert "Thank you for hearing me." in out and "Save the card with these lines?" in out
     card = load_card(user_personas_dir() / "sam.yaml")
     assert card.opening == DRAFT["opening"]
-    assert card.lines.regulated == DRAFT["lines"]["regulated"]  # type: ignore[index]
+    assert card.lines.for_zone(Zone.REGULATED) == DRAFT["lines"]["regulated"]  # type: ignore[index]
     assert "drafted by openai/gpt-4o-mini" in out
 
 

@@ -22,6 +22,7 @@ from simulator.scenario.draft import (
     drafting_unavailable,
     parse_draft_yaml,
 )
+from simulator.zones import Zone
 
 MODEL = "openai/gpt-4o-mini"
 ANSWERS = ScenarioAnswers(
@@ -61,7 +62,7 @@ async def test_a_valid_draft_becomes_the_cards_lines(
     result = await draft_with_model(ANSWERS, base, offline, options(json.dumps(DRAFT)))
     assert result.reason is None and result.card is not None and result.draft is not None
     assert result.card.opening == DRAFT["opening"]
-    assert result.card.lines.flooded == DRAFT["lines"]["flooded"]  # type: ignore[index]
+    assert result.card.lines.for_zone(Zone.FLOODED) == DRAFT["lines"]["flooded"]  # type: ignore[index]
     assert result.card.underneath.lines == DRAFT["underneath"]
     # Everything else (scene, reactions, baseline) still comes from the answers.
     assert result.card.scenario == offline.scenario and result.card.triggers == offline.triggers
@@ -132,7 +133,7 @@ def test_the_prompt_carries_the_answers_and_asks_for_json(
     for words in ("Sam", "anniversary dinner", "So you finally remembered?", "explain myself"):
         assert words in prompt
     assert "Answer with JSON only" in prompt and '"regulated"' in prompt
-    assert all(line in prompt for line in base.lines.flooded[:3])
+    assert all(line in prompt for line in base.lines.for_zone(Zone.FLOODED)[:3])
 
 
 def test_an_edited_draft_goes_through_the_same_checks(
@@ -143,10 +144,9 @@ def test_an_edited_draft_goes_through_the_same_checks(
     text = draft_yaml(draft)
     assert parse_draft_yaml(text) == draft
     edited = text.replace("Thank you for hearing me.", "Thank you for hearing me, really.")
-    assert (
-        "Thank you for hearing me, really."
-        in apply_draft(offline, parse_draft_yaml(edited)).lines.regulated
-    )
+    assert "Thank you for hearing me, really." in apply_draft(
+        offline, parse_draft_yaml(edited)
+    ).lines.for_zone(Zone.REGULATED)
     with pytest.raises(DraftRejected, match="not valid YAML"):
         parse_draft_yaml("opening: [unclosed")
     with pytest.raises(DraftRejected, match=r"lines.settling\[0\]: out of character"):

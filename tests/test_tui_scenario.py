@@ -29,6 +29,7 @@ from simulator.tui.screens.picker import PickerScreen
 from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.scenario_form import ScenarioFormScreen
 from simulator.tui.screens.your_scenarios import YOURS_HEADING
+from simulator.zones import Zone
 from tui_support import make_context, screen_of
 
 SIZE = (120, 40)
@@ -229,7 +230,7 @@ async def test_drafting_with_a_model_shows_the_lines_for_editing_then_saves_them
         await save(pilot)
         practice = await screen_of(pilot, PracticeScreen)
         card = practice.practice.card
-        assert card.lines.regulated[-1] == "Thanks for hearing me out."
+        assert card.lines.for_zone(Zone.REGULATED)[-1] == "Thanks for hearing me out."
         assert card.opening == DRAFT["opening"]
         assert load_card(user_personas_dir() / f"{card.id}.yaml") == card
 

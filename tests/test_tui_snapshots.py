@@ -139,3 +139,37 @@ def test_new_scenario_form(snap_compare: object, tmp_path: Path) -> None:
 
     app = AttuneApp(make_context(tmp_path, store=False))
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+ASK_TURNS = [
+    "You never listen to me.",
+    "Let me say that again. I'm hurting, and I need comfort first, then we can talk solutions.",
+]
+
+
+async def _ask(pilot: Pilot[None]) -> None:
+    """Pick the first ask-mode partner (just below the listen ones), coached, and talk."""
+    await pilot.pause()
+    await pilot.press("down", "c", "enter")
+    await pilot.app.workers.wait_for_complete()
+    for text in ASK_TURNS:
+        pilot.app.screen.query_one(MessageInput).text = text
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_practice_ask_mode_coached(snap_compare: object, tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path, store=False))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_ask)  # type: ignore[operator]
+
+
+def test_debrief_ask_mode(snap_compare: object, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _ask(pilot)
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = AttuneApp(make_context(tmp_path, store=False))
+    assert snap_compare(app, terminal_size=(120, 50), run_before=run_before)  # type: ignore[operator]

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from simulator.classifier.rules import classify
 from simulator.classifier.schema import Classification, Span
 from simulator.llm.client import CallOptions, complete_chat_sync
-from simulator.moves import MOVE_INFO, Move
+from simulator.movesets import PracticeMode, move_info, moves_for
 from simulator.prompting import JudgeContext, MoveChoice, render
 
 JUDGE_MAX_TOKENS = 300
@@ -55,18 +55,20 @@ def _locate(text: str, quote: str) -> tuple[int, int] | None:
     return None if start < 0 else (start, start + len(quote.strip()))
 
 
-def merge(rules: Classification, verdict: JudgeVerdict) -> Classification:
+def merge(
+    rules: Classification, verdict: JudgeVerdict, mode: PracticeMode = "listen"
+) -> Classification:
     """Add the judge's moves that the rules missed and that quote the message exactly."""
-    known = {m.value for m in Move}
+    known = {m.value: m for m in moves_for(mode)}
     added: list[Span] = []
     for item in verdict.moves:
-        if item.move not in known or Move(item.move) in rules.moves:
+        if item.move not in known or known[item.move] in rules.moves:
             continue
         where = _locate(rules.text, item.quote)
         if where is None or any(s.move == item.move for s in added):
             continue
         start, end = where
-        added.append(Span(move=Move(item.move), start=start, end=end, text=rules.text[start:end]))
+        added.append(Span(move=known[item.move], start=start, end=end, text=rules.text[start:end]))
     if not added:
         return rules
     spans = sorted([*rules.spans, *added], key=lambda s: (s.start, s.end))
@@ -74,12 +76,19 @@ def merge(rules: Classification, verdict: JudgeVerdict) -> Classification:
     return Classification(text=rules.text, moves=moves, spans=spans, judged=[s.move for s in added])
 
 
-def judge_messages(text: str, partner_said: str = "") -> list[dict[str, str]]:
-    """The judge prompt for one learner message."""
+def judge_messages(
+    text: str, partner_said: str = "", mode: PracticeMode = "listen"
+) -> list[dict[str, str]]:
+    """The judge prompt for one learner message, over one practice mode's move set."""
+    asking = mode == "ask"
     context = JudgeContext(
         message=text,
-        partner_said=partner_said or "(the partner is upset)",
-        moves=[MoveChoice(id=m.value, description=i.description) for m, i in MOVE_INFO.items()],
+        partner_said=partner_said
+        or ("(the partner is explaining or fixing)" if asking else "(the partner is upset)"),
+        moves=[
+            MoveChoice(id=m.value, description=move_info(m).description) for m in moves_for(mode)
+        ],
+        asking=asking,
     )
     return [{"role": "user", "content": render("judge_moves.j2", context)}]
 
@@ -88,16 +97,20 @@ class JudgedClassifier:
     """Rules first, then the judge; a judge reply that is not valid JSON is ignored."""
 
     def __init__(
-        self, options: CallOptions, rules: Callable[[str], Classification] = classify
+        self,
+        options: CallOptions,
+        rules: Callable[[str], Classification] = classify,
+        mode: PracticeMode = "listen",
     ) -> None:
         self.options = options
         self.rules = rules
+        self.mode = mode
         self.invalid_replies = 0
 
     def __call__(self, text: str) -> Classification:
         found = self.rules(text)
         raw = complete_chat_sync(
-            judge_messages(text),
+            judge_messages(text, mode=self.mode),
             self.options,
             temperature=0.0,
             max_tokens=JUDGE_MAX_TOKENS,
@@ -107,4 +120,4 @@ class JudgedClassifier:
         if verdict is None:
             self.invalid_replies += 1
             return found
-        return merge(found, verdict)
+        return merge(found, verdict, self.mode)

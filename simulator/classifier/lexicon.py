@@ -18,16 +18,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.ask_moves import AskMove
 from simulator.moves import Move
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One wording that signals a move."""
+    """One wording that signals a move (of either practice mode)."""
 
-    move: Move
+    move: Move | AskMove
     pattern: str
-    negated: Move | str | None = "drop"
+    negated: Move | AskMove | str | None = "drop"
 
 
 SHORTHANDS: dict[str, str] = {

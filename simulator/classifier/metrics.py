@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from simulator.classifier.rules import classify
 from simulator.classifier.schema import Classification
-from simulator.moves import Move
+from simulator.movesets import AnyMove, PracticeMode, moves_for
 
 
 class LabeledMessage(BaseModel):
@@ -19,13 +19,13 @@ class LabeledMessage(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     text: str
-    moves: list[Move]
+    moves: list[AnyMove]
 
 
 class MoveScore(BaseModel):
     """Counts and rates for one move."""
 
-    move: Move
+    move: AnyMove
     true_positives: int
     false_positives: int
     false_negatives: int
@@ -58,7 +58,7 @@ class Report(BaseModel):
 
     scores: list[MoveScore]
     exact_match: float
-    errors: list[tuple[str, list[Move], list[Move]]]
+    errors: list[tuple[str, list[AnyMove], list[AnyMove]]]
 
     @property
     def macro_f1(self) -> float:
@@ -89,10 +89,11 @@ def load_examples(path: Path) -> list[LabeledMessage]:
 def evaluate(
     examples: Iterable[LabeledMessage],
     classifier: Callable[[str], Classification] = classify,
+    mode: PracticeMode = "listen",
 ) -> Report:
-    """Score a classifier on labeled examples, move by move."""
-    counts = {m: [0, 0, 0] for m in Move}
-    errors: list[tuple[str, list[Move], list[Move]]] = []
+    """Score a classifier on labeled examples, move by move, over one mode's move set."""
+    counts = {m: [0, 0, 0] for m in moves_for(mode)}
+    errors: list[tuple[str, list[AnyMove], list[AnyMove]]] = []
     total = exact = 0
     for example in examples:
         total += 1
@@ -100,7 +101,7 @@ def evaluate(
         exact += gold == got
         if gold != got:
             errors.append((example.text, sorted(gold), sorted(got)))
-        for move in Move:
+        for move in counts:
             tp_fp_fn = counts[move]
             tp_fp_fn[0] += move in gold and move in got
             tp_fp_fn[1] += move in got and move not in gold

@@ -6,7 +6,10 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from simulator.ask_moves import AskMove
+from simulator.classifier.ask_lexicon import ASK_RULES, ASK_SARCASM_CUES
 from simulator.classifier.lexicon import (
     NEGATION_WINDOW,
     NEGATORS,
@@ -17,7 +20,8 @@ from simulator.classifier.lexicon import (
 )
 from simulator.classifier.prefilter import bounded_branch, bounded_run
 from simulator.classifier.schema import Classification, Span
-from simulator.moves import ATTUNED, Move
+from simulator.moves import Move
+from simulator.movesets import AnyMove, PracticeMode, helpful_moves
 
 # Past this many characters a message is classified on its opening only: a
 # pasted essay still gets tags, and the cost per message stays bounded.
@@ -37,7 +41,7 @@ _SENTENCE_END = re.compile(r"[.!?\n]+")
 
 @dataclass(frozen=True, slots=True)
 class _CompiledMove:
-    move: Move
+    move: AnyMove
     regex: re.Pattern[str]
     rules: tuple[Rule, ...]
 
@@ -78,18 +82,40 @@ def _alternation(rules: list[Rule]) -> str:
     return "|".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[_CompiledMove, ...], re.Pattern[str], re.Pattern[str]]:
+class _RuleSet(NamedTuple):
+    """One practice mode's compiled rules, and what its sarcasm turns helpful words into."""
+
+    moves: tuple[_CompiledMove, ...]
+    negators: re.Pattern[str]
+    sarcasm: re.Pattern[str]
+    helpful: frozenset[AnyMove]
+    sarcastic: AnyMove
+
+
+_SOURCES: dict[PracticeMode, tuple[tuple[Rule, ...], str, AnyMove]] = {
+    "listen": (RULES, SARCASM_CUES, Move.COUNTER_ATTACK),
+    "ask": (ASK_RULES, ASK_SARCASM_CUES, AskMove.CONTEMPT),
+}
+
+
+@lru_cache(maxsize=len(_SOURCES))
+def _compiled(mode: PracticeMode = "listen") -> _RuleSet:
     """Compile one alternation per move; a named group per rule tells which rule fired."""
-    by_move: dict[Move, list[Rule]] = {}
-    for rule in RULES:
+    table, cues, sarcastic = _SOURCES[mode]
+    by_move: dict[AnyMove, list[Rule]] = {}
+    for rule in table:
         by_move.setdefault(rule.move, []).append(rule)
     compiled = []
     for move, rules in by_move.items():
         compiled.append(_CompiledMove(move, re.compile(_alternation(rules)), tuple(rules)))
     negators = re.compile(NEGATORS, re.IGNORECASE)
-    sarcasm = re.compile(SARCASM_CUES, re.IGNORECASE)
-    return tuple(compiled), negators, sarcasm
+    sarcasm = re.compile(cues, re.IGNORECASE)
+    return _RuleSet(tuple(compiled), negators, sarcasm, helpful_moves(mode), sarcastic)
+
+
+def _named(value: str) -> AnyMove:
+    """The move a rule's `negated` names, from either move set."""
+    return AskMove(value) if value in AskMove.__members__.values() else Move(value)
 
 
 def _is_negated(text: str, start: int, negators: re.Pattern[str]) -> bool:
@@ -109,8 +135,8 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def _apply_sarcasm(text: str, spans: list[Span], sarcasm: re.Pattern[str]) -> list[Span]:
-    cues = [m.start() for m in sarcasm.finditer(text)]
+def _apply_sarcasm(text: str, spans: list[Span], rules: _RuleSet) -> list[Span]:
+    cues = [m.start() for m in rules.sarcasm.finditer(text)]
     if not cues:
         return spans
     ends = [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]
@@ -121,15 +147,20 @@ def _apply_sarcasm(text: str, spans: list[Span], sarcasm: re.Pattern[str]) -> li
     cue_sentences = {sentence_of(c) for c in cues}
     turned = []
     for span in spans:
-        if span.move in ATTUNED and sentence_of(span.start) in cue_sentences:
-            span = Span(move=Move.COUNTER_ATTACK, start=span.start, end=span.end, text=span.text)
+        if span.move in rules.helpful and sentence_of(span.start) in cue_sentences:
+            span = Span(move=rules.sarcastic, start=span.start, end=span.end, text=span.text)
         turned.append(span)
     return turned
 
 
-def classify(text: str) -> Classification:
-    """Tag one learner message with zero or more moves, each with the span that triggered it."""
-    moves_re, negators, sarcasm = _compiled()
+def classify(text: str, mode: PracticeMode = "listen") -> Classification:
+    """Tag one learner message with zero or more moves, each with the span that triggered it.
+
+    `mode` picks the move set: `listen` (attuning to an upset partner) or `ask`
+    (asking a partner for attunement).
+    """
+    rules = _compiled(mode)
+    moves_re, negators = rules.moves, rules.negators
     window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
     spans: list[Span] = []
     for compiled in moves_re:
@@ -141,9 +172,9 @@ def classify(text: str) -> Classification:
                 pos = start + 1
                 continue
             rule = compiled.rules[int(group[1:])]
-            move: Move | None = compiled.move
+            move: AnyMove | None = compiled.move
             if rule.negated is not None and _is_negated(window, start, negators):
-                move = None if rule.negated == "drop" else Move(rule.negated)
+                move = None if rule.negated == "drop" else _named(rule.negated)
             if move is None:
                 # A negated wording that was dropped does not use up its text:
                 # a later wording inside it may still count.
@@ -151,7 +182,7 @@ def classify(text: str) -> Classification:
                 continue
             spans.append(Span(move=move, start=start, end=end, text=text[start:end]))
             pos = end
-    spans = _apply_sarcasm(window, _resolve_overlaps(spans), sarcasm)
+    spans = _apply_sarcasm(window, _resolve_overlaps(spans), rules)
     spans.sort(key=lambda s: (s.start, s.end))
     moves = list(dict.fromkeys(s.move for s in spans))
     return Classification(text=text, moves=moves, spans=spans)

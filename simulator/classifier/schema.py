@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.moves import Move
+from simulator.movesets import AnyMove, MoveId
 
 
 class Span(BaseModel):
@@ -12,7 +12,7 @@ class Span(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    move: Move
+    move: MoveId
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
@@ -24,11 +24,11 @@ class Classification(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str
-    moves: list[Move]
+    moves: list[AnyMove]
     spans: list[Span]
-    judged: list[Move] = Field(default_factory=list)
+    judged: list[AnyMove] = Field(default_factory=list)
     """Moves an optional LLM judge added that the rules had missed."""
 
-    def spans_for(self, move: Move) -> list[Span]:
+    def spans_for(self, move: AnyMove) -> list[Span]:
         """The spans that signalled one move."""
         return [s for s in self.spans if s.move == move]

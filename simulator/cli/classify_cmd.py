@@ -8,7 +8,7 @@ import click
 
 from simulator.classifier import Classification, classify
 from simulator.cli.common import echo_json, json_option
-from simulator.moves import MOVE_INFO
+from simulator.movesets import PRACTICE_MODES, PracticeMode, move_info, moves_for
 from simulator.textsafe import printable
 
 
@@ -24,23 +24,34 @@ def _as_text(found: Classification) -> str:
     if not found.spans:
         return "(no moves)"
     return "\n".join(
-        f'{s.move.value:<20}{MOVE_INFO[s.move].polarity:<12}"{printable(s.text)}"'
+        f'{s.move.value:<20}{move_info(s.move).polarity:<12}"{printable(s.text)}"'
         for s in found.spans
     )
 
 
+mode_option = click.option(
+    "--mode",
+    type=click.Choice(PRACTICE_MODES),
+    default="listen",
+    show_default=True,
+    help="The move set: listen (attuning to an upset partner) or ask (asking for attunement).",
+)
+
+
 @click.command("classify")
 @click.argument("text", metavar="TEXT|-")
+@mode_option
 @json_option
-def classify_command(text: str, as_json: bool) -> None:
+def classify_command(text: str, mode: PracticeMode, as_json: bool) -> None:
     """Tag a learner message with attunement moves and the words behind each.
 
     With `-`, read one message per line from stdin; with --json, print one JSON
-    object per line: {"text", "moves", "spans"}.
+    object per line: {"text", "moves", "spans"}. `--mode ask` tags with the ask-mode
+    move set (asking a partner for attunement).
     """
     messages = (line.rstrip("\r\n") for line in sys.stdin) if text == "-" else iter([text])
     for message in messages:
-        found = classify(message)
+        found = classify(message, mode=mode)
         if as_json:
             echo_json(_as_json(found))
         else:
@@ -50,9 +61,11 @@ def classify_command(text: str, as_json: bool) -> None:
 
 
 @click.command("moves")
+@mode_option
 @json_option
-def moves_command(as_json: bool) -> None:
-    """List the move taxonomy and where each move comes from."""
+def moves_command(mode: PracticeMode, as_json: bool) -> None:
+    """List the move taxonomy (of one practice mode) and where each move comes from."""
+    infos = [move_info(m) for m in moves_for(mode)]
     if as_json:
         echo_json(
             [
@@ -64,10 +77,10 @@ def moves_command(as_json: bool) -> None:
                     "step": i.step,
                     "attune": i.attune,
                 }
-                for i in MOVE_INFO.values()
+                for i in infos
             ]
         )
         return
-    for info in MOVE_INFO.values():
+    for info in infos:
         click.echo(f"{info.move.value:<20}{info.polarity:<12}{info.description}")
         click.echo(f"{'':<32}step: {info.step}; ATTUNE: {info.attune}")

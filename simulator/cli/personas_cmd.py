@@ -11,6 +11,7 @@ from simulator.cli.common import catalog_from, echo_json, json_option, personas_
 from simulator.cli.personas_new_cmd import delete_command, new_command
 from simulator.cli.personas_try_cmd import try_command
 from simulator.errors import AttuneError, PersonaError
+from simulator.modes import view_for
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import card_files, load_card
 from simulator.textsafe import printable
@@ -65,17 +66,21 @@ def list_command(persona_folders: tuple[Path, ...], as_json: bool) -> None:
 
 
 def _list_row(card: PersonaCard, width: int, mark: str) -> None:
-    click.echo(f"{card.id:<{width}}  {printable(card.name)} ({card.style.value}){mark}")
+    click.echo(
+        f"{card.id:<{width}}  {printable(card.name)} ({card.style.value}, {card.mode} mode){mark}"
+    )
     click.echo(textwrap.indent(textwrap.fill(printable(card.summary), 76), " " * (width + 2)))
 
 
 def _show_text(card: PersonaCard) -> str:
+    view = view_for(card.mode)
     out = [
         f"{card.name}  ({card.id})",
-        f"style: {card.style.value}   sensitivity: {card.sensitivity}   "
-        f"baseline arousal {card.baseline.arousal:g}, connection {card.baseline.connection:g}",
+        f"mode: {card.mode}   style: {card.style.value}   sensitivity: {card.sensitivity}   "
+        f"baseline {view.tension} {card.baseline.arousal:g}, "
+        f"{view.closeness} {card.baseline.connection:g}",
         f"underneath: {card.underneath.emotion.value}, "
-        f"surfaces at connection {card.underneath.surfaces_at:g}",
+        f"surfaces at {view.closeness} {card.underneath.surfaces_at:g}",
         "",
         textwrap.fill(card.scenario, 80),
         "",
@@ -89,7 +94,7 @@ def _show_text(card: PersonaCard) -> str:
     ]
     for zone in Zone:
         out += [
-            f"{zone.value.capitalize()}:",
+            f"{view.stage(zone).capitalize()}:",
             *(f"  - {line}" for line in card.lines.for_zone(zone)),
         ]
     out += ["When the softer feeling comes through:", *(f"  - {x}" for x in card.underneath.lines)]

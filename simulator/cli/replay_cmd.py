@@ -18,6 +18,8 @@ from simulator.cli.transcript import turn_text, wrap
 from simulator.config import load_settings
 from simulator.engine import INTENSITIES
 from simulator.errors import AttuneError
+from simulator.export.common import start_text
+from simulator.modes import view_for
 from simulator.replay import load_script, replay_json, run_script
 from simulator.session import Session
 from simulator.voices.factory import make_classifier, make_voice
@@ -60,7 +62,7 @@ def replay_command(
         raise AttuneError("no persona given: pass --persona ID or put `persona: ID` in the script")
     card = catalog_from(persona_folders).get(chosen)
     voice = make_voice(model, card, settings, seed=seed)
-    classifier = make_classifier(judge_model, settings)
+    classifier = make_classifier(judge_model, settings, card.mode)
     session = Session(
         card,
         voice,
@@ -73,13 +75,15 @@ def replay_command(
         echo_json(replay_json(session, model=model, seed=seed))
         return
     start = session.start
-    click.echo(f"{card.name} ({card.id}), model {model}, seed {seed}, intensity {intensity}")
+    view = view_for(card.mode)
+    asking = ", ask mode" if card.mode == "ask" else ""
     click.echo(
-        f"start: arousal {start.arousal:.1f}, connection {start.connection:.1f}, {start.zone.value}"
+        f"{card.name} ({card.id}), model {model}, seed {seed}, intensity {intensity}{asking}"
     )
+    click.echo(f"start: {start_text(start.arousal, start.connection, start.zone, view)}")
     click.echo(wrap(f"     {card.name}> ", session.opening))
     before = (start.arousal, start.connection)
     for turn in session.turns:
         click.echo("")
-        click.echo(turn_text(turn, before, card.name))
+        click.echo(turn_text(turn, before, card.name, view))
         before = (turn.arousal, turn.connection)

@@ -14,9 +14,10 @@ from simulator.cli.transcript import turn_text, wrap
 from simulator.debrief import Debrief, KeyTurn
 from simulator.errors import AttuneError
 from simulator.export import Format, export, session_data
-from simulator.export.common import debrief_of, softer_text
+from simulator.export.common import debrief_of, softer_text, start_text
 from simulator.export.files import write_private
 from simulator.export.redact import redact as redact_session
+from simulator.modes import ModeView, view_for
 from simulator.paths import home_dir
 from simulator.problems import one_line
 from simulator.store import SavedSession, SessionStore, SessionSummary
@@ -87,7 +88,7 @@ def list_command(as_json: bool) -> None:
             _cell(f"{s.meta.persona_name} ({s.meta.persona_id})"),
             _cell(s.meta.model),
             str(s.turns),
-            _cell(s.last_zone),
+            _cell(view_for(s.meta.practice_mode).stage(s.last_zone)),
             "yes" if s.ended_at else "no",
         )
         for s in summaries
@@ -103,15 +104,15 @@ def list_command(as_json: bool) -> None:
         click.echo("  ".join(cells).rstrip())
 
 
-def _key_turn_lines(title: str, keyed: list[KeyTurn]) -> list[str]:
+def _key_turn_lines(title: str, keyed: list[KeyTurn], view: ModeView) -> list[str]:
     if not keyed:
         return [f"{title}: none"]
     out = [f"{title}:"]
     for k in keyed:
         out.append(
             wrap(
-                f"  turn {k.index} (arousal {k.arousal_delta:+.1f}, "
-                f"connection {k.connection_delta:+.1f}): ",
+                f"  turn {k.index} ({view.tension} {k.arousal_delta:+.1f}, "
+                f"{view.closeness} {k.connection_delta:+.1f}): ",
                 k.user,
             )
         )
@@ -121,11 +122,14 @@ def _key_turn_lines(title: str, keyed: list[KeyTurn]) -> list[str]:
 
 def _debrief_text(debrief: Debrief) -> str:
     out = ["Debrief", wrap("  ", debrief.headline), "", "Steps (turns that showed each):"]
-    out += [f"  {s.label:<28} {s.count}" for s in debrief.steps]
-    out += ["", "Missteps:" if debrief.missteps else "Missteps: none"]
-    out += [f"  {m.label:<28} {m.count}" for m in debrief.missteps]
-    out += ["", *_key_turn_lines("Helped most", debrief.helped)]
-    out += ["", *_key_turn_lines("Hurt most", debrief.hurt)]
+    width = max([28, *(len(s.label) for s in debrief.steps)])
+    out += [f"  {s.label:<{width}} {s.count}" for s in debrief.steps]
+    missteps = "Traps" if debrief.mode == "ask" else "Missteps"
+    out += ["", f"{missteps}:" if debrief.missteps else f"{missteps}: none"]
+    out += [f"  {m.label:<{width}} {m.count}" for m in debrief.missteps]
+    view = view_for(debrief.mode)
+    out += ["", *_key_turn_lines("Helped most", debrief.helped, view)]
+    out += ["", *_key_turn_lines("Hurt most", debrief.hurt, view)]
     out += ["", wrap("", softer_text(debrief)), "", "Try next time:"]
     out += [wrap("  - ", tip) for tip in debrief.tips]
     return "\n".join(out)
@@ -135,30 +139,36 @@ def _show_text(saved: SavedSession) -> str:
     meta = saved.meta
     name = printable(meta.persona_name)
     ended = f"ended {_local(saved.ended_at)}" if saved.ended_at else "not ended"
+    view = view_for(meta.practice_mode)
+    asking = ", ask mode" if meta.practice_mode == "ask" else ""
     out = [
         f"{_cell(saved.id)}  {_cell(meta.persona_name)} ({_cell(meta.persona_id)})",
         _cell(
-            f"model {meta.model}, seed {meta.seed}, intensity {meta.intensity}, {meta.mode} mode"
+            f"model {meta.model}, seed {meta.seed}, intensity {meta.intensity}, "
+            f"{meta.mode} mode{asking}"
         ),
         f"started {_local(meta.started_at)}, {ended}",
         wrap("", meta.summary),
         "",
-        f"start: arousal {meta.start_arousal:.1f}, connection {meta.start_connection:.1f}, "
-        f"{_cell(meta.start_zone)}",
+        "start: "
+        + _cell(start_text(meta.start_arousal, meta.start_connection, meta.start_zone, view)),
         wrap(f"     {name}> ", meta.opening),
     ]
     if saved.notes_on(0):
         out += ["", "Notes on the whole session:", *note_lines(saved.notes_on(0), "  ")]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
-        out += ["", turn_text(turn, before, name), *note_lines(saved.notes_on(turn.index))]
+        out += ["", turn_text(turn, before, name, view), *note_lines(saved.notes_on(turn.index))]
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["", f"Taken back ({len(saved.rewound)}):"]
         for turn in saved.rewound:
             moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
             out.append(wrap(f"{turn.index:>3}  you> ", turn.user))
-            out.append(f"     moves: {moves}; then {turn.zone}, arousal {turn.arousal:.1f}")
+            out.append(
+                f"     moves: {moves}; then {view.stage(turn.zone)}, "
+                f"{view.tension} {turn.arousal:.1f}"
+            )
     out += ["", _debrief_text(debrief_of(saved))]
     return "\n".join(out)
 

@@ -6,6 +6,7 @@ import textwrap
 
 from simulator.engine import Effect
 from simulator.export.common import effect_text, moves_of, speaker
+from simulator.modes import LISTEN_VIEW, ModeView
 from simulator.session import TurnRecord
 from simulator.textsafe import printable
 
@@ -17,12 +18,14 @@ def wrap(prefix: str, text: str) -> str:
     )
 
 
-def effect_line(effect: Effect) -> str:
+def effect_line(effect: Effect, view: ModeView = LISTEN_VIEW) -> str:
     """One move's effect on the state, with the words behind it and the engine's reasons."""
-    return "       " + printable(effect_text(effect))
+    return "       " + printable(effect_text(effect, view))
 
 
-def turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
+def turn_text(
+    turn: TurnRecord, before: tuple[float, float], name: str, view: ModeView = LISTEN_VIEW
+) -> str:
     """One exchange: the message, its moves, how the state moved, and the reply."""
     moves = moves_of(turn)
     d_arousal = turn.arousal - before[0]
@@ -30,10 +33,10 @@ def turn_text(turn: TurnRecord, before: tuple[float, float], name: str) -> str:
     lines = [
         wrap(f"{turn.index:>3}  you> ", turn.user),
         f"     moves: {moves}",
-        f"     arousal {before[0]:5.1f} -> {turn.arousal:5.1f} ({d_arousal:+.1f})   "
-        f"connection {before[1]:5.1f} -> {turn.connection:5.1f} ({d_connection:+.1f})   "
-        f"{turn.zone}{'   (softer feeling shows)' if turn.surfaced_now else ''}",
-        *(effect_line(e) for e in turn.effects),
+        f"     {view.tension} {before[0]:5.1f} -> {turn.arousal:5.1f} ({d_arousal:+.1f})   "
+        f"{view.closeness} {before[1]:5.1f} -> {turn.connection:5.1f} ({d_connection:+.1f})   "
+        f"{view.stage(turn.zone)}{'   (softer feeling shows)' if turn.surfaced_now else ''}",
+        *(effect_line(e, view) for e in turn.effects),
         wrap(f"     {speaker(turn, name)}> ", turn.reply),
     ]
     if turn.guard.attempts:

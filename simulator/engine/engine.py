@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from simulator.ask_moves import ASK_HELPFUL, AskMove
 from simulator.classifier.schema import Classification, Span
-from simulator.engine import rates
+from simulator.engine import ask_rates, rates
 from simulator.engine.state import Effect, Memory, PartnerState, TurnOutcome
 from simulator.intensity import INTENSITIES as INTENSITIES  # re-exported
+from simulator.modes import ASK_STAGES
 from simulator.moves import ATTUNED, Move
+from simulator.movesets import AnyMove
 from simulator.personas.card import PersonaCard
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -24,7 +27,8 @@ def _is_harmful(effect: Effect) -> bool:
     A worn-out attuned phrase grates a little but is no misstep.
     """
     return effect.arousal > 0 and (
-        effect.move not in ATTUNED or effect.move == Move.INVITE_SOLUTIONS
+        (effect.move not in ATTUNED and effect.move not in ASK_HELPFUL)
+        or effect.move == Move.INVITE_SOLUTIONS
     )
 
 
@@ -48,6 +52,8 @@ class Engine:
         self._pace = 1.0 / (0.5 + 0.5 * self._harm)
         if card.style == "withdraw":
             self._pace *= rates.WITHDRAW_ATTUNED_PACE
+        upset = "defensive" if card.mode == "ask" else "upset"
+        self._hard_to_take_in = f"hard to take in while this {upset}"
 
     def start(self) -> PartnerState:
         """The state as the scene opens."""
@@ -64,7 +70,7 @@ class Engine:
         ]
         effects = self._stack(raw)
         if not effects:
-            silence = rates.SILENCE_BY_STYLE[self.card.style] if state.zone.is_hot else (0.0, 0.0)
+            silence = self._silence() if state.zone.is_hot else (0.0, 0.0)
             d_arousal, d_connection = silence[0] * self._harm, silence[1]
         else:
             d_arousal = sum(e.arousal for e in effects)
@@ -93,15 +99,38 @@ class Engine:
             surfaced_now=after.softened and not state.softened,
         )
 
+    def _silence(self) -> rates.Delta:
+        """What a message with no recognizable move does to a hot partner."""
+        if self.card.mode == "ask":
+            return ask_rates.SILENCE
+        return rates.SILENCE_BY_STYLE[self.card.style]
+
     @staticmethod
     def _one_span_per_move(classification: Classification) -> list[Span]:
         """A move counts once per message; its first span stands for it."""
-        seen: dict[Move, Span] = {}
+        seen: dict[AnyMove, Span] = {}
         for span in classification.spans:
             seen.setdefault(span.move, span)
         return list(seen.values())
 
-    def _base(self, state: PartnerState, move: Move) -> tuple[rates.Delta, list[str]]:
+    @staticmethod
+    def _ask_base(state: PartnerState, move: AskMove) -> tuple[rates.Delta, list[str]]:
+        """Ask mode: how a request lands on a partner who jumps to logic or fixes."""
+        if move == AskMove.APPRECIATE:
+            zone = state.zone
+            note = (
+                "reinforces them turning toward you"
+                if not zone.is_hot
+                else f"not yet: still {ASK_STAGES[zone]}"
+            )
+            return ask_rates.APPRECIATE_BY_ZONE[zone], [note]
+        if move in ask_rates.HELPFUL_BASE:
+            return ask_rates.HELPFUL_BASE[move], []
+        return ask_rates.TRAP_BASE[move], []
+
+    def _base(self, state: PartnerState, move: AnyMove) -> tuple[rates.Delta, list[str]]:
+        if isinstance(move, AskMove):
+            return self._ask_base(state, move)
         zone = state.zone
         if move == Move.FIX:
             note = (
@@ -124,7 +153,7 @@ class Engine:
 
     def _effect(self, state: PartnerState, span: Span, phrases: dict[str, int]) -> Effect:
         (d_arousal, d_connection), reasons = self._base(state, span.move)
-        weight = rates.STYLE_WEIGHTS[self.card.style].get(span.move, 1.0)
+        weight = self._style_weight(span.move)
         if span.move in self.card.soothing_moves or span.move in self.card.triggering_moves:
             weight *= rates.PERSONAL_WEIGHT
             reasons.append(
@@ -137,12 +166,12 @@ class Engine:
         else:
             receptive = rates.RECEPTIVITY[state.zone]
             if receptive < 1.0:
-                reasons.append("hard to take in while this upset")
+                reasons.append(self._hard_to_take_in)
             scale = weight * self._pace * receptive * comfort_buffer
             room_arousal, room_connection = rates.calming_headroom(state.arousal, state.connection)
             d_arousal *= scale * room_arousal
             d_connection *= scale * room_connection
-            if span.move in ATTUNED:
+            if span.move in ATTUNED or span.move in ASK_HELPFUL:
                 d_arousal, d_connection = self._wear(
                     span, phrases, d_arousal, d_connection, reasons
                 )
@@ -153,6 +182,12 @@ class Engine:
             connection=d_connection,
             reasons=reasons,
         )
+
+    def _style_weight(self, move: AnyMove) -> float:
+        """How the persona's escalation style scales this move."""
+        if isinstance(move, AskMove):
+            return ask_rates.STYLE_WEIGHTS[self.card.style].get(move, 1.0)
+        return rates.STYLE_WEIGHTS[self.card.style].get(move, 1.0)
 
     @staticmethod
     def _wear(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.moves import Move
+from simulator.movesets import AnyMove
 from simulator.zones import Zone, zone_for
 
 
@@ -52,7 +52,7 @@ class Effect(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    move: Move
+    move: AnyMove
     span: str
     arousal: float
     connection: float

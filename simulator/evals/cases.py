@@ -53,6 +53,8 @@ class DynamicsExpect(_Strict):
     """1-based turns on which arousal must rise."""
     arousal_down_on_turns: list[Turn] = []
     """1-based turns on which arousal must fall."""
+    connection_up_on_turns: list[Turn] = []
+    """1-based turns on which connection (ask mode: turning toward) must rise."""
     welcomed_on_turns: list[Turn] = []
     """Turns whose problem-solving lowers arousal: the proposal is welcome once settled."""
     wears_off: tuple[Turn, Turn] | None = None
@@ -69,6 +71,7 @@ class DynamicsExpect(_Strict):
         named = [
             *self.arousal_up_on_turns,
             *self.arousal_down_on_turns,
+            *self.connection_up_on_turns,
             *self.welcomed_on_turns,
             *(self.wears_off or ()),
         ]

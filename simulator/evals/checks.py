@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.ask_moves import ASK_HELPFUL
 from simulator.engine import PartnerState
 from simulator.evals.cases import EvalCase
 from simulator.guard.checks import GuardContext, check_reply
@@ -196,8 +197,13 @@ def _direction(
     turn_numbers: list[int],
     start: PartnerState,
     turns: Sequence[TurnRecord],
+    measure: str = "arousal",
 ) -> CheckResult:
-    arousal = _arousals(start, turns)
+    arousal = (
+        _arousals(start, turns)
+        if measure == "arousal"
+        else [round(start.connection, 1), *(t.connection for t in turns)]
+    )
     seen: list[str] = []
     for t in turn_numbers:
         short = _too_few(name, t, turns)
@@ -208,7 +214,9 @@ def _direction(
         step = f"turn {t}: {arousal[t - 1]} -> {arousal[t]} ({delta:+.1f})"
         if not ok:
             return _result(
-                name, False, f"{step}, expected arousal {wanted}; you> {_quote(turns[t - 1].user)}"
+                name,
+                False,
+                f"{step}, expected {measure} {wanted}; you> {_quote(turns[t - 1].user)}",
             )
         seen.append(step)
     return _result(name, True, "; ".join(seen))
@@ -298,6 +306,12 @@ def dynamics_checks(
         out.append(_direction("arousal_up", "up", want.arousal_up_on_turns, start, turns))
     if want.arousal_down_on_turns:
         out.append(_direction("arousal_down", "down", want.arousal_down_on_turns, start, turns))
+    if want.connection_up_on_turns:
+        out.append(
+            _direction(
+                "connection_up", "up", want.connection_up_on_turns, start, turns, "connection"
+            )
+        )
     if want.welcomed_on_turns:
         out.append(_welcomed(want.welcomed_on_turns, start, turns))
     if want.wears_off is not None:
@@ -307,6 +321,7 @@ def dynamics_checks(
 
 def _context(case: EvalCase, card: PersonaCard, record: TurnRecord) -> GuardContext:
     return GuardContext(
+        mode=card.mode,
         name=card.name,
         style=card.style.value,
         zone=Zone(record.zone),
@@ -369,7 +384,8 @@ def voice_checks(case: EvalCase, card: PersonaCard, turns: list[TurnRecord]) -> 
         out.append(_over_replies("zone_fit", turns, findings, _reasons(zone)))
     length = frozenset({GuardReason.TOO_LONG})
     out.append(_over_replies("length", turns, findings, _reasons(length)))
-    if want.no_giving_in_before_settled:
+    # In ask mode offering solutions is the partner's habit, not giving in.
+    if want.no_giving_in_before_settled and card.mode == "listen":
         out.append(_over_replies("no_giving_in", turns, findings, _giving_in_while_hot))
     return out
 
@@ -398,7 +414,7 @@ def robustness_checks(
             return []
         return [_result("robust_state", False, "no role-play-breaking learner turn in this case")]
     out: list[CheckResult] = []
-    attuned = next((r for r in breaking if ATTUNED & set(r.moves)), None)
+    attuned = next((r for r in breaking if (ATTUNED | ASK_HELPFUL) & set(r.moves)), None)
     if attuned is None:
         state = _result(
             "robust_state",

@@ -93,6 +93,26 @@ RUBRIC: tuple[RubricDimension, ...] = (
 )
 
 
+# Ask mode: the partner's habit is fixing, so restraint means not turning warm and
+# reflective before the learner's asking has earned it.
+ASK_RUBRIC: tuple[RubricDimension, ...] = (
+    *RUBRIC[:3],
+    RubricDimension(
+        id="restraint",
+        question="Does the partner keep to their habit (logic, fixes) until the learner's "
+        "requests have turned them toward, rather than turning warm too soon?",
+        anchors=_anchors(
+            "comforting and reflecting from the first reply, whatever the learner says",
+            "turns warm or reflective while the stage is still defending or explaining",
+            "mostly in step with the stages, but softens a little early once",
+            "keeps to explaining until listening; one small early softening",
+            "turns toward the learner exactly as the stages move, never before",
+        ),
+    ),
+)
+RUBRIC_TEMPLATES: dict[str, str] = {"listen": "judge_rubric.j2", "ask": "judge_rubric_ask.j2"}
+
+
 def _clip(value: object) -> object:
     # A judge that explains at length still gave a usable score; keep the start of it.
     if isinstance(value, str):
@@ -177,7 +197,7 @@ def rubric_context(
             RubricTurn.model_validate({"learner": t.user, "partner": t.reply, "zone": t.zone})
             for t in turns
         ],
-        dimensions=list(RUBRIC),
+        dimensions=list(ASK_RUBRIC if card.mode == "ask" else RUBRIC),
     )
 
 
@@ -186,7 +206,10 @@ def judge_messages(
 ) -> list[dict[str, str]]:
     """The rubric prompt for one transcript."""
     return [
-        {"role": "user", "content": render("judge_rubric.j2", rubric_context(card, turns, opening))}
+        {
+            "role": "user",
+            "content": render(RUBRIC_TEMPLATES[card.mode], rubric_context(card, turns, opening)),
+        }
     ]
 
 

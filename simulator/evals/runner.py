@@ -188,6 +188,13 @@ async def run_suite(
     unknown = sorted({c.persona for c in cases} - set(catalog.cards))
     if unknown:
         raise AttuneError(f"eval cases name unknown persona(s): {', '.join(unknown)}")
+    # The policies script a listen-mode learner; an ask-mode case needs its own turns.
+    mismatched = sorted(c.id for c in cases if c.policy and catalog.get(c.persona).mode == "ask")
+    if mismatched:
+        raise AttuneError(
+            f"eval case(s) {', '.join(mismatched)}: learner policies are for listen-mode "
+            "personas; give an ask-mode case its own 'turns'"
+        )
     gate = asyncio.Semaphore(concurrency)
     total = len(cases) * len(models)
     done = 0

@@ -6,6 +6,7 @@ import math
 from html import escape
 
 from simulator.debrief import Point
+from simulator.modes import LISTEN_VIEW, ModeView
 from simulator.zones import ZONE_FLOORS
 
 SERIES: tuple[tuple[str, str, str], ...] = (
@@ -30,7 +31,9 @@ def _n(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def svg_chart(points: list[Point], width: int = 640, height: int = 220) -> str:
+def svg_chart(
+    points: list[Point], width: int = 640, height: int = 220, view: ModeView = LISTEN_VIEW
+) -> str:
     """Two lines (arousal, connection; 0-100) over zone bands, with axes and a legend."""
     plot_w = max(width - _LEFT - _RIGHT, 10)
     plot_h = max(height - _TOP - _BOTTOM, 10)
@@ -45,7 +48,8 @@ def svg_chart(points: list[Point], width: int = 640, height: int = 220) -> str:
     parts = [
         f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         'role="img" aria-labelledby="chart-title">',
-        '<title id="chart-title">Arousal and connection after each turn (0 to 100)</title>',
+        f'<title id="chart-title">{view.tension.capitalize()} and {view.closeness} after each '
+        "turn (0 to 100)</title>",
     ]
     ceiling = 100.0
     for zone, floor in ZONE_FLOORS:
@@ -56,7 +60,7 @@ def svg_chart(points: list[Point], width: int = 640, height: int = 220) -> str:
         )
         parts.append(
             f'<text class="zone-label" x="{_LEFT + plot_w + 6}" y="{_n((top + bottom) / 2 + 4)}" '
-            f'font-size="11" fill="#555">{escape(zone.value)}</text>'
+            f'font-size="11" fill="#555">{escape(view.stage(zone))}</text>'
         )
         ceiling = floor
     for level in range(0, 101, 20):
@@ -83,7 +87,8 @@ def svg_chart(points: list[Point], width: int = 640, height: int = 220) -> str:
         f'<text x="12" y="{_TOP + plot_h / 2:.0f}" font-size="12" text-anchor="middle" '
         f'fill="#333" transform="rotate(-90 12 {_TOP + plot_h / 2:.0f})">level (0-100)</text>',
     ]
-    for i, (field, label, dash) in enumerate(SERIES):
+    for i, (field, _, dash) in enumerate(SERIES):
+        label = view.tension if field == "arousal" else view.closeness
         colour = COLOURS[field]
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         coords = " ".join(f"{_n(x(p.turn))},{_n(y(getattr(p, field)))}" for p in points)
@@ -95,7 +100,8 @@ def svg_chart(points: list[Point], width: int = 640, height: int = 220) -> str:
             value = float(getattr(p, field))
             parts.append(
                 f'<circle cx="{_n(x(p.turn))}" cy="{_n(y(value))}" r="3" fill="{colour}">'
-                f"<title>turn {p.turn}: {label} {value:.1f} ({escape(p.zone)})</title></circle>"
+                f"<title>turn {p.turn}: {label} {value:.1f} ({escape(view.stage(p.zone))})</title>"
+                "</circle>"
             )
         # Legend along the top margin, one entry per series.
         lx = _LEFT + i * 130

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from simulator.debrief import Debrief, build_debrief
 from simulator.engine import Effect
+from simulator.modes import LISTEN_VIEW, ModeView
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 
@@ -42,13 +43,18 @@ def change(label: str, before: float, after: float) -> str:
     return f"{label} {before:.1f} -> {after:.1f} ({after - before:+.1f})"
 
 
-def effect_text(effect: Effect) -> str:
+def effect_text(effect: Effect, view: ModeView = LISTEN_VIEW) -> str:
     """One move's effect: `minimize "Relax": arousal +20.5, connection -11.9 (why)`."""
     why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
     return (
-        f'{effect.move.value} "{effect.span}": arousal {effect.arousal:+.1f}, '
-        f"connection {effect.connection:+.1f}{why}"
+        f'{effect.move.value} "{effect.span}": {view.tension} {effect.arousal:+.1f}, '
+        f"{view.closeness} {effect.connection:+.1f}{why}"
     )
+
+
+def start_text(arousal: float, connection: float, zone: str, view: ModeView) -> str:
+    """The state as the scene opens: `arousal 70.0, connection 35.0, escalated`."""
+    return f"{view.tension} {arousal:.1f}, {view.closeness} {connection:.1f}, {view.stage(zone)}"
 
 
 def softer_text(debrief: Debrief) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 
 from simulator.debrief import Debrief
 from simulator.export.common import debrief_of
+from simulator.modes import ASK_VIEW, add_stages
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 from simulator.textsafe import dumps
@@ -39,7 +40,7 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
     persona = saved.meta.model_dump(mode="json")
     # Pydantic's own rendering, so every time in the document reads alike.
     ended = saved.model_dump(mode="json", include={"ended_at"})["ended_at"]
-    return {
+    data = {
         "version": FORMAT_VERSION,
         "id": saved.id,
         "persona": persona,
@@ -50,6 +51,9 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
         "debrief": debrief.model_dump(mode="json"),
         "notes": [n.model_dump(mode="json") for n in saved.notes],
     }
+    if saved.meta.practice_mode == "ask":
+        add_stages(data, ASK_VIEW)
+    return data
 
 
 def to_json(saved: SavedSession) -> str:

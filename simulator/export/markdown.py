@@ -12,8 +12,10 @@ from simulator.export.common import (
     moves_of,
     softer_text,
     speaker,
+    start_text,
     when,
 )
+from simulator.modes import LISTEN_VIEW, ModeView, view_for
 from simulator.session import TurnRecord
 from simulator.store.records import Note, SavedSession
 from simulator.textsafe import printable
@@ -46,31 +48,33 @@ def _escape_start(match: re.Match[str]) -> str:
 
 def _setup(saved: SavedSession) -> list[str]:
     meta = saved.meta
+    view = view_for(meta.practice_mode)
     rows = [
         ("Partner", f"{md_inline(meta.persona_name)} ({md_inline(meta.persona_id)})"),
         ("Scenario", md_inline(meta.summary)),
         ("Model", f"{md_inline(meta.model)}, seed {meta.seed}"),
         ("Intensity", md_inline(meta.intensity)),
-        ("Mode", md_inline(meta.mode)),
+        ("Mode", md_inline(meta.mode + (", you ask" if meta.practice_mode == "ask" else ""))),
         ("Started", when(meta.started_at)),
         ("Ended", when(saved.ended_at)),
         (
             "At the start",
-            f"arousal {meta.start_arousal:.1f}, connection {meta.start_connection:.1f}, "
-            f"{md_inline(meta.start_zone)}",
+            md_inline(start_text(meta.start_arousal, meta.start_connection, meta.start_zone, view)),
         ),
     ]
     return ["## Setup", "", "| | |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows), ""]
 
 
-def _key_turns(title: str, keyed: list[KeyTurn], name: str) -> list[str]:
+def _key_turns(
+    title: str, keyed: list[KeyTurn], name: str, view: ModeView = LISTEN_VIEW
+) -> list[str]:
     out = [f"### {title}", ""]
     if not keyed:
         return [*out, "None this time.", ""]
     for k in keyed:
         out.append(
-            f"- **Turn {k.index}** (arousal {k.arousal_delta:+.1f}, "
-            f"connection {k.connection_delta:+.1f}): {md_inline(k.user)}"
+            f"- **Turn {k.index}** ({view.tension} {k.arousal_delta:+.1f}, "
+            f"{view.closeness} {k.connection_delta:+.1f}): {md_inline(k.user)}"
         )
         out += [f"  - {md_inline(q)}" for q in k.quotes]
         out.append(f"  - {md_inline(name)} answered: {md_inline(k.reply)}")
@@ -85,31 +89,38 @@ def _debrief(debrief: Debrief) -> list[str]:
     out += ["", "### Missteps", ""]
     out += [f"- {md_inline(m.label)}: {m.count}" for m in debrief.missteps] or ["None."]
     out.append("")
-    out += _key_turns("What helped most", debrief.helped, name)
-    out += _key_turns("What hurt most", debrief.hurt, name)
+    view = view_for(debrief.mode)
+    out += _key_turns("What helped most", debrief.helped, name, view)
+    out += _key_turns("What hurt most", debrief.hurt, name, view)
     out += ["### The softer feeling", "", md_inline(softer_text(debrief)), ""]
     out += ["### Try next time", ""]
     out += [f"{i}. {md_inline(tip)}" for i, tip in enumerate(debrief.tips, start=1)]
     return [*out, ""]
 
 
-def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> list[str]:
+def _turn(
+    turn: TurnRecord,
+    before: tuple[float, float] | None,
+    name: str,
+    view: ModeView = LISTEN_VIEW,
+) -> list[str]:
     if before is None:
-        state = f"arousal {turn.arousal:.1f} · connection {turn.connection:.1f}"
+        state = f"{view.tension} {turn.arousal:.1f} · {view.closeness} {turn.connection:.1f}"
     else:
         state = (
-            f"{change('arousal', before[0], turn.arousal)} · "
-            f"{change('connection', before[1], turn.connection)}"
+            f"{change(view.tension, before[0], turn.arousal)} · "
+            f"{change(view.closeness, before[1], turn.connection)}"
         )
     surfaced = " · the softer feeling shows" if turn.surfaced_now else ""
     out = [
         f"**You:** {md_block(turn.user)}",
         "",
-        f"*{md_inline(moves_of(turn))}* · {state} · **{md_inline(turn.zone)}**{surfaced}",
+        f"*{md_inline(moves_of(turn))}* · {state} · **{md_inline(view.stage(turn.zone))}**"
+        f"{surfaced}",
         "",
     ]
     if turn.effects:
-        out += [f"- {md_inline(effect_text(e))}" for e in turn.effects]
+        out += [f"- {md_inline(effect_text(e, view))}" for e in turn.effects]
         out.append("")
     return [*out, f"**{md_inline(speaker(turn, name))}:** {md_block(turn.reply)}", ""]
 
@@ -127,18 +138,19 @@ def _session_notes(saved: SavedSession) -> list[str]:
 
 def _transcript(saved: SavedSession) -> list[str]:
     meta = saved.meta
+    view = view_for(meta.practice_mode)
     out = ["## Transcript", "", f"**{md_inline(meta.persona_name)}:** {md_block(meta.opening)}", ""]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
         out += [f"### Turn {turn.index}", ""]
-        out += _turn(turn, before, meta.persona_name)
+        out += _turn(turn, before, meta.persona_name, view)
         out += _notes(saved.notes_on(turn.index))
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["## Taken back", "", "Tries you rewound and said differently.", ""]
         for turn in saved.rewound:
             out += [f"### Turn {turn.index} (taken back)", ""]
-            out += _turn(turn, None, meta.persona_name)
+            out += _turn(turn, None, meta.persona_name, view)
     return out
 
 

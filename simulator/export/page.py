@@ -18,8 +18,10 @@ from simulator.export.common import (
     moves_of,
     softer_text,
     speaker,
+    start_text,
     when,
 )
+from simulator.modes import LISTEN_VIEW, ModeView, view_for
 from simulator.session import TurnRecord
 from simulator.store.records import Note, SavedSession
 from simulator.textsafe import printable
@@ -55,39 +57,50 @@ def h(text: object) -> str:
 
 def _setup(saved: SavedSession) -> str:
     meta = saved.meta
+    view = view_for(meta.practice_mode)
     rows = [
         ("Partner", f"{meta.persona_name} ({meta.persona_id})"),
         ("Scenario", meta.summary),
         ("Model", f"{meta.model}, seed {meta.seed}"),
         ("Intensity", meta.intensity),
-        ("Mode", meta.mode),
+        ("Mode", meta.mode + (", you ask" if meta.practice_mode == "ask" else "")),
         ("Started", when(meta.started_at)),
         ("Ended", when(saved.ended_at)),
         (
             "At the start",
-            f"arousal {meta.start_arousal:.1f}, connection {meta.start_connection:.1f}, "
-            f"{meta.start_zone}",
+            start_text(meta.start_arousal, meta.start_connection, meta.start_zone, view),
         ),
     ]
     body = "".join(f"<tr><th>{h(k)}</th><td>{h(v)}</td></tr>" for k, v in rows)
     return f"<h2>Setup</h2>\n<table>{body}</table>"
 
 
-def _key_turns(title: str, keyed: list[KeyTurn], name: str) -> str:
+def _key_turns(title: str, keyed: list[KeyTurn], name: str, view: ModeView = LISTEN_VIEW) -> str:
     if not keyed:
         return f"<h3>{h(title)}</h3>\n<p>None this time.</p>"
     items = []
     for k in keyed:
         quotes = "".join(f'<li class="quote">{h(q)}</li>' for q in k.quotes)
         items.append(
-            f"<li><strong>Turn {k.index}</strong> (arousal {k.arousal_delta:+.1f}, "
-            f'connection {k.connection_delta:+.1f}): <span class="msg">{h(k.user)}</span>'
+            f"<li><strong>Turn {k.index}</strong> ({view.tension} {k.arousal_delta:+.1f}, "
+            f'{view.closeness} {k.connection_delta:+.1f}): <span class="msg">{h(k.user)}</span>'
             f"<ul>{quotes}<li>{h(name)} answered: {h(k.reply)}</li></ul></li>"
         )
     return f"<h3>{h(title)}</h3>\n<ul>{''.join(items)}</ul>"
 
 
 def _debrief(debrief: Debrief) -> str:
+    view = view_for(debrief.mode)
+    if debrief.mode == "ask":
+        legend = (
+            "Solid line: defensiveness (how hard the partner defends or explains). "
+            "Dashed line: turning toward you. Bands: the partner's stages."
+        )
+    else:
+        legend = (
+            "Solid line: arousal (how activated the partner is). "
+            "Dashed line: connection. Bands: the arousal zones."
+        )
     steps = "".join(
         f'<tr><td>{h(s.label)}</td><td class="n">{s.count}</td></tr>' for s in debrief.steps
     )
@@ -97,15 +110,14 @@ def _debrief(debrief: Debrief) -> str:
         [
             "<h2>Debrief</h2>",
             f'<p class="headline">{h(debrief.headline)}</p>',
-            svg_chart(debrief.points),
-            '<p class="muted">Solid line: arousal (how activated the partner is). '
-            "Dashed line: connection. Bands: the arousal zones.</p>",
+            svg_chart(debrief.points, view=view),
+            f'<p class="muted">{legend}</p>',
             "<h3>The steps</h3>",
             f"<table><tr><th>Step</th><th>Turns that showed it</th></tr>{steps}</table>",
             "<h3>Missteps</h3>",
             f"<ul>{missteps}</ul>" if missteps else "<p>None.</p>",
-            _key_turns("What helped most", debrief.helped, debrief.persona_name),
-            _key_turns("What hurt most", debrief.hurt, debrief.persona_name),
+            _key_turns("What helped most", debrief.helped, debrief.persona_name, view),
+            _key_turns("What hurt most", debrief.hurt, debrief.persona_name, view),
             "<h3>The softer feeling</h3>",
             f"<p>{h(softer_text(debrief))}</p>",
             "<h3>Try next time</h3>",
@@ -114,22 +126,28 @@ def _debrief(debrief: Debrief) -> str:
     )
 
 
-def _turn(turn: TurnRecord, before: tuple[float, float] | None, name: str) -> str:
+def _turn(
+    turn: TurnRecord,
+    before: tuple[float, float] | None,
+    name: str,
+    view: ModeView = LISTEN_VIEW,
+) -> str:
     if before is None:
-        state = f"arousal {turn.arousal:.1f} · connection {turn.connection:.1f}"
+        state = f"{view.tension} {turn.arousal:.1f} · {view.closeness} {turn.connection:.1f}"
         title, css = f"Turn {turn.index} (taken back)", "turn rewound"
     else:
         state = (
-            f"{change('arousal', before[0], turn.arousal)} · "
-            f"{change('connection', before[1], turn.connection)}"
+            f"{change(view.tension, before[0], turn.arousal)} · "
+            f"{change(view.closeness, before[1], turn.connection)}"
         )
         title, css = f"Turn {turn.index}", "turn"
     surfaced = " · the softer feeling shows" if turn.surfaced_now else ""
-    effects = "".join(f"<li>{h(effect_text(e))}</li>" for e in turn.effects)
+    effects = "".join(f"<li>{h(effect_text(e, view))}</li>" for e in turn.effects)
     return (
         f'<div class="{css}"><h3>{h(title)}</h3>'
         f'<p><span class="you">You:</span> <span class="msg">{h(turn.user)}</span></p>'
-        f'<p class="state">{h(moves_of(turn))} · {h(state)} · <strong>{h(turn.zone)}</strong>'
+        f'<p class="state">{h(moves_of(turn))} · {h(state)} · '
+        f"<strong>{h(view.stage(turn.zone))}</strong>"
         f"{h(surfaced)}</p>"
         + (f'<ul class="effects">{effects}</ul>' if effects else "")
         + f'<p><span class="you">{h(speaker(turn, name))}:</span> '
@@ -149,6 +167,7 @@ def _session_notes(saved: SavedSession) -> str:
 
 def _transcript(saved: SavedSession) -> str:
     meta = saved.meta
+    view = view_for(meta.practice_mode)
     out = [
         "<h2>Transcript</h2>",
         f'<p><span class="you">{h(meta.persona_name)}:</span> '
@@ -156,11 +175,13 @@ def _transcript(saved: SavedSession) -> str:
     ]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
-        out.append(_turn(turn, before, meta.persona_name) + _notes(saved.notes_on(turn.index)))
+        out.append(
+            _turn(turn, before, meta.persona_name, view) + _notes(saved.notes_on(turn.index))
+        )
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["<h2>Taken back</h2>", "<p>Tries you rewound and said differently.</p>"]
-        out += [_turn(turn, None, meta.persona_name) for turn in saved.rewound]
+        out += [_turn(turn, None, meta.persona_name, view) for turn in saved.rewound]
     return "\n".join(out)
 
 

@@ -44,6 +44,9 @@ class GuardContext(BaseModel):
     """The persona's earlier replies in this conversation."""
     max_chars: int = MAX_CHARS
     max_sentences: int = MAX_SENTENCES
+    mode: str = "listen"
+    """The practice mode: in `ask` the persona is the one being asked for support, so
+    supportive lines are in character and asking for support is the learner's part."""
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -158,6 +161,17 @@ _OFFENDER = _rx(
     r"\bi (?:slept|overslept) (?:through|in)\b",
     r"\bi didn't (?:see|get) your (?:texts?|messages?|calls?)\b",
     r"\bi (?:promised|said) (?:i'd|i would) help my brother\b",
+)
+
+# Ask mode: the learner is the one asking for support. The persona writing the
+# asker's lines ("I just need you to be with me") has swapped roles.
+_ASKER = _rx(
+    r"\bi(?:'m| am) not asking you to (?:fix|solve)\b",
+    r"\bi (?:just )?need you to (?:just )?(?:be with me|sit with me|hold me|listen to me)\b",
+    r"\b(?:can|could) you (?:reflect|say back|tell me) what you hear\b",
+    r"\bi (?:think i )?need comfort first\b",
+    r"\bwhen you jump to (?:logic|fixing|solutions)\b",
+    r"\bcan you slow down with me\b",
 )
 
 # Warmth, thanks and agreement: out of place while the partner is flooded or escalated.
@@ -289,7 +303,7 @@ def _speaks_as_learner(text: str, ctx: GuardContext) -> str | None:
     )
     if own_name:
         return own_name.group(0)
-    return _first(_OFFENDER, text, reported_ok=False)
+    return _first(_ASKER if ctx.mode == "ask" else _OFFENDER, text, reported_ok=False)
 
 
 _SWAP = {

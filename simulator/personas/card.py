@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
 
-from simulator.moves import ATTUNED, MISATTUNED, Move
+from simulator.modes import ASK_STAGES
+from simulator.movesets import AnyMove, MoveId, PracticeMode, helpful_moves, trap_moves
+from simulator.problems import UNION_TAG
 from simulator.zones import Zone
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
@@ -62,11 +72,30 @@ class Baseline(_Strict):
     """Starting sense of not being alone in it, 0-100."""
 
 
+class AskBaseline(_Strict):
+    """Where an ask-mode partner starts: how defensive, how turned toward the learner."""
+
+    defensiveness: float = Field(ge=0.0, le=100.0)
+    """Starting defensiveness, 0-100 (80+ is defending, 60-80 explaining or fixing)."""
+    turning_toward: float = Field(ge=0.0, le=100.0)
+    """Starting turning toward the learner, 0-100."""
+
+    @property
+    def arousal(self) -> float:
+        """Defensiveness, as the engine's first number."""
+        return self.defensiveness
+
+    @property
+    def connection(self) -> float:
+        """Turning toward, as the engine's second number."""
+        return self.turning_toward
+
+
 class Reaction(_Strict):
     """A move that lands especially hard or especially well with this persona."""
 
-    move: Move
-    """The move id from the taxonomy."""
+    move: MoveId
+    """The move id from the taxonomy (of the card's practice mode)."""
     why: Line
     """Why it matters to this person, in a sentence."""
 
@@ -86,6 +115,40 @@ class ZoneLines(_Strict):
         return lines
 
 
+class StageLines(_Strict):
+    """Authored lines for every stage of an ask-mode partner, in the persona's voice."""
+
+    defending: Lines
+    """Defensiveness 80+: arguing their case, explaining why they are right."""
+    explaining: Lines
+    """60-80: jumping to logic, reasons and fixes."""
+    listening: Lines
+    """40-60: slowing down, starting to take the request in."""
+    reflecting: Lines
+    """20-40: saying back what they hear, asking what the learner needs."""
+    turned_toward: Lines
+    """Below 20: with the learner, comfort first."""
+
+    def for_zone(self, zone: Zone | str) -> list[str]:
+        """The authored lines for the stage a zone stands for."""
+        lines: list[str] = getattr(self, ASK_STAGES[Zone(zone)].replace(" ", "_"))
+        return lines
+
+
+def _has(value: Any, key: str, model: type[BaseModel]) -> bool:
+    return isinstance(value, model) or (isinstance(value, dict) and key in value)
+
+
+def _lines_kind(value: Any) -> str:
+    """Which lines model a card's `lines` uses: zone names or ask-mode stage names."""
+    return UNION_TAG + ("stages" if _has(value, "defending", StageLines) else "zones")
+
+
+def _baseline_kind(value: Any) -> str:
+    """Which baseline model a card uses: arousal/connection or defensiveness/turning_toward."""
+    return UNION_TAG + ("ask" if _has(value, "defensiveness", AskBaseline) else "listen")
+
+
 class PersonaCard(_Strict):
     """A partner persona: who they are, what upset them, how their nervous system reacts."""
 
@@ -93,8 +156,9 @@ class PersonaCard(_Strict):
     """Stable slug used on the command line, e.g. `unanswered-text`."""
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
     """The partner's first name."""
-    mode: Literal["listen"] = "listen"
-    """Practice mode: in `listen` the learner attunes to an upset partner."""
+    mode: PracticeMode = "listen"
+    """Practice mode: in `listen` the learner attunes to an upset partner; in `ask` the
+    learner asks a partner who jumps to logic or fixes for attunement."""
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
     """The scenario in one sentence, for pickers and lists."""
     scenario: Annotated[
@@ -113,33 +177,58 @@ class PersonaCard(_Strict):
     """The softer emotion under the surface."""
     style: Style
     """`pursue`: protests louder and criticizes; `withdraw`: goes quiet and shuts down."""
-    baseline: Baseline
-    """Starting arousal and connection."""
+    baseline: Annotated[
+        Annotated[Baseline, Tag(f"{UNION_TAG}listen")]
+        | Annotated[AskBaseline, Tag(f"{UNION_TAG}ask")],
+        Discriminator(_baseline_kind),
+    ]
+    """Starting arousal and connection (ask mode: defensiveness and turning_toward)."""
     sensitivity: float = Field(default=1.0, ge=0.5, le=2.0)
     """How hard misattunement lands (1.0 typical; higher escalates faster)."""
     soothes: Annotated[list[Reaction], Field(min_length=1)]
     """Attuned moves that land especially well with this person."""
     triggers: Annotated[list[Reaction], Field(min_length=1)]
     """Misattuned moves that land especially hard with this person."""
-    lines: ZoneLines
-    """Authored lines for every zone (scripted backend, and fallback for models)."""
+    lines: Annotated[
+        Annotated[ZoneLines, Tag(f"{UNION_TAG}zones")]
+        | Annotated[StageLines, Tag(f"{UNION_TAG}stages")],
+        Discriminator(_lines_kind),
+    ]
+    """Authored lines for every zone (ask mode: for every stage); the scripted backend
+    speaks them, and models fall back on them."""
+
+    @model_validator(mode="after")
+    def _fields_match_the_mode(self) -> PersonaCard:
+        ask = self.mode == "ask"
+        card = "an ask-mode card" if ask else "a listen-mode card"
+        if ask != isinstance(self.lines, StageLines):
+            want = (
+                "stages (defending ... turned_toward)" if ask else "zones (flooded ... regulated)"
+            )
+            raise ValueError(f"lines: {card} has lines for {want}")
+        if ask != isinstance(self.baseline, AskBaseline):
+            want = "defensiveness and turning_toward" if ask else "arousal and connection"
+            raise ValueError(f"baseline: {card} starts with {want}")
+        return self
 
     @model_validator(mode="after")
     def _reactions_have_the_right_polarity(self) -> PersonaCard:
+        helpful, traps = helpful_moves(self.mode), trap_moves(self.mode)
+        kind = "" if self.mode == "listen" else "ask-mode "
         for reaction in self.soothes:
-            if reaction.move not in ATTUNED:
-                raise ValueError(f"soothes: '{reaction.move}' is not an attuned move")
+            if reaction.move not in helpful:
+                raise ValueError(f"soothes: '{reaction.move}' is not an attuned {kind}move")
         for reaction in self.triggers:
-            if reaction.move not in MISATTUNED:
-                raise ValueError(f"triggers: '{reaction.move}' is not a misattuned move")
+            if reaction.move not in traps:
+                raise ValueError(f"triggers: '{reaction.move}' is not a misattuned {kind}move")
         return self
 
     @property
-    def soothing_moves(self) -> frozenset[Move]:
+    def soothing_moves(self) -> frozenset[AnyMove]:
         """The moves this persona is especially soothed by."""
         return frozenset(r.move for r in self.soothes)
 
     @property
-    def triggering_moves(self) -> frozenset[Move]:
+    def triggering_moves(self) -> frozenset[AnyMove]:
         """The moves this persona is especially triggered by."""
         return frozenset(r.move for r in self.triggers)

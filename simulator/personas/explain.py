@@ -8,8 +8,9 @@ text is known), what the card has there, and what would be accepted instead.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
@@ -17,8 +18,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from simulator.ask_moves import AskMove
+from simulator.modes import ASK_STAGES
 from simulator.moves import ATTUNED, MISATTUNED, Move
 from simulator.personas.card import PersonaCard
+from simulator.problems import UNION_TAG
 from simulator.zones import Zone
 
 Loc = tuple[int | str, ...]
@@ -66,11 +70,22 @@ def _model_at(loc: Loc) -> tuple[type[BaseModel] | None, FieldInfo | None]:
             return model, None
         annotation = info.annotation
         inner = getattr(annotation, "__args__", None)
-        candidates = [annotation, *(inner or ())]
-        model = next(
-            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        candidates = [_unwrapped(c) for c in (annotation, *(inner or ()))]
+        models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        # A union of models (a listen or an ask-mode baseline): the one with the next field.
+        after = loc[loc.index(part) + 1 :]
+        wanted = next((p for p in after if isinstance(p, str)), None)
+        model = next((m for m in models if wanted in m.model_fields), None) or (
+            models[0] if models else None
         )
     return model, info
+
+
+def _unwrapped(annotation: object) -> object:
+    """`Baseline` for `Annotated[Baseline, Tag(...)]`; anything else as it is."""
+    if get_origin(annotation) is Annotated:
+        return get_args(annotation)[0]
+    return annotation
 
 
 def _parent_model(loc: Loc) -> type[BaseModel] | None:
@@ -134,6 +149,17 @@ def _enum(path: str, loc: Loc, error: ErrorDetails) -> str:
             "(see 'attune moves')"
         )
     return f"{path}: {shown(found)} is not allowed; {guess}use one of {', '.join(choices)}"
+
+
+def _unknown_move(path: str, error: ErrorDetails) -> str:
+    found = error.get("input")
+    listen = [m.value for m in Move]
+    ask = [m.value for m in AskMove]
+    guess = _did_you_mean(found, [*listen, *ask])
+    return (
+        f"{path}: unknown move {shown(found)}; {guess}listen-mode moves are {', '.join(listen)}; "
+        f"ask-mode moves are {', '.join(ask)} (see 'attune moves')"
+    )
 
 
 def _unknown_field(path: str, loc: Loc, error: ErrorDetails) -> str:
@@ -218,13 +244,20 @@ def explain(error: ErrorDetails) -> str | None:
     None for the card's own cross-field check, which `polarity_problems` reports
     from the raw data so it shows even when other fields are broken too.
     """
-    loc: Loc = tuple(error["loc"])
+    raw: Loc = tuple(error["loc"])
+    # Union branch tags ("=stages" for an ask-mode card's lines) are pydantic's, not the card's.
+    loc: Loc = tuple(p for p in raw if not str(p).startswith(UNION_TAG))
     path = field_path(loc)
     kind = error["type"]
     if kind == "value_error" and not loc:
-        return None
+        return _card_check(str(error["msg"]).removeprefix("Value error, "))
+    if kind == "extra_forbidden" and len(loc) == 2 and any(str(p).endswith("stages") for p in raw):
+        stages = ", ".join(n.replace(" ", "_") for n in ASK_STAGES.values())
+        return f"lines: unknown stage '{loc[1]}' (ask-mode stages are {stages})"
     if kind == "enum":
         return _enum(path, loc, error)
+    if kind == "move_id":
+        return _unknown_move(path, error)
     if kind == "extra_forbidden":
         return _unknown_field(path, loc, error)
     if kind == "missing":
@@ -252,6 +285,17 @@ def explain(error: ErrorDetails) -> str | None:
     ):
         return _wrong_type(path, error)
     return f"{path}: {error['msg']}"
+
+
+_POLARITY = re.compile(r"^(?:soothes|triggers): '([^']+)'")
+
+
+def _card_check(message: str) -> str | None:
+    """A cross-field check of the card, unless `polarity_problems` already says it better."""
+    found = _POLARITY.match(message)
+    if found and found.group(1) in Move.__members__.values() and "ask-mode" not in message:
+        return None
+    return message
 
 
 def _names(moves: frozenset[Move]) -> str:

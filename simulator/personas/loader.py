@@ -23,7 +23,7 @@ from simulator.personas.explain import (
     yaml_problem,
 )
 from simulator.personas.placeholders import placeholders
-from simulator.problems import one_line
+from simulator.problems import field_path, one_line
 
 Found = tuple[Loc, str]
 
@@ -73,7 +73,7 @@ def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | N
         for error in exc.errors():
             line = explain(error)
             if line is not None:
-                found.append((tuple(error["loc"]), line))
+                found.append((field_path(error), line))
     found += polarity_problems(data)
     card_id = data.get("id")
     if isinstance(card_id, str) and card_id != path.stem and path.suffix in (".yaml", ".yml"):

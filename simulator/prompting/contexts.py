@@ -52,6 +52,8 @@ class JudgeContext(_Context):
     """What the upset partner said just before it."""
     moves: list[MoveChoice]
     """The taxonomy the judge must choose from."""
+    asking: bool = False
+    """Ask mode: the learner is asking the partner for support (the ask-mode move set)."""
 
 
 class RubricAnchor(_Context):
@@ -140,7 +142,9 @@ class ScenarioDraftContext(_Context):
 
 TEMPLATES: dict[str, type[_Context]] = {
     "persona.j2": PersonaContext,
+    "persona_ask.j2": PersonaContext,
     "judge_moves.j2": JudgeContext,
+    "judge_rubric_ask.j2": RubricContext,
     "judge_rubric.j2": RubricContext,
     "scenario_draft.j2": ScenarioDraftContext,
 }

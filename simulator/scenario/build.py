@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 
 from simulator.moves import MOVE_INFO, Move
-from simulator.personas.card import PersonaCard, SofterEmotion, Style
+from simulator.personas.card import PersonaCard, Reaction, SofterEmotion, Style
 from simulator.scenario.answers import Intensity, ScenarioAnswers
 from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
 from simulator.scenario.fit import SOFTER_ZONE, line_problem
@@ -136,6 +136,11 @@ def _softer_lines(answers: ScenarioAnswers, base: PersonaCard, emotion: SofterEm
     return _fitting(candidates, answers.partner_name, answers.style, SOFTER_ZONE, LINES_PER_ZONE)
 
 
+def _listen_moves(reactions: Iterable[Reaction]) -> list[Move]:
+    # The base is always a listen-mode card (see closest_persona); ask moves cannot occur.
+    return [r.move for r in reactions if isinstance(r.move, Move)]
+
+
 def _reactions(
     text: str, table: dict[Move, tuple[str, ...]], fallback: Collection[Move], name: str, what: str
 ) -> list[dict[str, str]]:
@@ -199,12 +204,12 @@ def build_card(answers: ScenarioAnswers, base: PersonaCard, card_id: str) -> Per
             "baseline": {"arousal": arousal, "connection": connection},
             "sensitivity": sensitivity,
             "soothes": _reactions(
-                answers.soothes, SOOTHING_WORDS, [r.move for r in base.soothes], name, "soothes"
+                answers.soothes, SOOTHING_WORDS, _listen_moves(base.soothes), name, "soothes"
             ),
             "triggers": _reactions(
                 answers.sets_off,
                 TRIGGERING_WORDS,
-                [r.move for r in base.triggers],
+                _listen_moves(base.triggers),
                 name,
                 "sets off",
             ),

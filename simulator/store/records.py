@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from simulator.movesets import PracticeMode
 from simulator.practice_setup import Mode
 from simulator.session import TurnRecord
 
@@ -23,6 +24,8 @@ class SessionMeta(BaseModel):
     intensity: str
     """`gentle`, `realistic` or `hard`."""
     mode: Mode = "immersive"
+    practice_mode: PracticeMode = "listen"
+    """`listen` (attune to an upset partner) or `ask` (ask a partner for attunement)."""
     seed: int = 0
     softer_emotion: str | None = None
     """The feeling under the surface, named in the debrief."""

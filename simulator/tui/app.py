@@ -96,7 +96,7 @@ class AttuneApp(App[None]):
         context = self.context
         card = context.catalog.get(setup.persona_id)
         voice = context.voice_factory(setup.model, card, context.settings, setup.seed)
-        classifier = make_classifier(context.judge, context.settings)
+        classifier = make_classifier(context.judge, context.settings, card.mode)
         resources = context.settings.safety.resources
         return Practice(card, voice, setup, context.store, classifier, resources)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from simulator.config import Settings
 from simulator.errors import ModelError, UnknownModelError
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model, missing_keys
+from simulator.movesets import PracticeMode
 from simulator.personas.card import PersonaCard
 from simulator.voices.base import Voice
 
@@ -39,19 +41,24 @@ def make_voice(model: str, card: PersonaCard, settings: Settings, seed: int = 0)
     )
 
 
-def make_classifier(judge: str | None, settings: Settings) -> Callable[[str], Classification]:
-    """The rule classifier, or rules merged with an LLM judge when `judge` names a model."""
-    if not judge:
-        from simulator.classifier import classify
+def make_classifier(
+    judge: str | None, settings: Settings, mode: PracticeMode = "listen"
+) -> Callable[[str], Classification]:
+    """A practice mode's rule classifier, merged with an LLM judge when `judge` names a model."""
+    from simulator.classifier import classify
 
-        return classify
+    rules: Callable[[str], Classification] = (
+        classify if mode == "listen" else partial(classify, mode=mode)
+    )
+    if not judge:
+        return rules
     if judge == SCRIPTED:
         raise UnknownModelError("the judge must be a model: 'scripted' has no judgement")
     check_model(judge, settings.local)
     from simulator.classifier.judge import JudgedClassifier
 
     options = CallOptions.from_settings(settings.model, settings.local, model=judge)
-    return JudgedClassifier(options)
+    return JudgedClassifier(options, rules, mode)
 
 
 def warm_up(model: str, settings: Settings, timeout_s: float = 120.0) -> str:

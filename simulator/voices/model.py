@@ -37,6 +37,10 @@ RETRY_TEMPERATURE = 0.4
 SPOKEN_SENTENCES = 2
 SPOKEN_CHARS = 320
 # A withdrawer who is flooded or escalated goes quiet: a few words, not a speech.
+# The persona prompt of each practice mode: an upset partner (listen), or a partner
+# being asked for support who jumps to logic or fixes (ask).
+PERSONA_TEMPLATES: dict[str, str] = {"listen": "persona.j2", "ask": "persona_ask.j2"}
+
 QUIET_SENTENCES = 2
 QUIET_CHARS = 160
 
@@ -111,6 +115,7 @@ def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> Gu
     scene = " ".join([ctx.situation, *request.card.lines.for_zone(ctx.zone)])
     quiet = ctx.style == "withdraw" and request.outcome.after.zone.is_hot
     return GuardContext(
+        mode=request.card.mode,
         name=request.card.name,
         style=request.card.style.value,
         zone=request.outcome.after.zone,
@@ -158,8 +163,9 @@ class ModelVoice:
             turn = request.outcome.after.turn
             for attempt in range(2):
                 ctx = persona_context(request, self.seed, strict=attempt > 0, problem=problem)
-                scene = render_block("persona.j2", "scene", ctx)
-                mood = render_block("persona.j2", "mood", ctx)
+                template = PERSONA_TEMPLATES[request.card.mode]
+                scene = render_block(template, "scene", ctx)
+                mood = render_block(template, "mood", ctx)
                 gate = SentenceGate(guard_context(request, ctx, scene + mood))
                 messages = build_messages(request, scene, mood)
                 chunks = self.chat(messages, self._options(turn, attempt))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from simulator.debrief import Debrief, KeyTurn
+from simulator.modes import view_for
 from simulator.practice import Practice
 from simulator.store.records import Note
 from simulator.textsafe import printable
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 
 def _steps_text(debrief: Debrief) -> Text:
-    text = Text("Steps shown\n", style="bold")
+    title = "How you asked" if debrief.mode == "ask" else "Steps shown"
+    text = Text(f"{title}\n", style="bold")
     for step in debrief.steps:
         mark, style = ("✔", "#3e9b4f") if step.count else ("·", "dim")
         text.append(f" {mark} {step.label}", style=style)
@@ -33,7 +35,8 @@ def _steps_text(debrief: Debrief) -> Text:
 
 
 def _missteps_text(debrief: Debrief) -> Text:
-    text = Text("Common mistakes\n", style="bold")
+    title = "Traps" if debrief.mode == "ask" else "Common mistakes"
+    text = Text(f"{title}\n", style="bold")
     if not debrief.missteps:
         text.append(" none recognised\n", style="#3e9b4f")
     for miss in debrief.missteps:
@@ -42,7 +45,8 @@ def _missteps_text(debrief: Debrief) -> Text:
     return text
 
 
-def _key_turns_text(title: str, turns: list[KeyTurn], style: str) -> Text:
+def _key_turns_text(title: str, turns: list[KeyTurn], style: str, mode: str = "listen") -> Text:
+    view = view_for(mode)
     text = Text(f"{title}\n", style="bold")
     if not turns:
         text.append(" none\n", style="dim")
@@ -52,7 +56,8 @@ def _key_turns_text(title: str, turns: list[KeyTurn], style: str) -> Text:
         for quote in turn.quotes:
             text.append(f"   {printable(quote)}\n", style="dim")
         text.append(
-            f"   arousal {turn.arousal_delta:+.0f}, connection {turn.connection_delta:+.0f}\n",
+            f"   {view.tension} {turn.arousal_delta:+.0f}, "
+            f"{view.closeness} {turn.connection_delta:+.0f}\n",
             style=style,
         )
     return text
@@ -65,7 +70,8 @@ def _softer_text(debrief: Debrief) -> Text:
         text.append(f" {feeling.capitalize()} came through on turn {debrief.softened_turn}.\n")
     else:
         text.append(
-            f" {feeling.capitalize()} stayed hidden: connection did not grow enough for "
+            f" {feeling.capitalize()} stayed hidden: {view_for(debrief.mode).closeness} did not "
+            "grow enough for "
             f"{printable(debrief.persona_name)} to show it.\n",
             style="dim",
         )
@@ -123,17 +129,18 @@ class DebriefScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="debrief"):
             yield Static(Text(printable(debrief.headline), style="bold"), id="headline")
-            yield StateChart(debrief.points, id="chart")
+            yield StateChart(debrief.points, view=view_for(debrief.mode), id="chart")
             with Horizontal(classes="debrief-row"):
                 yield Static(_steps_text(debrief), classes="debrief-box")
                 yield Static(_missteps_text(debrief), classes="debrief-box")
             with Horizontal(classes="debrief-row"):
                 yield Static(
-                    _key_turns_text("Helped most", debrief.helped, "#3e9b4f"),
+                    _key_turns_text("Helped most", debrief.helped, "#3e9b4f", debrief.mode),
                     classes="debrief-box",
                 )
                 yield Static(
-                    _key_turns_text("Hurt most", debrief.hurt, "#e5484d"), classes="debrief-box"
+                    _key_turns_text("Hurt most", debrief.hurt, "#e5484d", debrief.mode),
+                    classes="debrief-box",
                 )
             yield Static(_softer_text(debrief), classes="debrief-wide")
             yield Static(_tips_text(debrief), classes="debrief-wide", id="tips")

@@ -40,9 +40,16 @@ MODE_HELP = {
 FIRST_CHOICE = "unanswered-text"
 
 
+# Ask mode, marked on its rows: the learner is the one who needs support.
+ASK_LABEL = " YOU ASK "
+
+
 def persona_option(card: PersonaCard) -> Option:
     """One picker row: name, id and style, then the scenario in a sentence."""
     prompt = Text()
+    if card.mode == "ask":
+        prompt.append(ASK_LABEL, style="bold #000000 on #8e8cf0")
+        prompt.append(" ")
     prompt.append(printable(card.name), style="bold")
     prompt.append(f" — {card.id}, {card.style.value}s", style="dim")
     if card.id == FIRST_CHOICE:
@@ -112,7 +119,7 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#personas", OptionList)
-        ids = list(self.attune.context.catalog.cards)
+        ids = [str(o.id) for o in options.options]
         options.highlighted = ids.index(FIRST_CHOICE) if FIRST_CHOICE in ids else 0
         options.focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)

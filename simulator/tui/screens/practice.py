@@ -16,6 +16,7 @@ from textual.widgets.markdown import MarkdownStream
 from simulator.coach_view import coach_view
 from simulator.coaching import steps_shown
 from simulator.errors import ModelError
+from simulator.modes import view_for
 from simulator.practice import Practice
 from simulator.session import PendingTurn, TurnRecord
 from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
@@ -76,13 +77,16 @@ class PracticeScreen(Screen[None]):
                 yield coach
                 yield Static("", id="status", markup=False)
                 yield MessageInput(id="input")
-            yield NervousSystem(practice.card.name, practice.coached, id="side")
+            yield NervousSystem(
+                practice.card.name, practice.coached, view=view_for(practice.card.mode), id="side"
+            )
         yield Footer()
 
     def on_mount(self) -> None:
         setup = self.practice.setup
         self.title = f"{self.practice.card.name} · {setup.persona_id}"
-        self.sub_title = f"{setup.intensity} · {setup.mode} · {setup.model}"
+        asking = " · you ask" if self.practice.card.mode == "ask" else ""
+        self.sub_title = f"{setup.intensity} · {setup.mode}{asking} · {setup.model}"
         self._show_state()
         self.query_one(MessageInput).focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)
@@ -114,7 +118,9 @@ class PracticeScreen(Screen[None]):
         trend = [practice.session.start.arousal] + [t.arousal for t in practice.turns]
         side = self.query_one(NervousSystem)
         side.show_state(state.arousal, state.connection, state.zone.value, trend, state.softened)
-        side.show_steps(steps_shown(practice.turns, practice.session.start.arousal))
+        side.show_steps(
+            steps_shown(practice.turns, practice.session.start.arousal, practice.card.mode)
+        )
         self._show_coach()
 
     def _show_coach(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from simulator.debrief import build_debrief
 from simulator.errors import AttuneError
+from simulator.modes import view_for
 from simulator.store.records import SessionSummary
 from simulator.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
@@ -69,10 +70,10 @@ class SessionsScreen(Screen[None]):
                 meta.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 printable(meta.persona_name),
                 meta.intensity,
-                meta.mode,
+                meta.mode + (", you ask" if meta.practice_mode == "ask" else ""),
                 printable(meta.model),
                 str(row.turns),
-                row.last_zone,
+                view_for(meta.practice_mode).stage(row.last_zone),
                 key=row.id,
             )
         empty = self.query_one("#sessions-empty", Static)

@@ -18,7 +18,8 @@ YOURS_HEADING = "__your-scenarios__"
 
 def persona_options(catalog: Catalog, row: Callable[[PersonaCard], Option]) -> list[Option]:
     """The picker's rows: shipped and --personas cards, then 'Your scenarios' and the learner's."""
-    cards = list(catalog.cards.values())
+    # Listen-mode partners first, then the ask-mode ones (stable within each group).
+    cards = sorted(catalog.cards.values(), key=lambda c: c.mode == "ask")
     theirs = [row(c) for c in cards if not catalog.is_user(c.id)]
     yours = [row(c) for c in cards if catalog.is_user(c.id)]
     if not yours:
@@ -30,7 +31,14 @@ def persona_options(catalog: Catalog, row: Callable[[PersonaCard], Option]) -> l
 def scenario_text(catalog: Catalog, card_id: str) -> str:
     """The side panel for one card; the learner's own cards also say where their file is."""
     card = catalog.get(card_id)
-    text = f"{card.name}\n\n{card.scenario}\n\nTends to {card.style.value} when upset."
+    if card.mode == "ask":
+        how = (
+            f"You ask: this time you need support. {card.name} jumps to logic and fixes; "
+            "practise asking for what you need."
+        )
+    else:
+        how = f"Tends to {card.style.value} when upset."
+    text = f"{card.name}\n\n{card.scenario}\n\n{how}"
     if catalog.is_user(card_id):
         text += f"\n\nYour card: {catalog.sources[card_id]}"
     return printable(text)

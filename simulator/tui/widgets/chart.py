@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from simulator.debrief import Point
+from simulator.modes import LISTEN_VIEW, ModeView
 
 AROUSAL = "#f76b15"
 CONNECTION = "#0090ff"
@@ -33,13 +34,18 @@ class StateChart(Widget):
 
     DEFAULT_CSS = "StateChart { height: 14; }"
 
-    def __init__(self, points: Sequence[Point], *, id: str | None = None) -> None:
+    def __init__(
+        self, points: Sequence[Point], *, view: ModeView = LISTEN_VIEW, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.points = list(points)
+        self.view = view
 
     def render(self) -> Text:
         rows = max(5, self.size.height - 2)
-        columns = max(10, self.size.width - 16)
+        # Room on the right for the longest band name (16 fits the listen zones).
+        longest = max(len(name) for name in self.view.stages.values())
+        columns = max(10, self.size.width - max(16, 7 + longest))
         grid: list[list[tuple[str, str]]] = [[(" ", "")] * columns for _ in range(rows)]
 
         def row_of(value: float) -> int:
@@ -57,7 +63,7 @@ class StateChart(Widget):
                 grid[row_of(value)][col] = (glyph, colour)
         text = Text()
         labels = {row_of(v): v for v in _AXIS}
-        bands = {row_of(v + 10): name for v, name in _BANDS.items()}
+        bands = {row_of(v + 10): self.view.stage(name) for v, name in _BANDS.items()}
         for r, line in enumerate(grid):
             label = f"{labels[r]:>3} ┤" if r in labels else "    │"
             text.append(label, style="dim")
@@ -69,6 +75,6 @@ class StateChart(Widget):
         text.append(
             f"     turn 0{' ' * max(1, columns - 12 - len(str(last)))}turn {last}\n", style="dim"
         )
-        text.append("     ● arousal", style=AROUSAL)
-        text.append("   ◆ connection", style=CONNECTION)
+        text.append(f"     ● {self.view.tension}", style=AROUSAL)
+        text.append(f"   ◆ {self.view.closeness}", style=CONNECTION)
         return text

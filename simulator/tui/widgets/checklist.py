@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from simulator.coaching import STEPS
+from simulator.coaching import STEPS, Step
 
 
 class Checklist(Widget):
@@ -16,15 +16,20 @@ class Checklist(Widget):
 
     counts: reactive[dict[str, int]] = reactive(dict, always_update=True)
 
+    def __init__(self, steps: tuple[Step, ...] = STEPS, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.steps = steps
+
     def render(self) -> Text:
         text = Text()
-        for i, step in enumerate(STEPS):
+        steps = self.steps
+        for i, step in enumerate(steps):
             count = self.counts.get(step.id, 0)
             mark, style = ("✔", "bold #3e9b4f") if count else ("·", "dim")
             text.append(f" {mark} ", style=style)
             text.append(step.label, style="" if count else "dim")
             if count > 1:
                 text.append(f" x{count}", style="dim")
-            if i < len(STEPS) - 1:
+            if i < len(steps) - 1:
                 text.append("\n")
         return text

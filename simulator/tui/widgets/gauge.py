@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from simulator.modes import LISTEN_VIEW, ModeView
 from simulator.zones import ZONE_FLOORS, zone_for
 
 ZONE_COLOURS = {
@@ -40,6 +41,6 @@ class Gauge(Widget):
         return text
 
 
-def zone_scale() -> str:
-    """The zone names with their arousal floors, hottest first (for tooltips)."""
-    return ", ".join(f"{zone.value} {floor:.0f}+" for zone, floor in ZONE_FLOORS)
+def zone_scale(view: ModeView = LISTEN_VIEW) -> str:
+    """The zone (ask mode: stage) names with their floors, hottest first (for tooltips)."""
+    return ", ".join(f"{view.stage(zone)} {floor:.0f}+" for zone, floor in ZONE_FLOORS)

@@ -7,7 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
-from simulator.coaching import Feedback
+from simulator.coaching import Feedback, steps_for
+from simulator.modes import LISTEN_VIEW, ModeView
 from simulator.textsafe import printable
 from simulator.tui.widgets.checklist import Checklist
 from simulator.tui.widgets.gauge import ZONE_COLOURS, Gauge, zone_scale
@@ -18,33 +19,47 @@ NO_FEEDBACK = "Send a message to see what it did."
 class NervousSystem(VerticalScroll):
     """Zone, arousal gauge and trend, connection gauge, steps checklist, feedback, hint."""
 
-    def __init__(self, name: str, coached: bool, *, id: str | None = None) -> None:
+    def __init__(
+        self, name: str, coached: bool, *, view: ModeView = LISTEN_VIEW, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.partner = name
         self.coached = coached
+        self.view = view
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{printable(self.partner)}'s nervous system", classes="panel-title")
+        asking = self.view.mode == "ask"
+        name = printable(self.partner)
+        title = f"Is {name} with you?" if asking else f"{name}'s nervous system"
+        yield Static(title, classes="panel-title")
         yield Static("", id="zone")
-        yield Gauge("arousal   ", by_zone=True, id="arousal")
+        # Gauge labels share one width so the bars line up.
+        tension, closeness = (
+            ("defensive ", "toward you") if asking else ("arousal   ", "connection")
+        )
+        yield Gauge(tension, by_zone=True, id="arousal")
         yield Sparkline([], id="trend")
-        yield Gauge("connection", id="connection")
-        yield Static("Steps", classes="panel-title")
-        yield Checklist(id="steps")
+        yield Gauge(closeness, id="connection")
+        yield Static("Asking for what you need" if asking else "Steps", classes="panel-title")
+        yield Checklist(steps_for(self.view.mode), id="steps")
         feedback = Static(NO_FEEDBACK, id="feedback", markup=False)
         feedback.display = self.coached
         yield feedback
         yield Static("", id="hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#arousal").tooltip = f"Zones by arousal: {zone_scale()}"
-        self.query_one("#trend").tooltip = "Arousal over the turns"
+        view = self.view
+        self.query_one(
+            "#arousal"
+        ).tooltip = f"{view.stage_word.capitalize()}s by {view.tension}: {zone_scale(view)}"
+        self.query_one("#trend").tooltip = f"{view.tension.capitalize()} over the turns"
 
     def show_state(
         self, arousal: float, connection: float, zone: str, trend: list[float], softened: bool
     ) -> None:
         """Update the gauges, the zone name and the trend line."""
-        zone_text = Text(f" {zone.upper()} ", style=f"bold #000000 on {ZONE_COLOURS[zone]}")
+        label = self.view.stage(zone).upper()
+        zone_text = Text(f" {label} ", style=f"bold #000000 on {ZONE_COLOURS[zone]}")
         if softened:
             zone_text.append("  the softer feeling shows", style="italic")
         self.query_one("#zone", Static).update(zone_text)
