@@ -102,6 +102,22 @@ def test_closing_the_stream_early_stops_decoding() -> None:
     assert server.stopped_early and server.chunks_sent < 200
 
 
+def test_closing_the_stream_returns_once_llama_cpp_has_let_go_of_the_slot() -> None:
+    # A guard retry follows the close at once; if the first decode were still running,
+    # llama.cpp would give the retry another slot, without the cached prompt.
+    server = FakeServer("word " * 200, delay_s=0.05)
+    provider = LocalProvider(model=fake_local_model(server))
+
+    async def run() -> bool:
+        stream = provider.astreaming(model="m", messages=MESSAGES, optional_params={}, timeout=10)
+        async for _ in stream:
+            break
+        await stream.aclose()  # type: ignore[attr-defined]
+        return server.stopped_early
+
+    assert asyncio.run(run()), "aclose returned while llama.cpp was still decoding"
+
+
 def test_llama_errors_reach_the_caller_as_one_line(use_fake: Any) -> None:
     class Refusing(FakeServer):
         def handle_chat_completions(self, request: dict[str, Any], callback: Any = None) -> Any:

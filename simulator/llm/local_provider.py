@@ -48,6 +48,8 @@ _PASSED_THROUGH = (
 DEFAULTS = {"repeat_penalty": 1.15}
 # How long later chunks may gather before they go out together (the first goes at once).
 COALESCE_S = 0.02
+STOP_WAIT_S = 2.0
+"""How long closing a stream waits for llama.cpp to stop decoding (it stops at the next token)."""
 _STATUS = {"timeout": 408, "bad_request": 400, "unavailable": 503}
 _DONE = object()
 
@@ -200,6 +202,11 @@ class LocalProvider(CustomLLM):
             # Closing the generator early (the guard cut the reply, the UI cancelled)
             # tells llama.cpp to stop decoding at its next token.
             stop.set()
+            if worker.is_alive():
+                # Wait for it to let go of its slot: a retry sent at once then lands on the
+                # same slot and reuses its cached prompt, instead of taking a cold slot and
+                # reading the whole prompt again (about a second here).
+                await asyncio.to_thread(worker.join, STOP_WAIT_S)
 
 
 def _call_args(
