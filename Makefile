@@ -64,9 +64,12 @@ constraints: $(TEST_STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
 
-## bench: core throughput, streaming overhead, eval load and time to first frame, as ratios against baselines measured in the same run
+## bench: start-up, turn latency, throughput, memory and eval speed, as ratios against baselines measured in the same run
 bench: $(RUN_STAMP)
+	@$(BIN)/python -c 'import os, platform; print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")'
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_stream.py
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_turn.py
+	$(BIN)/python benchmarks/bench_eval.py

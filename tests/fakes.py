@@ -96,3 +96,17 @@ def fake_provider_map(model: LocalModel) -> list[dict[str, Any]]:
     from simulator.llm.local_provider import PROVIDER, LocalProvider
 
     return [{"provider": PROVIDER, "custom_handler": LocalProvider(model=model)}]
+
+
+# A valid model draft of a learner's own card (pursuer lines), for the drafting tests.
+SCENARIO_DRAFT: dict[str, Any] = {
+    "opening": ["You forgot. Our anniversary, and you forgot."],
+    "lines": {
+        "flooded": ["I waited at that table for an hour!", "Don't tell me you were busy!"],
+        "escalated": ["It was our anniversary.", "You remember everyone else's plans."],
+        "guarded": ["Maybe. I'm still hurt.", "I don't know if you get it yet."],
+        "settling": ["Okay. That helps a bit.", "I just wanted it to matter to you."],
+        "regulated": ["Can we plan a new date together?", "Thank you for hearing me."],
+    },
+    "underneath": ["I was scared it didn't mean as much to you as it does to me."],
+}

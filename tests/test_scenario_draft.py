@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from fakes import SCENARIO_DRAFT as DRAFT
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona
@@ -32,17 +33,6 @@ ANSWERS = ScenarioAnswers(
     says_first="So you finally remembered?",
     sets_off="when I explain myself",
 )
-DRAFT = {
-    "opening": ["You forgot. Our anniversary, and you forgot."],
-    "lines": {
-        "flooded": ["I waited at that table for an hour!", "Don't tell me you were busy!"],
-        "escalated": ["It was our anniversary.", "You remember everyone else's plans."],
-        "guarded": ["Maybe. I'm still hurt.", "I don't know if you get it yet."],
-        "settling": ["Okay. That helps a bit.", "I just wanted it to matter to you."],
-        "regulated": ["Can we plan a new date together?", "Thank you for hearing me."],
-    },
-    "underneath": ["I was scared it didn't mean as much to you as it does to me."],
-}
 
 
 def options(reply: str) -> CallOptions:
@@ -62,7 +52,7 @@ async def test_a_valid_draft_becomes_the_cards_lines(
     result = await draft_with_model(ANSWERS, base, offline, options(json.dumps(DRAFT)))
     assert result.reason is None and result.card is not None and result.draft is not None
     assert result.card.opening == DRAFT["opening"]
-    assert result.card.lines.for_zone(Zone.FLOODED) == DRAFT["lines"]["flooded"]  # type: ignore[index]
+    assert result.card.lines.for_zone(Zone.FLOODED) == DRAFT["lines"]["flooded"]
     assert result.card.underneath.lines == DRAFT["underneath"]
     # Everything else (scene, reactions, baseline) still comes from the answers.
     assert result.card.scenario == offline.scenario and result.card.triggers == offline.triggers
@@ -81,7 +71,7 @@ async def test_a_fenced_reply_is_accepted(parts: tuple[PersonaCard, PersonaCard]
         ('{"opening": ["Hi."], "lines": {', "the model's reply is not JSON"),
         ('["a list"]', "not an object of lines (got list)"),
         (
-            json.dumps({**DRAFT, "lines": {**DRAFT["lines"], "guarded": []}}),  # type: ignore[dict-item]
+            json.dumps({**DRAFT, "lines": {**DRAFT["lines"], "guarded": []}}),
             "lines.guarded: List should have at least 2 items",
         ),
         (json.dumps({**DRAFT, "mood": "angry"}), "mood: unknown field"),
@@ -95,7 +85,7 @@ async def test_a_fenced_reply_is_accepted(parts: tuple[PersonaCard, PersonaCard]
                 {
                     **DRAFT,
                     "lines": {
-                        **DRAFT["lines"],  # type: ignore[dict-item]
+                        **DRAFT["lines"],
                         "flooded": ["Thank you, that means a lot to me.", "Okay!"],
                     },
                 }

@@ -17,6 +17,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from fakes import SCENARIO_DRAFT as DRAFT
 from simulator.config import Settings
 from simulator.llm.client import CallOptions
 from simulator.paths import user_personas_dir
@@ -41,17 +42,6 @@ SAM = {
     "says_first": "So you finally remembered?",
     "soothes": "when I just listen",
     "sets_off": "when I explain myself",
-}
-DRAFT = {
-    "opening": ["You forgot. Our anniversary, and you forgot."],
-    "lines": {
-        "flooded": ["I waited at that table for an hour!", "Don't tell me you were busy!"],
-        "escalated": ["It was our anniversary.", "You remember everyone else's plans."],
-        "guarded": ["Maybe. I'm still hurt.", "I don't know if you get it yet."],
-        "settling": ["Okay. That helps a bit.", "I just wanted it to matter to you."],
-        "regulated": ["Can we plan a new date together?", "Thank you for hearing me."],
-    },
-    "underneath": ["I was scared it didn't mean as much to you as it does to me."],
 }
 
 

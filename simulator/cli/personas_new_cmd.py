@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator.cli.common import catalog_from, model_option, personas_option
+from simulator.cli.common import catalog_from, confirmed, model_option, personas_option
 from simulator.errors import AttuneError
 from simulator.paths import user_personas_dir
 from simulator.personas.card import PersonaCard, PersonaId, SofterEmotion
@@ -218,18 +218,6 @@ def new_command(
     click.echo(f"  attune personas validate {printable(str(path))}")
 
 
-def _confirmed(question: str) -> bool:
-    click.echo(f"{question} [y/N]: ", nl=False, err=True)
-    try:
-        answer = input()
-    except EOFError:
-        click.echo("", err=True)
-        raise AttuneError(
-            "not deleted: no answer given (pass --yes to delete without asking)"
-        ) from None
-    return answer.strip().lower() in ("y", "yes")
-
-
 @click.command("delete")
 @click.argument("card_id", metavar="ID")
 @click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
@@ -243,7 +231,7 @@ def delete_command(card_id: str, yes: bool) -> None:
     if mine and not yes:
         card = catalog.cards.get(card_id)
         what = f"{card_id} ({printable(card.name)})" if card else f"{card_id} (unfinished)"
-        if not _confirmed(f"Delete your card {what}?"):
+        if not confirmed(f"Delete your card {what}?"):
             click.echo("Not deleted.")
             return
     path = delete_user_card(card_id, catalog)

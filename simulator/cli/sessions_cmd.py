@@ -8,11 +8,10 @@ from typing import Any
 
 import click
 
-from simulator.cli.common import echo_json, json_option
+from simulator.cli.common import confirmed, echo_json, json_option
 from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.transcript import turn_text, wrap
 from simulator.debrief import Debrief, KeyTurn
-from simulator.errors import AttuneError
 from simulator.export import Format, export, session_data
 from simulator.export.common import debrief_of, softer_text, start_text
 from simulator.export.files import write_private
@@ -241,19 +240,6 @@ def export_command(
     click.echo(f"Wrote {_cell(str(out))}", err=True)
 
 
-def _confirmed(question: str) -> bool:
-    click.echo(f"{question} [y/N]: ", nl=False, err=True)
-    try:
-        answer = input()
-    except EOFError:
-        # Nobody to ask (stdin closed or a file): refuse rather than guess.
-        click.echo("", err=True)
-        raise AttuneError(
-            "not deleted: no answer given (pass --yes to delete without asking)"
-        ) from None
-    return answer.strip().lower() in ("y", "yes")
-
-
 @sessions_group.command("delete")
 @click.argument("session_id", metavar="ID")
 @click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
@@ -265,7 +251,7 @@ def delete_command(session_id: str, yes: bool) -> None:
         f"{saved.id} ({saved.meta.persona_name}, {len(saved.turns)} turn(s), "
         f"started {_local(saved.meta.started_at)})"
     )
-    if not yes and not _confirmed(f"Delete session {what}?"):
+    if not yes and not confirmed(f"Delete session {what}?"):
         click.echo("Not deleted.")
         return
     store.delete(saved.id)
