@@ -11,6 +11,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from simulator.engine import PartnerState, rates
+from simulator.modes import view_for
+from simulator.movesets import helpful_moves
 from simulator.personas.card import PersonaCard
 from simulator.session import TurnRecord
 from simulator.zones import ZONE_FLOORS
@@ -23,6 +25,8 @@ class Tag(BaseModel):
 
     move: str
     span: str
+    helpful: bool = False
+    """An attuned move of the card's mode (or, in ask mode, a helpful way of asking)."""
     arousal: float | None = None
     """The move's share of the arousal change; None when the engine did not count this span
     (a second span of the same move, or a paused turn)."""
@@ -55,6 +59,10 @@ class CoachView(BaseModel):
     connection: float
     zone: str
     softened: bool
+    tension: str = "arousal"
+    """The practice mode's name for the first number (ask mode: defensiveness)."""
+    closeness: str = "connection"
+    """The practice mode's name for the second number (ask mode: turning toward)."""
     thresholds: str
     """`flooded 80+ · escalated 60+ · ...`: the zones' arousal floors."""
     softer: str
@@ -64,7 +72,8 @@ class CoachView(BaseModel):
     turns: list[CoachTurn]
 
 
-def _tags(turn: TurnRecord) -> list[Tag]:
+def _tags(turn: TurnRecord, card: PersonaCard) -> list[Tag]:
+    helpful = helpful_moves(card.mode)
     effects = {(e.move, e.span): e for e in turn.effects}
     out: list[Tag] = []
     for span in turn.spans:
@@ -73,6 +82,7 @@ def _tags(turn: TurnRecord) -> list[Tag]:
             Tag(
                 move=span.move.value,
                 span=span.text,
+                helpful=span.move in helpful,
                 arousal=None if effect is None else round(effect.arousal, 1),
                 connection=None if effect is None else round(effect.connection, 1),
                 reasons=[] if effect is None else effect.reasons,
@@ -83,6 +93,7 @@ def _tags(turn: TurnRecord) -> list[Tag]:
         Tag(
             move=e.move.value,
             span=e.span,
+            helpful=e.move in helpful,
             arousal=round(e.arousal, 1),
             connection=round(e.connection, 1),
             reasons=e.reasons,
@@ -97,38 +108,41 @@ def coach_view(
     turns: list[TurnRecord],
 ) -> CoachView:  # fmt: skip
     """The coach's numbers for the conversation as it stands."""
+    view = view_for(card.mode)
     before = (start.arousal, start.connection)
     rows: list[CoachTurn] = []
     for turn in turns:
         rows.append(
             CoachTurn(
                 index=turn.index,
-                zone=turn.zone,
+                zone=view.stage(turn.zone),
                 arousal=turn.arousal,
                 connection=turn.connection,
                 arousal_delta=round(turn.arousal - before[0], 1),
                 connection_delta=round(turn.connection - before[1], 1),
-                tags=_tags(turn),
+                tags=_tags(turn, card),
                 surfaced_now=turn.surfaced_now,
                 paused=turn.safety is not None,
             )
         )
         before = (turn.arousal, turn.connection)
-    floors = [f"{zone.value} {floor:g}+" for zone, floor in ZONE_FLOORS if floor > 0]
+    floors = [f"{view.stage(zone)} {floor:g}+" for zone, floor in ZONE_FLOORS if floor > 0]
     last = ZONE_FLOORS[-2][1]
     threshold = card.underneath.surfaces_at
     if state.softened:
         shown = "it has come through"
     else:
-        shown = f"not yet (connection {state.connection:.1f})"
+        shown = f"not yet ({view.closeness} {state.connection:.1f})"
     return CoachView(
         arousal=round(state.arousal, 1),
         connection=round(state.connection, 1),
-        zone=state.zone.value,
+        zone=view.stage(state.zone),
         softened=state.softened,
-        thresholds=" · ".join([*floors, f"regulated <{last:g}"]),
-        softer=f"softer {card.underneath.emotion.value} at connection >= {threshold:g} "
-        f"with arousal < {rates.SOFTER_MAX_AROUSAL:g}: {shown}",
+        tension=view.tension,
+        closeness=view.closeness,
+        thresholds=" · ".join([*floors, f"{view.stage('regulated')} <{last:g}"]),
+        softer=f"softer {card.underneath.emotion.value} at {view.closeness} >= {threshold:g} "
+        f"with {view.tension} < {rates.SOFTER_MAX_AROUSAL:g}: {shown}",
         rates=f"sensitivity {card.sensitivity:g}, intensity {intensity:g} · "
         f"style {card.style.value}",
         turns=rows,

@@ -119,3 +119,35 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path: Path, attune: RunCli) -> Non
 def test_intensity_is_passed_through(attune: RunCli) -> None:
     result = attune("personas", "try", "unanswered-text", "--intensity", "hard", "--json")
     assert json.loads(result.out)["intensity"] == "hard"
+
+
+ASK_CHECKS = [
+    "turns-toward-when-asked-softly",
+    "not-at-once",
+    "traps-make-them-defend",
+    "softer-feeling-waits",
+]
+
+
+@pytest.mark.parametrize("persona", ["jumps-to-fixes", "plans-it-away"])
+def test_ask_mode_cards_get_ask_mode_checks_and_are_ok(catalog: Catalog, persona: str) -> None:
+    report = try_card(catalog.get(persona))
+    assert [c.name for c in report.checks] == ASK_CHECKS
+    assert not report.odd, [(c.name, c.detail) for c in report.odd]
+
+
+@pytest.mark.parametrize(
+    ("changes", "odd", "tune"),
+    [
+        # Defends so hard that asking well never reaches him.
+        ({"sensitivity": 2.0, "baseline__defensiveness": 95, "baseline__turning_toward": 0}, {"turns-toward-when-asked-softly", "traps-make-them-defend", "softer-feeling-waits"}, "lower sensitivity (now 2)"),
+        # Barely defensive: one request and he has already turned toward you.
+        ({"baseline__defensiveness": 30}, {"not-at-once"}, "raise baseline.defensiveness (now 30)"),
+    ],
+)  # fmt: skip
+def test_doctored_ask_cards_are_caught(
+    catalog: Catalog, changes: dict[str, float], odd: set[str], tune: str
+) -> None:
+    report = try_card(doctored(catalog.get("jumps-to-fixes"), **changes))
+    assert {c.name for c in report.odd} == odd, [(c.name, c.detail) for c in report.odd]
+    assert any(tune in (c.suggestion or "") for c in report.odd), [c.suggestion for c in report.odd]

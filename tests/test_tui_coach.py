@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from simulator.coach_view import coach_view
 from simulator.personas import PersonaCard
@@ -201,3 +201,34 @@ def test_snapshot_note_dialog(
 
     app = AttuneApp(make_context(tmp_path))
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)  # type: ignore[operator]
+
+
+async def test_the_coach_view_speaks_ask_mode_for_an_ask_mode_partner(tmp_path: Path) -> None:
+    # Ask-mode moves are not listen-mode moves: the panel must neither crash on them nor
+    # call defensiveness "arousal".
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        picker = app.screen
+        options = picker.query_one(OptionList)
+        options.highlighted = [str(o.id) for o in options.options].index("jumps-to-fixes")
+        screen = await start(pilot)
+        assert screen.practice.card.mode == "ask"
+        await pilot.press("f2")
+        await send(pilot, "You always ignore what I need.")
+        await send(pilot, "I'm feeling low. I need a hug first, then we can plan.")
+        shown = static_text(app, "#coach-text")
+        assert "defensiveness" in shown and "turning toward" in shown
+        assert "arousal" not in shown and "connection" not in shown
+        assert "stages: defending 80+ · explaining 60+" in shown
+        assert 'criticize "You always"' in shown
+        assert 'soft_startup "I\'m feeling low"' in shown
+        view = coach_view(
+            screen.practice.card,
+            1.0,
+            screen.practice.state,
+            screen.practice.session.start,
+            screen.practice.turns,
+        )
+        helpful = {t.move: t.helpful for turn in view.turns for t in turn.tags}
+        assert helpful["criticize"] is False and helpful["soft_startup"] is True

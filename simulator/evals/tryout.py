@@ -4,7 +4,10 @@ A coach who writes a card wants to know, before a learner meets it, that the
 documents' steps settle it (but not after one message), that the mistakes
 escalate it, that early fixing costs while the same proposal is welcome once
 settled, that a repair recovers, and that the softer feeling waits for
-connection. Each check plays a scripted learner (the eval policies) against the
+connection. An ask-mode card (the learner asks a partner who jumps to fixes for
+support) gets its own checks: soft, specific requests turn the partner toward the
+learner within a scene but not at once, and criticism, contempt and demands make
+them defend. Each check plays a scripted learner (the eval policies) against the
 card with the authored lines as the voice: offline, deterministic and fast.
 """
 
@@ -22,6 +25,7 @@ from simulator.evals.checks import CheckResult
 from simulator.evals.policies import WORDINGS, attuned
 from simulator.evals.runner import CaseResult, run_case
 from simulator.llm.client import SCRIPTED
+from simulator.modes import view_for
 from simulator.moves import Move
 from simulator.personas.card import PersonaCard
 from simulator.zones import Zone, zone_for
@@ -329,8 +333,101 @@ def _repair(card: PersonaCard, intensity: Intensity) -> TryCheck:
     )
 
 
+# Ask mode: the learner asks for support. Generic wordings, not tied to any scene.
+SOFT_ASKS = [
+    "I've had a really hard day and I'm feeling low.",
+    "I don't need a plan right now. I just need you with me for a bit.",
+    "Before we work anything out, can you tell me what you hear me saying?",
+    "Thank you. That helps more than you know.",
+    "It means a lot that you slowed down with me.",
+    "I feel closer to you when you listen like this.",
+    "I'm still a bit shaky, but I feel less alone.",
+    "Could you just sit with me a little longer?",
+    "Thank you for hearing me out.",
+    "I really appreciate you being here.",
+    "I feel better. Maybe we can talk about next steps later.",
+    "Thanks for staying with me.",
+]
+TRAPS = [
+    "You always do this. You never just listen.",
+    "Oh great, another lecture. So helpful.",
+    "Stop talking and just do what I asked.",
+    "Why do you never get it?",
+    "Typical. Of course you'd say that.",
+]
+
+
+def _ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
+    """The ask-mode checks: soft, specific requests turn the partner toward you; traps don't."""
+    soft = _run(
+        _case(
+            card,
+            "soft-asks",
+            intensity,
+            DynamicsExpect(
+                settles_within=SETTLE_LIMIT, softens=True, softens_after_connection=True
+            ),
+            turns=SOFT_ASKS,
+        ),
+        card,
+    )
+    base = card.baseline
+    settles = _check(soft, "settles_within")
+    first = _first_settled(soft)
+    out = [
+        TryCheck(
+            name="turns-toward-when-asked-softly",
+            ok=settles.passed,
+            detail=f"soft, specific requests (defensiveness as arousal): {settles.detail}",
+            suggestion=None
+            if settles.passed
+            else f"lower sensitivity (now {card.sensitivity:g}) or baseline.defensiveness "
+            f"(now {base.arousal:g}); asking well should reach reflecting within a scene",
+        ),
+        TryCheck(
+            name="not-at-once",
+            ok=first != 1 and not zone_for(base.arousal).is_settled,
+            detail=f"after one soft request: {view_for('ask').stage(soft.turns[0].zone)} "
+            "(defensiveness "
+            f"{base.arousal:g} -> {soft.turns[0].arousal:g})",
+            suggestion=None
+            if first != 1 and not zone_for(base.arousal).is_settled
+            else f"raise baseline.defensiveness (now {base.arousal:g}); one request should "
+            "not undo the habit of fixing",
+        ),
+    ]
+    traps = _run(
+        _case(
+            card,
+            "traps",
+            intensity,
+            DynamicsExpect(escalates=True, never_settles=True, softens=False),
+            turns=TRAPS,
+        ),
+        card,
+    )
+    escalates, never = _check(traps, "escalates"), _check(traps, "never_settles")
+    ok = escalates.passed and never.passed
+    out.append(
+        TryCheck(
+            name="traps-make-them-defend",
+            ok=ok,
+            detail=f"criticism, contempt and demands: {escalates.detail}",
+            suggestion=None
+            if ok
+            else f"raise sensitivity (now {card.sensitivity:g}) or lower "
+            f"baseline.defensiveness (now {base.arousal:g}) so the traps land",
+        )
+    )
+    out.append(_softer(card, soft))
+    return out
+
+
 def try_card(card: PersonaCard, intensity: Intensity = "realistic") -> TryReport:
     """Play the generic checks against one card; every check runs, in a fixed order."""
+    if card.mode == "ask":
+        checks = _ask_checks(card, intensity)
+        return TryReport(persona=card.id, name=card.name, intensity=intensity, checks=checks)
     settling, _ = _settling(card, intensity)
     checks = [
         *settling[:2],

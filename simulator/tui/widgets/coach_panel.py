@@ -8,7 +8,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from simulator.coach_view import CoachTurn, CoachView
-from simulator.moves import ATTUNED, Move
 from simulator.textsafe import printable
 
 GOOD = "#3e9b4f"
@@ -19,13 +18,13 @@ def _signed(value: float) -> str:
     return f"{value:+.1f}"
 
 
-def _turn_text(turn: CoachTurn) -> Text:
+def _turn_text(turn: CoachTurn, view: CoachView) -> Text:
     text = Text()
     text.append(f"T{turn.index:<3}", style="bold")
     text.append(f"{turn.zone:<10}", style="italic")
-    text.append(f" arousal {turn.arousal:5.1f} ")
+    text.append(f" {view.tension} {turn.arousal:5.1f} ")
     text.append(f"({_signed(turn.arousal_delta)})", style=BAD if turn.arousal_delta > 0 else GOOD)
-    text.append(f"  connection {turn.connection:5.1f} ")
+    text.append(f"  {view.closeness} {turn.connection:5.1f} ")
     text.append(
         f"({_signed(turn.connection_delta)})", style=GOOD if turn.connection_delta >= 0 else BAD
     )
@@ -36,7 +35,7 @@ def _turn_text(turn: CoachTurn) -> Text:
     if not turn.tags and not turn.paused:
         text.append("\n     no move tagged", style="dim")
     for tag in turn.tags:
-        style = GOOD if Move(tag.move) in ATTUNED else BAD
+        style = GOOD if tag.helpful else BAD
         text.append("\n     ")
         text.append(tag.move, style=f"bold {style}")
         text.append(f' "{printable(tag.span)}"')
@@ -44,7 +43,8 @@ def _turn_text(turn: CoachTurn) -> Text:
             text.append("  (counted once per move)", style="dim")
         else:
             text.append(
-                f"  arousal {_signed(tag.arousal)}, connection {_signed(tag.connection or 0.0)}",
+                f"  {view.tension} {_signed(tag.arousal)}, "
+                f"{view.closeness} {_signed(tag.connection or 0.0)}",
                 style="dim",
             )
             if tag.reasons:
@@ -57,9 +57,13 @@ def coach_text(view: CoachView) -> Text:
     text = Text()
     text.append("Coach view", style="bold #8e8cf0")
     text.append("  (F2 hides)\n", style="dim")
-    text.append(f"arousal {view.arousal:.1f}  connection {view.connection:.1f}  ", style="bold")
+    text.append(
+        f"{view.tension} {view.arousal:.1f}  {view.closeness} {view.connection:.1f}  ",
+        style="bold",
+    )
     text.append(f"{view.zone}\n", style="bold italic")
-    text.append(f"zones: {view.thresholds}\n", style="dim")
+    word = "zones" if view.tension == "arousal" else "stages"
+    text.append(f"{word}: {view.thresholds}\n", style="dim")
     text.append(f"{view.softer}\n", style="dim")
     text.append(f"{view.rates}\n", style="dim")
     if not view.turns:
@@ -67,7 +71,7 @@ def coach_text(view: CoachView) -> Text:
     for i, turn in enumerate(view.turns):
         if i:
             text.append("\n")
-        text.append_text(_turn_text(turn))
+        text.append_text(_turn_text(turn, view))
     return text
 
 
