@@ -84,6 +84,38 @@ def test_real_model_failures_are_rejected_for_the_right_reason(
     assert reason in reasons(reply, context)
 
 
+# Seen from SmolLM2 voicing the ask-mode partners (Daniel, Maya) in `attune eval`.
+ASK_MODE_REJECTS = [
+    ("Daniel might say: I am excited about this opportunity.", GuardReason.LEAK),
+    ('The right thing to say is: "I love the idea of this."', GuardReason.LEAK),
+    ("I'd say: \"It's a pleasure to have you over.\"", GuardReason.LEAK),
+    ("Daniel's response is a classic example of a lie.", GuardReason.LEAK),
+    ("I'm so glad you reached out for my help!", GuardReason.AI_ADMISSION),
+    ("I am so glad that you found my answer helpful!", GuardReason.AI_ADMISSION),
+    ("I can't provide the response to your request anymore.", GuardReason.AI_ADMISSION),
+]
+
+
+@pytest.mark.parametrize(("reply", "reason"), ASK_MODE_REJECTS)
+def test_scripted_lines_and_service_talk_are_rejected(reply: str, reason: GuardReason) -> None:
+    context = GuardContext(name="Daniel", style="pursue", zone=Zone.GUARDED)
+    assert reason in reasons(reply, context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'd say we talk about it later, okay?",
+        "You asked me to listen, and I'm trying.",
+        "I'm glad you told me.",
+        "What would you say if I just sat here with you?",
+    ],
+)
+def test_lines_that_only_look_like_a_script_pass(reply: str) -> None:
+    context = GuardContext(name="Daniel", style="pursue", zone=Zone.SETTLING)
+    assert not reasons(reply, context)
+
+
 def test_each_reason_with_its_evidence() -> None:
     cases = {
         GuardReason.LEAK: ("My instructions say I should be upset.", ctx()),

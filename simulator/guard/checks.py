@@ -82,6 +82,10 @@ _AI = _rx(
     r"\b(?:sorry|apologi[sz]e) for (?:the|any) (?:confusion|misunderstanding|inconvenience)\b",
     r"\b(?:let me|i (?:can|could|will|'ll)(?: try to)?) (?:explain|rephrase|put) (?:it|that|this) (?:differently|another way|more clearly|in other words)\b",
     r"\bi(?:'m| am) (?:not (?:a|an) )?(?:real )?(?:human|person) (?:and|but|so)\b.{0,20}\b(?:ai|model|assistant|program)\b",
+    # service talk seen from SmolLM2 in ask-mode evals: "glad you reached out for my help"
+    r"\breached out (?:to me )?for (?:my )?help\b|\b(?:glad|happy|thanks?|thank you) (?:that )?you (?:reached out|asked me)\b",
+    r"\b(?:found|find) my (?:answer|response|reply|suggestions?|advice) (?:helpful|useful)\b",
+    r"\b(?:happy|glad) to (?:provide|offer)\b|\bprovide (?:you with )?(?:the|a|an) (?:response|answer)\b|\byour request\b",
 )
 
 _LEAK = _rx(
@@ -105,6 +109,8 @@ _LEAK = _rx(
     r"\b(?:the |my |your )?(?:flooded|escalated|guarded|settling|regulated) zone\b|\bmy zone\b|\bzone (?:is|:)|\bthe zone i'm in\b",
     r"\b(?:reply|respond|answer) with only\b|\bone to three short sentences\b|\bno stage directions\b",
     r"\bthe (?:softer|deeper) (?:feeling|emotion)\b",
+    # lines offered as a script instead of spoken: "I'd say: ...", "The right thing to say is: ..."
+    r"^\W*(?:i'd|i would|you (?:could|should|might)) (?:probably )?say\s*:|\b(?:right|best|correct) thing to say (?:is|would be)\b",
 )
 
 _THERAPIST = _rx(
@@ -259,7 +265,8 @@ def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
 # The persona narrated in the third person: "Noor stays silent", "Marcus would say".
 _NARRATION = (
     r"(?:is|was|stays|says|said|would|will|keeps|looks|sits|feels|sighs|pauses|remains|doesn't|"
-    r"does|has|had|turns|stares|shrugs|nods|folds|crosses|goes|replies|responds|answers)"
+    r"does|has|had|turns|stares|shrugs|nods|folds|crosses|goes|replies|responds|answers|"
+    r"might|could|should|may|can)"
 )
 
 
@@ -269,7 +276,8 @@ def _leak(text: str, ctx: GuardContext) -> str | None:
         return found
     name = re.escape(ctx.name)
     own = re.search(
-        rf"\byou are {name}\b|\bas {name}, i\b|\bi am {name}, (?:a|the|your)\b|\b{name} {_NARRATION}\b",
+        rf"\byou are {name}\b|\bas {name}, i\b|\bi am {name}, (?:a|the|your)\b|\b{name} {_NARRATION}\b"
+        rf"|\b{name}'s (?:response|reply|answer|line)\b",
         text,
         re.IGNORECASE,
     )
