@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from simulator.ask_moves import AskMove
 from simulator.classifier.ask_lexicon import ASK_RULES, ASK_SARCASM_CUES
+from simulator.classifier.dispatch import Opening, dispatch_block, openings
 from simulator.classifier.lexicon import (
     NEGATION_WINDOW,
     NEGATORS,
@@ -42,8 +43,21 @@ _SENTENCE_END = re.compile(r"[.!?\n]+")
 @dataclass(frozen=True, slots=True)
 class _CompiledMove:
     move: AnyMove
-    regex: re.Pattern[str]
     rules: tuple[Rule, ...]
+    keyed: re.Pattern[str]
+    """The alternation the matcher runs: word-start rules keyed on their first character."""
+    rule_of: dict[str, Rule]
+    """The rule behind each named group of `keyed`."""
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The same alternation with one ``r<i>`` group per rule, as tests and debugging want it."""
+        return _unkeyed(self.rules)
+
+
+@lru_cache(maxsize=64)
+def _unkeyed(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    return re.compile(_alternation(list(rules), keyed=False))
 
 
 def _expand(pattern: str) -> str:
@@ -52,34 +66,58 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _alternation(rules: list[Rule]) -> str:
-    """One branch per rule, in rule order, each in its own named group.
+def _alternation(rules: list[Rule], keyed: bool = True) -> str:
+    """One alternation for a move's rules, in rule order, a named group per rule wording.
 
     Runs of rules that open with a word boundary (and so, by the lexicon's
     convention, on a word character) share one leading "start of a word"
     check, narrowed to the characters those rules can open with: the engine
     then rejects most positions, inside words, between words and at word
-    ends, with one test instead of trying every branch there. Each branch
-    then tests its own first character before anything costlier. Branch
-    order, and so which rule wins at a position, is unchanged.
+    ends, with one test instead of trying every branch there. Inside a run,
+    rules that unfold into plain first characters are keyed on that character
+    (see dispatch.py); the others test their own first character before
+    anything costlier. Which rule wins at a position is unchanged. With
+    `keyed` off every rule keeps its lookahead form and one ``r<i>`` group.
     """
     parts: list[str] = []
-    bounded: list[str] = []
+    run: list[str] = []
     firsts: list[frozenset[str] | None] = []
+    pending: list[tuple[int, list[Opening]]] = []
+
+    def close_keyed() -> None:
+        if pending:
+            run.append(dispatch_block(pending))
+            pending.clear()
+
+    def close_run() -> None:
+        nonlocal run, firsts
+        close_keyed()
+        if run:
+            parts.append(bounded_run(run, firsts))
+        run, firsts = [], []
+
     for i, rule in enumerate(rules):
         pattern = _expand(rule.pattern)
-        if pattern.startswith(r"\b"):
-            branch, first = bounded_branch(i, pattern[2:])
-            bounded.append(branch)
-            firsts.append(first)
+        if not pattern.startswith(r"\b"):
+            close_run()
+            parts.append(f"(?P<r{i}>{pattern})")
             continue
-        if bounded:
-            parts.append(bounded_run(bounded, firsts))
-            bounded, firsts = [], []
-        parts.append(f"(?P<r{i}>{pattern})")
-    if bounded:
-        parts.append(bounded_run(bounded, firsts))
+        found = openings(pattern[2:]) if keyed else None
+        if found is not None:
+            pending.append((i, found))
+            firsts.append(frozenset(char for char, _ in found))
+            continue
+        close_keyed()
+        branch, first = bounded_branch(i, pattern[2:])
+        run.append(branch)
+        firsts.append(first)
+    close_run()
     return "|".join(parts)
+
+
+def _rule_of_group(rules: tuple[Rule, ...], regex: re.Pattern[str]) -> dict[str, Rule]:
+    """Which rule each named group belongs to (``r12`` or ``r12_c``: rule 12)."""
+    return {name: rules[int(name[1:].partition("_")[0])] for name in regex.groupindex}
 
 
 class _RuleSet(NamedTuple):
@@ -107,7 +145,10 @@ def _compiled(mode: PracticeMode = "listen") -> _RuleSet:
         by_move.setdefault(rule.move, []).append(rule)
     compiled = []
     for move, rules in by_move.items():
-        compiled.append(_CompiledMove(move, re.compile(_alternation(rules)), tuple(rules)))
+        regex = re.compile(_alternation(rules))
+        compiled.append(
+            _CompiledMove(move, tuple(rules), regex, _rule_of_group(tuple(rules), regex))
+        )
     negators = re.compile(NEGATORS, re.IGNORECASE)
     sarcasm = re.compile(cues, re.IGNORECASE)
     return _RuleSet(tuple(compiled), negators, sarcasm, helpful_moves(mode), sarcastic)
@@ -165,13 +206,13 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     spans: list[Span] = []
     for compiled in moves_re:
         pos = 0
-        while (match := compiled.regex.search(window, pos)) is not None:
+        while (match := compiled.keyed.search(window, pos)) is not None:
             start, end = match.span()
             group = match.lastgroup
             if group is None or end == start:
                 pos = start + 1
                 continue
-            rule = compiled.rules[int(group[1:])]
+            rule = compiled.rule_of[group]
             move: AnyMove | None = compiled.move
             if rule.negated is not None and _is_negated(window, start, negators):
                 move = None if rule.negated == "drop" else _named(rule.negated)

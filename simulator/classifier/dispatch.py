@@ -1,0 +1,135 @@
+"""First-character dispatch for word-start rules: one literal test picks the rules worth trying.
+
+Python's regex engine skips an alternative cheaply only when it opens on a
+literal character; a lookahead test (``(?=[cms])``) costs a full sub-match at
+every word start, for every rule. Profiling showed those tests, not the rules
+themselves, were most of the classifier's time. So a run of word-start rules
+is rewritten as one alternation keyed on the first character::
+
+    c(?:(?P<r0_c>lose\\s+my phone)|(?P<r4_c>an wait))|m(?:(?P<r0_m>ute\\s+my phone))
+
+Each rule is unfolded into the wordings it can open with (its top-level
+alternatives, and optional or plain groups at its front), in its own order,
+and every character group keeps the rules in their original order: at any one
+position only the rules that open on that character could match, so which rule
+wins, and where, is unchanged. Lookbehinds at a rule's front move behind the
+consumed character with that character appended, which tests the same text.
+Anything the unfolding does not understand returns None and the rule keeps
+its old form.
+"""
+
+from __future__ import annotations
+
+import string
+
+from simulator.classifier.prefilter import group_end, top_alternatives
+
+# A rule unfolding into more openings than this keeps its old form: the
+# regex would grow for little gain.
+MAX_OPENINGS = 64
+_OPENERS = frozenset(string.ascii_lowercase + string.digits)
+# Literals that are not word characters: a wording opening on one can never
+# match where a word starts, so it unfolds into nothing.
+_NEVER_OPEN = frozenset("' ,-")
+_QUANTIFIERS = "?*+{"
+
+Opening = tuple[str, str]
+"""A first character, and the pattern that must follow it (lookbehinds included)."""
+
+
+def openings(pattern: str) -> list[Opening] | None:
+    """The pattern, at a word start, as ordered (first character, rest) pairs; None if unsure."""
+    found = _openings(pattern, ())
+    if found is None or len(found) > MAX_OPENINGS:
+        return None
+    return found
+
+
+def _openings(pattern: str, behind: tuple[str, ...]) -> list[Opening] | None:
+    alternatives = top_alternatives(pattern)
+    if alternatives is None:
+        return None
+    found: list[Opening] = []
+    for alternative in alternatives:
+        part = _sequence_openings(alternative, behind)
+        if part is None or len(found) + len(part) > MAX_OPENINGS:
+            return None
+        found += part
+    return found
+
+
+def _sequence_openings(seq: str, behind: tuple[str, ...]) -> list[Opening] | None:
+    """Openings of a sequence (no top-level ``|``), after the lookbehinds already met."""
+    i = 0
+    while True:
+        if seq.startswith(r"\b", i):
+            i += 2  # the caller only tries word starts, where \b holds
+            continue
+        if seq.startswith(("(?<=", "(?<!"), i):
+            end = group_end(seq, i)
+            if end < 0 or seq[end : end + 1] in tuple(_QUANTIFIERS):
+                return None
+            behind += (seq[i:end],)
+            i = end
+            continue
+        break
+    rest = seq[i:]
+    if not rest:
+        return None  # an empty wording would need the engine's own handling
+    if rest[0] in _OPENERS:
+        if rest[1:2] in tuple(_QUANTIFIERS):
+            return None
+        return [(rest[0], "".join(_shifted(b, rest[0]) for b in behind) + rest[1:])]
+    if rest[0] in _NEVER_OPEN and rest[1:2] not in tuple(_QUANTIFIERS):
+        return []
+    if rest.startswith("(?:"):
+        return _group_openings(rest, behind)
+    return None
+
+
+def _group_openings(rest: str, behind: tuple[str, ...]) -> list[Opening] | None:
+    """Openings of ``(?:X)R``, ``(?:X)?R`` or ``(?:X)??R``: each of X's alternatives, then R."""
+    end = group_end(rest, 0)
+    if end < 0:
+        return None
+    inner, after = rest[3 : end - 1], rest[end:]
+    optional = after.startswith("?")
+    lazy = after.startswith("??")
+    if after[:1] in ("*", "+", "{") or after.startswith("?+"):
+        return None
+    tail = after[2:] if lazy else after[1:] if optional else after
+    alternatives = top_alternatives(inner)
+    if alternatives is None:
+        return None
+    taken: list[Opening] = []
+    for alternative in alternatives:
+        part = _sequence_openings(alternative + tail, behind)
+        if part is None:
+            return None
+        taken += part
+    if not optional:
+        return taken
+    skipped = _sequence_openings(tail, behind)
+    if skipped is None:
+        return None
+    # A greedy group is tried before skipping it, a lazy one after.
+    return skipped + taken if lazy else taken + skipped
+
+
+def _shifted(lookbehind: str, char: str) -> str:
+    """A lookbehind for the position before `char`, asked just after it instead."""
+    return f"{lookbehind[:4]}(?:{lookbehind[4:-1]}){char})"
+
+
+def dispatch_block(rules: list[tuple[int, list[Opening]]]) -> str:
+    """One alternation keyed on the first character, each key's rules in their original order."""
+    by_char: dict[str, list[str]] = {}
+    for index, found in rules:
+        tails: dict[str, list[str]] = {}
+        for char, tail in found:
+            tails.setdefault(char, []).append(tail)
+        for char, alternatives in tails.items():
+            group = f"(?P<r{index}_{char}>{'|'.join(alternatives)})"
+            by_char.setdefault(char, []).append(group)
+    keyed = [f"{char}(?:{'|'.join(groups)})" for char, groups in sorted(by_char.items())]
+    return "(?:" + "|".join(keyed) + ")"
