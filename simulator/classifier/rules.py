@@ -50,24 +50,18 @@ class _CompiledMove:
     """The rule behind each named group of `keyed`."""
 
     at_start: re.Pattern[str] | None
-    """Every rule, for the message's first position, when some rules only match there (``^``)."""
+    """Every rule, tried at position 0 only, when some rules are anchored there (``^``).
+
+    Anchored rules are kept out of `keyed`: tried at every position they
+    split it and cost a third of some moves' time, yet they can only match
+    at position 0. So position 0 is tried with every rule, in rule order, and
+    only then does `keyed` search on from there.
+    """
 
     @property
     def regex(self) -> re.Pattern[str]:
         """The same alternation with one ``r<i>`` group per rule, as tests and debugging want it."""
         return _unkeyed(self.rules)
-
-    def first(self, window: str) -> re.Match[str] | None:
-        """The leftmost match from the start of the message.
-
-        Rules anchored with ``^`` are kept out of `keyed`: tried at every
-        position they split it and cost a third of some moves' time, yet
-        they can only match at position 0. So position 0 is tried with every
-        rule, in order, and only then does `keyed` search on.
-        """
-        if self.at_start is not None and (match := self.at_start.match(window)) is not None:
-            return match
-        return self.keyed.search(window)
 
 
 @lru_cache(maxsize=64)
@@ -197,6 +191,8 @@ def _is_negated(text: str, start: int, negators: re.Pattern[str]) -> bool:
 
 def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     """Where wordings for different moves overlap, the longer wording wins."""
+    if len(spans) < 2:
+        return spans  # most messages: nothing can overlap
     kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
         if all(k.move == span.move or span.end <= k.start or k.end <= span.start for k in kept):
@@ -205,6 +201,8 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def _apply_sarcasm(text: str, spans: list[Span], rules: _RuleSet) -> list[Span]:
+    if not any(span.move in rules.helpful for span in spans):
+        return spans  # nothing a cue could turn: skip scanning for cues
     cues = [m.start() for m in rules.sarcasm.finditer(text)]
     if not cues:
         return spans
@@ -254,7 +252,10 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
     spans: list[Span] = []
     for compiled in moves_re:
-        match = compiled.first(window)
+        at_start = compiled.at_start
+        match = None if at_start is None else at_start.match(window)
+        if match is None:
+            match = compiled.keyed.search(window)
         while match is not None:
             span = _span_of(compiled, match, text, window, negators)
             if span is None:
