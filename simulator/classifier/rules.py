@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -49,6 +50,8 @@ class _CompiledMove:
     rule_of: dict[str, Rule]
     """The rule behind each named group of `keyed`."""
 
+    first: Callable[[str], re.Match[str] | None]
+    """The leftmost match from the message's start: `keyed.search`, or see `at_start`."""
     at_start: re.Pattern[str] | None
     """Every rule, tried at position 0 only, when some rules are anchored there (``^``).
 
@@ -132,6 +135,15 @@ def _anchored(pattern: str) -> bool:
     return alternatives is not None and all(a.startswith("^") for a in alternatives)
 
 
+def _anchored_first(
+    at_start: re.Pattern[str], keyed: re.Pattern[str]
+) -> Callable[[str], re.Match[str] | None]:
+    def first(window: str) -> re.Match[str] | None:
+        return at_start.match(window) or keyed.search(window)
+
+    return first
+
+
 def _rule_of_group(rules: tuple[Rule, ...], regex: re.Pattern[str]) -> dict[str, Rule]:
     """Which rule each named group belongs to (``r12`` or ``r12_c``: rule 12)."""
     return {name: rules[int(name[1:].partition("_")[0])] for name in regex.groupindex}
@@ -170,7 +182,8 @@ def _compiled(mode: PracticeMode = "listen") -> _RuleSet:
         rule_of = _rule_of_group(ordered, regex)
         if at_start is not None:
             rule_of |= _rule_of_group(ordered, at_start)
-        compiled.append(_CompiledMove(move, ordered, regex, rule_of, at_start))
+        first = regex.search if at_start is None else _anchored_first(at_start, regex)
+        compiled.append(_CompiledMove(move, ordered, regex, rule_of, first, at_start))
     negators = re.compile(NEGATORS, re.IGNORECASE)
     sarcasm = re.compile(cues, re.IGNORECASE)
     return _RuleSet(tuple(compiled), negators, sarcasm, helpful_moves(mode), sarcastic)
@@ -252,10 +265,7 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
     spans: list[Span] = []
     for compiled in moves_re:
-        at_start = compiled.at_start
-        match = None if at_start is None else at_start.match(window)
-        if match is None:
-            match = compiled.keyed.search(window)
+        match = compiled.first(window)
         while match is not None:
             span = _span_of(compiled, match, text, window, negators)
             if span is None:
