@@ -98,6 +98,35 @@ def _group_openings(rest: str, behind: tuple[str, ...]) -> list[Opening] | None:
     if after[:1] in ("*", "+", "{") or after.startswith("?+"):
         return None
     tail = after[2:] if lazy else after[1:] if optional else after
+    taken = _shared_tail(inner, tail, behind) or _each_with_tail(inner, tail, behind)
+    if taken is None:
+        return None
+    if not optional:
+        return taken
+    skipped = _sequence_openings(tail, behind)
+    if skipped is None:
+        return None
+    # A greedy group is tried before skipping it, a lazy one after.
+    return skipped + taken if lazy else taken + skipped
+
+
+def _shared_tail(inner: str, tail: str, behind: tuple[str, ...]) -> list[Opening] | None:
+    """``(?:X)R`` as, per first character c, ``c(?:X's rests after c)R``: R written once per c.
+
+    Writing R once per character rather than once per alternative keeps the
+    compiled regex small, and so in the processor's caches.
+    """
+    found = _openings(inner, behind)
+    if found is None:
+        return None
+    by_char: dict[str, list[str]] = {}
+    for char, rest in found:
+        by_char.setdefault(char, []).append(rest)
+    return [(char, f"(?:{'|'.join(rests)}){tail}") for char, rests in by_char.items()]
+
+
+def _each_with_tail(inner: str, tail: str, behind: tuple[str, ...]) -> list[Opening] | None:
+    """``(?:X)R`` as each of X's alternatives followed by R (for X that opens on nothing)."""
     alternatives = top_alternatives(inner)
     if alternatives is None:
         return None
@@ -107,13 +136,7 @@ def _group_openings(rest: str, behind: tuple[str, ...]) -> list[Opening] | None:
         if part is None:
             return None
         taken += part
-    if not optional:
-        return taken
-    skipped = _sequence_openings(tail, behind)
-    if skipped is None:
-        return None
-    # A greedy group is tried before skipping it, a lazy one after.
-    return skipped + taken if lazy else taken + skipped
+    return taken
 
 
 def _shifted(lookbehind: str, char: str) -> str:
