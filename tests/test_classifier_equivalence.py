@@ -252,3 +252,50 @@ def test_same_output_past_the_length_cap() -> None:
     text = "That makes sense. " * (MAX_CLASSIFIED_CHARS // 18 + 5) + "I'm sorry I hurt you."
     for mode in MODES:
         assert classify(text, mode=mode) == reference_classify(text, mode=mode)
+
+
+def test_messages_opening_on_anchored_wordings() -> None:
+    # Rules anchored with ^ are tried apart from the others, at position 0
+    # only: a wording of another rule of the same move at 0 must still win.
+    texts = [
+        "Oh great, here we go again",
+        "oh sure, whatever you say",
+        "Whatever.",
+        "whatever you need",
+        "Fine.",
+        "fine, be that way",
+        "... ",
+        "Anyway, how was work?",
+        "  oh, perfect",
+    ]
+    assert _mismatches(texts) == []
+    assert any(classify(t).moves for t in texts)
+
+
+def test_nearly_every_word_start_rule_is_keyed_on_its_first_character() -> None:
+    # Not a timing test: if the unfolding in dispatch.py stops understanding
+    # the lexicon, the rules fall back to their slow form silently.
+    from simulator.classifier.dispatch import openings
+    from simulator.classifier.rules import _expand
+
+    patterns = [_expand(r.pattern) for r in RULES + ASK_RULES]
+    word_start = [p for p in patterns if p.startswith(r"\b")]
+    unkeyed = [p for p in word_start if openings(p[2:]) is None]
+    assert len(word_start) > 400
+    assert len(unkeyed) <= 2, unkeyed
+
+
+def test_unfolding_keeps_order_lookbehinds_and_drops_what_cannot_open_a_word() -> None:
+    from simulator.classifier.dispatch import openings
+
+    assert openings("(?:close|shut|closed) it") == [
+        ("c", "(?:lose|losed) it"),
+        ("s", "(?:hut) it"),
+    ]
+    assert openings("(?<!if )you") == [("y", "(?<!(?:if )y)ou")]
+    assert openings("(?:'cause|because) of") == [("b", "(?:ecause) of")]
+    # Greedy: the optional group's wordings first, then the wording without it.
+    assert openings("(?:so )?what") == [("s", "(?:o )what"), ("w", "hat")]
+    assert openings("(?:so )??what") == [("w", "hat"), ("s", "(?:o )what")]
+    assert openings(r"\w+ can wait") is None
+    assert openings("(?:a|b)*c") is None
