@@ -6,7 +6,7 @@ every word start, for every rule. Profiling showed those tests, not the rules
 themselves, were most of the classifier's time. So a run of word-start rules
 is rewritten as one alternation keyed on the first character::
 
-    c(?:(?P<r0_c>lose\\s+my phone)|(?P<r4_c>an wait))|m(?:(?P<r0_m>ute\\s+my phone))
+    c(?:lose\\s+my phone|an wait)|m(?:ute\\s+my phone)
 
 Each rule is unfolded into the wordings it can open with (its top-level
 alternatives, and optional or plain groups at its front), in its own order,
@@ -144,15 +144,14 @@ def _shifted(lookbehind: str, char: str) -> str:
     return f"{lookbehind[:4]}(?:{lookbehind[4:-1]}){char})"
 
 
-def dispatch_block(rules: list[tuple[int, list[Opening]]]) -> str:
-    """One alternation keyed on the first character, each key's rules in their original order."""
+def dispatch_block(rules: list[list[Opening]]) -> str:
+    """One alternation keyed on the first character, each key's rule wordings in their order.
+
+    It has no groups: the matcher asks a named form which rule matched.
+    """
     by_char: dict[str, list[str]] = {}
-    for index, found in rules:
-        tails: dict[str, list[str]] = {}
+    for found in rules:
         for char, tail in found:
-            tails.setdefault(char, []).append(tail)
-        for char, alternatives in tails.items():
-            group = f"(?P<r{index}_{char}>{'|'.join(alternatives)})"
-            by_char.setdefault(char, []).append(group)
-    keyed = [f"{char}(?:{'|'.join(groups)})" for char, groups in sorted(by_char.items())]
+            by_char.setdefault(char, []).append(tail)
+    keyed = [f"{char}(?:{'|'.join(tails)})" for char, tails in sorted(by_char.items())]
     return "(?:" + "|".join(keyed) + ")"

@@ -37,48 +37,41 @@ _APOSTROPHES = "\u2019\u2018\u02bc`"
 _NORMALIZE = str.maketrans(
     string.ascii_uppercase + _APOSTROPHES, string.ascii_lowercase + "'" * len(_APOSTROPHES)
 )
-# The named groups _alternation writes (``r12``, ``r12_c``), nothing else.
-_GROUP_NAME = re.compile(r"\(\?P<r\d+(?:_[a-z0-9])?>")
+# The named groups _alternation writes (``r12``), nothing else.
+_GROUP_NAME = re.compile(r"\(\?P<r\d+>")
 _CLAUSE_BREAK = re.compile(r"[.!?;,:]|\bbut\b|\band\b|\bif\b|\bbecause\b|\bso\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _CompiledMove:
+    """One move's rules, compiled for finding matches and, apart, for telling which rule matched."""
+
     move: AnyMove
     rules: tuple[Rule, ...]
-    keyed: re.Pattern[str]
-    """The alternation: word-start rules keyed on their first character, a named group each."""
-    rule_of: dict[str, Rule]
-    """The rule behind each named group of `keyed` (and of `at_start`)."""
     scan: re.Pattern[str]
-    """`keyed` without its named groups, for searching.
+    """The alternation searched: word-start rules keyed on their first character, no groups.
 
-    Capturing groups cost the engine bookkeeping at every branch it tries: a
-    third of the search time. So the search runs group-free and `keyed` is
-    only asked, at the one position where something matched, which rule it was.
+    Capturing groups cost the engine bookkeeping at every branch it tries (a
+    third of the search time), so the search runs without them, and `regex`
+    is asked which rule it was only where something matched.
     """
-
     first: Callable[[str], re.Match[str] | None]
-    """The leftmost match from the message's start: `scan.search`, or see `at_start`."""
-    at_start: re.Pattern[str] | None
-    """Every rule, tried at position 0 only, when some rules are anchored there (``^``).
+    """The leftmost match from the message's start: `scan.search`, unless some rules are anchored.
 
-    Anchored rules are kept out of `keyed`: tried at every position they
-    split it and cost a third of some moves' time, yet they can only match
-    at position 0. So position 0 is tried with every rule, in rule order, and
-    only then does `keyed` search on from there.
+    Rules anchored with ``^`` are left out of `scan`: tried at every position
+    they split it and cost a third of some moves' time, yet they can only
+    match at position 0. So position 0 is tried with every rule, in rule
+    order (`regex`), and only then does `scan` search on from there.
     """
+    named: re.Pattern[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
-        """The same alternation with one ``r<i>`` group per rule, as tests and debugging want it."""
-        return _unkeyed(self.rules)
-
-
-@lru_cache(maxsize=64)
-def _unkeyed(rules: tuple[Rule, ...]) -> re.Pattern[str]:
-    return re.compile(_alternation(list(rules), keyed=False))
+        """Every rule in order, one ``r<i>`` group each (compiled on first use)."""
+        if self.named is None:
+            self.named = re.compile(_alternation(list(self.rules), keyed=False))
+        return self.named
 
 
 def _expand(pattern: str) -> str:
@@ -88,7 +81,7 @@ def _expand(pattern: str) -> str:
 
 
 def _alternation(rules: list[Rule], keyed: bool = True) -> str:
-    """One alternation for a move's rules, in rule order, a named group per rule wording.
+    """One alternation for a move's rules, in rule order.
 
     Runs of rules that open with a word boundary (and so, by the lexicon's
     convention, on a word character) share one leading "start of a word"
@@ -97,13 +90,15 @@ def _alternation(rules: list[Rule], keyed: bool = True) -> str:
     ends, with one test instead of trying every branch there. Inside a run,
     rules that unfold into plain first characters are keyed on that character
     (see dispatch.py); the others test their own first character before
-    anything costlier. Which rule wins at a position is unchanged. With
-    `keyed` off every rule keeps its lookahead form and one ``r<i>`` group.
+    anything costlier. Which rule wins at a position is unchanged. Keyed
+    rules have no group (the form is for searching, and its few ``r<i>``
+    groups are stripped); with `keyed` off every rule has its ``r<i>`` group
+    and anchored rules are kept, to tell which rule matched.
     """
     parts: list[str] = []
     run: list[str] = []
     firsts: list[frozenset[str] | None] = []
-    pending: list[tuple[int, list[Opening]]] = []
+    pending: list[list[Opening]] = []
 
     def close_keyed() -> None:
         if pending:
@@ -127,7 +122,7 @@ def _alternation(rules: list[Rule], keyed: bool = True) -> str:
             continue
         found = openings(pattern[2:]) if keyed else None
         if found is not None:
-            pending.append((i, found))
+            pending.append(found)
             firsts.append(frozenset(char for char, _ in found))
             continue
         close_keyed()
@@ -151,11 +146,6 @@ def _anchored_first(
         return at_start.match(window) or scan.search(window)
 
     return first
-
-
-def _rule_of_group(rules: tuple[Rule, ...], regex: re.Pattern[str]) -> dict[str, Rule]:
-    """Which rule each named group belongs to (``r12`` or ``r12_c``: rule 12)."""
-    return {name: rules[int(name[1:].partition("_")[0])] for name in regex.groupindex}
 
 
 class _RuleSet(NamedTuple):
@@ -183,17 +173,11 @@ def _compiled(mode: PracticeMode = "listen") -> _RuleSet:
         by_move.setdefault(rule.move, []).append(rule)
     compiled = []
     for move, rules in by_move.items():
-        ordered = tuple(rules)
-        regex = re.compile(_alternation(rules))
-        at_start = None
+        scan = re.compile(_GROUP_NAME.sub("(?:", _alternation(rules)))
+        entry = _CompiledMove(move, tuple(rules), scan, scan.search)
         if any(_anchored(_expand(rule.pattern)) for rule in rules):
-            at_start = _unkeyed(ordered)
-        rule_of = _rule_of_group(ordered, regex)
-        if at_start is not None:
-            rule_of |= _rule_of_group(ordered, at_start)
-        scan = re.compile(_GROUP_NAME.sub("(?:", regex.pattern))
-        first = scan.search if at_start is None else _anchored_first(at_start, scan)
-        compiled.append(_CompiledMove(move, ordered, regex, rule_of, scan, first, at_start))
+            entry.first = _anchored_first(entry.regex, scan)
+        compiled.append(entry)
     negators = re.compile(NEGATORS, re.IGNORECASE)
     sarcasm = re.compile(cues, re.IGNORECASE)
     return _RuleSet(tuple(compiled), negators, sarcasm, helpful_moves(mode), sarcastic)
@@ -255,13 +239,13 @@ def _span_of(
     if end == start:
         return None
     if match.lastgroup is None:  # found by the group-free scan: ask which rule
-        named = compiled.keyed.match(window, start)
-        assert named is not None, "scan and keyed are one pattern, so they match alike"
+        named = compiled.regex.match(window, start)
+        assert named is not None, "scan and regex match alike: only their groups differ"
         match = named
     group = match.lastgroup
     if group is None:
         return None
-    rule = compiled.rule_of[group]
+    rule = compiled.rules[int(group[1:])]
     move: AnyMove | None = compiled.move
     if rule.negated is not None and _is_negated(window, start, negators):
         move = None if rule.negated == "drop" else _named(rule.negated)
