@@ -30,7 +30,7 @@ def _class_end(pattern: str, i: int) -> int:
     return i + 1
 
 
-def _group_end(pattern: str, i: int) -> int:
+def group_end(pattern: str, i: int) -> int:
     """Index just past the group opening at ``pattern[i]``, or -1 if it never closes."""
     depth = 0
     while i < len(pattern):
@@ -51,7 +51,7 @@ def _group_end(pattern: str, i: int) -> int:
     return -1
 
 
-def _alternatives(pattern: str) -> list[str] | None:
+def top_alternatives(pattern: str) -> list[str] | None:
     """The pattern's top-level alternatives, or None if it does not scan cleanly."""
     parts: list[str] = []
     start = i = 0
@@ -64,7 +64,7 @@ def _alternatives(pattern: str) -> list[str] | None:
             i = _class_end(pattern, i)
             continue
         if char == "(":
-            end = _group_end(pattern, i)
+            end = group_end(pattern, i)
             if end < 0:
                 return None
             i = end
@@ -85,7 +85,7 @@ def _first_chars(pattern: str) -> tuple[frozenset[str], bool] | None:
     None when unsure: only literals, non-capturing groups, lookarounds, word
     boundaries and the ``?``, ``*``, ``+`` quantifiers are understood.
     """
-    alternatives = _alternatives(pattern)
+    alternatives = top_alternatives(pattern)
     if alternatives is None:
         return None
     chars: set[str] = set()
@@ -108,7 +108,7 @@ def _first_chars_of_sequence(pattern: str) -> tuple[frozenset[str], bool] | None
             i += 2
             continue
         if char == "(":
-            end = _group_end(pattern, i)
+            end = group_end(pattern, i)
             if end < 0:
                 return None
             inner, i = pattern[i + 1 : end - 1], end
@@ -155,7 +155,7 @@ def bounded_branch(i: int, body: str) -> tuple[str, frozenset[str] | None]:
         return f"(?P<r{i}>{body})", None
     first = found[0]
     opens_on_literal = body[0] in _LITERALS and body[1:2] not in tuple(_QUANTIFIERS)
-    if opens_on_literal and _alternatives(body) == [body]:
+    if opens_on_literal and top_alternatives(body) == [body]:
         return f"{re.escape(body[0])}(?P<r{i}>{body[1:]})", first
     return f"(?={_char_class(first)})(?P<r{i}>{body})", first
 
