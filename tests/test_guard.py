@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPORTS
+from simulator.engine import rates
 from simulator.guard import GuardContext, GuardReason, SentenceGate, check_reply, tidy
 from simulator.guard.metrics import evaluate_guard, load_replies
 from simulator.personas import Catalog
-from simulator.zones import Zone
+from simulator.zones import ZONE_FLOORS, Zone
 
 
 def ctx(zone: Zone = Zone.ESCALATED, style: str = "pursue", **kw: object) -> GuardContext:
@@ -308,11 +309,19 @@ def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) 
             context = GuardContext(
                 name=card.name, style=card.style.value, zone=zone, mode=card.mode
             )
-            for line in card.lines.for_zone(zone):
+            lines = list(card.lines.for_zone(zone))
+            if zone in SOFTER_ZONES:
+                # The softer feeling's lines are spoken (and fall back) in these zones too.
+                lines += card.underneath.lines
+            for line in lines:
                 found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
                 if found:
                     failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
     assert failures == []
+
+
+# The softer feeling surfaces only below the engine's arousal limit for it.
+SOFTER_ZONES = tuple(z for z, floor in ZONE_FLOORS if floor < rates.SOFTER_MAX_AROUSAL)
 
 
 @pytest.mark.parametrize(
@@ -378,3 +387,18 @@ def test_anger_never_turns_into_abuse(reply: str) -> None:
 )
 def test_angry_lines_are_not_abuse(reply: str) -> None:
     assert GuardReason.ABUSIVE not in reasons(reply, ctx(Zone.FLOODED)), reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "hostile"),
+    [
+        ("Go away.", True),
+        ("Just go away and leave it.", True),
+        ("This is useless.", True),
+        ("I hate not being able to make it go away.", False),
+        ("Sitting in it with you makes me feel useless.", False),
+    ],
+)
+def test_hostility_is_about_the_listener_not_the_softer_feeling(reply: str, hostile: bool) -> None:
+    context = GuardContext(name="Daniel", style="pursue", zone=Zone.SETTLING)
+    assert (GuardReason.ZONE_MISMATCH in reasons(reply, context)) is hostile

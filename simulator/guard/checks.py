@@ -209,12 +209,16 @@ _SARCASM = _rx(
 
 # Hostility: out of place once the partner has settled.
 _HOSTILE = _rx(
-    r"\b(?:shut up|how dare you|i hate you|screw you|get out|leave me alone|go away|i don't care|you make me sick|i can't stand you)\b",
+    r"\b(?:shut up|how dare you|i hate you|screw you|get out|leave me alone|i don't care|you make me sick|i can't stand you)\b",
+    # told to someone, not "make it go away"
+    r"(?:^|[.!?,]\s*|\bjust )go away\b",
     r"\byou(?:'re| are) (?:so )?(?:pathetic|useless|selfish|an idiot|stupid|a joke|impossible|unbelievable|ridiculous|the worst)\b",
     r"^whatever[.!]*$",
     r"\bdon't (?:you dare|touch me|talk to me)\b|\bstop talking\b|\bare you kidding me\b",
     r"\bcouldn't (?:even )?be bothered\b|\bi (?:don't|never) want(?:ed)? your help\b|\bi'm still (?:furious|so angry|livid)\b",
-    r"\byou(?:'re| are) the reason\b|\buseless\b|\bforget it by\b|\byou always do\b",
+    # "useless" as a verdict on the learner or the talk; "I feel useless" is the softer feeling
+    r"\byou(?:'re| are) the reason\b|\b(?:that's|this is|it's|so|totally|completely) useless\b",
+    r"\bforget it by\b|\byou always do\b",
     r"\b(?:pathetic|typical|liar|don't insult me|oh please|save (?:it|the speech|your breath)|yeah right|cure for everything)\b",
     r"\byou (?:really )?don't get it\b|\bmatters? more than i\b|\bso you can pretend\b",
 )
