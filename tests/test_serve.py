@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from conftest import RunCli
-from simulator.cli.serve_cmd import is_loopback, local_templates, practice_command_line
+from simulator.cli.serve_cmd import is_loopback, practice_command_line
 from simulator.store import SessionStore
+from simulator.tui.serve import local_templates
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [

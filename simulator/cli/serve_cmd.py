@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -36,20 +34,6 @@ def practice_command_line(model: str | None, persona_folders: tuple[Path, ...]) 
     for folder in persona_folders:
         argv += ["--personas", str(folder.resolve())]
     return shlex.join(argv)
-
-
-# textual-serve's page asks a public font service for a font; practice stays on this machine.
-_REMOTE_FONT = re.compile(r"<link\b[^>]*fonts\.googleapis\.com[^>]*>", re.IGNORECASE | re.DOTALL)
-
-
-def local_templates(folder: Path) -> Path:
-    """textual-serve's page template, minus the remote font, written into `folder`."""
-    import textual_serve
-
-    source = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
-    page = _REMOTE_FONT.sub("", source.read_text(encoding="utf-8"))
-    (folder / "app_index.html").write_text(page, encoding="utf-8")
-    return folder
 
 
 def url_for(host: str, port: int) -> str:
@@ -97,20 +81,11 @@ def serve_command(
     for folder in persona_folders:
         if not folder.is_dir():
             raise AttuneError(f"{folder}: personas folder not found")
-    from textual_serve.server import Server
+    from simulator.tui.serve import serve_in_browser
 
     command = practice_command_line(model, persona_folders)
-    with tempfile.TemporaryDirectory(prefix="attune-serve-") as templates:
-        server = Server(
-            command,
-            host=host,
-            port=port,
-            title="attune",
-            public_url=url_for(host, port),
-            templates_path=local_templates(Path(templates)),
-        )
-        click.echo(f"attune: serving the practice screen on {url_for(host, port)} (Ctrl+C stops)")
-        try:
-            server.serve()
-        except OSError as exc:
-            raise AttuneError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+    click.echo(f"attune: serving the practice screen on {url_for(host, port)} (Ctrl+C stops)")
+    try:
+        serve_in_browser(command, host, port, url_for(host, port))
+    except OSError as exc:
+        raise AttuneError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
