@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -286,6 +287,16 @@ async def test_a_model_run_voices_dynamics_cases_with_authored_lines_unless_aske
     assert "--voice-dynamics" not in markdown(full)
     assert results_log(quick)["voice_dynamics"] is False
     assert results_log(full)["cases"][0]["voiced"] is True
+    # The judge scores what the model said; the engine-only case has nothing of it to score.
+    judged: list[int] = []
+
+    async def judge(card: PersonaCard, turns: list[Any], checks: list[Any]) -> dict[str, Any]:
+        judged.append(len(turns))
+        return {"scores": {}}
+
+    scored = await run_suite(cases, ["some-model"], catalog, Settings(), 2, 0, model_voice, judge)
+    assert len(judged) == 1
+    assert {r.id: r.judge is not None for r in scored.results} == {"dyn": False, "voi": True}
 
 
 async def test_the_judge_scores_each_case_and_the_agreement_is_reported(

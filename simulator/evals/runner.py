@@ -127,7 +127,7 @@ async def run_case(
         turns = session.turns
         checks = run_checks(case, card, session.start, turns, voiced=voiced)
         # A dynamics case handed to the scripted voice says nothing about the model's voice.
-        judged = judge is not None and (voiced or model == SCRIPTED)
+        judged = voiced or model == SCRIPTED
         verdict = await judge(card, turns, checks) if judge is not None and judged else None
     except AttuneError as exc:
         return _failed(case, model, str(exc))

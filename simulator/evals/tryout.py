@@ -69,6 +69,11 @@ class TryReport(BaseModel):
         return [c for c in self.checks if not c.ok]
 
 
+def _tried(name: str, ok: bool, detail: str, tune: str) -> TryCheck:
+    """A check's verdict; the suggestion of what to tune is kept only when it is odd."""
+    return TryCheck(name=name, ok=ok, detail=detail, suggestion=None if ok else tune)
+
+
 def _case(
     card: PersonaCard,
     name: str,
@@ -128,13 +133,11 @@ def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], 
     base = card.baseline
     settles = _check(result, "settles_within")
     out = [
-        TryCheck(
-            name="settles-when-attuned",
-            ok=settles.passed,
-            detail=f"the documents' steps: {settles.detail}",
-            suggestion=None
-            if settles.passed
-            else f"lower sensitivity (now {card.sensitivity:g}) or baseline.arousal "
+        _tried(
+            "settles-when-attuned",
+            settles.passed,
+            f"the documents' steps: {settles.detail}",
+            f"lower sensitivity (now {card.sensitivity:g}) or baseline.arousal "
             f"(now {base.arousal:g}); the steps should settle a partner within a scene",
         )
     ]
@@ -155,15 +158,13 @@ def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], 
         turn1 = result.turns[0]
         at_once = first == 1
         out.append(
-            TryCheck(
-                name="not-at-once",
-                ok=not at_once,
-                detail=f"after one attuned message: {turn1.zone} (arousal "
+            _tried(
+                "not-at-once",
+                not at_once,
+                f"after one attuned message: {turn1.zone} (arousal "
                 f"{base.arousal:g} -> {turn1.arousal:g})",
-                suggestion=f"raise baseline.arousal (now {base.arousal:g}) or sensitivity (now "
-                f"{card.sensitivity:g}); one message should not undo the upset"
-                if at_once
-                else None,
+                f"raise baseline.arousal (now {base.arousal:g}) or sensitivity (now "
+                f"{card.sensitivity:g}); one message should not undo the upset",
             )
         )
     out.append(_softer(card, result))
@@ -227,13 +228,11 @@ def _mistakes(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
             + ("" if never.passed else f"; yet settled: {never.detail}"),
             suggestion=suggestion,
         ),
-        TryCheck(
-            name="softer-hidden-under-mistakes",
-            ok=hidden.passed,
-            detail=hidden.detail,
-            suggestion=None
-            if hidden.passed
-            else f"raise underneath.surfaces_at (now {card.underneath.surfaces_at:g}); "
+        _tried(
+            "softer-hidden-under-mistakes",
+            hidden.passed,
+            hidden.detail,
+            f"raise underneath.surfaces_at (now {card.underneath.surfaces_at:g}); "
             "the softer feeling came out although nobody attuned",
         ),
     ]
@@ -256,13 +255,11 @@ def _early_fix(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
     )
     up = _check(first, "arousal_up")
     checks = [
-        TryCheck(
-            name="early-fix-costs",
-            ok=up.passed,
-            detail=f"a plan proposed first: {up.detail}",
-            suggestion=None
-            if up.passed
-            else f"raise baseline.arousal (now {card.baseline.arousal:g}) so the scene opens "
+        _tried(
+            "early-fix-costs",
+            up.passed,
+            f"a plan proposed first: {up.detail}",
+            f"raise baseline.arousal (now {card.baseline.arousal:g}) so the scene opens "
             "hot enough that solutions are premature, or add fix to triggers",
         )
     ]
@@ -290,13 +287,11 @@ def _early_fix(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
     )
     welcomed = _check(again, "welcomed")
     checks.append(
-        TryCheck(
-            name="welcome-once-settled",
-            ok=welcomed.passed,
-            detail=f"the same plan once settled: {welcomed.detail}",
-            suggestion=None
-            if welcomed.passed
-            else "lower baseline.arousal or sensitivity so the steps bring the partner to "
+        _tried(
+            "welcome-once-settled",
+            welcomed.passed,
+            f"the same plan once settled: {welcomed.detail}",
+            "lower baseline.arousal or sensitivity so the steps bring the partner to "
             "settling, where solutions are welcome",
         )
     )
@@ -321,15 +316,13 @@ def _repair(card: PersonaCard, intensity: Intensity) -> TryCheck:
     )
     ok = up.passed and down.passed and settles.passed
     failed = next((c for c in (up, down, settles) if not c.passed), down)
-    return TryCheck(
-        name="repair-recovers",
-        ok=ok,
-        detail=f"a misstep, then a repair naming it: {failed.detail}"
+    return _tried(
+        "repair-recovers",
+        ok,
+        f"a misstep, then a repair naming it: {failed.detail}"
         if not ok
         else f"misstep {up.detail}; repair {down.detail}; then {settles.detail}",
-        suggestion=None
-        if ok
-        else f"lower sensitivity (now {card.sensitivity:g}): a misstep should be recoverable",
+        f"lower sensitivity (now {card.sensitivity:g}): a misstep should be recoverable",
     )
 
 
@@ -373,26 +366,21 @@ def _ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
     )
     base = card.baseline
     settles = _check(soft, "settles_within")
-    first = _first_settled(soft)
+    slow = _first_settled(soft) != 1 and not zone_for(base.arousal).is_settled
     out = [
-        TryCheck(
-            name="turns-toward-when-asked-softly",
-            ok=settles.passed,
-            detail=f"soft, specific requests (defensiveness as arousal): {settles.detail}",
-            suggestion=None
-            if settles.passed
-            else f"lower sensitivity (now {card.sensitivity:g}) or baseline.defensiveness "
+        _tried(
+            "turns-toward-when-asked-softly",
+            settles.passed,
+            f"soft, specific requests (defensiveness as arousal): {settles.detail}",
+            f"lower sensitivity (now {card.sensitivity:g}) or baseline.defensiveness "
             f"(now {base.arousal:g}); asking well should reach reflecting within a scene",
         ),
-        TryCheck(
-            name="not-at-once",
-            ok=first != 1 and not zone_for(base.arousal).is_settled,
-            detail=f"after one soft request: {view_for('ask').stage(soft.turns[0].zone)} "
-            "(defensiveness "
-            f"{base.arousal:g} -> {soft.turns[0].arousal:g})",
-            suggestion=None
-            if first != 1 and not zone_for(base.arousal).is_settled
-            else f"raise baseline.defensiveness (now {base.arousal:g}); one request should "
+        _tried(
+            "not-at-once",
+            slow,
+            f"after one soft request: {view_for('ask').stage(soft.turns[0].zone)} "
+            f"(defensiveness {base.arousal:g} -> {soft.turns[0].arousal:g})",
+            f"raise baseline.defensiveness (now {base.arousal:g}); one request should "
             "not undo the habit of fixing",
         ),
     ]
@@ -409,13 +397,11 @@ def _ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
     escalates, never = _check(traps, "escalates"), _check(traps, "never_settles")
     ok = escalates.passed and never.passed
     out.append(
-        TryCheck(
-            name="traps-make-them-defend",
-            ok=ok,
-            detail=f"criticism, contempt and demands: {escalates.detail}",
-            suggestion=None
-            if ok
-            else f"raise sensitivity (now {card.sensitivity:g}) or lower "
+        _tried(
+            "traps-make-them-defend",
+            ok,
+            f"criticism, contempt and demands: {escalates.detail}",
+            f"raise sensitivity (now {card.sensitivity:g}) or lower "
             f"baseline.defensiveness (now {base.arousal:g}) so the traps land",
         )
     )
