@@ -8,16 +8,30 @@ import re
 # C0 controls except tab and newline, DEL, and C1 controls (0x80-0x9f, which
 # include the single-byte CSI some terminals honour).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """The text with surrogate pairs joined and lone surrogates replaced by U+FFFD.
+
+    YAML and JSON let a file spell an emoji as two escaped UTF-16 halves
+    ("\\ud83d\\ude2d"); Python then holds two lone surrogates, which no encoder
+    will write. Joining valid pairs keeps the emoji; a lone half cannot be written
+    anywhere, so it becomes the replacement character instead of a crash later.
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def without_controls(text: str) -> str:
-    """The text with control characters (escape sequences' lead bytes included) removed."""
-    return _CONTROL.sub("", text)
+    """The text with control characters removed and surrogates scrubbed."""
+    return _CONTROL.sub("", scrub(text))
 
 
 def printable(text: str) -> str:
     """Replace control characters (escape sequences included) with visible escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", scrub(text))
 
 
 def dumps(value: object, indent: int | None = None) -> str:

@@ -35,6 +35,15 @@ _PLAIN = {
 }
 
 
+class SafetyLevel(StrEnum):
+    """How sure the check is: a clear sign pauses, an uncertain one asks first."""
+
+    PAUSE = "pause"
+    """A clear sign of real risk: the role-play stops and help is shown."""
+    CHECK_IN = "check_in"
+    """Maybe real, maybe the scene: the scene holds and attune asks once if the learner is okay."""
+
+
 class Distress(BaseModel):
     """A distress signal found in a message, with the words that showed it."""
 
@@ -42,6 +51,7 @@ class Distress(BaseModel):
 
     kind: DistressKind
     evidence: str
+    level: SafetyLevel = SafetyLevel.PAUSE
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -109,6 +119,12 @@ _RULES = (
 )
 
 
+# Uncertain signs: could be the scene, could be real. They ask, they do not pause.
+_CHECK_IN = _rx(
+    r"\bi(?:'?m| am) not (?:ok|okay)\b(?! with)",
+)
+
+
 def detect_distress(text: str) -> Distress | None:
     """The first sign of real distress in a learner's message, or None."""
     cleaned = " ".join(text.replace("\u2019", "'").split())
@@ -117,4 +133,9 @@ def detect_distress(text: str) -> Distress | None:
         match = pattern.search(cleaned)
         if match:
             return Distress(kind=kind, evidence=match.group(0).strip())
+    match = _CHECK_IN.search(cleaned)
+    if match:
+        return Distress(
+            kind=DistressKind.SELF_HARM, evidence=match.group(0).strip(), level=SafetyLevel.CHECK_IN
+        )
     return None
