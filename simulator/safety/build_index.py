@@ -1,0 +1,41 @@
+"""Rebuild the learned signal's index from labelled JSON-lines sets: `make safety-index`.
+
+The index is the dev lines' embeddings (float16) and, beside them, each line's
+text, label and kind, so a check-in can quote the example it matched. Held-out
+sets must never be passed here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from simulator.safety.learned import EXAMPLES, VECTORS
+
+
+def build(paths: list[Path]) -> int:
+    """Embed every labelled line of `paths` and write the shipped index; returns the count."""
+    import numpy as np
+
+    from simulator.text import shared_encoder
+
+    rows = []
+    for path in sorted(paths):
+        if "heldout" in path.name:
+            raise SystemExit(f"{path}: held-out sets are never part of the index")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows.append({"text": row["text"], "label": row["label"], "kind": row.get("kind")})
+    vectors = shared_encoder().encode([r["text"] for r in rows]).astype(np.float16)
+    VECTORS.parent.mkdir(parents=True, exist_ok=True)
+    np.save(VECTORS, vectors)
+    EXAMPLES.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    return len(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    print(f"indexed {build([Path(p) for p in sys.argv[1:]])} labelled lines")

@@ -1,0 +1,75 @@
+"""What surrounds a match: a joke, a past that is over, a film, or a plain step out of the scene.
+
+A rule says what words look like risk; these say when the same words are not
+about the learner now. Each is a small pattern over the folded text of the
+sentence the match stands in.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of folded `text` that holds the span start..end."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    right = len(text)
+    after = _SENTENCE_END.search(text, end)
+    if after:
+        right = after.start()
+    return text[left:right]
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+# Laughter and emoji that mark a line as a joke about the scene ("kms i sent the wrong one lol").
+JOKE = _rx(
+    r"\b(?:lol|lool|lmao+|lmfao|haha\w*|hehe\w*|jk|joking|kidding|rofl)\b",
+    "[\U0001f602\U0001f923\U0001f605\U0001f606\U0001f604\U0001f639]",
+)
+
+# Words that insist it is real; they outweigh a joke and lift a maybe to a pause.
+SERIOUS = _rx(
+    r"\b(?:fr|for real|no joke|not (?:a )?joke|not joking|not even joking|not kidding|i mean (?:it|that)|seriously|actually though|but actually|like actually|properly)\b",
+    r"\bnot (?:part of |for |in )?(?:the |this )?(?:practice|practise|sim|scene|role ?play|app|exercise|game)\b",
+    r"\b(?:real talk|being honest|honest for a (?:sec|second|minute)|stepping out|step out|in real life|irl|my real|my actual|this is real|(?:that|this) (?:is|was) (?:for )?real|that part is true|not (?:the )?sim talking|out of character)\b",
+)
+
+# A past that is over: the words may be dark, the learner is not in danger now.
+PAST = _rx(
+    r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
+    r"\byears ago\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
+    r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+)",
+    r"\bas a (?:teen|teenager|kid|child)\b|\bat (?:1[0-9]|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
+    r"\bused to\b",
+    r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
+    r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b|\bnow is fine\b",
+    r"\bin a good place\b|\bgot help\b|\bpulled through\b|\bdoing (?:so |much |really )?(?:much )?better\b|\ball sorted\b",
+    r"\blong (?:gone|out of it)\b|\bbroke up\b|\bleft (?:him|her|them)\b|\bmoved (?:out|away)\b|\bnow sober\b|\bsober \d",
+    r"\brecovered\b|\bthat is over\b|\bthat was (?:years|ages|a long time)\b|\bthat was (?:19|20)\d\d\b",
+    r"\bnot in a scary way\b|\bno worries about\b|\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they) laughs? about it now\b",
+)
+
+# Words that say it is happening now, which outweigh a past marker.
+RECENT = _rx(
+    r"\b(?:again|tonight|today|right now|just now|this morning|this evening|last night|this week|relapsed|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"\b\d+ (?:min|mins|minutes|hours?|hrs?) ago\b|\ban hour ago\b|\bhalf an hour ago\b",
+)
+
+# Films, songs, books and games: the words belong to a story, not to the learner.
+MEDIA = _rx(
+    r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok)\b",
+)
+
+# Someone else's story: a friend, a relative, the news.
+THIRD_PARTY = _rx(
+    r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss)\b",
+    r"\b(?:news|article|story about|heard about|saw on)\b",
+    r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",
+)

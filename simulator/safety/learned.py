@@ -1,0 +1,110 @@
+"""The second signal: a message close in meaning to known risky lines earns a check-in.
+
+The rules catch the ways of saying it that someone has listed; people find others
+("i wont be having many more birthdays anyway"). Sentence embeddings of the
+labelled dev lines (simulator/text) let a new phrasing be judged by its nearest
+examples. This signal never pauses on its own: it only asks the learner, and it
+names the example it matched so the decision can be explained.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.safety.levels import DistressKind, SafetyLevel
+
+if TYPE_CHECKING:
+    from simulator.safety.distress import Distress
+    from simulator.text import Neighbours
+
+INDEX_DIR = Path(__file__).parent / "data"
+VECTORS = INDEX_DIR / "neighbours.npy"
+EXAMPLES = INDEX_DIR / "neighbours.jsonl"
+
+_SEGMENT = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """How close and how unanimous the neighbours must be (set on the dev sets)."""
+
+    k: int = 5
+    vote: float = 0.2
+    """Similarity-weighted share of risky neighbours among the k nearest (-1..1)."""
+    nearest: float = 0.35
+    """The closest risky neighbour must be at least this similar."""
+
+
+TUNING = Tuning()
+
+
+def segments(text: str) -> list[str]:
+    """The whole message and each sentence of three words or more (a disclosure may be one)."""
+    parts = [p.strip() for p in _SEGMENT.split(text) if len(p.split()) >= 3]
+    return [text, *(p for p in parts if p != text.strip())]
+
+
+class LearnedSignal:
+    """Nearest labelled examples decide whether a message deserves a check-in."""
+
+    def __init__(self, neighbours: Neighbours, kinds: list[str], tuning: Tuning = TUNING) -> None:
+        self.neighbours = neighbours
+        self.kinds = kinds
+        self.tuning = tuning
+
+    def check(self, text: str) -> Distress | None:
+        """A check-in when a sentence of the message sits among risky examples, else None."""
+        from simulator.safety.distress import Distress
+        from simulator.text import shared_encoder
+
+        vectors = shared_encoder().encode(segments(text))
+        for query in vectors:
+            near = self.neighbours.nearest(query, self.tuning.k)
+            total = sum(max(n.similarity, 0.0) for n in near) or 1.0
+            vote = sum((1 if n.label == "pause" else -1) * max(n.similarity, 0.0) for n in near)
+            risky = [n for n in near if n.label == "pause"]
+            if vote / total >= self.tuning.vote and risky[0].similarity >= self.tuning.nearest:
+                closest = risky[0]
+                kind = self.kinds[self.neighbours.texts.index(closest.text)]
+                return Distress(
+                    kind=DistressKind(kind),
+                    evidence=f'close to "{closest.text}" ({closest.similarity:.2f})',
+                    level=SafetyLevel.CHECK_IN,
+                    rule="learned",
+                )
+        return None
+
+
+_SIGNAL: LearnedSignal | None = None
+_LOADED = False
+_LOCK = threading.Lock()
+
+
+def learned_signal() -> LearnedSignal | None:
+    """The shipped signal, loaded once; None where numpy or the text model is missing."""
+    global _SIGNAL, _LOADED
+    with _LOCK:
+        if not _LOADED:
+            _LOADED = True
+            _SIGNAL = _load()
+        return _SIGNAL
+
+
+def _load() -> LearnedSignal | None:
+    try:
+        import numpy as np
+
+        from simulator.text import EncoderUnavailable, Neighbours, shared_encoder
+
+        shared_encoder()
+    except (ImportError, EncoderUnavailable):
+        return None
+    rows = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line]
+    vectors = np.load(VECTORS).astype(np.float32)
+    neighbours = Neighbours(vectors, [r["text"] for r in rows], [r["label"] for r in rows])
+    return LearnedSignal(neighbours, [r.get("kind") or "self_harm" for r in rows])

@@ -1,0 +1,34 @@
+"""What a sign of risk is about, and how sure the check is of it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DistressKind(StrEnum):
+    """What kind of real-life risk a message speaks of."""
+
+    SELF_HARM = "self_harm"
+    DANGER = "danger"
+    ABUSE = "abuse"
+
+    @property
+    def plain(self) -> str:
+        """The kind in words for the pause message."""
+        return _PLAIN[self]
+
+
+_PLAIN = {
+    DistressKind.SELF_HARM: "hurting yourself or not wanting to live",
+    DistressKind.DANGER: "being in danger",
+    DistressKind.ABUSE: "being hurt or abused by someone",
+}
+
+
+class SafetyLevel(StrEnum):
+    """How sure the check is: a clear sign pauses, an uncertain one asks first."""
+
+    PAUSE = "pause"
+    """A clear sign of real risk: the role-play stops and help is shown."""
+    CHECK_IN = "check_in"
+    """Maybe real, maybe the scene: the scene holds and attune asks once if the learner is okay."""

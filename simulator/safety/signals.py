@@ -1,0 +1,437 @@
+"""The signs of real risk, as rules over a folded message (see normalize.py).
+
+Each rule names what it looks for, the kind of risk, how sure a match is (a pause
+or a check-in) and which contexts can explain it away: a joke about the scene, a
+past that is over, a film or song, someone else's story. The words follow what
+crisis services screen for (the Columbia protocol's preparatory acts: saving pills,
+a plan, goodbye letters, giving things away), in the forms people type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from simulator.safety.levels import DistressKind, SafetyLevel
+
+SELF, DANGER, ABUSE = DistressKind.SELF_HARM, DistressKind.DANGER, DistressKind.ABUSE
+PAUSE, CHECK = SafetyLevel.PAUSE, SafetyLevel.CHECK_IN
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One sign of risk and the contexts that explain it away."""
+
+    name: str
+    kind: DistressKind
+    level: SafetyLevel
+    pattern: re.Pattern[str]
+    joke: bool = False
+    """Laughter in the sentence turns a pause into a check-in (unless the learner insists)."""
+    past: bool = True
+    """A past that is over (and nothing recent) in the sentence explains it away."""
+    media: bool = True
+    """A film, song, book or game in the sentence explains it away."""
+    third: bool = False
+    """Someone else named in the sentence (a friend, the news) explains it away."""
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+# Gaps of a few words, so "i am really just so tired of being alive" still reads as one thought.
+_GAP = r"(?:\w+ ){0,3}?"
+_I = r"\bi (?:am |have |was |would |will |keep |just |really |honestly |literally |kinda |kind of |sort of |still |even |do |did |do not |cannot |can not |could )*"
+_PILLS = (
+    r"(?:pills?|tablets?|meds|medication|antidepressants?|sleeping pills?|sleeping tablets?|painkillers?|"
+    r"paracetamol|tylenol|acetaminophen|ibuprofen|co-?codamol|codeine|zopiclone|zolpidem|ambien|xanax|"
+    r"diazepam|valium|benzos?|sertraline|citalopram|insulin|heart pills|oxy\w*|opioids?|lithium)"
+)
+_BOOZE = r"(?:wine|vodka|whisky|whiskey|gin|rum|beers?|drinks?|drunk|drank|bottle|cans|alcohol|booze|tequila|shots)"
+_PERSON = (
+    r"(?:he|she|they|him|her|someone|somebody|a man|a guy|a bloke|some guy|some man|this guy|this man|"
+    r"my (?:partner|husband|wife|boyfriend|girlfriend|ex|exs|dad|father|mum|mom|mother|stepdad|stepmum|"
+    r"brother|sister|brother in law|sister in law|landlord|flatmate|roommate|housemate|boss|uncle|son|daughter)|"
+    r"(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|mum|mom|landlord|flatmate|boss|brother in law))"
+)
+_PARTNER = (
+    r"(?:he|she|they|mum|mom|dad|my in laws|in laws|my (?:brother|sister|son|daughter|mother in law|father in law)|my (?:real |actual )?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|dad|father|"
+    r"mum|mom|mother|stepdad|stepmum|parents|family)|(?:husband|wife|boyfriend|girlfriend|partner|fiance)|"
+    r"(?:my )?(?:sister|brother)s? husband|[a-z]+ \(my (?:bf|gf|partner)\))"
+)
+_HIDE_PLACE = r"(?:bathroom|bedroom|wardrobe|closet|cupboard|loo|toilet|room|staff room|car|basement|attic|shed|under the bed)"
+
+RULES: tuple[Rule, ...] = (
+    # --- self-harm and suicide: said outright ---------------------------------------
+    Rule(
+        "kill myself",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:kill|killing|killed|end|ending|off|offing|hurt|hurting|harm|harming) my ?self\b(?! laughing)",
+            r"\btake my (?:own )?life\b|\bend(?:ing)? my (?:own )?life\b|\bhang my ?self\b",
+        ),
+    ),
+    Rule("kms", SELF, PAUSE, _rx(r"\bkms+\b", r"\bkys\b(?= (?:my ?self|tonight|fr))"), joke=True),
+    Rule("unalive", SELF, PAUSE, _rx(r"\bun-?aliv\w*")),
+    Rule("suicidal", SELF, PAUSE, _rx(r"\bsuicid(?:e|al)\b"), third=True),
+    Rule(
+        "want to die",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b",
+            r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
+            r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b",
+            r"\b(?:do not|dont|never) (?:want|wanna) (?:to )?(?:be alive|live|exist|be here|wake up|go on)\b",
+            r"\bwish i (?:was|were|had) (?:dead|never been born|not born|gone)\b",
+            r"\b(?:should not|shouldnt|need to not|do not deserve to) (?:exist|be alive|be here|live)\b",
+            r"\b(?:tired|sick) of (?:being alive|living|existing|life)\b",
+            r"\b(?:done|finished) with (?:living|life|being alive|it all|everything)\b",
+            r"\bno (?:reason|point) (?:to |in |of )?(?:live|living|being alive|going on|being here|carrying on)\b",
+            r"\b(?:do not|cannot|can not|dont) see (?:the|a|any) (?:point|reason) (?:in |of |to )?(?:live|living|life|being alive|going on|being here|carrying on)\b",
+            r"\b(?:nobody|no one|noone) (?:would|will|is going to|even) (?:even )?(?:miss|notice|care about) me\b",
+            r"\b(?:i|me) (?:go|going) away for good\b",
+        ),
+        joke=True,
+        third=True,
+    ),
+    Rule(
+        "better off without me",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:better|happier|easier) (?:off )?without me\b",
+            r"\bbetter off (?:dead|gone)\b",
+            r"\b(?:be|i am|being) (?:a )?burden\b(?=.*\b(?:done|anymore|longer|gone|end|for good)\b)",
+        ),
+    ),
+    Rule(
+        "method",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:jump|jumping|throw my ?self|throwing my ?self|step|stepping)\b (?:\w+ ){0,2}(?:off|from|in front of|into) (?:the |a |that |my |our )?(?:\w+ )?(?:bridge|car park|carpark|roof|rooftop|building|balcony|cliff|train|tracks|platform|motorway|window|tower)\b",
+            r"\b(?:thinking|think|thought|want|plan|planning) (?:about |of |to )?jump(?:ing)?\b",
+            r"\b(?:driv(?:e|ing)|crash(?:ing)?|swerv(?:e|ing)) (?:\w+ ){0,2}into (?:a |the |oncoming |that )?(?:barrier|wall|tree|lorry|truck|traffic|bridge|river)\b",
+            r"\b(?:in|into) the (?:bath|tub|shower) with (?:a |the |my )?(?:blade|razor|knife)\b",
+            r"\b(?:with|have|got|holding) (?:a |the |my )?(?:razor|blade)\b(?=.*\b(?:trust my ?self|do it|could not do it|tonight|bath)\b)",
+            r"\b(?:which|what) bridge\b|\bhigh railings\b",
+            r"\bhow (?:many|much) (?:\w+ ){0,4}(?:it takes|takes|is enough|would (?:it )?take|to die|is lethal|kill)\b",
+            r"\b(?:googled|googling|searched|searching|looked up|looking up|reading up|read up|researched|researching) (?:\w+ ){0,3}(?:how to|ways to|methods?|how (?:many|much)|which bridge|overdose|lethal)\b",
+            r"\bover ?dos(?:e|ed|ing)\b",
+        ),
+        third=True,
+    ),
+    Rule(
+        "means at hand",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:bought|buying|got|have|keep|kept|looking at|staring at|thinking about|there is|theres) (?:a |the |some )?(?:\w+ )?rope\b",
+            r"\brope (?:in|under|at|from) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
+            r"\b(?:gun|rifle|shotgun|pistol)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access)\b)",
+        ),
+        third=True,
+    ),
+    Rule(
+        "self-injury",
+        SELF,
+        PAUSE,
+        third=True,
+        pattern=_rx(
+            r"\b(?:cut|cutting|burn\w*|scratch\w*|slic\w*|carv\w*|hit|hitting|punch\w*|bit|biting|starv\w*) (?:my ?self|my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands))\b",
+            r"\bself[ -]?harm\w*\b",
+            r"\b(?:cut|cutting|cuts)\b(?=.{0,40}\b(?:again|tonight|bleeding|bled|min ago|minutes ago|relapsed|first time in)\b)",
+            r"\brelapsed\b(?=.{0,30}\b(?:cut|cutting|harm|burn)\w*)",
+            r"\b(?:bleeding|bled)\b(?=.{0,60}\b(?:do not know what to do|cannot stop|a lot|wrist|arm)\b)",
+        ),
+    ),
+    Rule(
+        "took too much",
+        SELF,
+        PAUSE,
+        _rx(
+            rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:my |the )?{_PILLS}",
+            rf"\b(?:took|had|taken) (?:\w+ ){{0,4}}{_PILLS} (?:\w+ ){{0,3}}(?:with|and) (?:\w+ ){{0,4}}{_BOOZE}",
+            rf"\b(?:took|taken|take|taking|swallowed|had|necked|downed|popped)\b (?:\w+ ){{0,3}}(?:\d+|all|all of|a load of|a lot of|loads of|a bunch of|a handful of|too many|the whole|the rest of|most of|half|double|triple|twice|extra)\b (?:\w+ ){{0,3}}{_PILLS}",
+            rf"\b(?:took|taken|swallowed|had|necked|downed) (?:\w+ ){{0,2}}{_PILLS}\b(?=.*\b{_BOOZE}\b)",
+            rf"\b{_BOOZE}\b(?=.*\b(?:took|taken|swallowed|had|necked|downed|taking)\b (?:\w+ ){{0,4}}{_PILLS})",
+            rf"\b(?:take|taking) the rest (?:of )?(?:the |my )?(?:packet|box|bottle|strip|{_PILLS})",
+        ),
+    ),
+    Rule(
+        "saving pills",
+        SELF,
+        PAUSE,
+        _rx(
+            rf"\b(?:saving|saved|save|collecting|collected|stockpil\w*|hoard\w*|stash\w*|keep|keeping|kept|counting|counted) (?:up )?(?:\w+ ){{0,3}}{_PILLS}\b",
+            rf"\b{_PILLS} (?:\w+ ){{0,4}}(?:saved|stashed|saving|in a sock|in my drawer|hidden)\b",
+            r"\b(?:\d+|three|four|five) boxes of\b",
+            r"\b(?:pills|tablets) (?:\w+ ){0,1}lined up\b|\blined up (?:\w+ ){0,2}(?:pills|tablets)\b|\ball the (?:pills|tablets) (?:ready|next to me|in front of me)\b",
+            rf"\b(?:take|took|taking|swallow) the whole (?:box|packet|bottle|strip|pack)\b|\bhow long does {_PILLS} take\b",
+        ),
+    ),
+    Rule(
+        "goodbye",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:wrote|written|writing|write|left|leaving|scheduled|sent) (?:\w+ ){0,3}(?:goodbye|goodbyes|farewell|suicide) (?:letters?|notes?|emails?|messages?|texts?|videos?)\b",
+            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mum|mom|dad|sister|brother|kids|children|family|wife|husband|partner|parents|son|daughter|everyone)\b",
+            r"\b(?:note|notes|letters?) (?:is |are )?(?:already )?(?:written|done|ready)\b",
+            r"\b(?:said|saying|say) (?:goodbye|bye|my goodbyes) to (?:everyone|everybody|my family|all|people)\b",
+            r"\bi (?:am )?sorry for everything\b(?=.*\b(?:goodbye|bye|love you|love my)\b)",
+            r"\bgoodbye(?: everyone| all| world)?\b(?=.*\b(?:not the sim|for real|real|love my|forever)\b)",
+        ),
+    ),
+    Rule(
+        "giving things away",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:gave|given|giving|give|gave away|giving away|rehom\w*|sold|selling) (?:away )?(?:\w+ ){0,1}(?:my|all my|the) (?:\w+ ){0,5}(?:to|away)\b(?=.*\b(?:do not need|dont need|will not need|wont need|anymore|after|gone|for good|confused|why|not be|not going)\b)",
+            r"\bwho gets what\b",
+            r"\b(?:my )?(?:cat|dog|cats|dogs|pets?) (?:is |are )?going to (?:my |the )?\w+\b(?=.*\b(?:do not|no|not) (?:really )?(?:have )?plans\b)",
+        ),
+    ),
+    Rule(
+        "affairs in order",
+        SELF,
+        CHECK,
+        _rx(
+            r"\b(?:made|making|make|did|do|done|wrote|write|writing|updated|updating|sorted|sorting|changed|finished) (?:\w+ ){0,1}(?:a |my )will\b",
+            r"\b(?:sorting|sorted|sort) (?:out )?my (?:passwords|bank stuff|affairs|accounts)\b",
+            r"\blife insurance\b|\bsorted it so (?:you are|everyone is|you will be) (?:all )?covered\b",
+            r"\b(?:gave|given|giving) (?:away )?(?:my|all my) (?:\w+ ){0,3}(?:to)\b",
+        ),
+    ),
+    Rule(
+        "not around much longer",
+        SELF,
+        PAUSE,
+        _rx(
+            r"\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
+            r"\b(?:not|never) (?:going to |planning to |planning on )?(?:be|being) (?:around|here|alive) (?:for|by|in|after|much|long|anymore|any more)\b(?! (?:the |a )?(?:weekend|week|day|dinner|lunch|meeting|call)\b)",
+            r"\b(?:will not|not) (?:have to |need to )?(?:deal|put up) with me (?:much |for much )?(?:longer|anymore|any more|soon)\b",
+            r"\blast time (?:you will|youll|you|anyone will|you are going to|any of you will|you all will|everyone will) (?:have to |need to )?(?:deal|put up|hear|see) (?:with )?(?:me|from me|my)\b",
+            r"\b(?:will not|not) be (?:a )?(?:problem|burden|bother) (?:for (?:\w+ ){1,2})?(?:much |for much )?(?:longer|anymore|any more|soon)\b",
+            r"\b(?:after|when|once) i am gone\b|\bthere (?:will not|will|is not going to) be a me\b|\bnot (?:going to )?be a next time for me\b|\bno next time for me\b",
+            r"\bplanning (?:to be|on being) gone\b|\bi (?:will )?go away for good\b",
+            r"\b(?:will not|do not|not) need (?:it|a job|them|anything|this) (?:\w+ ){0,2}(?:after (?:tonight|today|this)|where i am going|anymore)\b",
+            r"\b(?:this weekend|tonight|tomorrow|on (?:sunday|monday|friday|saturday)|after the wedding|after leahs wedding|soon) i (?:will )?(?:finish|end|sort) (?:it|everything|this|myself)\b",
+            r"\b(?:finish|end|sort) (?:it|everything|things|my ?self|this) (?:out )?(?:all |once )?(?:for good|tonight|for ever|forever)\b",
+            r"\bso will i\b(?=.*\b(?:planned|plan|sunday|tonight|weekend)\b)",
+            r"\bi will not be here (?:for|to|in|by|after|next|see)\b",
+            r"\bnot plan(?:ning)? to (?:be )?(?:here|around)\b",
+            r"\bwill not (?:be )?(?:having|have|see|seeing|get|getting) (?:many|much|any) more (?:of them|birthdays|christmases|years)?\b",
+            r"\bremember me by\b|\bwhen i am not here\b|\btell (?:\w+ ){0,2}(?:it|this) (?:was|is) not (?:her|his|their|your) fault\b",
+            r"\bend (?:it|am|everything|things) tonight\b",
+            r"\bi have decided\b.{0,60}\bi am done\b|\b(?:after|once) (?:\w+ ){1,5}i am done\b(?! with (?:this|the|you|it|that|work))",
+        ),
+    ),
+    Rule(
+        "hopeless",
+        SELF,
+        CHECK,
+        _rx(
+            r"\b(?:no|not any|not a|do not see the) point (?:in |of )?(?:anything|any of this|anymore|going on|trying|it all|life)\b",
+            r"\bwaiting for a reason\b",
+            r"\bit ends on its own\b|\bstop(?:ped)? (?:eating and |taking )?(?:my )?meds\b",
+            r"\b(?:wish|want) (?:it|everything) (?:would |to )?(?:stop|end)\b(?=.*\bfor good\b)",
+            r"\bdark (?:stuff|thoughts)\b(?=.*\b(?:again|tonight|lately|right now)\b)",
+            r"\bdo not trust my ?self\b(?! (?:on|to drive|driving|with|around|near|in the kitchen))",
+            r"\bi am not (?:ok|okay)\b(?! with)",
+            r"\b(?:want|wanted) to disappear\b(?! under)",
+            r"\bcould not do it\b(?=.*\b(?:maybe|tonight|tomorrow|next time)\b)",
+            r"\bend it\b(?=.*\b(?:tonight|all|pretending|just end)\b)|\b(?:just|finally) end it\b",
+        ),
+    ),
+    # --- danger right now -------------------------------------------------------------
+    Rule(
+        "hiding",
+        DANGER,
+        PAUSE,
+        _rx(
+            rf"\b(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b",
+            rf"\b(?:from|in|inside) (?:the |my )?(?:locked )?{_HIDE_PLACE}\b(?=.*\b(?:door locked|locked|lights off|quiet|whisper|do not make (?:a )?sound|he is|she is|yelling|screaming|outside)\b)",
+            r"\bhiding (?:from|in|under)\b|\b(?:chair|something|table) against the door\b",
+            r"\bi am in the (?:wardrobe|closet|loo|cupboard)\b",
+            r"\b(?:he|she|ex|someone|somebody|they) is (?:right )?outside (?:the |my )?(?:bathroom|bedroom|door|window|room)\b",
+            r"\bdo not make (?:a )?sound\b|\bcannot (?:talk|type) (?:loud|much)\b(?=.*\b(?:he|she|ex|him)\b)",
+        ),
+    ),
+    Rule(
+        "at the door",
+        DANGER,
+        PAUSE,
+        _rx(
+            r"\b(?:banging|bang|pounding|kicking|smashing|hammering|trying|rattling) (?:on )?(?:the |my )?(?:front |back |bathroom |bedroom )?(?:door|window)(?: handle)?s?\b",
+            r"\b(?:someone|somebody|a man|a guy) (?:is )?(?:in|inside|trying to get into) (?:my|the|our) (?:house|flat|home|room)\b",
+            r"\b(?:let|letting) (?:him|her|them|himself|herself|themselves) in\b",
+            r"\bheard (?:the )?(?:back |front )?door\b(?=.*\blive alone\b)",
+            r"\b(?:outside|under|at) my (?:window|door)\b(?=.*\b(?:not moving|staring|looking|watching|hour|standing|again|now)\b)",
+            r"\bstanding outside my\b",
+            r"\b(?:trying to|tried to) (?:open|get in|get into|break in|break into|force) (?:my|the|our)\b",
+            r"\b(?:coming in|comes in|came in) (?:\w+ ){0,2}when i am (?:asleep|sleeping|in the shower)\b|\bstanding (?:by|next to|over) my bed\b",
+            r"\bknow i am (?:home )?alone\b|\b(?:coming|come) (?:round |over )?to (?:the|my) (?:house|flat)\b(?=.*\b(?:alone|scared|owe|collect)\b)",
+            r"\b(?:broke|breaking|smashed|smashing|throwing|threw) (?:the )?(?:glass|glasses|plates|things|stuff|furniture)\b",
+            r"\b(?:guy|man|bloke|someone|somebody)\b.{0,60}\b(?:staring at me|been staring|moved closer|coming closer|getting closer)\b",
+        ),
+    ),
+    Rule(
+        "followed or watched",
+        DANGER,
+        PAUSE,
+        _rx(
+            r"\b(?:followed|following|follow|follows|chasing|chased|stalking|stalked|stalks|tracking|tracked) me\b",
+            r"\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b",
+            r"\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b",
+            r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",
+            r"\bstanding at the end of my (?:driveway|road|street|drive)\b",
+            r"\b(?:ex|he|she|someone|somebody|a car|car|van|guy|man|bloke)\b(?:\w+ ){0,4}?(?:is |has been |keeps |was )?(?:parked|sitting|waiting|standing) (?:\w+ ){0,3}(?:outside|across|opposite|at the end of|next to|by|near|under) (?:the road|from )?(?:my|our|the) ?(?:\w+ )?(?:flat|house|home|place|door|window|car|work|street|road)?\b",
+            r"\b(?:same|white|black|grey|gray|silver) (?:\w+ )?(?:van|car)\b(?=.*\b(?:outside|again|everywhere|my (?:house|work|gym|uni|mums)|watching)\b)",
+            r"\b(?:knows|know|found|found out|got|has) (?:\w+ )?(?:where i (?:live|sleep|work)|my (?:new )?address|my new number)\b",
+            r"\b(?:pics?|pictures?|photos?) of my (?:own )?(?:front )?(?:door|street|house|flat|car|window)\b",
+            r"\b(?:texts?|messages?) from (?:an? )?(?:unknown|random|private) (?:number|account)\b(?=.*\b(?:wore|wearing|where i|my|scared)\b)",
+            r"\bwhat i (?:wore|was wearing|am wearing)\b",
+            r"\b(?:leaving|left) (?:notes|things|flowers) (?:on|at) my\b",
+            r"\b(?:order against him|restraining order|non-?molestation)\b(?=.*\b(?:staring|here|outside|got on|turned up|just)\b)",
+            r"\b(?:parked|sitting|waiting|standing|lurking|wait|waits)\b (?:\w+ ){0,4}(?:outside|across|opposite|under|at|by) (?:\w+ ){0,3}?(?:my|our) (?:flat|house|home|place|door|window|building|car|work)\b(?=.*\b(?:again|night|since|now|engine|lights|hours?|every)\b)",
+            r"\bexs? (?:car|van)\b(?=.{0,60}\b(?:outside|parked|park|again|across)\b)",
+            r"\bkeep talking to me so\b|\b(?:please|pls|someone|if i (?:stop|do not))\b.{0,40}\bcall (?:the )?(?:police|999|911|112|000)\b|\bdo i call (?:the )?(?:police|999|911|112|000)\b",
+            r"\b(?:turned up|turning up|keeps turning up|showed up|shows up) (?:\w+ ){0,3}(?:at )?(?:my|the kids) (?:work|school|flat|house|door|car)\b",
+        ),
+    ),
+    Rule(
+        "threatened",
+        DANGER,
+        PAUSE,
+        _rx(
+            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:said|says|say|saying|threatened|threatens|threatening|told me|swore|texted|shouting|screaming|yelling)\b(?:.{{0,60}}?)\b(?:(?:kill|hurt|break|stab|shoot|beat|get) (?:\w+ ){{0,2}}?(?:me|my|you)\b|put me through|make sure i (?:will )?regret|i will regret|i would regret|regret it|i am dead|you are dead|never see|take the kids|end me|finish me|come for me)\b",
+            r"\b(?:he|she|they|someone)(?: will| would|ll)? (?:kill|hurt|stab|shoot) me\b",
+            r"\b(?:hell|he will|he would|shell|she will|she would) (?:\w+ ){0,2}(?:kill|hurt|stab|shoot|break|make sure i regret)\b",
+            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:has|have|had|got|is holding|holding|with|waving|pulled|came at me with|grabbed) (?:a |the |his |her )?(?:knife|gun|crowbar|weapon|bat|hammer|machete)\b",
+            r"\b(?:came|coming) at me (?:with|w)\b",
+            r"\b(?:knife|gun|crowbar|weapon|machete) (?:from the kitchen )?(?:and|&) (?:screaming|shouting|yelling)\b",
+            r"\b(?:coming|on (?:his|her) way) (?:round|back|over|here) (?:tonight|now)?\b(?=.*\b(?:collect|regret|kill|hurt|scared|furious)\b)",
+            r"\bbetween me and the door\b",
+        ),
+        third=True,
+    ),
+    Rule(
+        "not safe",
+        DANGER,
+        PAUSE,
+        _rx(
+            r"\bi am not safe\b|\bi do not feel safe\b|\bnot safe (?:at home|there|here|with (?:him|her))\b|\bits not safe (?:there|at home)\b",
+            r"\b(?:in danger|scared for my life|afraid for my life|fearing for my life|fear for my life)\b",
+            r"\b(?:help me|please help),? (?:i am|someone is|he is|she is)\b",
+            r"\b(?:scared|afraid|terrified|frightened) (?:to go home|of (?:going home|him|her|what he|what she)|to walk home|to leave)\b",
+            r"\b(?:do not|never) want to go home\b(?=.*\b(?:angry|safe|scared|he will|she will|hit|not safe|regret)\b)",
+            r"\bif i stop (?:replying|answering|texting|responding|answer)\b",
+            r"\b(?:came|come|comes|got) home drunk\b",
+            r"\b(?:drunk|wasted) and (?:smashing|breaking|throwing|screaming)\b|\bsmashing (?:stuff|things|glass|plates)\b",
+            r"\bi (?:can )?hear (?:him|her) (?:on the stairs|coming|outside|downstairs)\b",
+            r"\b(?:he|she) is (?:home early|on (?:his|her) way back)\b(?=.*\b(?:furious|angry|if i stop|scared)\b)",
+        ),
+        third=True,
+    ),
+    # --- abuse and coercive control by a real partner or relative ------------------------
+    Rule(
+        "hurts me",
+        ABUSE,
+        PAUSE,
+        _rx(
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:hits?|hitting|beats?|beating|chok\w+|strangl\w+|slaps?|slapped|slapping|punch\w*|kick\w*|shov\w*|push\w*|bit|bites|drag\w*|spat on|spits on|burn\w*|raped|rapes|assault\w*|abus\w+|forc\w+|hurts?|hurting|grabs?|grabbed|grabbing|pins?|pinned|strikes|struck|threw|throws|throwing) me\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:grabs?|grabbed|grabbing|holds?|held|squeez\w*) my (?:neck|throat|wrists?|arms?|hair|head|face)\b",
+            r"\b(?:held|holds|pushed|shoved) my head (?:under|into|against)\b",
+            r"\bslamm?(?:ed|s|ing) my (?:fingers|hand|hands|head|arm) in\b|\b(?:he|she) twisted (?:it|my)\b|\bwhen i tried to leave\b",
+            r"\b(?:cracked|broken|bruised) ribs?\b|\bblack eye\b|\bended up (?:in a ?(?:and|&)? ?e|in hospital|with (?:a|stitches))\b(?=.*\b(?:he|she|last time)\b)",
+            r"\bnext time (?:it is|its|will be|it will be) (?:me|my head|my face)\b|\bsmash(?:es|ed)? my (?:stuff|things|phone)\b",
+            r"\b(?:beats|hits|slaps|hurts) us\b",
+            r"\b(?:threw|throws|throwing) (?:\w+ ){0,3}at (?:me|my head|the wall)\b(?=.*\b(?:my head|next time|me|cut)\b)",
+            r"\b(?:or|when|if) (?:he|she) (?:throw|throws|hits|hit|gets violent)\b",
+            r"\b(?:hits?|slaps?) me (?:with|w) (?:the|a) (?:belt|shoe|stick|hand)\b",
+            r"\bi am (?:being )?(?:abused|raped|sexually assaulted|assaulted|beaten)\b|\bi have been (?:abused|raped|assaulted|beaten)\b|\bi was (?:raped|sexually assaulted)\b",
+            r"\bdomestic (?:abuse|violence)\b",
+            r"\b(?:would|will|does|did) hit me\b|\bhit me\b.{0,60}\bmine would\b",
+            r"\bwrists? til(?:l)? they bruise\b|\bgrabs? my (?:neck|throat)\b",
+        ),
+        third=True,
+    ),
+    Rule(
+        "sexual assault",
+        ABUSE,
+        PAUSE,
+        _rx(
+            r"\bi (?:am|was|have been|had been) (?:being )?(?:raped|sexually assaulted|sexually abused|molested)\b",
+        ),
+        past=False,
+    ),
+    Rule(
+        "forced sex",
+        ABUSE,
+        PAUSE,
+        _rx(
+            r"\b(?:makes?|made|making|forces?|forced|forcing|pressures?|pressured) me (?:to )?(?:have sex|do (?:sex )?(?:things|stuff)|sleep with|do it|do sexual)\b",
+            r"\bwhen i say no (?:he|she|they) (?:does|do|keeps going|carries on|still)\b",
+            r"\b(?:touch|touches|touched|touching) me (?:when|while|at night)\b",
+            r"\bsays (?:i am|im) (?:his|hers) so it (?:does not|doesnt) count\b",
+        ),
+    ),
+    Rule(
+        "controls phone",
+        ABUSE,
+        PAUSE,
+        _rx(
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taking|keeps?|kept|checks?|checked|checking|reads?|reading|goes through|went through|monitors?|deletes?|smashed|has) (?:\w+ ){{0,1}}my (?:phone|messages|texts|emails|laptop|chats?)\b",
+            r"\b(?:not allowed|wasnt allowed|was not allowed|only allowed) (?:to use |on |my )?(?:my )?(?:phone|here|the laptop|laptop|online)\b",
+            r"\b(?:let|lets) me (?:use )?(?:my |the )?(?:phone|laptop) only\b|\bonly (?:\d+|ten|twenty) (?:min|mins|minutes) (?:before|on)\b",
+            r"\btimes how long i am on\b|\basks who i am talking to\b",
+            r"\b(?:wakes|woke) me up (?:\w+ ){0,3}to check my phone\b",
+        ),
+    ),
+    Rule(
+        "controls money",
+        ABUSE,
+        PAUSE,
+        _rx(
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|take|has|keeps?|kept|controls?|controlled|holds?|got) (?:\w+ ){{0,1}}my (?:whole )?(?:wages?|salary|paycheck|pay|bank card|card|cards|money|bank account|account|passport|car keys|keys|benefits)\b",
+            r"\b(?:gives|give|gave) me (?:like |about |only |just )?(?:\u00a3|\$|\u20ac)?\d+ (?:quid |pounds |dollars |euros )?(?:a|per|each) (?:week|month)\b|\ballowance\b",
+            r"\bhave to (?:ask|beg) (?:him|her|them)? ?(?:before|for) (?:i spend|spending|money|bus money)\b|\b(?:must|have to) ask (?:him|her) for (?:\w+ )?money\b",
+            r"\b(?:checks|check|checking) every receipt\b|\bsend (?:him|her) (?:the )?receipts\b",
+            r"\b(?:making|makes|made) me sign\b|\bhave no own account\b|\btake all my salary\b",
+            r"\bwithout asking (?:him|her|them)\b|\bchanged (?:all )?(?:the |my )?(?:bank |wifi )?passwords?\b(?=.*\b(?:so i|took|keys|cannot|money|bank)\b)",
+            r"\b(?:post|share|leak|send) my (?:nudes|pics|photos)\b|\bprove where i am\b",
+        ),
+    ),
+    Rule(
+        "isolates",
+        ABUSE,
+        PAUSE,
+        _rx(
+            r"\b(?:will not|does not|do not|did not|never|not|wont) (?:let|allow) me (?:\w+ ){0,2}(?:see|visit|go|leave|have|talk|meet|use|out|work)\b",
+            r"\bnot allow(?:ed)? (?:me )?(?:to )?(?:see|visit|go out|out|leave|talk to|meet|work)\b",
+            r"\bwhat (?:he|she) does (?:to me )?at night\b|\bnobody will believe me\b",
+            r"\bso i (?:cannot|can not) (?:get to|go to|leave|drive)\b",
+            r"\b(?:locks?|locked|locking) me (?:in|out)\b",
+            r"\b(?:tracks|tracking|checks|checking|shares?|share) my location\b|\blocation (?:on )?24/?7\b",
+            rf"\bif i (?:ever )?leave (?:him|her|them)?,? ?{_PARTNER}? ?(?:will|would|ll|d)? ?(?:take|kill|hurt|make sure|find)\b",
+            r"\b(?:havent|have not) seen (?:anyone|my friends|my family|my cousins)\b(?=.*\b(?:let|allowed|says|he|she)\b)",
+            r"\bhe knows people\b|\btake the kids\b|\bso i (?:cannot|can not) leave\b",
+        ),
+    ),
+    Rule(
+        "signs of harm",
+        ABUSE,
+        CHECK,
+        _rx(
+            r"\bbruis\w*\b(?=.*\b(?:falling|fell|not from|from the door|walked into|he|she|gone|go back to work|cover|hide|makeup)\b)",
+            r"\bchoking is normal\b|\bis (?:that|this|it) normal\b(?=.*\b(?:he|she|bf|gf|husband|wife|partner)\b)",
+            r"\bwill be (?:angry|furious|mad) (?:that |if |because )?i\b",
+            r"\bno one else would put up with you\b",
+        ),
+    ),
+)

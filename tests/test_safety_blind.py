@@ -1,0 +1,88 @@
+"""The safety check on blind, chat-style sets written by people who never saw its rules.
+
+`tests/data/safety/dev_*.jsonl` were written first, by four writers, and the rules
+were tuned on them. `heldout_*.jsonl` were written by other writers after the rules
+were frozen and are never tuned on: they are the honest figure, and their floors
+are the ones the issue sets (recall at least 0.97, at most 3% of safe lines paused).
+The tables print at the end of the test run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REPORTS
+from simulator.safety.metrics import Report, evaluate, load_examples
+
+SETS = DATA / "safety"
+DEV = sorted(p.name for p in SETS.glob("dev_*.jsonl"))
+
+RECALL_FLOOR = 0.97
+"""Risky lines paused or checked in on."""
+FALSE_PAUSE_CEILING = 0.03
+"""Safe lines that stop the practice."""
+
+
+def _report(names: list[str], title: str) -> Report:
+    examples = [e for name in names for e in load_examples(SETS / name)]
+    report = evaluate(examples)
+    REPORTS[f"safety check on {title} ({len(examples)} blind lines)"] = report.table()
+    return report
+
+
+def test_dev_sets_are_big_and_balanced_enough() -> None:
+    examples = [e for name in DEV for e in load_examples(SETS / name)]
+    risky = [e for e in examples if e.risky]
+    assert len(examples) >= 400
+    assert len(risky) * 2 == len(examples), "half of the lines should pause"
+    assert sum(e.subtle for e in risky) * 3 >= len(risky), "a third of those subtle"
+    assert {e.kind for e in risky} == {"self_harm", "danger", "abuse"}
+    assert {e.category for e in examples if not e.risky} >= {
+        "figure_of_speech",
+        "in_scene_feeling",
+        "third_party",
+        "media",
+        "past_resolved",
+    }
+
+
+def test_dev_sets_meet_the_floors() -> None:
+    report = _report(DEV, "the dev sets (tuned on)")
+    assert report.recall >= RECALL_FLOOR, [e.text for e in report.missed]
+    assert report.false_pause_rate <= FALSE_PAUSE_CEILING, [e.text for e in report.false_pauses]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wanna die",
+        "I wish I were dead.",
+        "Im going to jump off a bridge tonight",
+        "I want to sleep and never wake up.",
+        "Nobody would miss me if I was gone.",
+        "i dont see the point in living anymore",
+        "My husband hurts me.",
+    ],
+)
+def test_the_plain_disclosures_from_the_issue_are_caught(text: str) -> None:
+    from simulator.safety import detect_distress
+
+    assert detect_distress(text) is not None, text
+
+
+def test_evaluate_counts_what_the_learner_meets(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(
+        '{"text": "i want to kill myself", "label": "pause", "kind": "self_harm", "subtle": false}\n'
+        '{"text": "hello there", "label": "pause", "kind": "danger", "subtle": true}\n'
+        '{"text": "my phone died at lunch", "label": "safe", "category": "figure_of_speech"}\n'
+        '{"text": "he will kill me if i tell", "label": "safe", "category": "ordinary", "hard": true}\n',
+        encoding="utf-8",
+    )
+    report = evaluate(load_examples(path))
+    assert (report.risky.total, report.risky.paused, report.subtle.caught) == (2, 1, 0)
+    assert report.recall == 0.5
+    assert report.false_pause_rate == 0.5 and report.safe_hard.paused == 1
+    assert [e.text for e in report.missed] == ["hello there"]
