@@ -1,14 +1,17 @@
-"""`attune serve`: the practice screen in a browser, on this machine only unless told otherwise.
+"""`attune serve`: the practice screen in a browser, on this machine only unless told otherwise,
+and only for whoever has the address it prints (its token).
 
-The end-to-end test starts the real server in a subprocess and drives Debian's
-headless Chromium with Playwright (never a downloaded browser): load the page, pick
-a persona, send a message, and see the partner's reply arrive in the page.
+The end-to-end tests start the real server in a subprocess: an HTTP client checks that
+nothing answers without the token, and Debian's headless Chromium, driven with
+Playwright (never a downloaded browser), opens the printed address, picks a persona,
+sends a message, and sees the partner's reply arrive in the page.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -17,10 +20,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from conftest import RunCli
-from simulator.cli.serve_cmd import is_loopback, practice_command_line
+from simulator.cli.serve_cmd import is_loopback, new_token, practice_command_line
 from simulator.store import SessionStore
 from simulator.tui.serve import local_templates
 
@@ -71,9 +75,9 @@ def test_bad_port_and_missing_folder_are_one_line(attune: RunCli, tmp_path: Path
     assert folder.code == 2 and "personas folder not found" in folder.err
 
 
-def test_each_tab_runs_this_python_with_the_chosen_options(tmp_path: Path) -> None:
+def test_each_tab_runs_this_python_as_a_guest_with_the_chosen_options(tmp_path: Path) -> None:
     line = practice_command_line("scripted", (tmp_path / "my cards",))
-    assert line.startswith(f"{sys.executable} -m simulator practice --model scripted")
+    assert line.startswith(f"{sys.executable} -m simulator practice --guest --model scripted")
     assert f"--personas '{(tmp_path / 'my cards').resolve()}'" in line
 
 
@@ -82,7 +86,13 @@ def test_the_page_asks_no_outside_server_for_a_font(tmp_path: Path) -> None:
     assert "googleapis" not in page and "data-session-websocket-url" in page
 
 
-# End to end, in a real browser.
+def test_each_start_has_its_own_unguessable_token() -> None:
+    tokens = {new_token() for _ in range(20)}
+    assert len(tokens) == 20
+    assert all(len(t) >= 43 and re.fullmatch(r"[A-Za-z0-9_-]+", t) for t in tokens)
+
+
+# End to end: a real server, then an HTTP client or a real browser.
 
 
 def _free_port() -> int:
@@ -97,9 +107,13 @@ def _listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
+PRINTED = re.compile(r"serving the practice screen on (http://\S+)")
+
+
 @contextlib.contextmanager
-def _server(home: Path) -> Iterator[int]:
-    """`attune serve` on a free loopback port, in its own process group (ended after)."""
+def _server(home: Path) -> Iterator[str]:
+    """`attune serve` on a free loopback port, in its own process group (ended after); yields
+    the address it printed."""
     port = _free_port()
     env = {**os.environ, "ATTUNE_HOME": str(home), "ATTUNE_MODEL": "scripted"}
     log = home.parent / "serve.log"
@@ -113,11 +127,11 @@ def _server(home: Path) -> Iterator[int]:
         )
     try:
         deadline = time.monotonic() + STARTUP_S
-        while not _listening(port):
+        while not (_listening(port) and (printed := PRINTED.search(log.read_text("utf-8")))):
             if proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"attune serve did not start: {log.read_text(errors='replace')}")
             time.sleep(0.1)
-        yield port
+        yield printed.group(1)
     finally:
         # The server and the practice app it started for the browser tab.
         with contextlib.suppress(ProcessLookupError):
@@ -127,6 +141,64 @@ def _server(home: Path) -> Iterator[int]:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+async def _ws_status(http: aiohttp.ClientSession, url: str, origin: str | None = None) -> int:
+    """The status the websocket handshake got: 101 when it opened (then closed at once)."""
+    headers = {"Origin": origin} if origin else {}
+    try:
+        async with http.ws_connect(url, headers=headers, timeout=aiohttp.ClientWSTimeout(10)):
+            return 101
+    except aiohttp.WSServerHandshakeError as exc:
+        return exc.status
+
+
+async def test_without_the_token_nothing_answers_but_403(tmp_path: Path) -> None:
+    with _server(tmp_path / "home") as url:
+        base, token = url.split("/?token=")
+        ws = base.replace("http:", "ws:") + "/ws"
+        cookie = f"attune-token-{base.rsplit(':', 1)[1]}"
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=STEP_S)) as http:
+            for path in (
+                "/",
+                "/?token=wrong",
+                f"/?token={token[:-1]}",
+                f"/?token={token}x",
+                "/?token=%C3%A9",  # not ASCII: refused, not a server error
+                "/static/js/textual.js",
+                "/download/any-key",
+            ):
+                async with http.get(base + path, allow_redirects=False) as response:
+                    body = await response.text()
+                assert response.status == 403, path
+                assert "403 Forbidden" in body and "data-session-websocket-url" not in body
+            assert await _ws_status(http, ws) == 403
+            assert await _ws_status(http, ws + "?token=wrong") == 403
+        # A forged cookie is no better than none.
+        async with aiohttp.ClientSession(cookies={cookie: "wrong"}) as http:
+            assert await _ws_status(http, ws) == 403
+
+
+async def test_the_printed_address_opens_the_page_and_its_websocket(tmp_path: Path) -> None:
+    with _server(tmp_path / "home") as url:
+        base = url.split("/?token=")[0]
+        ws = base.replace("http:", "ws:") + "/ws"
+        jar = aiohttp.CookieJar(unsafe=True)  # unsafe: keep cookies for an IP address
+        async with aiohttp.ClientSession(cookie_jar=jar) as http:
+            async with http.get(url) as response:
+                assert response.status == 200
+                assert f'data-session-websocket-url="{ws}"' in await response.text()
+            # On the way, the token was traded for a cookie and left the address.
+            (traded,) = response.history
+            assert traded.status == 303 and traded.headers["Location"] == "/"
+            assert str(response.url) == base + "/"
+            set_cookie = traded.headers["Set-Cookie"]
+            assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
+            async with http.get(base + "/static/js/textual.js") as response:
+                assert response.status == 200
+            assert await _ws_status(http, ws, origin=base) == 101
+            # A page from another origin (another port here shares the cookie) is refused.
+            assert await _ws_status(http, ws, origin="http://127.0.0.1:1") == 403
 
 
 @pytest.mark.slow
@@ -143,7 +215,7 @@ def test_a_browser_picks_a_persona_sends_a_message_and_sees_the_reply(tmp_path: 
     def screen_text() -> str:
         return b"".join(frames).decode("utf-8", errors="replace")
 
-    with _server(home) as port, sync_api.sync_playwright() as playwright:
+    with _server(home) as url, sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
         )
@@ -180,7 +252,9 @@ def test_a_browser_picks_a_persona_sends_a_message_and_sees_the_reply(tmp_path: 
                         return
                 pytest.fail(f"pressing {key} never showed {what!r}")
 
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+            page.goto(url, wait_until="domcontentloaded")
+            # The token went into a cookie and out of the address bar (a shared screen shows it).
+            assert "token" not in page.url
             # Keys go to the terminal's input element (a click would also be a mouse event).
             page.focus(".xterm-helper-textarea")
             expect("Who do you want to practise with?")

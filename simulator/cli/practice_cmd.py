@@ -19,6 +19,7 @@ def run_tui(
     intensity: str = "realistic",
     coached: bool = False,
     seed: int = 0,
+    guest: bool = False,
 ) -> None:
     """Build the app (settings, personas, store) and run it in this terminal."""
     # `attune serve` runs this under Textual's web driver, which needs no terminal.
@@ -29,7 +30,7 @@ def run_tui(
     from simulator.tui.app import make_app
     from simulator.tui.context import build_context
 
-    context = build_context(model, persona_folders)
+    context = build_context(model, persona_folders, guest=guest)
     start = None
     if persona_id is not None:
         context.catalog.get(persona_id)
@@ -50,6 +51,8 @@ def run_tui(
 @click.option("--coached", is_flag=True, help="Show live feedback on each message.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for the replies.")
 @personas_option
+# What `attune serve` runs in each browser tab (see `attune serve --help`), not for people.
+@click.option("--guest", is_flag=True, hidden=True)
 def practice_command(
     persona_id: str | None,
     model: str | None,
@@ -57,6 +60,7 @@ def practice_command(
     coached: bool,
     seed: int,
     persona_folders: tuple[Path, ...],
+    guest: bool,
 ) -> None:
     """Practise a conversation in the terminal UI (a bare `attune` opens the picker)."""
-    run_tui(model, persona_folders, persona_id, intensity, coached, seed)
+    run_tui(model, persona_folders, persona_id, intensity, coached, seed, guest)

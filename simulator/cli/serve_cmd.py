@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import secrets
 import shlex
 import sys
 from pathlib import Path
@@ -27,8 +28,9 @@ def is_loopback(host: str) -> bool:
 
 
 def practice_command_line(model: str | None, persona_folders: tuple[Path, ...]) -> str:
-    """The shell command each browser tab runs: this Python, `attune practice`, the options."""
-    argv = [sys.executable, "-m", "simulator", "practice"]
+    """The shell command each browser tab runs: this Python, `attune practice` as a guest,
+    the options."""
+    argv = [sys.executable, "-m", "simulator", "practice", "--guest"]
     if model:
         argv += ["--model", model]
     for folder in persona_folders:
@@ -37,9 +39,19 @@ def practice_command_line(model: str | None, persona_folders: tuple[Path, ...]) 
 
 
 def url_for(host: str, port: int) -> str:
-    """The address to open, with an IPv6 host in brackets."""
+    """The server's address, with an IPv6 host in brackets."""
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
     return f"http://{shown}:{port}"
+
+
+def new_token() -> str:
+    """A fresh secret for one server start (256 bits, URL-safe)."""
+    return secrets.token_urlsafe(32)
+
+
+def url_with_token(host: str, port: int, token: str) -> str:
+    """The address to open: the only way in."""
+    return f"{url_for(host, port)}/?token={token}"
 
 
 @click.command("serve")
@@ -54,9 +66,9 @@ def url_for(host: str, port: int) -> str:
 @click.option(
     "--allow-remote",
     is_flag=True,
-    help="Allow a --host other machines can reach. Sessions are private: anyone who can "
-    "open the page can practise as you and read nothing else, but the traffic is not "
-    "encrypted.",
+    help="Allow a --host other machines can reach. Whoever has the printed address (it "
+    "holds the token) practises as a guest, as on this machine; the traffic is not encrypted, "
+    "so others on the network could read the token and the practice.",
 )
 @model_option
 @personas_option
@@ -70,8 +82,20 @@ def serve_command(
     """Run the practice screen in a browser (textual-serve) on this machine.
 
     \b
-    Open the address it prints; each browser tab gets its own practice session,
-    saved like any other. Share your screen to coach someone remotely.
+    Open the address it prints: it holds a secret token, new at each start.
+    Without it (or with a wrong one) the page, its connection and its files
+    answer 403 and show nothing. Share your screen to coach someone remotely.
+
+    \b
+    Each browser tab is a guest practice session. A visitor can:
+      - pick a partner among the shipped cards and --personas folders,
+      - practise, with hints, rewind and the coach view,
+      - read the debrief of the session just practised and add notes to it.
+    That session is saved in your sessions, like any other. A visitor cannot:
+      - list your saved sessions or open any other session's debrief,
+      - see your own scenarios (made with `n` or `attune personas new`; pass
+        their folder with --personas to offer them),
+      - create, edit or delete a card, or export a session.
     """
     if not is_loopback(host) and not allow_remote:
         raise AttuneError(
@@ -84,8 +108,11 @@ def serve_command(
     from simulator.tui.serve import serve_in_browser
 
     command = practice_command_line(model, persona_folders)
-    click.echo(f"attune: serving the practice screen on {url_for(host, port)} (Ctrl+C stops)")
+    token = new_token()
+    click.echo(
+        f"attune: serving the practice screen on {url_with_token(host, port, token)} (Ctrl+C stops)"
+    )
     try:
-        serve_in_browser(command, host, port, url_for(host, port))
+        serve_in_browser(command, host, port, url_for(host, port), token)
     except OSError as exc:
         raise AttuneError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None

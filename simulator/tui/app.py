@@ -111,9 +111,11 @@ class AttuneApp(App[None]):
             )
 
     def open_sessions(self) -> None:
-        """Show the saved sessions."""
+        """Show the saved sessions (never to a guest: they are the owner's)."""
         from simulator.tui.screens.sessions import SessionsScreen
 
+        if self.context.guest:
+            return
         self.push_screen(SessionsScreen())
 
     def back_to_picker(self) -> None:
@@ -127,8 +129,10 @@ def make_app(
     persona_folders: tuple[Path, ...] = (),
     start: PracticeSetup | None = None,
     context: AppContext | None = None,
+    *,
+    guest: bool = False,
 ) -> AttuneApp:
-    """The app, as the CLI and the tests build it."""
+    """The app, as the CLI and the tests build it (`guest` when no context is given)."""
     from simulator.tui.context import build_context
 
-    return AttuneApp(context or build_context(model, persona_folders), start)
+    return AttuneApp(context or build_context(model, persona_folders, guest=guest), start)

@@ -10,7 +10,7 @@ from simulator.config import Settings, load_settings
 from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
-from simulator.personas.loader import load_default_catalog
+from simulator.personas.loader import load_catalog, load_default_catalog, persona_dirs
 from simulator.store.sqlite import SessionStore
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
@@ -53,16 +53,28 @@ class AppContext:
     """Call options for drafting a learner's card with the model (tests mock the model)."""
     home_label: str = field(default="")
     """Where sessions are kept, as shown to the learner."""
+    guest: bool = False
+    """A visitor's tab under `attune serve`: practise and save, but no saved-sessions list,
+    no other session's debrief, no card made, edited or deleted."""
 
     def __post_init__(self) -> None:
         if not self.home_label and self.store is not None:
             self.home_label = _home_label(self.store.path)
 
 
-def build_context(model: str | None = None, persona_folders: tuple[Path, ...] = ()) -> AppContext:
-    """Read settings and personas (errors raise) and open the store (errors are kept)."""
+def build_context(
+    model: str | None = None, persona_folders: tuple[Path, ...] = (), *, guest: bool = False
+) -> AppContext:
+    """Read settings and personas (errors raise) and open the store (errors are kept).
+
+    A guest gets the shipped and --personas cards but not the owner's own folder: those
+    cards tell the owner's own story.
+    """
     settings = load_settings()
-    catalog = load_default_catalog(persona_folders)
+    if guest:
+        catalog = load_catalog(persona_dirs(persona_folders, user=False))
+    else:
+        catalog = load_default_catalog(persona_folders)
     store: SessionStore | None = None
     problem: str | None = None
     try:
@@ -76,4 +88,5 @@ def build_context(model: str | None = None, persona_folders: tuple[Path, ...] = 
         store=store,
         store_problem=problem,
         judge=settings.model.judge,
+        guest=guest,
     )

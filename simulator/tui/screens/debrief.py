@@ -149,6 +149,10 @@ class DebriefScreen(Screen[None]):
             yield notes
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A guest has no saved-sessions list, and an export would land on the owner's disk."""
+        return not (self.attune.context.guest and action in ("sessions", "export"))
+
     def on_mount(self) -> None:
         self.title = f"Debrief · {self.debrief.persona_name}"
         self.sub_title = self.session_id or "not saved"
@@ -212,11 +216,15 @@ class DebriefScreen(Screen[None]):
 
     def action_sessions(self) -> None:
         """Open the saved sessions."""
+        if self.attune.context.guest:
+            return
         self.attune.back_to_picker()
         self.attune.open_sessions()
 
     def action_export(self) -> None:
         """Write this session as a standalone HTML page into the exports folder."""
+        if self.attune.context.guest:
+            return
         if self.session_id is None or self.attune.context.store is None:
             self.notify("This session is not saved, so it cannot be exported.", severity="warning")
             return

@@ -42,6 +42,8 @@ FIRST_CHOICE = "unanswered-text"
 
 # Ask mode, marked on its rows: the learner is the one who needs support.
 ASK_LABEL = " YOU ASK "
+# What a guest (a browser tab under `attune serve`) may not do: the owner's sessions and cards.
+OWNER_ONLY = frozenset({"sessions", "new_scenario", "edit_scenario", "delete_scenario"})
 
 
 def persona_option(card: PersonaCard) -> Option:
@@ -84,7 +86,8 @@ class PickerScreen(Screen[None]):
             with Vertical(id="persona-column"):
                 yield Static("Who do you want to practise with?", classes="panel-title")
                 yield OptionList(*persona_options(context.catalog, persona_option), id="personas")
-                yield Button("New scenario: rehearse your own talk (n)", id="new-scenario")
+                if not context.guest:
+                    yield Button("New scenario: rehearse your own talk (n)", id="new-scenario")
             with VerticalScroll(id="setup"):
                 yield Static("", id="scenario", markup=False)
                 yield Static("Intensity", classes="panel-title")
@@ -106,12 +109,18 @@ class PickerScreen(Screen[None]):
 
     def _notice(self) -> str:
         context = self.attune.context
-        where = (
-            f"Sessions are saved only on this computer, in {context.home_label} "
-            "(readable by you only)."
-            if context.store is not None
-            else f"Sessions cannot be saved: {context.store_problem}"
-        )
+        if context.store is None:
+            where = f"Sessions cannot be saved: {context.store_problem}"
+        elif context.guest:
+            where = (
+                "This practice is saved on the computer serving this page; this page cannot "
+                "list or reopen saved sessions."
+            )
+        else:
+            where = (
+                f"Sessions are saved only on this computer, in {context.home_label} "
+                "(readable by you only)."
+            )
         return (
             "The partner is simulated by a program, not a person. If something you write "
             f"sounds like a real crisis, the practice pauses and shows where to get help. {where}"
@@ -154,8 +163,14 @@ class PickerScreen(Screen[None]):
         catalog = self.attune.context.catalog
         return card_id if card_id in catalog.cards and catalog.is_user(card_id) else None
 
+    def _owner_only(self, action: str) -> bool:
+        return self.attune.context.guest and action in OWNER_ONLY
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Edit and delete are for the learner's own cards only (greyed out otherwise)."""
+        """Edit and delete are for the learner's own cards only (greyed out otherwise); a
+        guest has neither saved sessions nor cards to make (hidden)."""
+        if self._owner_only(action):
+            return False
         if action in ("edit_scenario", "delete_scenario"):
             return True if self._yours_highlighted() else None
         return True
@@ -207,6 +222,8 @@ class PickerScreen(Screen[None]):
         """Open the form for the learner's own talk."""
         from simulator.tui.screens.scenario_form import ScenarioFormScreen
 
+        if self._owner_only("new_scenario"):
+            return
         self.app.push_screen(ScenarioFormScreen(self._setup_choices()))
 
     def _setup_choices(self) -> PracticeSetup:
@@ -218,7 +235,7 @@ class PickerScreen(Screen[None]):
         from simulator.tui.screens.scenario_form import ScenarioFormScreen
 
         card_id = self._yours_highlighted()
-        if card_id is None:
+        if card_id is None or self._owner_only("edit_scenario"):
             return
         answers = load_answers(card_id)
         if answers is None:
@@ -234,7 +251,7 @@ class PickerScreen(Screen[None]):
     async def action_delete_scenario(self) -> None:
         """Delete the highlighted card of the learner's, after asking."""
         card_id = self._yours_highlighted()
-        if card_id is None:
+        if card_id is None or self._owner_only("delete_scenario"):
             return
         try:
             deleted = await delete_card(self.app, self.attune.context.catalog, card_id)
