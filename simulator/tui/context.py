@@ -11,6 +11,7 @@ from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.personas.loader import load_default_catalog
+from simulator.safety import Distress, detect_distress
 from simulator.store.sqlite import SessionStore
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
@@ -53,6 +54,8 @@ class AppContext:
     """Call options for drafting a learner's card with the model (tests mock the model)."""
     home_label: str = field(default="")
     """Where sessions are kept, as shown to the learner."""
+    safety: Callable[[str], Distress | None] = detect_distress
+    """The check for real distress in a learner's message (tests bring their own)."""
 
     def __post_init__(self) -> None:
         if not self.home_label and self.store is not None:
