@@ -193,6 +193,8 @@ class Session:
         text = clean_message(text)
         distress = self.safety(text)
         if distress is not None and distress.level is SafetyLevel.CHECK_IN and self.checked_in:
+            # Asked already: asking on every "I'm not okay" would keep breaking a scene the
+            # learner said was only the scene (in ask mode such lines are the practice).
             distress = None
         if distress is not None:
             found = Classification(text=text, moves=[], spans=[])
