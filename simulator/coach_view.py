@@ -14,6 +14,7 @@ from simulator.engine import PartnerState, rates
 from simulator.modes import view_for
 from simulator.movesets import helpful_moves
 from simulator.personas.card import PersonaCard
+from simulator.safety import SafetyMark
 from simulator.session import TurnRecord
 from simulator.zones import ZONE_FLOORS
 
@@ -29,7 +30,7 @@ class Tag(BaseModel):
     """An attuned move of the card's mode (or, in ask mode, a helpful way of asking)."""
     arousal: float | None = None
     """The move's share of the arousal change; None when the engine did not count this span
-    (a second span of the same move, or a paused turn)."""
+    (a second span of the same move, or a turn that was not scored)."""
     connection: float | None = None
     reasons: list[str] = []
 
@@ -47,7 +48,8 @@ class CoachTurn(BaseModel):
     connection_delta: float
     tags: list[Tag]
     surfaced_now: bool
-    paused: bool
+    safety: SafetyMark | None = None
+    """Set when attune paused or checked in instead of the partner answering (not scored)."""
 
 
 class CoachView(BaseModel):
@@ -122,7 +124,7 @@ def coach_view(
                 connection_delta=round(turn.connection - before[1], 1),
                 tags=_tags(turn, card),
                 surfaced_now=turn.surfaced_now,
-                paused=turn.safety is not None,
+                safety=turn.safety,
             )
         )
         before = (turn.arousal, turn.connection)

@@ -12,6 +12,7 @@ from simulator.coaching import steps_for, steps_shown
 from simulator.modes import view_for
 from simulator.moves import Move
 from simulator.movesets import AnyMove, PracticeMode, move_info, trap_moves
+from simulator.safety import stepped_out_summary
 from simulator.session import TurnRecord
 from simulator.store.records import SessionMeta
 from simulator.zones import zone_for
@@ -87,6 +88,15 @@ class Debrief(BaseModel):
     """The turn on which the softer feeling came through, if it did."""
     tips: list[str]
     headline: str
+    paused_turns: list[int] = []
+    """Turns on which the practice paused for the learner's safety (not scored)."""
+    checked_in_turns: list[int] = []
+    """Turns on which attune stepped out of the scene to ask if the learner was okay."""
+
+    @property
+    def stepped_out(self) -> str:
+        """Where attune stepped out of the scene, in a sentence or two ('' if it never did)."""
+        return stepped_out_summary(self.paused_turns, self.checked_in_turns)
 
 
 def _points(meta: SessionMeta, turns: Sequence[TurnRecord]) -> list[Point]:
@@ -210,4 +220,6 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
         softened_turn=softened,
         tips=_tips(missteps, steps, settled),
         headline=_headline(meta, points, softened),
+        paused_turns=[t.index for t in turns if t.safety == "pause"],
+        checked_in_turns=[t.index for t in turns if t.safety == "check_in"],
     )

@@ -21,7 +21,7 @@ from simulator.engine import INTENSITIES, PartnerState
 from simulator.errors import AttuneError
 from simulator.personas.card import PersonaCard
 from simulator.practice_setup import PracticeSetup as PracticeSetup  # re-exported
-from simulator.safety import DEFAULT_RESOURCES
+from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress
 from simulator.session import PendingTurn, Session, TurnRecord
 from simulator.store.records import SessionMeta
 from simulator.store.sqlite import SessionStore
@@ -74,11 +74,12 @@ class Practice:
         store: SessionStore | None = None,
         classifier: Callable[[str], Classification] | None = None,
         resources: str = DEFAULT_RESOURCES,
+        safety: Callable[[str], Distress | None] = detect_distress,
     ) -> None:
         self.card = card
         self.setup = setup
         self.session = Session(
-            card, voice, INTENSITIES[setup.intensity], classifier, resources=resources
+            card, voice, INTENSITIES[setup.intensity], classifier, resources, safety
         )
         start = self.session.start
         self.meta = SessionMeta(
@@ -133,9 +134,14 @@ class Practice:
             raise AttuneError("this session has ended")
         return self.session.prepare(text)
 
-    def pause_reply(self, pending: PendingTurn) -> Reply:
-        """The out-of-character note for a turn that spoke of real distress."""
-        return self.session.pause_reply(pending)
+    @property
+    def resources(self) -> str:
+        """Where to find human help (the config file's `[safety] resources`)."""
+        return self.session.resources
+
+    def safety_reply(self, pending: PendingTurn) -> Reply:
+        """attune's out-of-character note for a turn that may speak of real distress."""
+        return self.session.safety_reply(pending)
 
     def stream(self, pending: PendingTurn) -> ReplyStream:
         """The partner's guarded reply, streamed."""
@@ -151,10 +157,13 @@ class Practice:
     def rewind(self) -> TurnRecord | None:
         """Take back the last exchange; the taken-back try is kept for the what-if."""
         record = self.session.rewind()
-        if record is not None:
+        if record is None:
+            return None
+        # A pause or check-in was no try at the conversation: nothing to compare with.
+        if record.safety is None:
             self._taken_back.setdefault(record.index, []).append(record)
-            with self._lock:
-                self._queue.append(("rewind", record.index))
+        with self._lock:
+            self._queue.append(("rewind", record.index))
         return record
 
     def what_if(self, record: TurnRecord) -> WhatIf | None:

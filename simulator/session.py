@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,7 +14,15 @@ from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
 from simulator.learner_input import clean_message
 from simulator.movesets import AnyMove
 from simulator.personas.card import PersonaCard
-from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress, pause_message
+from simulator.safety import (
+    DEFAULT_RESOURCES,
+    Distress,
+    SafetyLevel,
+    SafetyMark,
+    check_in_message,
+    detect_distress,
+    pause_message,
+)
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
 from simulator.voices.scripted import ScriptedVoice
 
@@ -38,10 +46,12 @@ class TurnRecord(BaseModel):
     guard: GuardRecord
     latency_s: float
     first_text_s: float | None = None
-    safety: Literal["pause"] | None = None
-    """`pause` when the message spoke of real distress: no role-play reply, help shown."""
+    safety: SafetyMark | None = None
+    """Set when attune stepped out of the scene instead of the partner answering (not scored):
+    `pause` on a clear sign of real distress (help shown), `check_in` on an uncertain one
+    (attune asked if the learner was okay)."""
     safety_kind: str | None = None
-    """What the distress was about (self_harm, danger, abuse) on a paused turn."""
+    """What the distress was about (self_harm, danger, abuse) on a pause or check-in."""
 
     @classmethod
     def build(
@@ -69,7 +79,7 @@ class TurnRecord(BaseModel):
             guard=reply.guard,
             latency_s=reply.latency_s,
             first_text_s=reply.first_text_s,
-            safety="pause" if distress else None,
+            safety=_MARKS[distress.level] if distress else None,
             safety_kind=distress.kind.value if distress else None,
         )
 
@@ -104,6 +114,12 @@ class TurnRecord(BaseModel):
         }
 
 
+_MARKS: dict[SafetyLevel, SafetyMark] = {
+    SafetyLevel.PAUSE: "pause",
+    SafetyLevel.CHECK_IN: "check_in",
+}
+
+
 class PendingTurn(BaseModel):
     """A learner message the engine has judged, waiting for the partner's reply."""
 
@@ -114,7 +130,8 @@ class PendingTurn(BaseModel):
     outcome: TurnOutcome
     request: ReplyRequest
     distress: Distress | None = None
-    """Set when the message spoke of real distress: the role-play pauses on this turn."""
+    """Set when the message may speak of real distress: the scene holds on this turn, and
+    attune pauses the practice (a clear sign) or checks in (an uncertain one)."""
 
 
 class Session:
@@ -153,6 +170,11 @@ class Session:
         """The partner's state after the latest turn."""
         return self._states[-1]
 
+    @property
+    def checked_in(self) -> bool:
+        """True once attune has asked, in this conversation as it stands, if the learner is okay."""
+        return any(t.safety == "check_in" for t in self.turns)
+
     def state_before(self, index: int) -> PartnerState:
         """The state the learner's turn `index` (1-based) was said in."""
         return self._states[index - 1]
@@ -163,11 +185,17 @@ class Session:
         The message is cleaned first (control characters removed); an empty or
         over-long one raises MessageError and changes nothing.
 
-        A message that speaks of real distress is not scored and not answered in
-        character: the state stays as it was and the turn becomes a pause.
+        A message that may speak of real distress is not scored and not answered in
+        character: the state stays as it was and the turn becomes a pause (a clear
+        sign) or a check-in (an uncertain one). A conversation is checked in on once:
+        after that, uncertain signs stay in the scene; clear ones still pause.
         """
         text = clean_message(text)
         distress = self.safety(text)
+        if distress is not None and distress.level is SafetyLevel.CHECK_IN and self.checked_in:
+            # Asked already: asking on every "I'm not okay" would keep breaking a scene the
+            # learner said was only the scene (in ask mode such lines are the practice).
+            distress = None
         if distress is not None:
             found = Classification(text=text, moves=[], spans=[])
             held = self.state.model_copy(update={"turn": self.state.turn + 1})
@@ -186,15 +214,18 @@ class Session:
             text=text, found=found, outcome=outcome, request=request, distress=distress
         )
 
-    def pause_reply(self, pending: PendingTurn) -> Reply:
-        """The out-of-character note for a paused turn."""
-        assert pending.distress is not None
-        return Reply(text=pause_message(pending.distress, self.card.name, self.resources))
+    def safety_reply(self, pending: PendingTurn) -> Reply:
+        """attune's out-of-character note for a turn that stepped out of the scene."""
+        distress = pending.distress
+        assert distress is not None
+        if distress.level is SafetyLevel.CHECK_IN:
+            return Reply(text=check_in_message(self.card.name))
+        return Reply(text=pause_message(distress, self.card.name, self.resources))
 
     def reply_stream(self, pending: PendingTurn) -> ReplyStream:
-        """The voice's guarded reply to a prepared turn (the pause note on a paused one)."""
+        """The voice's guarded reply to a prepared turn (attune's note on a safety turn)."""
         if pending.distress is not None:
-            note = self.pause_reply(pending)
+            note = self.safety_reply(pending)
 
             async def produce(stream: ReplyStream) -> AsyncIterator[str]:
                 yield note.text
@@ -212,7 +243,8 @@ class Session:
         )
         self._states.append(pending.outcome.after)
         self.turns.append(record)
-        if record.safety is None:  # a pause is outside the scene; the partner never hears it
+        # A pause or check-in is outside the scene; the partner never hears it.
+        if record.safety is None:
             self._heard.append(Exchange(learner=record.user, partner=record.reply))
         return record
 
@@ -228,7 +260,7 @@ class Session:
             # Authored lines need no event loop; keep the fast path loop-free.
             pending = self.prepare(text)
             if pending.distress is not None:
-                return self.commit(pending, self.pause_reply(pending))
+                return self.commit(pending, self.safety_reply(pending))
             return self.commit(pending, Reply(text=self.voice.reply(pending.outcome)))
         return asyncio.run(self.respond_async(text))
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from simulator.personas import PersonaCard
+from simulator.safety import Distress, DistressKind, SafetyLevel, detect_distress
 from simulator.session import Session, TurnRecord
 from simulator.store import SavedSession, SessionMeta, SessionStore
 from simulator.voices import ScriptedVoice
@@ -17,11 +18,30 @@ CALM = (
     "That makes sense. What do you need right now?",
 )
 MISSTEP = "Relax, it's not a big deal."
+UNSURE = "Honestly, I'm not sure I'm okay, and not only in this scene."
+"""A message the tests' own check treats as an uncertain sign (see `checks_in_on`)."""
+
+Detector = Callable[[str], Distress | None]
 
 
-def new_session(card: PersonaCard, seed: int = 0) -> Session:
+def checks_in_on(*messages: str) -> Detector:
+    """The shipped distress check, except that `messages` are uncertain signs: attune checks in.
+
+    The shipped rules decide on their own which messages are uncertain; tests that need a
+    check-in bring this so that they do not depend on those rules' exact wording.
+    """
+
+    def detect(text: str) -> Distress | None:
+        if text in messages:
+            return Distress(kind=DistressKind.SELF_HARM, evidence=text, level=SafetyLevel.CHECK_IN)
+        return detect_distress(text)
+
+    return detect
+
+
+def new_session(card: PersonaCard, seed: int = 0, safety: Detector = detect_distress) -> Session:
     """A session voiced by the persona's own authored lines."""
-    return Session(card, ScriptedVoice(card, seed=seed))
+    return Session(card, ScriptedVoice(card, seed=seed), safety=safety)
 
 
 def meta_for(
@@ -52,9 +72,10 @@ def record(
     retry: str | None = None,
     started_at: datetime | None = None,
     end: bool = True,
+    safety: Detector = detect_distress,
 ) -> str:
     """Play `texts` into a new saved session; with `retry`, take back the last and say that."""
-    session = new_session(card)
+    session = new_session(card, safety=safety)
     session_id = store.create(meta_for(session, started_at))
     for text in texts:
         store.add_turn(session_id, _as_typed(session.respond(text), text))

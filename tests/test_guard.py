@@ -134,6 +134,7 @@ def test_each_reason_with_its_evidence() -> None:
             ctx(previous=["Five hours of nothing."]),
         ),
         GuardReason.ABUSIVE: ("You're pathetic, you know that?", ctx(Zone.FLOODED)),
+        GuardReason.HARM: ("Some nights I just want to die.", ctx(Zone.GUARDED)),
     }
     assert set(cases) == set(GuardReason)
     for reason, (text, context) in cases.items():
@@ -402,3 +403,70 @@ def test_angry_lines_are_not_abuse(reply: str) -> None:
 def test_hostility_is_about_the_listener_not_the_softer_feeling(reply: str, hostile: bool) -> None:
     context = GuardContext(name="Daniel", style="pursue", zone=Zone.SETTLING)
     assert (GuardReason.ZONE_MISMATCH in reasons(reply, context)) is hostile
+
+
+# Said by the persona, in any person, these are never shown: a learner may be close to
+# them for real, and the persona must not bring them into the scene.
+HARM_LINES = [
+    "Some nights I just want to die.",
+    "I'm going to kill myself.",
+    "My brother killed himself last year.",
+    "I've been cutting myself again.",
+    "Maybe I'll take all my pills tonight.",
+    "There's no point living anymore.",
+    "I don't want to be alive anymore, honestly.",
+    "You'd all be better off without me.",
+    "I wish I was dead.",
+    "I overdosed once, you know.",
+    "Don't you think about hurting yourself.",
+    "Sometimes I think about suicide.",
+    "I could kill you right now.",
+    "I'll hurt you.",
+    "I swear I'll hit him.",
+    "You'll regret it.",
+    "I know where you live.",
+    "I keep a knife by the bed.",
+    "There's a gun in the drawer.",
+    "He hits me when he drinks.",
+]
+
+
+@pytest.mark.parametrize("reply", HARM_LINES)
+def test_the_persona_never_speaks_of_self_harm_or_violence(reply: str) -> None:
+    for zone in Zone:
+        found = {f.reason: f.evidence for f in check_reply(reply, ctx(zone))}
+        assert GuardReason.HARM in found, (zone, reply)
+        assert found[GuardReason.HARM].lower() in reply.lower()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're killing me here.",
+        "I could die of embarrassment.",
+        "Maybe I jumped the gun.",
+        "You hurt me.",
+        "I know I hurt you.",
+        "I didn't want to hurt you.",
+        "Oh, so you're alive.",
+        "Maybe I'm just not cut out for this.",
+        "I'm scared I'll get cut off again.",
+        "I wanted to disappear.",
+        "You beat me to it.",
+        "You hit me with this out of nowhere.",
+        "It hit me hard.",
+        "I'm dying to know.",
+        "There's no point going on about it.",
+        "I'm dead tired.",
+    ],
+)
+def test_figures_of_speech_are_not_talk_of_harm(reply: str) -> None:
+    assert GuardReason.HARM not in reasons(reply, ctx(Zone.ESCALATED)), reply
+
+
+def test_a_harmful_sentence_later_in_a_reply_is_never_shown() -> None:
+    gate = SentenceGate(ctx(Zone.GUARDED))
+    shown = gate.feed("Five hours I waited. Some nights I just want to die. ")
+    result = gate.finish()
+    assert shown == result.text == "Five hours I waited."
+    assert [f.reason for f in result.findings] == [GuardReason.HARM]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import authored_lines
 from fakes import scripted_chat
+from simulator.guard import GuardContext, check_reply
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.session import Session, TurnRecord
 from simulator.voices.model import ModelVoice
+from simulator.zones import Zone
 
 
 def voice(card: PersonaCard, *attempts: str) -> tuple[ModelVoice, list[list[dict[str, str]]]]:
@@ -110,3 +113,48 @@ def test_a_flooded_withdrawer_is_kept_to_a_few_words(catalog: Catalog) -> None:
     assert record.zone in ("flooded", "escalated")
     assert record.reply == "I don't want to talk. Nobody listens to me anyway."
     assert record.guard.result == "pass" and not record.guard.trimmed
+
+
+def _passes_guard(card: PersonaCard, record: TurnRecord) -> bool:
+    context = GuardContext(name=card.name, style=card.style.value, zone=Zone(record.zone))
+    return check_reply(record.reply, context) == []
+
+
+def test_a_reply_that_speaks_of_self_harm_is_retried_in_character(card: PersonaCard) -> None:
+    v, sent = voice(card, "Some nights I just want to die.", "You weren't there. Again.")
+    shown, record = run_turn(Session(card, v), "I was swamped at work.")
+    assert "".join(shown) == record.reply == "You weren't there. Again."
+    assert record.guard.result == "retry"
+    assert record.guard.reasons[0].startswith("attempt 1: harm")
+    assert "spoke of hurting someone or oneself" in sent[1][-1]["content"]
+
+
+def test_threats_twice_fall_back_to_an_authored_line_that_passes(card: PersonaCard) -> None:
+    v, _ = voice(card, "I could kill you for this.", "You'll regret it, I promise.")
+    session = Session(card, v)
+    shown, record = run_turn(session, "Relax, it's just a text.")
+    assert "".join(shown) == record.reply
+    assert record.reply in authored_lines(card)
+    assert record.guard.result == "fallback"
+    assert all(": harm" in r or ": abusive" in r for r in record.guard.reasons)
+    assert _passes_guard(card, record)
+
+
+def test_harm_after_an_in_character_sentence_is_cut_off_before_it_shows(
+    card: PersonaCard,
+) -> None:
+    v, _ = voice(card, "Five hours. I keep a knife by the bed, you know.")
+    shown, record = run_turn(Session(card, v), "I was swamped at work.")
+    assert "".join(shown) == record.reply == "Five hours."
+    assert record.guard.trimmed and record.guard.reasons == ["attempt 1: harm: 'knife'"]
+
+
+def test_a_litellm_model_that_talks_of_weapons_is_replaced(card: PersonaCard) -> None:
+    line = "I keep a knife by the bed, you know."
+    options = CallOptions(model="openai/gpt-4o-mini", extra={"mock_response": line})
+    session = Session(card, ModelVoice(card, options, seed=1))
+    shown, record = run_turn(session, "I was swamped at work.")
+    assert "knife" not in "".join(shown)
+    assert record.guard.result == "fallback" and record.reply in authored_lines(card)
+    assert record.guard.reasons == [f"attempt {n}: harm: 'knife'" for n in (1, 2)]
+    assert _passes_guard(card, record)

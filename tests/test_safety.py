@@ -1,4 +1,5 @@
-"""The learner's safety: real distress pauses the role-play; figures of speech do not."""
+"""The learner's safety: real distress pauses the role-play, an uncertain sign checks in;
+figures of speech do neither."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA, REPORTS, RunCli, authored_lines
-from saved_sessions import record
+from saved_sessions import UNSURE, checks_in_on, meta_for, record
+from simulator.debrief import build_debrief
 from simulator.personas import PersonaCard
-from simulator.safety import DEFAULT_RESOURCES, DistressKind, detect_distress
+from simulator.safety import DEFAULT_RESOURCES, DistressKind, SafetyLevel, detect_distress
 from simulator.session import Session
 from simulator.store import SessionStore
 from simulator.voices.base import Reply
@@ -131,3 +133,130 @@ def test_saved_pauses_are_labelled_as_attune_not_the_partner(
     assert "attune (practice paused)" in result.out
     assert "paused for your safety (not scored)" in result.out
     assert "Priya: Pausing" not in result.out and "Priya> Pausing" not in result.out
+    assert "paused for your safety on turn 2" in result.out, "the debrief says it too"
+    assert "checked in" not in result.out and "checking in" not in result.out
+
+
+# An uncertain sign: attune checks in once, out of character; the scene holds.
+
+SHIPPED_UNSURE = "honestly im not ok. like not ok at all"
+"""A message the shipped rules treat as an uncertain sign (the one end-to-end check)."""
+
+
+def _unsure_session(card: PersonaCard) -> Session:
+    return Session(card, ScriptedVoice(card, seed=0), safety=checks_in_on(UNSURE))
+
+
+def test_the_shipped_rules_check_in_on_an_uncertain_sign() -> None:
+    found = detect_distress(SHIPPED_UNSURE)
+    assert found is not None and found.level is SafetyLevel.CHECK_IN
+
+
+def test_a_check_in_holds_the_scene_and_asks_out_of_character(card: PersonaCard) -> None:
+    session = _unsure_session(card)
+    session.respond("I hear you. That waiting sounds awful.")
+    before = session.state
+    record = session.respond(UNSURE)
+    assert record.safety == "check_in" and record.safety_kind == "self_harm"
+    assert record.moves == [] and record.effects == []
+    assert session.state.model_dump(exclude={"turn"}) == before.model_dump(exclude={"turn"})
+    assert "Are you okay?" in record.reply and card.name in record.reply
+    assert record.reply not in authored_lines(card), "the persona does not answer a check-in"
+    assert "Call" not in record.reply and "988" not in record.reply, "help is offered, not pushed"
+    assert record.public_json()["safety"] == "check_in"
+    pending = session.prepare("Tell me more about the waiting.")
+    assert pending.distress is None
+    heard = [e.learner for e in pending.request.history]
+    assert heard == ["I hear you. That waiting sounds awful."], "the partner never hears it"
+
+
+def test_a_conversation_is_checked_in_on_once_and_a_clear_sign_still_pauses(
+    card: PersonaCard,
+) -> None:
+    session = _unsure_session(card)
+    assert session.respond(UNSURE).safety == "check_in"
+    again = session.respond(UNSURE)
+    assert again.safety is None and again.reply in authored_lines(card), "asked once only"
+    assert session.respond("I want to kill myself.").safety == "pause"
+
+
+def test_rewinding_over_a_check_in_restores_the_scene_and_asks_again(card: PersonaCard) -> None:
+    session = _unsure_session(card)
+    session.respond("I hear you.")
+    state = session.state
+    session.respond(UNSURE)
+    taken = session.rewind()
+    assert taken is not None and taken.safety == "check_in"
+    assert session.state == state and [t.user for t in session.turns] == ["I hear you."]
+    assert session.respond(UNSURE).safety == "check_in", "rewound: not asked yet"
+    session.rewind()
+    record = session.respond("Tell me more about the waiting.")
+    assert record.safety is None and record.index == 2 and record.reply in authored_lines(card)
+
+
+def test_the_debrief_says_where_attune_stepped_out(card: PersonaCard) -> None:
+    session = _unsure_session(card)
+    for text in ("I hear you.", UNSURE, "He hits me."):
+        session.respond(text)
+    meta = meta_for(session)
+    debrief = build_debrief(meta, session.turns)
+    assert (debrief.paused_turns, debrief.checked_in_turns) == ([3], [2])
+    assert "paused for your safety on turn 3" in debrief.stepped_out
+    assert "attune checked in on turn 2" in debrief.stepped_out
+    assert build_debrief(meta, session.turns[:1]).stepped_out == ""
+
+
+def test_replay_marks_a_check_in_in_text_and_json(attune: RunCli, tmp_path: Path) -> None:
+    script = tmp_path / "s.yaml"
+    turns = ["I hear you.", SHIPPED_UNSURE, "Tell me more."]
+    script.write_text(json.dumps({"turns": turns}), encoding="utf-8")
+    args = ("replay", str(script), "--persona", "unanswered-text")
+    result = attune(*args, "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert [t["safety"] for t in data["turns"]] == [None, "check_in", None]
+    assert "Are you okay?" in data["turns"][1]["reply"]
+    text = attune(*args)
+    assert text.code == 0, text.err
+    assert "attune checked in (not scored)" in text.out and "attune (checking in)>" in text.out
+    assert "practice paused" not in text.out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("show",), ("export", "--format", "md"), ("export", "--format", "html")],
+)
+def test_saved_check_ins_are_labelled_as_attune_checking_in(
+    attune: RunCli, card: PersonaCard, command: tuple[str, ...]
+) -> None:
+    texts = ["I hear you.", UNSURE, "Tell me more."]
+    session_id = record(SessionStore.default(), card, texts, safety=checks_in_on(UNSURE))
+    result = attune("sessions", command[0], session_id, *command[1:])
+    assert result.code == 0, result.err
+    assert "attune checked in (not scored)" in result.out
+    assert "attune (checking in)" in result.out
+    assert "practice paused" not in result.out and "paused for your safety" not in result.out
+    assert "Priya: Stepping out" not in result.out and "Priya> Stepping out" not in result.out
+    assert "attune checked in on turn 2" in result.out, "the debrief says it too"
+
+
+def test_the_json_export_marks_a_check_in(attune: RunCli, card: PersonaCard) -> None:
+    texts = ["I hear you.", UNSURE, "He hits me."]
+    session_id = record(SessionStore.default(), card, texts, safety=checks_in_on(UNSURE))
+    result = attune("sessions", "export", session_id, "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert [t["safety"] for t in data["turns"]] == [None, "check_in", "pause"]
+    assert data["debrief"]["checked_in_turns"] == [2]
+    assert data["debrief"]["paused_turns"] == [3]
+
+
+def test_a_check_in_taken_back_is_still_labelled(attune: RunCli, card: PersonaCard) -> None:
+    texts = ["I hear you.", UNSURE]
+    store = SessionStore.default()
+    session_id = record(store, card, texts, retry="Tell me more.", safety=checks_in_on(UNSURE))
+    assert [t.safety for t in store.load(session_id).rewound] == ["check_in"]
+    result = attune("sessions", "show", session_id)
+    assert result.code == 0, result.err
+    taken_back = result.out.split("Taken back")[1]
+    assert "moves: attune checked in (not scored); then" in taken_back

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from saved_sessions import CALM, MISSTEP, meta_for, new_session, record
+from saved_sessions import CALM, MISSTEP, UNSURE, checks_in_on, meta_for, new_session, record
 from simulator.errors import AttuneError, StoreError, UnknownSessionError
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
@@ -146,6 +147,25 @@ def test_create_add_rewind_end_load_round_trip(store: SessionStore, card: Person
     assert summary.id == session_id and summary.turns == 2
     assert summary.last_zone == retry.zone and summary.last_arousal == retry.arousal
     assert summary.ended_at == ended
+
+
+def test_pauses_and_check_ins_round_trip_and_older_turns_still_load(
+    store: SessionStore, db: Path, card: PersonaCard
+) -> None:
+    texts = ["I hear you.", UNSURE, "He hits me."]
+    session_id = record(store, card, texts, safety=checks_in_on(UNSURE))
+    assert [t.safety for t in store.load(session_id).turns] == [None, "check_in", "pause"]
+    # A turn as attune stored it before `safety` was recorded at all; a pause is stored
+    # as it always was. No migration: the JSON reads as it is.
+    with _raw(db) as conn:
+        seq, stored = conn.execute("SELECT seq, record FROM turns ORDER BY seq").fetchone()
+        old = json.loads(stored)
+        del old["safety"], old["safety_kind"]
+        conn.execute("UPDATE turns SET record = ? WHERE seq = ?", (json.dumps(old), seq))
+    loaded = store.load(session_id)
+    assert [t.safety for t in loaded.turns] == [None, "check_in", "pause"]
+    assert loaded.turns[2].safety_kind == "abuse"
+    assert _version(db) == SCHEMA_VERSION
 
 
 def test_a_session_without_turns_summarizes_its_start(

@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
+from saved_sessions import UNSURE, checks_in_on
 from simulator.coach_view import coach_view
 from simulator.personas import PersonaCard
 from simulator.session import Session
@@ -16,7 +17,7 @@ from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.note import NoteScreen
 from simulator.tui.screens.sessions import SessionsScreen
-from simulator.tui.widgets.coach_panel import CoachPanel
+from simulator.tui.widgets.coach_panel import CoachPanel, coach_text
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.voices import ScriptedVoice
 from test_tui_flows import SIZE, send, start, static_text
@@ -49,6 +50,19 @@ def test_the_coach_view_lists_every_tag_with_its_numbers(card: PersonaCard) -> N
     counted = [t for t in turn1.tags if t.arousal is not None]
     assert sum(t.arousal or 0 for t in counted) == pytest.approx(turn1.arousal_delta, abs=0.2)
     assert [t.move for t in view.turns[1].tags] == ["repair", "validate", "support"]
+
+
+def test_the_coach_view_says_which_turns_attune_stepped_out_on(card: PersonaCard) -> None:
+    session = Session(card, ScriptedVoice(card), safety=checks_in_on(UNSURE))
+    for text in (REPAIR, UNSURE, "He hits me."):
+        session.respond(text)
+    view = coach_view(card, 1.0, session.state, session.start, session.turns)
+    assert [t.safety for t in view.turns] == [None, "check_in", "pause"]
+    assert [t.tags for t in view.turns[1:]] == [[], []]
+    lines = coach_text(view).plain.splitlines()
+    at = {line.split()[0]: i for i, line in enumerate(lines) if line.startswith("T")}
+    assert lines[at["T2"] + 1].strip() == "attune checked in (not scored)"
+    assert lines[at["T3"] + 1].strip() == "paused for your safety (not scored)"
 
 
 async def test_f2_shows_the_numbers_live_and_hides_them_again(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Sparkline, Static
 
-from conftest import REPO, RunCli
+from conftest import REPO, RunCli, authored_lines
+from saved_sessions import UNSURE, checks_in_on
 from simulator.coaching import hint
 from simulator.engine import INTENSITIES
 from simulator.errors import StoreError
@@ -22,7 +23,7 @@ from simulator.practice import PracticeSetup
 from simulator.store.sqlite import SessionStore
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
-from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
+from simulator.tui.screens.dialogs import CheckInScreen, ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.screens.picker import PickerScreen
 from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.sessions import SessionsScreen
@@ -620,6 +621,83 @@ async def test_ending_from_a_pause_goes_to_the_debrief_and_keeps_the_turn(tmp_pa
         saved = context.store.load(practice.id)
         assert saved.ended_at is not None
         assert [t.safety for t in saved.turns] == ["pause"]
+
+
+async def _send_unsure(pilot: Pilot[None]) -> CheckInScreen:
+    pilot.app.screen.query_one(MessageInput).text = UNSURE
+    await pilot.press("enter")
+    return await screen_of(pilot, CheckInScreen)
+
+
+def _check_in_notes(screen: PracticeScreen) -> list[SystemNote]:
+    return [n for n in screen.query(SystemNote) if "check-in" in n.classes]
+
+
+async def test_an_uncertain_sign_checks_in_and_carry_on_resumes_the_scene(
+    tmp_path: Path, card: PersonaCard
+) -> None:
+    context = make_context(tmp_path)
+    context.safety = checks_in_on(UNSURE)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, ATTUNED[0])
+        state = screen.practice.state
+        replies = len(screen.query(PartnerMessage))
+        dialog = await _send_unsure(pilot)
+        question = str(dialog.query_one("#check-in-note", Static).render())
+        assert "Are you okay?" in question
+        help_text = dialog.query_one("#check-in-help", Static)
+        assert not help_text.display, "help is one key away, not pushed"
+        assert dialog.focused is dialog.query_one("#carry_on")
+        assert len(screen.query(PartnerMessage)) == replies, "the persona does not answer"
+        assert [n.text for n in _check_in_notes(screen)] == [question]
+        await pilot.click("#help")
+        await pilot.pause()
+        assert help_text.display and "988" in str(help_text.render())
+        assert app.screen is dialog, "showing help does not close the question"
+        await pilot.press("enter")  # "I'm fine, carry on" keeps the focus
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        assert "988" in _check_in_notes(screen)[0].text, "the help stays once asked for"
+        assert screen.practice.state.model_dump(exclude={"turn"}) == state.model_dump(
+            exclude={"turn"}
+        )
+        await send(pilot, ATTUNED[1])
+        assert [t.safety for t in screen.practice.turns] == [None, "check_in", None]
+        partner = list(screen.query(PartnerMessage))
+        assert len(partner) == replies + 1
+        assert partner[-1].text in authored_lines(card) | set(card.underneath.lines)
+        await pilot.press("ctrl+r", "ctrl+r")  # back over the check-in: its note goes too
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [t.safety for t in screen.practice.turns] == [None]
+        assert _check_in_notes(screen) == [] and screen.practice.state == state
+        await send(pilot, ATTUNED[1])
+        whatifs = [n for n in screen.query(SystemNote) if "what-if" in n.classes]
+        assert whatifs == [], "a check-in taken back was no try to compare with"
+
+
+async def test_ending_from_a_check_in_goes_to_a_debrief_that_says_so(tmp_path: Path) -> None:
+    context = make_context(tmp_path)
+    context.safety = checks_in_on(UNSURE)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        practice = screen.practice
+        dialog = await _send_unsure(pilot)
+        await pilot.press("h")
+        assert dialog.query_one("#check-in-help", Static).display
+        await pilot.press("e")
+        debrief = await screen_of(pilot, DebriefScreen)
+        await pilot.app.workers.wait_for_complete()
+        said = str(debrief.query_one("#stepped-out", Static).render())
+        assert "attune checked in on turn 1" in said
+        assert context.store is not None and practice.id is not None
+        saved = context.store.load(practice.id)
+        assert saved.ended_at is not None
+        assert [t.safety for t in saved.turns] == ["check_in"]
 
 
 async def test_a_huge_paste_is_not_sent_and_stays_in_the_box(tmp_path: Path) -> None:

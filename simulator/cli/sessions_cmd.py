@@ -13,7 +13,7 @@ from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.transcript import turn_text, wrap
 from simulator.debrief import Debrief, KeyTurn
 from simulator.export import Format, export, session_data
-from simulator.export.common import debrief_of, softer_text, start_text
+from simulator.export.common import debrief_of, moves_of, softer_text, start_text
 from simulator.export.files import write_private
 from simulator.export.redact import redact as redact_session
 from simulator.modes import ModeView, view_for
@@ -120,7 +120,10 @@ def _key_turn_lines(title: str, keyed: list[KeyTurn], view: ModeView) -> list[st
 
 
 def _debrief_text(debrief: Debrief) -> str:
-    out = ["Debrief", wrap("  ", debrief.headline), "", "Steps (turns that showed each):"]
+    out = ["Debrief", wrap("  ", debrief.headline)]
+    if debrief.stepped_out:
+        out.append(wrap("  ", debrief.stepped_out))
+    out += ["", "Steps (turns that showed each):"]
     width = max([28, *(len(s.label) for s in debrief.steps)])
     out += [f"  {s.label:<{width}} {s.count}" for s in debrief.steps]
     missteps = "Traps" if debrief.mode == "ask" else "Missteps"
@@ -162,10 +165,9 @@ def _show_text(saved: SavedSession) -> str:
     if saved.rewound:
         out += ["", f"Taken back ({len(saved.rewound)}):"]
         for turn in saved.rewound:
-            moves = ", ".join(m.value for m in turn.moves) or "(no moves)"
             out.append(wrap(f"{turn.index:>3}  you> ", turn.user))
             out.append(
-                f"     moves: {moves}; then {view.stage(turn.zone)}, "
+                f"     moves: {moves_of(turn)}; then {view.stage(turn.zone)}, "
                 f"{view.tension} {turn.arousal:.1f}"
             )
     out += ["", _debrief_text(debrief_of(saved))]

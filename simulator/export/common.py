@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from simulator.debrief import Debrief, build_debrief
 from simulator.engine import Effect
 from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.safety import answered_by, not_scored
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 
@@ -23,19 +24,16 @@ def when(moment: datetime | None) -> str:
     return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
-PAUSED_BY = "attune (practice paused)"
-
-
 def moves_of(turn: TurnRecord) -> str:
-    """The turn's moves, comma-separated, `(no moves)`, or a note that it was not scored."""
+    """The turn's moves, comma-separated, `(no moves)`, or why it was not scored."""
     if turn.safety is not None:
-        return "paused for your safety (not scored)"
+        return not_scored(turn.safety)
     return ", ".join(m.value for m in turn.moves) or "(no moves)"
 
 
 def speaker(turn: TurnRecord, partner: str) -> str:
-    """Who said the turn's reply: the partner, or attune itself on a paused turn."""
-    return PAUSED_BY if turn.safety is not None else partner
+    """Who said the turn's reply: the partner, or attune itself on a pause or check-in."""
+    return answered_by(turn.safety) if turn.safety is not None else partner
 
 
 def change(label: str, before: float, after: float) -> str:

@@ -83,7 +83,10 @@ def _key_turns(
 
 def _debrief(debrief: Debrief) -> list[str]:
     name = debrief.persona_name
-    out = ["## Debrief", "", f"**{md_inline(debrief.headline)}**", "", "### The steps", ""]
+    out = ["## Debrief", "", f"**{md_inline(debrief.headline)}**", ""]
+    if debrief.stepped_out:
+        out += [md_inline(debrief.stepped_out), ""]
+    out += ["### The steps", ""]
     out += ["| Step | Turns that showed it |", "| --- | ---: |"]
     out += [f"| {md_inline(s.label)} | {s.count} |" for s in debrief.steps]
     out += ["", "### Missteps", ""]

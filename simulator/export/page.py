@@ -44,6 +44,7 @@ td.n { text-align: right; }
 .effects { font-size: .9rem; color: #444; margin: .2rem 0; }
 .quote { font-style: italic; }
 .msg { white-space: pre-wrap; }
+.stepped-out { border-left: 3px solid #c98a00; padding-left: .6rem; }
 .note { border-left: 3px solid #8e8cf0; background: #f3f2fd; padding: .3rem .6rem;
         margin: .4rem 0; white-space: pre-wrap; }
 """
@@ -106,10 +107,12 @@ def _debrief(debrief: Debrief) -> str:
     )
     missteps = "".join(f"<li>{h(m.label)}: {m.count}</li>" for m in debrief.missteps)
     tips = "".join(f"<li>{h(t)}</li>" for t in debrief.tips)
+    stepped_out = debrief.stepped_out
     return "\n".join(
         [
             "<h2>Debrief</h2>",
             f'<p class="headline">{h(debrief.headline)}</p>',
+            *([f'<p class="stepped-out">{h(stepped_out)}</p>'] if stepped_out else []),
             svg_chart(debrief.points, view=view),
             f'<p class="muted">{legend}</p>',
             "<h3>The steps</h3>",

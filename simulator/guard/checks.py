@@ -450,6 +450,59 @@ _ABUSIVE = _rx(
     r"\bkill yourself\b|\bgo die\b",
 )
 
+# Self-harm, suicide, abuse and violence are never the persona's to speak of, in any
+# person: a learner rehearsing a hard talk may be close to these things for real.
+_SELF = r"(?:myself|yourself|himself|herself|themselves|themself|ourselves)"
+_HARM = _rx(
+    r"\bsuicid\w*|\bself[- ]?harm\w*|\boverdos\w*",
+    r"\b(?:kill|hurt|harm|cut|burn|hang|drown|shoot|shot|stab|starv|poison)\w* " + _SELF + r"\b",
+    r"\b(?:end|ending|ended|take|taking|took) (?:my|your|his|her|their|our) (?:own )?life\b"
+    r"|\bend(?:ing)? it all\b",
+    r"\b(?:want|wants|wanted|wanting|wanna|wish|wished|ready|going|deserve|deserves) (?:to )?"
+    r"(?:just )?die\b",
+    r"\bwish(?:ed)? (?:i|you|he|she|they)(?: was| were|'d| had)? (?:dead|died|never been born)\b"
+    r"|\bbetter off dead\b|\bbetter off without me\b",
+    r"\b(?:no|not any|what's the|what is the) (?:reason|point) (?:to |in |of )?(?:live|living|"
+    r"being alive|(?:going|carrying) on(?! about| with| and| like))\b",
+    r"\bnothing (?:left )?to live for\b|\bnot worth living\b|\btired of (?:living|being alive)\b",
+    r"\b(?:don't|do not|doesn't|does not|no longer) want to (?:live|be alive|wake up|exist)\b",
+    r"\b(?:took|take|taking|swallow\w*) (?:a bunch of |all (?:of )?(?:my |the |his |her )?|"
+    r"too many |a handful of |the whole (?:bottle|packet) of )(?:pills|tablets)\b",
+    r"\b(?:slit|slash\w*) (?:my|your|his|her|their) wrists?\b"
+    r"|\bjump(?:ing|ed)? (?:off|in front of) (?:a |the )?(?:bridge|roof|building|train|cliff)\b",
+    # threats, in any form: "I could kill you", "you'll regret it"
+    r"\bi(?:'ll| will|'m going to|'m gonna| am going to| could| want to| wanna|'d like to|"
+    r"'d love to| might) (?:just |really )?(?:kill|hurt|hit|punch|slap|strangle|choke|stab|"
+    r"shoot|smack|beat|murder|throttle|kick|end) (?:you|him|her|them)\b",
+    r"\bi (?:hit|punched|slapped|kicked|stabbed|shot|strangled|choked|beat|killed) "
+    r"(?:you|him|her|them)\b",
+    r"\byou(?:'ll| will|'re going to|'re gonna| are going to) (?:really )?(?:regret (?:it|this|"
+    r"that|what)|pay for (?:it|this|that)|be sorry)\b|\bi know where you live\b",
+    # abuse told as one's own: "he hits me"
+    r"\b(?:he|she|they|you|my \w+) (?:\w+ )?(?:hits?|beats?|chokes?|choked|slap(?:s|ped)|"
+    r"punch(?:es|ed)|kick(?:s|ed)|strangled|raped|rapes|assaulted|abused|abuses) (?:me|you|him|her)\b",
+    r"\b(?:abus(?:e|ed|ive|ing)|domestic violence|assault(?:ed|s)?|rap(?:e|ed|es|ing))\b",
+    # weapons
+    r"\b(?:gun|guns|handgun|pistol|rifle|shotgun|knife|knives|weapon|weapons|bullets?|machete)\b",
+)
+# Figures of speech an upset partner may use; removed before the harm check runs.
+_HARM_FIGURES = _rx(
+    r"\b(?:you're|you are|this is|it's|that's|it is) killing me\b",
+    r"\b(?:die|died|dying) (?:of|from) (?:embarrassment|shame|laughter|boredom)\b|\bdying (?:to|for)\b",
+    r"\bjump(?:ed|ing|s)? the gun\b|\bstick(?:ing)? to (?:my|your) guns\b",
+    r"\bbeat (?:me|you|him|her|them) to it\b|\bkick(?:s|ed|ing)? (?:me|you|him|her|them) out\b",
+    r"\bhit(?:s|ting)? (?:me|you|him|her|them) (?:with|hard|like)\b",
+)
+
+
+def _harm(text: str, ctx: GuardContext) -> str | None:
+    for sentence in sentences(text):
+        lowered = _HARM_FIGURES.sub(lambda m: " " * len(m.group(0)), sentence.lower())
+        match = _HARM.search(lowered)
+        if match:
+            return sentence[match.start() : match.end()]
+    return None
+
 
 _CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ...] = (
     (GuardReason.EMPTY, _empty),
@@ -460,6 +513,7 @@ _CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ..
     (GuardReason.ZONE_MISMATCH, _zone_mismatch),
     (GuardReason.REPETITIVE, _repetitive),
     (GuardReason.ABUSIVE, lambda t, c: _first(_ABUSIVE, t)),
+    (GuardReason.HARM, _harm),
     (GuardReason.TOO_LONG, _too_long),
 )
 

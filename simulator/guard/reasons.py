@@ -28,6 +28,9 @@ class GuardReason(StrEnum):
     """Says a sentence again: within the reply, or from an earlier reply."""
     ABUSIVE = "abusive"
     """Demeans, threatens or is cruel: a persona may be angry, never abusive."""
+    HARM = "harm"
+    """Speaks of self-harm, suicide, abuse or violence, in any person: the persona's pain
+    stays in the scene, and a learner's real distress is never mirrored back."""
 
     @property
     def plain(self) -> str:
@@ -45,6 +48,7 @@ _PLAIN = {
     GuardReason.EMPTY: "it said nothing",
     GuardReason.REPETITIVE: "it repeated itself",
     GuardReason.ABUSIVE: "it was cruel or threatening; be angry, never demeaning",
+    GuardReason.HARM: "it spoke of hurting someone or oneself; keep the hurt to the two of you",
 }
 
 

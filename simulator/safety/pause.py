@@ -1,4 +1,4 @@
-"""What the learner reads when the role-play pauses for their safety."""
+"""What the learner reads when attune steps out of the scene: a pause, or a check-in."""
 
 from __future__ import annotations
 
@@ -24,4 +24,13 @@ def pause_message(distress: Distress, partner: str, resources: str) -> str:
         "and you deserve help from a person.\n\n"
         f"{resources.strip()}\n\n"
         "You can go back to the practice whenever you choose, or end it here."
+    )
+
+
+def check_in_message(partner: str) -> str:
+    """The out-of-character question asked once on an uncertain sign; help is offered beside it."""
+    return (
+        "Stepping out of the scene for a moment: what you just wrote might be about "
+        "something real, not only the practice. Are you okay? If it was part of the scene, "
+        f"carry on whenever you like; {partner} did not hear it."
     )

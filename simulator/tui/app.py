@@ -98,7 +98,7 @@ class AttuneApp(App[None]):
         voice = context.voice_factory(setup.model, card, context.settings, setup.seed)
         classifier = make_classifier(context.judge, context.settings, card.mode)
         resources = context.settings.safety.resources
-        return Practice(card, voice, setup, context.store, classifier, resources)
+        return Practice(card, voice, setup, context.store, classifier, resources, context.safety)
 
     @work(thread=True, group="save")
     def save_practice(self, practice: Practice) -> None:

@@ -11,6 +11,7 @@ from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.personas.loader import load_catalog, load_default_catalog, persona_dirs
+from simulator.safety import Distress, detect_distress
 from simulator.store.sqlite import SessionStore
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
@@ -56,6 +57,8 @@ class AppContext:
     guest: bool = False
     """A visitor's tab under `attune serve`: practise and save, but no saved-sessions list,
     no other session's debrief, no card made, edited or deleted."""
+    safety: Callable[[str], Distress | None] = detect_distress
+    """The check for real distress in a learner's message (tests bring their own)."""
 
     def __post_init__(self) -> None:
         if not self.home_label and self.store is not None:

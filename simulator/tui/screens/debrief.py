@@ -129,6 +129,8 @@ class DebriefScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="debrief"):
             yield Static(Text(printable(debrief.headline), style="bold"), id="headline")
+            if debrief.stepped_out:
+                yield Static(printable(debrief.stepped_out), markup=False, id="stepped-out")
             yield StateChart(debrief.points, view=view_for(debrief.mode), id="chart")
             with Horizontal(classes="debrief-row"):
                 yield Static(_steps_text(debrief), classes="debrief-box")

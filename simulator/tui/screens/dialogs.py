@@ -1,4 +1,4 @@
-"""Small modal dialogs: a failed model call, a yes/no question."""
+"""Small modal dialogs: a failed model call, a yes/no question, a safety pause or check-in."""
 
 from __future__ import annotations
 
@@ -110,6 +110,57 @@ class SafetyPauseScreen(ModalScreen[str]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(str(event.button.id))
+
+    def action_choose(self, choice: str) -> None:
+        """Close with the learner's choice."""
+        self.dismiss(choice)
+
+
+class CheckInScreen(ModalScreen[str]):
+    """attune asks once if the learner is okay; the scene waits, help is one key away."""
+
+    BINDINGS = [
+        Binding("c", "choose('carry_on')", "I'm fine, carry on"),
+        Binding("h", "show_help", "Show help"),
+        Binding("e,escape", "choose('end')", "End and see the debrief"),
+    ]
+
+    def __init__(self, question: str, resources: str) -> None:
+        super().__init__()
+        self.question = question
+        self.resources = resources
+        self.help_shown = False
+        """True once the learner has asked to see where to find help."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="check-in"):
+            yield Static("Checking in", classes="dialog-title")
+            yield Static(printable(self.question), markup=False, id="check-in-note")
+            help_text = Static(printable(self.resources.strip()), markup=False, id="check-in-help")
+            help_text.display = False
+            yield help_text
+            yield Static("Press h to see where to find help.", classes="dim", id="help-key")
+            with Horizontal(classes="buttons"):
+                yield Button("I'm fine, carry on", id="carry_on", variant="primary")
+                yield Button("Show help", id="help")
+                yield Button("End and see the debrief", id="end")
+
+    def on_mount(self) -> None:
+        self.query_one("#carry_on", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "help":
+            self.action_show_help()
+        else:
+            self.dismiss(str(event.button.id))
+
+    def action_show_help(self) -> None:
+        """Reveal the help text in place; the learner still chooses how to go on."""
+        self.help_shown = True
+        self.query_one("#check-in-help", Static).display = True
+        self.query_one("#help-key", Static).display = False
+        self.query_one("#help", Button).disabled = True
+        self.query_one("#carry_on", Button).focus()
 
     def action_choose(self, choice: str) -> None:
         """Close with the learner's choice."""

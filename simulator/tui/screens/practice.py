@@ -19,7 +19,8 @@ from simulator.errors import ModelError
 from simulator.modes import view_for
 from simulator.practice import Practice
 from simulator.session import PendingTurn, TurnRecord
-from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
+from simulator.textsafe import printable
+from simulator.tui.screens.dialogs import CheckInScreen, ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.widgets.coach_panel import CoachPanel
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import (
@@ -162,7 +163,7 @@ class PracticeScreen(Screen[None]):
         try:
             pending = await asyncio.to_thread(practice.prepare, text)
             if pending.distress is not None:
-                await self._pause(pending)
+                await self._step_out(pending)
                 return
             if self.attune.model_state == "loading":
                 self._status("Waiting for the model to finish loading...")
@@ -177,19 +178,36 @@ class PracticeScreen(Screen[None]):
         practice.reset_hints()
         self._after_turn(record)
 
-    async def _pause(self, pending: PendingTurn) -> None:
-        """Step out of the role-play: no reply in character, help shown, the learner decides."""
-        record = self.practice.commit(pending, self.practice.pause_reply(pending))
-        await self.query_one("#messages", VerticalScroll).mount(
-            SystemNote(record.reply, "safety", index=record.index)
-        )
+    async def _step_out(self, pending: PendingTurn) -> None:
+        """Step out of the role-play: no reply in character, the learner decides how to go on.
+
+        A clear sign pauses the practice with help shown; an uncertain one asks once
+        whether the learner is okay, with help one key away.
+        """
+        record = self.practice.commit(pending, self.practice.safety_reply(pending))
+        kind = "check-in" if record.safety == "check_in" else "safety"
+        note = SystemNote(record.reply, kind, index=record.index)
+        await self.query_one("#messages", VerticalScroll).mount(note)
+        await self._scroll_end()
         self._show_state()
         self.attune.save_practice(self.practice)
-        self._status("Practice paused.")
         # Not waited on in this worker: ending from the dialog cancels the turn's worker.
-        await self.app.push_screen(SafetyPauseScreen(record.reply), callback=self._after_pause)
+        if record.safety == "check_in":
+            self._status("The scene is on hold while attune checks in.")
+            dialog = CheckInScreen(record.reply, self.practice.resources)
 
-    async def _after_pause(self, choice: str | None) -> None:
+            async def after_check_in(choice: str | None) -> None:
+                if dialog.help_shown:  # the help stays in the conversation once asked for
+                    note.text = f"{note.text}\n\n{printable(self.practice.resources.strip())}"
+                    note.update(note.text)
+                await self._back_in_scene(choice)
+
+            await self.app.push_screen(dialog, callback=after_check_in)
+            return
+        self._status("Practice paused.")
+        await self.app.push_screen(SafetyPauseScreen(record.reply), callback=self._back_in_scene)
+
+    async def _back_in_scene(self, choice: str | None) -> None:
         if choice == "end":
             await self.action_end()
             return

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from simulator.coach_view import CoachTurn, CoachView
+from simulator.safety import not_scored
 from simulator.textsafe import printable
 
 GOOD = "#3e9b4f"
@@ -30,9 +31,9 @@ def _turn_text(turn: CoachTurn, view: CoachView) -> Text:
     )
     if turn.surfaced_now:
         text.append("  softer feeling surfaced", style="italic")
-    if turn.paused:
-        text.append("\n     paused for safety (not scored)", style="dim")
-    if not turn.tags and not turn.paused:
+    if turn.safety is not None:
+        text.append(f"\n     {not_scored(turn.safety)}", style="dim")
+    elif not turn.tags:
         text.append("\n     no move tagged", style="dim")
     for tag in turn.tags:
         style = GOOD if tag.helpful else BAD
