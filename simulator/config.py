@@ -14,7 +14,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from simulator.errors import ConfigError
+from simulator import fs
+from simulator.errors import AttuneError, ConfigError
 from simulator.paths import config_path
 from simulator.problems import problems
 from simulator.safety.pause import DEFAULT_RESOURCES
@@ -86,7 +87,11 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     env = os.environ if environ is None else environ
     file = path or config_path(env)
     data: dict[str, object] = {}
-    if file.is_file():
+    try:
+        present = fs.is_file(file)
+    except AttuneError as exc:
+        raise ConfigError(str(exc)) from None
+    if present:
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except UnicodeDecodeError:

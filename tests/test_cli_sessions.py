@@ -156,8 +156,14 @@ def test_export_to_a_missing_folder_is_one_line(
     assert not out.parent.exists()
 
 
-def test_export_to_a_folder_is_one_line(attune: RunCli, session_id: str, tmp_path: Path) -> None:
-    _failed(attune("sessions", "export", session_id, "--out", str(tmp_path)), "is a folder")
+def test_export_to_a_folder_writes_inside_it(
+    attune: RunCli, session_id: str, tmp_path: Path
+) -> None:
+    result = attune("sessions", "export", session_id, "--out", str(tmp_path), "--format", "json")
+    assert result.code == 0, result
+    written = tmp_path / f"{session_id}.json"
+    assert json.loads(written.read_text(encoding="utf-8"))["id"] == session_id
+    assert str(written) in result.err and tmp_path.is_dir()
 
 
 def test_export_with_a_bad_format_is_one_line(attune: RunCli, session_id: str) -> None:

@@ -23,12 +23,14 @@ from simulator.scenario import (
     closest_persona,
     delete_user_card,
     load_answers,
+    restore_user_card,
     save_user_card,
     suggest_id,
 )
 from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
 from simulator.scenario.fit import SOFTER_ZONE, line_problem
 from simulator.scenario.skeleton import skeleton
+from simulator.scenario.trash import trash_dir
 from simulator.zones import Zone
 
 SAM = {
@@ -250,19 +252,25 @@ def test_a_shipped_id_or_an_existing_card_is_refused(catalog: Catalog) -> None:
     assert fresh_catalog().get("sam").name == "Samira"
 
 
-def test_delete_removes_the_card_and_its_answers_but_never_a_shipped_card(
+def test_delete_moves_the_card_and_its_answers_to_the_trash_but_never_a_shipped_card(
     catalog: Catalog,
 ) -> None:
     answers = ScenarioAnswers.model_validate(SAM)
     mine = fresh_catalog()
     path = save_user_card(build_card(answers, catalog.get("bad-day"), "sam"), mine, answers)
+    text = path.read_text()
     with pytest.raises(AttuneError, match="cannot be deleted"):
         delete_user_card("bad-day", mine)
     with pytest.raises(UnknownPersonaError):
         delete_user_card("nobody", mine)
-    assert delete_user_card("sam", mine) == path
+    trashed = delete_user_card("sam", mine)
     assert not path.exists() and load_answers("sam") is None
     assert "sam" not in mine.cards and "sam" not in fresh_catalog().cards
+    assert trashed.card.parent == trash_dir() and trashed.card.read_text() == text
+    assert trashed.answers is not None and trashed.answers.is_file()
+    assert restore_user_card("sam", mine) == path
+    assert path.read_text() == text and load_answers("sam") == answers
+    assert mine.is_user("sam") and list(trash_dir().iterdir()) == []
 
 
 def test_a_broken_card_of_yours_is_skipped_not_fatal(catalog: Catalog) -> None:

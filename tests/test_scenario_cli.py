@@ -121,12 +121,13 @@ def test_new_defaults_to_your_folder_and_refuses_bad_ids(attune: RunCli, tmp_pat
     assert attune("personas", "new").code == 2
 
 
-def test_delete_removes_your_card_and_refuses_shipped_ones(attune: RunCli) -> None:
+def test_delete_moves_your_card_to_the_trash_and_refuses_shipped_ones(attune: RunCli) -> None:
     assert interactive("sam", answers=SAM)[0] == 0
     shipped = attune("personas", "delete", "bad-day", "--yes")
     assert shipped.code == 2 and "cannot be deleted" in shipped.err
     gone = attune("personas", "delete", "sam", "--yes")
-    assert gone.code == 0 and "Deleted" in gone.out
+    assert gone.code == 0 and "to the trash" in gone.out
+    assert "attune personas restore sam" in gone.out
     assert not (user_personas_dir() / "sam.yaml").exists()
     assert attune("personas", "delete", "sam", "--yes").code == 2
 

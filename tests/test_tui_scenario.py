@@ -23,6 +23,7 @@ from simulator.llm.client import CallOptions
 from simulator.paths import user_personas_dir
 from simulator.personas.loader import load_card, load_default_catalog
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona, save_user_card
+from simulator.scenario.trash import trash_dir
 from simulator.tui.app import AttuneApp
 from simulator.tui.context import AppContext
 from simulator.tui.screens.dialogs import ConfirmScreen
@@ -139,9 +140,10 @@ async def test_cancel_saves_nothing(tmp_path: Path) -> None:
         assert not user_personas_dir().exists()
 
 
-async def test_delete_asks_and_removes_only_your_card(tmp_path: Path) -> None:
+async def test_delete_asks_and_moves_only_your_card_to_the_trash(tmp_path: Path) -> None:
     context = context_with_yours(tmp_path)
     path = save_sam(context)
+    text = path.read_text()
     app = AttuneApp(context)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -168,6 +170,9 @@ async def test_delete_asks_and_removes_only_your_card(tmp_path: Path) -> None:
         assert not path.exists() and "sam" not in context.catalog.cards
         ids = [str(o.id) for o in options.options]
         assert "sam" not in ids and YOURS_HEADING not in ids
+        # The same core function as `attune personas delete`: the card is in the trash.
+        (trashed,) = trash_dir().glob("sam.*.yaml")
+        assert trashed.read_text() == text
 
 
 async def test_edit_reopens_the_form_prefilled_and_saves_over_the_same_card(

@@ -1,4 +1,4 @@
-"""`attune personas list|show|validate` (and `new|delete`, from personas_new_cmd)."""
+"""`attune personas list|show|validate` (and `new|delete|restore`, from personas_new_cmd)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from simulator import fs
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
-from simulator.cli.personas_new_cmd import delete_command, new_command
+from simulator.cli.personas_new_cmd import delete_command, new_command, restore_command
 from simulator.cli.personas_try_cmd import try_command
 from simulator.errors import AttuneError, PersonaError
 from simulator.modes import view_for
@@ -25,6 +26,7 @@ def personas_group() -> None:
 
 personas_group.add_command(new_command)
 personas_group.add_command(delete_command)
+personas_group.add_command(restore_command)
 
 
 @personas_group.command("list")
@@ -122,7 +124,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     """Check card files or folders, reporting every problem at once."""
     files: list[Path] = []
     for path in paths:
-        files += card_files(path) if path.is_dir() else [path]
+        files += card_files(path) if fs.is_folder(path) else [path]
     failed = 0
     for path in files:
         try:

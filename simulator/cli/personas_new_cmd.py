@@ -1,4 +1,4 @@
-"""`attune personas new|delete`: the learner's (or a coach's) own persona cards.
+"""`attune personas new|delete|restore`: the learner's (or a coach's) own persona cards.
 
 The scenario builder is imported when a command runs, so `attune` (and the first frame of
 the TUI) never pays for it.
@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from simulator import fs
 from simulator.cli.common import catalog_from, confirmed, model_option, personas_option
 from simulator.errors import AttuneError
+from simulator.ids import checked_id
 from simulator.paths import user_personas_dir
-from simulator.personas.card import PersonaCard, PersonaId, SofterEmotion
+from simulator.personas.card import PersonaCard, SofterEmotion
 from simulator.textsafe import printable
 
 if TYPE_CHECKING:
@@ -24,29 +26,21 @@ if TYPE_CHECKING:
 NOT_SURE = "not-sure"
 
 
-def _valid_id(card_id: str) -> str:
-    from pydantic import TypeAdapter, ValidationError
+def _skeleton_path(card_id: str, out: str | None) -> Path:
+    from simulator.export.files import out_target
+    from simulator.scenario.store import card_path
 
-    try:
-        return TypeAdapter(PersonaId).validate_python(card_id)
-    except ValidationError:
-        raise AttuneError(
-            f"'{printable(card_id)}' is not a card id: use lowercase letters, digits and "
-            "single hyphens, 2-64 characters (e.g. 'my-sister')"
-        ) from None
-
-
-def _skeleton_path(card_id: str, out: Path | None) -> Path:
     if out is None:
-        folder = user_personas_dir()
-        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        return folder / f"{card_id}.yaml"
-    if out.is_dir():
-        return out / f"{card_id}.yaml"
-    if out.suffix not in (".yaml", ".yml") or out.stem != card_id:
-        raise AttuneError(f"{out}: a card file must be named {card_id}.yaml (ids match file names)")
-    return out
+        fs.private_folder(user_personas_dir())
+        return card_path(card_id)
+    if out == "":
+        raise AttuneError("--out: a path cannot be empty")
+    path = out_target(out, f"{card_id}.yaml")
+    if path.suffix not in (".yaml", ".yml") or path.stem != card_id:
+        raise AttuneError(
+            printable(f"{path}: a card file must be named {card_id}.yaml (ids match file names)")
+        )
+    return path
 
 
 def _ask(question: str, hint: str) -> str:
@@ -161,7 +155,6 @@ def _saved(card: PersonaCard, path: Path, how: str) -> None:
 )
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
     metavar="PATH",
     help="Where to write the skeleton (a folder, or ID.yaml); default: your personas folder.",
 )
@@ -177,7 +170,7 @@ def _saved(card: PersonaCard, path: Path, how: str) -> None:
 def new_command(
     card_id: str | None,
     interactive: bool,
-    out: Path | None,
+    out: str | None,
     force: bool,
     draft: bool,
     model: str | None,
@@ -193,7 +186,7 @@ def new_command(
                                           ... with the lines drafted by a model
     """
     if card_id is not None:
-        card_id = _valid_id(card_id)
+        card_id = checked_id(card_id)
     if interactive:
         if out is not None:
             raise AttuneError("--out is for skeletons; --interactive saves to your personas folder")
@@ -222,17 +215,36 @@ def new_command(
 @click.argument("card_id", metavar="ID")
 @click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
 def delete_command(card_id: str, yes: bool) -> None:
-    """Delete one of your own persona cards (shipped ones cannot be deleted)."""
+    """Move one of your own persona cards to the trash (shipped ones cannot be deleted).
+
+    `attune personas restore ID` puts it back.
+    """
     from simulator.scenario import delete_user_card
-    from simulator.scenario.store import user_card_ids
+    from simulator.scenario.store import user_card_file
 
     catalog = catalog_from(())
-    mine = catalog.is_user(card_id) if card_id in catalog.cards else card_id in user_card_ids()
-    if mine and not yes:
+    path = user_card_file(card_id, catalog)
+    if not yes:
         card = catalog.cards.get(card_id)
         what = f"{card_id} ({printable(card.name)})" if card else f"{card_id} (unfinished)"
-        if not confirmed(f"Delete your card {what}?"):
+        if not confirmed(f"Delete your card {what}? It is moved to attune's trash"):
             click.echo("Not deleted.")
             return
-    path = delete_user_card(card_id, catalog)
-    click.echo(f"Deleted {printable(str(path))}.")
+    trashed = delete_user_card(card_id, catalog)
+    click.echo(printable(f"Moved {path} to the trash: {trashed.card}"))
+    click.echo(f"Put it back with:  attune personas restore {card_id}")
+
+
+@click.command("restore")
+@click.argument("card_id", metavar="ID")
+def restore_command(card_id: str) -> None:
+    """Put the most recently deleted card with this id back in your personas folder."""
+    from simulator.scenario import restore_user_card
+
+    catalog = catalog_from(())
+    path = restore_user_card(card_id, catalog)
+    card = catalog.cards.get(card_id)
+    name = f"{printable(card.name)} ({card_id})" if card else f"{card_id} (unfinished)"
+    click.echo(printable(f"Restored {name} to {path}"))
+    if card is not None:
+        click.echo(f"Practise with it:  attune practice --persona {card_id}")

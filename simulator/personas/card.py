@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from simulator.ids import ID_MAX_LENGTH, ID_MIN_LENGTH, ID_PATTERN
 from simulator.modes import ASK_STAGES
 from simulator.movesets import AnyMove, MoveId, PracticeMode, helpful_moves, trap_moves
 from simulator.problems import UNION_TAG
@@ -23,8 +24,10 @@ from simulator.zones import Zone
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Lines = Annotated[list[Line], Field(min_length=1, max_length=40)]
 PersonaId = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=64)
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=ID_MIN_LENGTH, max_length=ID_MAX_LENGTH),
 ]
+"""A card id names its file, so it has the pattern of every file-naming id (simulator.ids)."""
 
 
 class SofterEmotion(StrEnum):

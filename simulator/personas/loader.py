@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from simulator import fs
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
 from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
@@ -134,7 +135,7 @@ def persona_dirs(
     env = os.environ if environ is None else environ
     dirs = [data_dir("personas")]
     mine = user_personas_dir(env)
-    if user and mine.is_dir():
+    if user and fs.is_folder(mine):
         dirs.append(mine)
     dirs += [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     dirs += list(extra)
@@ -181,7 +182,7 @@ class Catalog:
 
 def card_files(folder: Path) -> list[Path]:
     """The card files in a folder, sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [p for p in fs.entries(folder) if p.suffix in (".yaml", ".yml") and fs.is_file(p)]
 
 
 def load_catalog(dirs: Iterable[Path], user_dir: Path | None = None) -> Catalog:
@@ -192,7 +193,7 @@ def load_catalog(dirs: Iterable[Path], user_dir: Path | None = None) -> Catalog:
     """
     catalog = Catalog(user_dir=user_dir)
     for folder in dirs:
-        if not folder.is_dir():
+        if not fs.is_folder(folder):
             raise AttuneError(f"{folder}: personas folder not found")
         lenient = folder == user_dir
         for path in card_files(folder):

@@ -3,7 +3,12 @@
 from simulator.scenario.answers import FIELDS, Intensity, ScenarioAnswers, answer_problems
 from simulator.scenario.build import build_card, suggest_id
 from simulator.scenario.closest import closest_persona
-from simulator.scenario.store import delete_user_card, load_answers, save_user_card
+from simulator.scenario.store import (
+    delete_user_card,
+    load_answers,
+    restore_user_card,
+    save_user_card,
+)
 
 __all__ = [
     "FIELDS",
@@ -14,6 +19,7 @@ __all__ = [
     "closest_persona",
     "delete_user_card",
     "load_answers",
+    "restore_user_card",
     "save_user_card",
     "suggest_id",
 ]

@@ -9,12 +9,16 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from simulator.errors import AttuneError, UnknownPersonaError
+from simulator import fs
+from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
 from simulator.export.files import write_private
-from simulator.paths import user_personas_dir
+from simulator.ids import checked_id, file_in
+from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
-from simulator.personas.loader import Catalog
+from simulator.personas.loader import Catalog, load_card
 from simulator.scenario.answers import ScenarioAnswers
+from simulator.scenario.trash import Trashed, move_to_trash, trash_dir
+from simulator.scenario.trash import newest as newest_trashed
 
 ANSWERS_FOLDER = ".answers"
 """Beside the cards: the form answers each card was made from, so the form can reopen them."""
@@ -34,18 +38,20 @@ def card_yaml(card: PersonaCard, how: str = "attune's new-scenario form") -> str
     return header + body
 
 
-def _private_folder(folder: Path) -> None:
-    try:
-        # mkdir's `mode` does not reach parents it creates, so each level is made private.
-        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
-    except OSError as exc:
-        raise AttuneError(f"{folder}: cannot create ({exc.strerror or exc})") from None
+def card_path(card_id: str) -> Path:
+    """Where a card of the learner's with this id lives (the id checked, the path inside)."""
+    return file_in(user_personas_dir(), card_id, ".yaml")
+
+
+def answers_path(card_id: str) -> Path:
+    """Where the form answers of the learner's card with this id live."""
+    return file_in(user_personas_dir() / ANSWERS_FOLDER, card_id, ".json")
 
 
 def check_new_id(card_id: str, catalog: Catalog, replace: bool = False) -> None:
     """Refuse an id a shipped or another folder's card already has (and, unless `replace`,
     one of the learner's own)."""
+    checked_id(card_id)
     if card_id not in catalog.cards:
         return
     if catalog.is_shipped(card_id):
@@ -67,12 +73,12 @@ def save_user_card(
     """Write the card (0600, atomically) to the learner's folder (0700) and add it to `catalog`."""
     check_new_id(card.id, catalog, replace)
     folder = user_personas_dir()
-    _private_folder(folder)
-    path = folder / f"{card.id}.yaml"
+    path = card_path(card.id)
+    sidecar = answers_path(card.id)
+    fs.private_folder(folder)
     write_private(path, card_yaml(card, how), force=replace)
-    sidecar = folder / ANSWERS_FOLDER / f"{card.id}.json"
     if answers is not None:
-        _private_folder(sidecar.parent)
+        fs.private_folder(sidecar.parent)
         write_private(sidecar, answers.model_dump_json(indent=2) + "\n", force=True)
     else:
         with contextlib.suppress(OSError):
@@ -85,41 +91,94 @@ def save_user_card(
 
 def load_answers(card_id: str) -> ScenarioAnswers | None:
     """The form answers a card was made from, if it was made with the form and they still read."""
-    path = user_personas_dir() / ANSWERS_FOLDER / f"{card_id}.json"
     try:
-        return ScenarioAnswers.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        return ScenarioAnswers.model_validate_json(answers_path(card_id).read_bytes())
+    except (AttuneError, OSError, ValidationError, ValueError):
         return None
 
 
 def user_card_ids() -> set[str]:
     """Ids of the card files in the learner's folder, loadable or not (a skeleton, a bad edit)."""
     folder = user_personas_dir()
-    if not folder.is_dir():
+    if not fs.is_folder(folder):
         return set()
-    return {p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
+    return {p.stem for p in fs.entries(folder) if p.suffix in (".yaml", ".yml")}
 
 
-def delete_user_card(card_id: str, catalog: Catalog) -> Path:
-    """Delete one of the learner's own cards (never a shipped one); returns the file removed."""
-    folder = user_personas_dir()
+def user_card_file(card_id: str, catalog: Catalog) -> Path:
+    """The file of one of the learner's own cards, loadable or not (an unfinished skeleton).
+
+    Refused: an id that is not a card id, a shipped card, and a card from another folder.
+    """
+    checked_id(card_id)
     if card_id in catalog.cards and catalog.is_shipped(card_id):
         raise AttuneError(f"'{card_id}' is shipped with attune and cannot be deleted")
     if card_id in catalog.cards and not catalog.is_user(card_id):
         where = catalog.sources[card_id]
         raise AttuneError(f"'{card_id}' is not one of your cards; it comes from {where}")
-    # A card of the learner's that does not load (an unfinished skeleton) can go too.
-    candidates = [folder / f"{card_id}{suffix}" for suffix in (".yaml", ".yml")]
-    path = catalog.sources.get(card_id) or next((p for p in candidates if p.is_file()), None)
+    folder = user_personas_dir()
+    candidates = [file_in(folder, card_id, suffix) for suffix in (".yaml", ".yml")]
+    loaded = catalog.sources.get(card_id)
+    path = loaded if loaded in candidates else next(filter(fs.taken, candidates), None)
     if path is None:
         raise UnknownPersonaError(f"you have no card '{card_id}' (see 'attune personas list')")
+    if path.resolve().parent == data_dir("personas").resolve():
+        # Only when the attune folder is set to the shipped one; still never delete those.
+        raise AttuneError(f"'{card_id}' is shipped with attune and cannot be deleted")
+    return path
+
+
+def delete_user_card(card_id: str, catalog: Catalog) -> Trashed:
+    """Move one of the learner's own cards (never a shipped one) and its answers to the trash."""
+    path = user_card_file(card_id, catalog)
     try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise AttuneError(f"{path}: cannot delete ({exc.strerror or exc})") from None
-    with contextlib.suppress(OSError):
-        (path.parent / ANSWERS_FOLDER / f"{card_id}.json").unlink()
+        answers: Path | None = answers_path(card_id)
+    except AttuneError:
+        answers = None  # its answers folder leads elsewhere: leave it, the card still goes
+    trashed = move_to_trash(card_id, path, answers)
     catalog.remove(card_id)
+    return trashed
+
+
+def restore_user_card(card_id: str, catalog: Catalog) -> Path:
+    """Put the newest trashed copy of a card back in the learner's folder; returns where.
+
+    Refused while any card (or card file of the learner's) has that id: nothing is replaced.
+    """
+    checked_id(card_id)
+    if card_id in catalog.cards:
+        where = catalog.sources[card_id]
+        if catalog.is_shipped(card_id):
+            raise AttuneError(f"'{card_id}' is the id of a shipped persona; nothing restored")
+        raise AttuneError(
+            f"a card '{card_id}' already exists ({where}); delete or rename it first, "
+            "nothing restored"
+        )
+    folder = user_personas_dir()
+    for suffix in (".yaml", ".yml"):
+        existing = file_in(folder, card_id, suffix)
+        if fs.taken(existing):
+            raise AttuneError(f"{existing} already exists; delete or rename it first")
+    trashed = newest_trashed(card_id)
+    if trashed is None:
+        raise UnknownPersonaError(f"no deleted card '{card_id}' in the trash ({trash_dir()})")
+    fs.private_folder(folder)
+    path = file_in(folder, card_id, trashed.card.suffix)
+    try:
+        fs.move_aside(trashed.card, path)
+    except FileExistsError:
+        raise AttuneError(f"{path} already exists; delete or rename it first") from None
+    except OSError as exc:
+        raise fs.os_problem(path, exc, "cannot restore") from None
+    if trashed.answers is not None:
+        sidecar = answers_path(card_id)
+        # Stale answers already there (or a failed move) leave the trashed answers in the trash.
+        with contextlib.suppress(OSError, AttuneError):
+            fs.private_folder(sidecar.parent)
+            fs.move_aside(trashed.answers, sidecar)
+    with contextlib.suppress(PersonaError):
+        # An unfinished skeleton comes back too; it just is not offered for practice yet.
+        catalog.add(load_card(path), path)
+    if catalog.user_dir is None:
+        catalog.user_dir = folder
     return path

@@ -231,13 +231,18 @@ class SessionStore:
 
     def _create_files(self) -> None:
         folder = self.path.parent
-        if not folder.is_dir():
-            try:
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            except OSError as exc:
-                raise os_failure(folder, "cannot create the sessions folder", exc) from None
-        if self.path.exists():
+        # A name too long or a folder we may not enter fails as one line, not a traceback.
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise os_failure(folder, "cannot create the sessions folder", exc) from None
+        try:
+            os.lstat(self.path)
             return
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise os_failure(self.path, "cannot open the sessions database", exc) from None
         try:
             # Create it private ourselves: SQLite would make it world-readable under umask 022.
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

@@ -258,8 +258,14 @@ class PickerScreen(Screen[None]):
         except AttuneError as exc:
             self.notify(str(exc), severity="error")
             return
-        if deleted:
-            self.notify(f"Deleted your scenario '{card_id}'.")
+        if deleted is not None:
+            self.notify(
+                printable(
+                    f"Moved your scenario '{card_id}' to the trash ({deleted}); "
+                    f"'attune personas restore {card_id}' brings it back."
+                ),
+                timeout=10,
+            )
             self.refresh_personas()
 
     def action_sessions(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App
@@ -44,13 +45,16 @@ def scenario_text(catalog: Catalog, card_id: str) -> str:
     return printable(text)
 
 
-async def delete_card(app: App[None], catalog: Catalog, card_id: str) -> bool:
-    """Ask, then delete one of the learner's cards; True when it was deleted."""
+async def delete_card(app: App[None], catalog: Catalog, card_id: str) -> Path | None:
+    """Ask, then move one of the learner's cards to the trash; where it went, or None if kept."""
     card = catalog.get(card_id)
-    question = f"Delete your scenario '{printable(card.name)}' ({card_id})? Its file goes too."
+    question = (
+        f"Delete your scenario '{printable(card.name)}' ({card_id})? Its file moves to "
+        f"attune's trash; 'attune personas restore {card_id}' brings it back."
+    )
     if not await app.push_screen_wait(ConfirmScreen(question, "Delete")):
-        return False
+        return None
     from simulator.scenario import delete_user_card
 
-    await asyncio.to_thread(delete_user_card, card_id, catalog)
-    return True
+    trashed = await asyncio.to_thread(delete_user_card, card_id, catalog)
+    return trashed.card
