@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import model_option, personas_option
+from simulator.cli.output import echo
 from simulator.errors import AttuneError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -84,7 +85,7 @@ def serve_command(
     from simulator.tui.serve import serve_in_browser
 
     command = practice_command_line(model, persona_folders)
-    click.echo(f"attune: serving the practice screen on {url_for(host, port)} (Ctrl+C stops)")
+    echo(f"attune: serving the practice screen on {url_for(host, port)} (Ctrl+C stops)")
     try:
         serve_in_browser(command, host, port, url_for(host, port))
     except OSError as exc:
