@@ -77,12 +77,15 @@ WRONG = [
     ("sessions", "meta", b"\x00\xff", "sessions.meta holds a blob of 2 bytes"),
     ("sessions", "meta", "META:start_arousal=high", "sessions.meta is not valid (start_arousal"),
     ("sessions", "meta", "META:start_zone=boiling", "start_zone: 'boiling' is no zone"),
+    ("sessions", "meta", "META:start_arousal=-Infinity", "start_arousal: -inf is no level"),
     ("sessions", "ended_at", "yesterday", "sessions.ended_at holds 'yesterday', not a time"),
     ("sessions", "ended_at", b"\x01", "sessions.ended_at holds a blob of 1 bytes"),
     ("turns", "record", None, "turns.record (turn 1) holds NULL"),
     ("turns", "record", "[]", "turns.record (turn 1) is not valid"),
     ("turns", "record", "TURN:arousal=loud", "turns.record (turn 1) is not valid (arousal"),
     ("turns", "record", "TURN:zone=boiling", "zone: 'boiling' is no zone"),
+    ("turns", "record", "TURN:arousal=NaN", "arousal: nan is no level from 0 to 100"),
+    ("turns", "record", "TURN:connection=150", "connection: 150.0 is no level from 0 to 100"),
     ("turns", "rewound", "no", "turns.rewound (turn 1) holds 'no', not 0 or 1"),
     ("turns", "rewound", None, "turns.rewound (turn 1) holds NULL"),
     ("notes", "turn", "one", "notes.turn (note 1) holds 'one', not a whole number"),
@@ -97,7 +100,11 @@ WRONG = [
 def _value(store: SessionStore, value: object) -> object:
     if isinstance(value, str) and value.startswith(("META:", "TURN:")):
         column = "meta" if value.startswith("META:") else "record"
-        name, bad = value[5:].split("=")
+        name, text = value[5:].split("=")
+        try:
+            bad: object = json.loads(text)  # a number, NaN or Infinity
+        except ValueError:
+            bad = text
         return _with(store, column, **{name: bad})
     return value
 

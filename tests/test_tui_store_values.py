@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -44,8 +45,18 @@ def _notes(app: AttuneApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+# A JSON column holding garbage; a turn whose level (a float, the right type) would
+# have crashed the debrief chart.
+BREAKAGES = {
+    "sessions.meta": "UPDATE sessions SET meta = '{broken' WHERE id = ?",
+    "turns.record": "UPDATE turns SET record = json_set(record, '$.arousal', 1e308) "
+    "WHERE session_id = ?",
+}
+
+
+@pytest.mark.parametrize("column", list(BREAKAGES))
 async def test_an_unreadable_saved_session_is_flagged_and_the_rest_still_listed(
-    tmp_path: Path, card: PersonaCard
+    tmp_path: Path, card: PersonaCard, column: str
 ) -> None:
     context = make_context(tmp_path)
     store = context.store
@@ -53,7 +64,7 @@ async def test_an_unreadable_saved_session_is_flagged_and_the_rest_still_listed(
     good = record(store, card, CALM[:1])
     bad = record(store, card, CALM[:2])
     conn = sqlite3.connect(store.path, isolation_level=None)
-    conn.execute("UPDATE sessions SET meta = '{broken' WHERE id = ?", (bad,))
+    conn.execute(BREAKAGES[column], (bad,))
     conn.close()
     app = AttuneApp(context)
     async with app.run_test(size=SIZE) as pilot:
@@ -69,7 +80,7 @@ async def test_an_unreadable_saved_session_is_flagged_and_the_rest_still_listed(
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen), "opening it says why, it does not crash"
-        assert any(f"session {bad} cannot be read: sessions.meta" in n for n in _notes(app))
+        assert any(f"session {bad} cannot be read: {column}" in n for n in _notes(app))
         await pilot.press("d")
         await screen_of(pilot, ConfirmScreen)
         await pilot.press("y")

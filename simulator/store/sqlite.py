@@ -62,6 +62,8 @@ def _note_turn(values: SessionValues, column: str, value: object) -> int:
 def _meta(values: SessionValues, value: object) -> SessionMeta:
     meta = values.model(SessionMeta, "sessions.meta", value)
     values.zone("sessions.meta", "start_zone", meta.start_zone)
+    values.level("sessions.meta", "start_arousal", meta.start_arousal)
+    values.level("sessions.meta", "start_connection", meta.start_connection)
     return meta
 
 
@@ -74,6 +76,8 @@ def _turn(values: SessionValues, idx: object, value: object) -> TurnRecord:
     column = _turn_column("record", idx)
     record = values.model(TurnRecord, column, value)
     values.zone(column, "zone", record.zone)
+    values.level(column, "arousal", record.arousal)
+    values.level(column, "connection", record.connection)
     return record
 
 

@@ -9,6 +9,7 @@ names the session and the column. Nothing is written back.
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -104,6 +105,13 @@ class SessionValues:
             return kind.model_validate_json(value)
         except ValidationError as exc:
             raise self.error(column, f"is not valid ({safe(problems(exc)[0])})") from None
+
+    def level(self, column: str, field: str, value: float) -> float:
+        """An arousal or connection level inside a JSON column: a number from 0 to 100."""
+        # NaN, infinity or 150 would pass as floats and then break every chart.
+        if not (math.isfinite(value) and 0.0 <= value <= 100.0):
+            raise self.error(column, f"is not valid ({field}: {value!r} is no level from 0 to 100)")
+        return value
 
     def zone(self, column: str, field: str, value: str) -> str:
         """A zone name inside a JSON column (the models keep it as plain text)."""
