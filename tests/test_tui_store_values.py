@@ -22,7 +22,7 @@ from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice
-from tui_support import make_context, recording, screen_of
+from tui_support import GatedVoice, make_context, recording, screen_of
 
 SIZE = (120, 40)
 
@@ -146,3 +146,28 @@ async def test_lone_surrogates_from_the_input_and_the_model_are_saved_and_export
         assert turn.reply == "I waited \ufffd all day."
         page = home_dir() / "exports" / f"{session_id}.html"
         assert "I waited \ufffd all day." in page.read_text(encoding="utf-8")
+
+
+async def test_a_notification_naming_the_partner_shows_escapes_not_raw_controls(
+    tmp_path: Path, card: PersonaCard
+) -> None:
+    factory, voices = recording(GatedVoice)
+    context = make_context(tmp_path, voice_factory=factory)
+    odd = card.model_copy(update={"name": "Pri\x1b]0;T\x07ya"})
+    context.catalog.add(odd, context.catalog.sources[card.id])
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        practice = await screen_of(pilot, PracticeScreen)
+        await pilot.app.workers.wait_for_complete()
+        practice.query_one(MessageInput).text = CALM[0]
+        await pilot.press("enter")
+        await voices[0].first_sent.wait()
+        practice.query_one(MessageInput).text = CALM[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        voices[0].release.set()
+        await pilot.app.workers.wait_for_complete()
+        (busy,) = [n for n in _notes(app) if "still answering" in n]
+        assert busy == "Pri\\x1b]0;T\\x07ya is still answering."

@@ -19,6 +19,7 @@ from simulator.errors import ModelError
 from simulator.modes import view_for
 from simulator.practice import Practice
 from simulator.session import PendingTurn, TurnRecord
+from simulator.textsafe import printable
 from simulator.tui.screens.dialogs import ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.widgets.coach_panel import CoachPanel
 from simulator.tui.widgets.message_input import MessageInput
@@ -143,7 +144,9 @@ class PracticeScreen(Screen[None]):
 
     def on_message_input_submitted(self, event: MessageInput.Submitted) -> None:
         if self.busy:
-            self.notify(f"{self.practice.card.name} is still answering.", timeout=3)
+            self.notify(
+                printable(f"{self.practice.card.name} is still answering."), timeout=3, markup=False
+            )
             return
         event.input.clear()
         self.send(event.text)
