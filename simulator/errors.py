@@ -52,6 +52,15 @@ class StoreError(AttuneError):
     """The sessions database cannot be used: corrupt, locked, unwritable or too new."""
 
 
+class UnreadableSessionError(StoreError):
+    """A saved session with a stored value of the wrong type (edited by hand, or damaged)."""
+
+    def __init__(self, session_id: str, column: str, message: str) -> None:
+        self.session_id = session_id
+        self.column = column
+        super().__init__(message)
+
+
 class UnknownSessionError(AttuneError):
     """A session id (or prefix) that matches no saved session, or more than one."""
 

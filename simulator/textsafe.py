@@ -36,6 +36,7 @@ def printable(text: str) -> str:
 
 def dumps(value: object, indent: int | None = None) -> str:
     """JSON (one line unless `indent`), readable non-ASCII, every control character escaped."""
-    raw = json.dumps(value, ensure_ascii=False, indent=indent)
+    # With ensure_ascii off, json passes lone surrogates through, and no encoder writes them.
+    raw = scrub(json.dumps(value, ensure_ascii=False, indent=indent))
     # json escapes C0 itself; C1 and DEL pass through unless we escape them.
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", raw)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.cli.main import main
+from simulator.cli.main import run_cli
 from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
 from simulator.zones import Zone
 
@@ -63,7 +63,7 @@ def attune(capsys: pytest.CaptureFixture[str]) -> RunCli:
     """Run the CLI in-process: `attune("personas", "list")` returns a CliResult."""
 
     def run(*args: str) -> CliResult:
-        code = main(list(args))
+        code = run_cli(list(args))
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 

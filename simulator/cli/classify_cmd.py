@@ -8,6 +8,7 @@ import click
 
 from simulator.classifier import Classification, classify
 from simulator.cli.common import echo_json, json_option
+from simulator.cli.output import echo
 from simulator.movesets import PRACTICE_MODES, PracticeMode, move_info, moves_for
 from simulator.textsafe import printable
 
@@ -56,8 +57,8 @@ def classify_command(text: str, mode: PracticeMode, as_json: bool) -> None:
             echo_json(_as_json(found))
         else:
             if text == "-":
-                click.echo(f"> {printable(message)}")
-            click.echo(_as_text(found))
+                echo(f"> {printable(message)}")
+            echo(_as_text(found))
 
 
 @click.command("moves")
@@ -82,5 +83,5 @@ def moves_command(mode: PracticeMode, as_json: bool) -> None:
         )
         return
     for info in infos:
-        click.echo(f"{info.move.value:<20}{info.polarity:<12}{info.description}")
-        click.echo(f"{'':<32}step: {info.step}; ATTUNE: {info.attune}")
+        echo(f"{info.move.value:<20}{info.polarity:<12}{info.description}")
+        echo(f"{'':<32}step: {info.step}; ATTUNE: {info.attune}")

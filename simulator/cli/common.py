@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from simulator.cli.output import echo
 from simulator.errors import AttuneError
 from simulator.intensity import INTENSITIES
 from simulator.personas.loader import Catalog, load_default_catalog
@@ -62,17 +63,17 @@ def catalog_from(folders: tuple[Path, ...]) -> Catalog:
 
 def echo_json(value: object) -> None:
     """Print one JSON document on one line."""
-    click.echo(dumps(value))
+    echo(dumps(value))
 
 
 def confirmed(question: str) -> bool:
     """Ask a yes/no question on stderr; no answer (stdin closed or a file) refuses."""
-    click.echo(f"{question} [y/N]: ", nl=False, err=True)
+    echo(f"{question} [y/N]: ", nl=False, err=True)
     try:
         answer = input()
     except EOFError:
         # Nobody to ask: refuse rather than guess.
-        click.echo("", err=True)
+        echo("", err=True)
         raise AttuneError(
             "not deleted: no answer given (pass --yes to delete without asking)"
         ) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from simulator.cli.common import echo_json, json_option
+from simulator.cli.output import echo, safe_line
 from simulator.config import load_settings
 from simulator.paths import config_path
 
@@ -17,7 +18,7 @@ def config_group() -> None:
 @config_group.command("path")
 def config_path_command() -> None:
     """Print where attune looks for its config file."""
-    click.echo(str(config_path()))
+    echo(safe_line(config_path()))
 
 
 @config_group.command("show")
@@ -29,12 +30,12 @@ def config_show_command(as_json: bool) -> None:
     if as_json:
         echo_json(data)
         return
-    click.echo(f"# {config_path()}")
+    echo(f"# {safe_line(config_path())}")
     for section, values in data.items():
-        click.echo(f"[{section}]")
+        echo(f"[{section}]")
         for key, value in values.items():
             shown = (
                 "(default)" if value is None else repr(value) if isinstance(value, str) else value
             )
-            click.echo(f"{key} = {shown}")
-        click.echo("")
+            echo(f"{key} = {shown}")
+        echo("")

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 import click
 
 from simulator.cli.common import catalog_from, echo_json, personas_option
+from simulator.cli.output import echo, safe_line
 from simulator.config import Settings, load_settings
 from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions, check_model
 from simulator.paths import home_dir
 from simulator.personas import PersonaCard
-from simulator.textsafe import dumps, printable
+from simulator.textsafe import dumps
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice
 
@@ -28,7 +29,8 @@ MAX_CONCURRENCY = 64
 def _progress(result: CaseResult, done: int, total: int) -> None:
     mark = "PASS" if result.passed else ("ERROR" if result.error else "FAIL")
     width = len(str(total))
-    click.echo(f"[{done:>{width}}/{total}] {mark:<5} {result.id} ({result.model})", err=True)
+    where = safe_line(f"{result.id} ({result.model})")
+    echo(f"[{done:>{width}}/{total}] {mark:<5} {where}", err=True)
 
 
 def _routed(router_file: Path, settings: Settings) -> tuple[VoiceFactory, list[str]]:
@@ -186,15 +188,15 @@ def eval_command(
         echo_json(stdout_json(run))
     else:
         for model, group in total["models"].items():
-            click.echo(
-                f"{printable(model)}: {group['passed']}/{group['cases']} passed "
+            echo(
+                f"{safe_line(model)}: {group['passed']}/{group['cases']} passed "
                 f"({group['pass_rate']:.0%}), guard retry {group['guard_retry_rate']:.0%}, "
                 f"fallback {group['guard_fallback_rate']:.0%}, "
                 f"latency {group['mean_latency_s']:.2f}s"
             )
-        click.echo(f"results: {json_path}\nreport:  {md_path}")
+        echo(f"results: {safe_line(json_path)}\nreport:  {safe_line(md_path)}")
     if total["pass_rate"] < min_pass:
-        click.echo(
+        echo(
             f"attune: pass rate {total['pass_rate']:.3f} is below --min-pass {min_pass:.3f}",
             err=True,
         )

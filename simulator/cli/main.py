@@ -9,6 +9,8 @@ from collections.abc import Sequence
 import click
 
 from simulator import __version__
+from simulator.cli.crash import report_bug
+from simulator.cli.output import echo, prepare_stdio, report_error
 from simulator.errors import AttuneError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -73,27 +75,33 @@ def cli(ctx: click.Context) -> None:
 
             run_tui(None, ())
         else:
-            click.echo(ctx.get_help())
+            echo(ctx.get_help())
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; every user error becomes one line on stderr and exit code 2."""
+def run_cli(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; every user error becomes one line on stderr and exit code 2.
+
+    An unexpected exception (a bug) propagates, so tests see it whole; `main` is
+    what users run.
+    """
+    prepare_stdio()
     try:
         code = cli.main(
             args=list(argv) if argv is not None else None, prog_name="attune", standalone_mode=False
         )
     except AttuneError as exc:
-        click.echo(f"attune: error: {exc}", err=True)
-        return 2
+        return report_error(exc)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # `attune sessions` alone asks what the group can do, as a bare `attune` does.
+        echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+        return 0
     except click.UsageError as exc:
         hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        click.echo(f"attune: error: {exc.format_message()}{hint}", err=True)
-        return 2
+        return report_error(f"{exc.format_message()}{hint}")
     except click.ClickException as exc:
-        click.echo(f"attune: error: {exc.format_message()}", err=True)
-        return 2
+        return report_error(exc.format_message())
     except click.Abort:
-        click.echo("attune: interrupted", err=True)
+        echo("attune: interrupted", err=True)
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); nothing left to say.
@@ -101,6 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # A command that calls ctx.exit(N) (e.g. `eval --min-pass`) returns N here.
     return code if isinstance(code, int) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The `attune` executable: `run_cli`, with a bug reported in one line and logged."""
+    # A bug must not dump a traceback on the learner; the log keeps it for the report.
+    try:
+        return run_cli(argv)
+    except Exception as exc:
+        return report_bug(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

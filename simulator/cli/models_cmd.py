@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from simulator.cli.common import echo_json, json_option
+from simulator.cli.output import echo, safe_line
 from simulator.config import load_settings
 from simulator.llm.catalog import model_statuses
 from simulator.paths import config_path
@@ -19,14 +20,16 @@ def models_command(as_json: bool) -> None:
     if as_json:
         echo_json([r.model_dump() for r in rows])
         return
-    width = max(len(r.name) for r in rows)
-    for row in rows:
+    # A configured model name comes from a file or the environment: one escaped line each.
+    names = [safe_line(r.name) for r in rows]
+    width = max(len(n) for n in names)
+    for name, row in zip(names, rows, strict=True):
         mark = "*" if row.default else " "
-        click.echo(f"{mark} {row.name:<{width}}  {row.state:<11}  {row.detail}")
+        echo(f"{mark} {name:<{width}}  {row.state:<11}  {safe_line(row.detail)}")
         if row.why_not:
-            click.echo(f"  {'':<{width}}  {'':<11}  why not: {row.why_not}")
-    click.echo("")
-    click.echo(
+            echo(f"  {'':<{width}}  {'':<11}  why not: {safe_line(row.why_not)}")
+    echo("")
+    echo(
         "* = the default (--model, $ATTUNE_MODEL, or model.name in "
-        f"{config_path()}). Any litellm model string works with --model."
+        f"{safe_line(config_path())}). Any litellm model string works with --model."
     )

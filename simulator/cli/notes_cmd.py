@@ -7,6 +7,7 @@ from datetime import datetime
 import click
 
 from simulator.cli.common import echo_json, json_option
+from simulator.cli.output import echo
 from simulator.cli.transcript import wrap
 from simulator.store import Note, SessionStore
 
@@ -46,7 +47,7 @@ def annotate_command(session_id: str, turn: int, text: str) -> None:
     saved_id = store.load(session_id).id
     note = store.add_note(saved_id, turn, text)
     about = "the whole session" if note.turn == 0 else where(note)
-    click.echo(f"Added note #{note.id} on {about} of {saved_id}.")
+    echo(f"Added note #{note.id} on {about} of {saved_id}.")
 
 
 @click.command("notes")
@@ -58,17 +59,17 @@ def notes_command(session_id: str, delete_id: int | None, as_json: bool) -> None
     store = SessionStore.default()
     if delete_id is not None:
         gone = store.delete_note(session_id, delete_id)
-        click.echo(wrap(f"Deleted note #{gone.id} on {where(gone)}: ", gone.text))
+        echo(wrap(f"Deleted note #{gone.id} on {where(gone)}: ", gone.text))
         return
     saved = store.load(session_id)
     if as_json:
         echo_json([note_data(n) for n in saved.notes])
         return
     if not saved.notes:
-        click.echo(
+        echo(
             f"No notes on {saved.id} yet (add one: attune sessions annotate {saved.id} TURN "
             '"NOTE").'
         )
         return
     for note in saved.notes:
-        click.echo(wrap(f"#{note.id:<3} {where(note):<8}  {_when(note.created_at)}  ", note.text))
+        echo(wrap(f"#{note.id:<3} {where(note):<8}  {_when(note.created_at)}  ", note.text))

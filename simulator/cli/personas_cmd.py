@@ -9,6 +9,7 @@ import click
 
 from simulator import fs
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
+from simulator.cli.output import echo, safe_line, warn
 from simulator.cli.personas_new_cmd import delete_command, new_command, restore_command
 from simulator.cli.personas_try_cmd import try_command
 from simulator.errors import AttuneError, PersonaError
@@ -60,18 +61,16 @@ def list_command(persona_folders: tuple[Path, ...], as_json: bool) -> None:
         mark = "" if catalog.is_shipped(card.id) else "  [custom]"
         _list_row(card, width, mark)
     if yours:
-        click.echo("\nYour scenarios (attune personas new --interactive; private to you):")
+        echo("\nYour scenarios (attune personas new --interactive; private to you):")
         for card in yours:
             _list_row(card, width, "")
     for problem in catalog.problems:
-        click.echo(printable(f"skipped {problem}"), err=True)
+        warn(f"skipped {problem}")
 
 
 def _list_row(card: PersonaCard, width: int, mark: str) -> None:
-    click.echo(
-        f"{card.id:<{width}}  {printable(card.name)} ({card.style.value}, {card.mode} mode){mark}"
-    )
-    click.echo(textwrap.indent(textwrap.fill(printable(card.summary), 76), " " * (width + 2)))
+    echo(f"{card.id:<{width}}  {safe_line(card.name)} ({card.style.value}, {card.mode} mode){mark}")
+    echo(textwrap.indent(textwrap.fill(printable(card.summary), 76), " " * (width + 2)))
 
 
 def _show_text(card: PersonaCard) -> str:
@@ -113,7 +112,7 @@ def show_command(persona_id: str, persona_folders: tuple[Path, ...], as_json: bo
     if as_json:
         echo_json(card.model_dump(mode="json"))
     else:
-        click.echo(_show_text(card))
+        echo(_show_text(card))
 
 
 @personas_group.command("validate")
@@ -132,12 +131,12 @@ def validate_command(paths: tuple[Path, ...]) -> None:
         except PersonaError as exc:
             failed += 1
             for problem in exc.problems:
-                click.echo(printable(f"{path}: {problem}"), err=True)
+                warn(f"{path}: {problem}")
         except AttuneError as exc:
             failed += 1
-            click.echo(printable(str(exc)), err=True)
+            warn(exc)
         else:
-            click.echo(f"ok  {path}  ({card.id})")
+            echo(f"ok  {safe_line(path)}  ({safe_line(card.id)})")
     if not files:
         raise AttuneError("no persona card files (*.yaml) found in " + ", ".join(map(str, paths)))
     if failed:

@@ -14,6 +14,7 @@ import click
 
 from simulator import fs
 from simulator.cli.common import catalog_from, confirmed, model_option, personas_option
+from simulator.cli.output import echo
 from simulator.errors import AttuneError
 from simulator.ids import checked_id
 from simulator.paths import user_personas_dir
@@ -50,7 +51,7 @@ def _ask(question: str, hint: str) -> str:
 
 def _ask_choice(question: str, help_text: dict[str, str], default: str) -> str:
     for name, meaning in help_text.items():
-        click.echo(f"  {name}: {meaning}")
+        echo(f"  {name}: {meaning}")
     value: str = click.prompt(
         question, type=click.Choice(list(help_text)), default=default, show_choices=True
     )
@@ -62,7 +63,7 @@ def ask_answers() -> ScenarioAnswers:
     from simulator.scenario import FIELDS, ScenarioAnswers, answer_problems
     from simulator.scenario.answers import INTENSITY_HELP, STYLE_HELP
 
-    click.echo("Describe the talk you are about to have; attune builds a partner from it.")
+    echo("Describe the talk you are about to have; attune builds a partner from it.")
     raw: dict[str, object] = {}
     for field in FIELDS:
         while True:
@@ -70,11 +71,11 @@ def ask_answers() -> ScenarioAnswers:
             problem = answer_problems({"about": "x", "says_first": "x", **raw}).get(field.name)
             if problem is None:
                 break
-            click.echo(f"  {field.question} {problem}", err=True)
+            echo(f"  {field.question} {problem}", err=True)
     raw["style"] = _ask_choice("Do they tend to push or pull away?", STYLE_HELP, "pursue")
     emotions = {e.value: "" for e in SofterEmotion} | {NOT_SURE: ""}
-    click.echo("The softer feeling that may sit underneath:")
-    click.echo("  " + ", ".join(emotions))
+    echo("The softer feeling that may sit underneath:")
+    echo("  " + ", ".join(emotions))
     emotion = click.prompt(
         "Softer feeling", type=click.Choice(list(emotions)), default=NOT_SURE, show_choices=False
     )
@@ -121,18 +122,18 @@ def _interactive(
     card = build_card(answers, base, card_id or suggest_id(answers, taken))
     how = f"its lines start from the shipped persona '{base.id}'"
     if draft:
-        click.echo(f"Drafting the lines with {chosen_model}...")
+        echo(f"Drafting the lines with {chosen_model}...")
         options = draft_options(chosen_model, settings)
         result = asyncio.run(draft_with_model(answers, base, card, options))
         if result.card is None or result.draft is None:
-            click.echo(printable(f"The model's draft was rejected: {result.reason}"), err=True)
+            echo(printable(f"The model's draft was rejected: {result.reason}"), err=True)
             if not click.confirm("Save the card built from your answers instead?", default=True):
-                click.echo("Nothing saved.")
+                echo("Nothing saved.")
                 return
         else:
-            click.echo(printable(draft_yaml(result.draft)))
+            echo(printable(draft_yaml(result.draft)))
             if not click.confirm("Save the card with these lines?", default=True):
-                click.echo("Nothing saved.")
+                echo("Nothing saved.")
                 return
             card, how = result.card, f"its lines were drafted by {chosen_model}"
     path = save_user_card(card, catalog, answers, replace=force)
@@ -140,9 +141,9 @@ def _interactive(
 
 
 def _saved(card: PersonaCard, path: Path, how: str) -> None:
-    click.echo(f"Saved {printable(card.name)} ({card.id}) to {printable(str(path))}; {how}.")
-    click.echo(f"Practise with it:  attune practice --persona {card.id}")
-    click.echo(f"Edit it, then check it:  attune personas validate {printable(str(path))}")
+    echo(f"Saved {printable(card.name)} ({card.id}) to {printable(str(path))}; {how}.")
+    echo(f"Practise with it:  attune practice --persona {card.id}")
+    echo(f"Edit it, then check it:  attune personas validate {printable(str(path))}")
 
 
 @click.command("new")
@@ -206,9 +207,9 @@ def new_command(
         raise AttuneError(f"'{card_id}' is the id of a shipped persona; choose another id")
     path = _skeleton_path(card_id, out)
     write_private(path, skeleton(card_id, str(path)), force=force)
-    click.echo(f"Wrote a skeleton to {printable(str(path))}.")
-    click.echo("Fill in every '<fill in: ...>', then check it with:")
-    click.echo(f"  attune personas validate {printable(str(path))}")
+    echo(f"Wrote a skeleton to {printable(str(path))}.")
+    echo("Fill in every '<fill in: ...>', then check it with:")
+    echo(f"  attune personas validate {printable(str(path))}")
 
 
 @click.command("delete")
@@ -228,11 +229,11 @@ def delete_command(card_id: str, yes: bool) -> None:
         card = catalog.cards.get(card_id)
         what = f"{card_id} ({printable(card.name)})" if card else f"{card_id} (unfinished)"
         if not confirmed(f"Delete your card {what}? It is moved to attune's trash"):
-            click.echo("Not deleted.")
+            echo("Not deleted.")
             return
     trashed = delete_user_card(card_id, catalog)
-    click.echo(printable(f"Moved {path} to the trash: {trashed.card}"))
-    click.echo(f"Put it back with:  attune personas restore {card_id}")
+    echo(printable(f"Moved {path} to the trash: {trashed.card}"))
+    echo(f"Put it back with:  attune personas restore {card_id}")
 
 
 @click.command("restore")
@@ -245,6 +246,6 @@ def restore_command(card_id: str) -> None:
     path = restore_user_card(card_id, catalog)
     card = catalog.cards.get(card_id)
     name = f"{printable(card.name)} ({card_id})" if card else f"{card_id} (unfinished)"
-    click.echo(printable(f"Restored {name} to {path}"))
+    echo(printable(f"Restored {name} to {path}"))
     if card is not None:
-        click.echo(f"Practise with it:  attune practice --persona {card_id}")
+        echo(f"Practise with it:  attune practice --persona {card_id}")

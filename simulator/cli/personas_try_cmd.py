@@ -13,6 +13,7 @@ from simulator.cli.common import (
     json_option,
     personas_option,
 )
+from simulator.cli.output import echo, safe_line
 from simulator.evals.tryout import TryReport, try_card
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import load_card
@@ -33,7 +34,8 @@ def _text(report: TryReport) -> str:
     width = max(len(c.name) for c in report.checks)
     out = [
         printable(
-            f"Trying {report.name} ({report.persona}) at {report.intensity} intensity: "
+            f"Trying {safe_line(report.name)} ({safe_line(report.persona)}) at "
+            f"{report.intensity} intensity: "
             "scripted learners, the card's own lines, no model."
         )
     ]
@@ -81,6 +83,6 @@ def try_command(
             }
         )
     else:
-        click.echo(_text(report))
+        echo(_text(report))
     if report.odd:
         ctx.exit(ODD_EXIT)

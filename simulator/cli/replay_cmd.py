@@ -14,6 +14,7 @@ from simulator.cli.common import (
     model_option,
     personas_option,
 )
+from simulator.cli.output import echo, safe_line
 from simulator.cli.transcript import turn_text, wrap
 from simulator.config import load_settings
 from simulator.engine import INTENSITIES
@@ -77,13 +78,15 @@ def replay_command(
     start = session.start
     view = view_for(card.mode)
     asking = ", ask mode" if card.mode == "ask" else ""
-    click.echo(
-        f"{card.name} ({card.id}), model {model}, seed {seed}, intensity {intensity}{asking}"
+    # The name and the model come from a file, an argument or the environment.
+    name = safe_line(card.name)
+    echo(
+        safe_line(f"{name} ({card.id}), model {model}, seed {seed}, intensity {intensity}{asking}")
     )
-    click.echo(f"start: {start_text(start.arousal, start.connection, start.zone, view)}")
-    click.echo(wrap(f"     {card.name}> ", session.opening))
+    echo(f"start: {start_text(start.arousal, start.connection, start.zone, view)}")
+    echo(wrap(f"     {name}> ", session.opening))
     before = (start.arousal, start.connection)
     for turn in session.turns:
-        click.echo("")
-        click.echo(turn_text(turn, before, card.name, view))
+        echo("")
+        echo(turn_text(turn, before, name, view))
         before = (turn.arousal, turn.connection)

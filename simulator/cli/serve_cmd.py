@@ -12,6 +12,7 @@ import click
 
 from simulator import fs
 from simulator.cli.common import model_option, personas_option
+from simulator.cli.output import echo
 from simulator.errors import AttuneError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -110,7 +111,7 @@ def serve_command(
 
     command = practice_command_line(model, persona_folders)
     token = new_token()
-    click.echo(
+    echo(
         f"attune: serving the practice screen on {url_with_token(host, port, token)} (Ctrl+C stops)"
     )
     try:

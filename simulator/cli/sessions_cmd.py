@@ -10,6 +10,7 @@ import click
 from simulator import fs
 from simulator.cli.common import confirmed, echo_json, json_option
 from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
+from simulator.cli.output import echo, warn
 from simulator.cli.transcript import turn_text, wrap
 from simulator.debrief import Debrief, KeyTurn
 from simulator.export import Format, export, session_data
@@ -19,7 +20,7 @@ from simulator.export.redact import redact as redact_session
 from simulator.modes import ModeView, view_for
 from simulator.paths import home_dir
 from simulator.problems import one_line
-from simulator.store import SavedSession, SessionStore, SessionSummary
+from simulator.store import SavedSession, SessionListing, SessionStore, SessionSummary
 from simulator.textsafe import printable
 
 _FORMATS: dict[str, Format] = {"md": "md", "html": "html", "json": "json"}
@@ -72,12 +73,15 @@ def list_command(as_json: bool) -> None:
     """List saved sessions, newest first."""
     path = home_dir() / "sessions.db"
     # Listing never creates the database; a fresh install simply has nothing yet.
-    summaries = SessionStore(path).list() if fs.taken(path) else []
+    listing = SessionStore(path).listing() if fs.taken(path) else SessionListing()
+    for problem in listing.unreadable:
+        warn(f"skipped {problem}")
+    summaries = listing.sessions
     if as_json:
         echo_json([_summary_data(s) for s in summaries])
         return
     if not summaries:
-        click.echo("No saved sessions yet.")
+        echo("No saved sessions yet.")
         return
     header = ("id", "started", "persona", "model", "turns", "last zone", "ended")
     rows = [
@@ -100,7 +104,7 @@ def list_command(as_json: bool) -> None:
             cell.rjust(width) if i == 4 else cell.ljust(width)
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
-        click.echo("  ".join(cells).rstrip())
+        echo("  ".join(cells).rstrip())
 
 
 def _key_turn_lines(title: str, keyed: list[KeyTurn], view: ModeView) -> list[str]:
@@ -139,7 +143,7 @@ def _debrief_text(debrief: Debrief) -> str:
 
 def _show_text(saved: SavedSession) -> str:
     meta = saved.meta
-    name = printable(meta.persona_name)
+    name = _cell(meta.persona_name)
     ended = f"ended {_local(saved.ended_at)}" if saved.ended_at else "not ended"
     view = view_for(meta.practice_mode)
     asking = ", ask mode" if meta.practice_mode == "ask" else ""
@@ -183,7 +187,7 @@ def show_command(session_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(session_data(saved))
     else:
-        click.echo(_show_text(saved))
+        echo(_show_text(saved))
 
 
 @sessions_group.command("export")
@@ -239,10 +243,10 @@ def export_command(
         saved = redact_session(saved, redact_names)
     text = export(saved, chosen)
     if target is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     write_private(target, text, force=force)
-    click.echo(f"Wrote {_cell(str(target))}", err=True)
+    echo(f"Wrote {_cell(str(target))}", err=True)
 
 
 @sessions_group.command("delete")
@@ -257,10 +261,10 @@ def delete_command(session_id: str, yes: bool) -> None:
         f"started {_local(saved.meta.started_at)})"
     )
     if not yes and not confirmed(f"Delete session {what}?"):
-        click.echo("Not deleted.")
+        echo("Not deleted.")
         return
     store.delete(saved.id)
-    click.echo(f"Deleted {_cell(saved.id)}.")
+    echo(f"Deleted {_cell(saved.id)}.")
 
 
 sessions_group.add_command(annotate_command)

@@ -1,6 +1,14 @@
 """Saved practice sessions: SQLite under the user's attune folder."""
 
 from simulator.store.records import Note, SavedSession, SavedTurn, SessionMeta, SessionSummary
-from simulator.store.sqlite import SessionStore
+from simulator.store.sqlite import SessionListing, SessionStore
 
-__all__ = ["Note", "SavedSession", "SavedTurn", "SessionMeta", "SessionStore", "SessionSummary"]
+__all__ = [
+    "Note",
+    "SavedSession",
+    "SavedTurn",
+    "SessionListing",
+    "SessionMeta",
+    "SessionStore",
+    "SessionSummary",
+]

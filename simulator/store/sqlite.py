@@ -7,28 +7,78 @@ import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
-
-from simulator.errors import StoreError, UnknownSessionError
+from simulator.errors import StoreError, UnknownSessionError, UnreadableSessionError
 from simulator.paths import home_dir
-from simulator.problems import problems
 from simulator.session import TurnRecord
 from simulator.store import clock
 from simulator.store.failures import os_failure, safe, sqlite_failure
 from simulator.store.migrations import migrate
 from simulator.store.notes import NoteError, clean_note
 from simulator.store.records import Note, SavedSession, SessionMeta, SessionSummary
+from simulator.store.values import SessionValues, stored_json
+from simulator.textsafe import scrub
 
 DEFAULT_BUSY_TIMEOUT_S = 2.0
 # Ambiguous prefixes name a few of their matches, not all of them.
 _SHOWN_MATCHES = 3
+_NOTE_COLUMNS = "id, turn, text, created_at"
 
 
-def _note(row: tuple[int, int, str, str]) -> Note:
-    return Note(id=row[0], turn=row[1], text=row[2], created_at=clock.parse(row[3]))
+@dataclass(frozen=True)
+class SessionListing:
+    """The sessions list: those that read back, and those that did not (and why)."""
+
+    sessions: list[SessionSummary] = field(default_factory=list)
+    unreadable: list[UnreadableSessionError] = field(default_factory=list)
+
+
+def _text_or_replaced(raw: bytes) -> str:
+    # A TEXT value that is not UTF-8 (edited by hand) reads with U+FFFD, not an exception.
+    return raw.decode("utf-8", "replace")
+
+
+def _note(values: SessionValues, row: Sequence[Any]) -> Note:
+    label = f"(note {row[0]})" if isinstance(row[0], int) else "(a note)"
+    return Note(
+        id=values.whole(f"notes.id {label}", row[0]),
+        turn=_note_turn(values, f"notes.turn {label}", row[1]),
+        text=values.text(f"notes.text {label}", row[2]),
+        created_at=values.moment(f"notes.created_at {label}", row[3]),
+    )
+
+
+def _note_turn(values: SessionValues, column: str, value: object) -> int:
+    turn = values.whole(column, value)
+    if turn < 0:
+        raise values.error(column, f"holds {turn}, below 0")
+    return turn
+
+
+def _meta(values: SessionValues, value: object) -> SessionMeta:
+    meta = values.model(SessionMeta, "sessions.meta", value)
+    values.zone("sessions.meta", "start_zone", meta.start_zone)
+    values.level("sessions.meta", "start_arousal", meta.start_arousal)
+    values.level("sessions.meta", "start_connection", meta.start_connection)
+    return meta
+
+
+def _turn_column(name: str, idx: object) -> str:
+    # The turn number helps find the row, when it is itself a number.
+    return f"turns.{name} (turn {idx})" if isinstance(idx, int) else f"turns.{name}"
+
+
+def _turn(values: SessionValues, idx: object, value: object) -> TurnRecord:
+    column = _turn_column("record", idx)
+    record = values.model(TurnRecord, column, value)
+    values.zone(column, "zone", record.zone)
+    values.level(column, "arousal", record.arousal)
+    values.level(column, "connection", record.connection)
+    return record
 
 
 class SessionStore:
@@ -62,13 +112,13 @@ class SessionStore:
                 session_id = clock.new_id(meta.started_at)
             conn.execute(
                 "INSERT INTO sessions (id, meta, started_at) VALUES (?, ?, ?)",
-                (session_id, meta.model_dump_json(), clock.stamp(meta.started_at)),
+                (session_id, stored_json(meta), clock.stamp(meta.started_at)),
             )
         return session_id
 
     def add_turn(self, session_id: str, record: TurnRecord) -> None:
         """Save one finished turn; saving the very same turn again changes nothing."""
-        data = record.model_dump_json()
+        data = stored_json(record)
         with self._transaction() as conn:
             self._require(conn, session_id)
             live = conn.execute(
@@ -123,19 +173,26 @@ class SessionStore:
                 "SELECT meta, ended_at FROM sessions WHERE id = ?", (found,)
             ).fetchone()
             rows = conn.execute(
-                "SELECT record, rewound FROM turns WHERE session_id = ? ORDER BY seq", (found,)
+                "SELECT idx, rewound, record FROM turns WHERE session_id = ? ORDER BY seq",
+                (found,),
             ).fetchall()
-            notes = self._notes(conn, found)
-        with self._decoding(found):
-            records = [(TurnRecord.model_validate_json(r[0]), bool(r[1])) for r in rows]
-            return SavedSession(
-                id=found,
-                meta=SessionMeta.model_validate_json(row[0]),
-                ended_at=None if row[1] is None else clock.parse(row[1]),
-                turns=[t for t, rewound in records if not rewound],
-                rewound=[t for t, rewound in records if rewound],
-                notes=notes,
+            note_rows = self._note_rows(conn, found)
+        values = self._values(found)
+        records = [
+            (
+                _turn(values, idx, record),
+                values.flag(_turn_column("rewound", idx), rewound),
             )
+            for idx, rewound, record in rows
+        ]
+        return SavedSession(
+            id=found,
+            meta=_meta(values, row[0]),
+            ended_at=values.optional_moment("sessions.ended_at", row[1]),
+            turns=[t for t, rewound in records if not rewound],
+            rewound=[t for t, rewound in records if rewound],
+            notes=[_note(values, r) for r in note_rows],
+        )
 
     def add_note(self, session_id: str, turn: int, text: str) -> Note:
         """Add a note on a turn (0: the whole session) of a session (exact id or prefix)."""
@@ -166,7 +223,7 @@ class SessionStore:
         with self._transaction() as conn:
             found = self._resolve(conn, session_id)
             row = conn.execute(
-                "SELECT id, turn, text, created_at FROM notes WHERE session_id = ? AND id = ?",
+                f"SELECT {_NOTE_COLUMNS} FROM notes WHERE session_id = ? AND id = ?",
                 (found, note_id),
             ).fetchone()
             if row is None:
@@ -174,21 +231,25 @@ class SessionStore:
                     f"session {safe(found)} has no note {note_id} "
                     f"(see 'attune sessions notes {safe(found)}')"
                 )
+            # Read before deleting: a note that cannot be read is reported, not half-deleted.
+            gone = _note(self._values(found), row)
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-        return _note(row)
+        return gone
 
     def notes(self, session_id: str) -> builtins.list[Note]:
         """A session's notes, by turn (0 first), oldest first within a turn."""
         with self._connect() as conn:
-            return self._notes(conn, self._resolve(conn, session_id))
+            found = self._resolve(conn, session_id)
+            rows = self._note_rows(conn, found)
+        values = self._values(found)
+        return [_note(values, r) for r in rows]
 
     @staticmethod
-    def _notes(conn: sqlite3.Connection, session_id: str) -> builtins.list[Note]:
-        rows = conn.execute(
-            "SELECT id, turn, text, created_at FROM notes WHERE session_id = ? ORDER BY turn, id",
+    def _note_rows(conn: sqlite3.Connection, session_id: str) -> builtins.list[Any]:
+        return conn.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes WHERE session_id = ? ORDER BY turn, id",
             (session_id,),
         ).fetchall()
-        return [_note(r) for r in rows]
 
     def delete(self, session_id: str) -> None:
         """Delete a session and all its turns (exact id)."""
@@ -198,12 +259,21 @@ class SessionStore:
                 raise self._unknown(session_id)
 
     def list(self, limit: int | None = None) -> builtins.list[SessionSummary]:
-        """Saved sessions, newest first."""
+        """Saved sessions, newest first; StoreError if one cannot be read (`listing` skips it)."""
+        found = self.listing(limit)
+        if found.unreadable:
+            raise found.unreadable[0]
+        return found.sessions
+
+    def listing(self, limit: int | None = None) -> SessionListing:
+        """Saved sessions, newest first, and apart those whose stored values are wrong."""
         with self._connect() as conn:
             rows = conn.execute(
                 """
                 SELECT s.id, s.meta, s.ended_at,
                     (SELECT count(*) FROM turns t WHERE t.session_id = s.id AND t.rewound = 0),
+                    (SELECT t.idx FROM turns t WHERE t.session_id = s.id AND t.rewound = 0
+                        ORDER BY t.seq DESC LIMIT 1),
                     (SELECT t.record FROM turns t WHERE t.session_id = s.id AND t.rewound = 0
                         ORDER BY t.seq DESC LIMIT 1)
                 FROM sessions s
@@ -212,22 +282,27 @@ class SessionStore:
                 """,
                 (-1 if limit is None else max(limit, 0),),
             ).fetchall()
-        return [self._summary(*row) for row in rows]
+        listing = SessionListing()
+        for row in rows:
+            try:
+                listing.sessions.append(self._summary(row))
+            except UnreadableSessionError as exc:
+                listing.unreadable.append(exc)
+        return listing
 
-    def _summary(
-        self, session_id: str, meta_json: str, ended: str | None, turns: int, last: str | None
-    ) -> SessionSummary:
-        with self._decoding(session_id):
-            meta = SessionMeta.model_validate_json(meta_json)
-            latest = None if last is None else TurnRecord.model_validate_json(last)
-            return SessionSummary(
-                id=session_id,
-                meta=meta,
-                turns=turns,
-                ended_at=None if ended is None else clock.parse(ended),
-                last_arousal=meta.start_arousal if latest is None else latest.arousal,
-                last_zone=meta.start_zone if latest is None else latest.zone,
-            )
+    def _summary(self, row: Sequence[Any]) -> SessionSummary:
+        session_id, meta_json, ended, turns, last_idx, last = row
+        values = self._values(session_id)
+        meta = _meta(values, meta_json)
+        latest = None if last is None else _turn(values, last_idx, last)
+        return SessionSummary(
+            id=values.text("sessions.id", session_id),
+            meta=meta,
+            turns=turns,
+            ended_at=values.optional_moment("sessions.ended_at", ended),
+            last_arousal=meta.start_arousal if latest is None else latest.arousal,
+            last_zone=meta.start_zone if latest is None else latest.zone,
+        )
 
     def _create_files(self) -> None:
         folder = self.path.parent
@@ -267,6 +342,7 @@ class SessionStore:
             conn = sqlite3.connect(self.path, timeout=self._busy_timeout_s, isolation_level=None)
         except sqlite3.Error as exc:
             raise sqlite_failure(self.path, exc) from None
+        conn.text_factory = _text_or_replaced
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             yield conn
@@ -290,21 +366,16 @@ class SessionStore:
                         conn.execute("ROLLBACK")
                 raise
 
-    @contextlib.contextmanager
-    def _decoding(self, session_id: str) -> Iterator[None]:
-        try:
-            yield
-        except ValidationError as exc:
-            raise StoreError(
-                f"{safe(self.path)}: session {safe(session_id)} cannot be read "
-                f"({safe(problems(exc)[0])})"
-            ) from None
+    def _values(self, session_id: object) -> SessionValues:
+        return SessionValues(self.path, session_id)
 
     def _require(self, conn: sqlite3.Connection, session_id: str) -> None:
         if not conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
             raise self._unknown(session_id)
 
     def _resolve(self, conn: sqlite3.Connection, wanted: str) -> str:
+        # An argument that was not UTF-8 arrives with lone surrogates, which SQLite refuses.
+        wanted = scrub(wanted)
         if not wanted:
             raise UnknownSessionError("no session id given (see 'attune sessions list')")
         if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (wanted,)).fetchone():

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 
 from simulator.errors import AttuneError
 from simulator.practice_setup import PracticeSetup
+from simulator.textsafe import printable
 from simulator.tui.context import AppContext
 
 if TYPE_CHECKING:
@@ -84,7 +85,9 @@ class AttuneApp(App[None]):
         try:
             practice = await asyncio.to_thread(self._build_practice, setup)
         except AttuneError as exc:
-            self.notify(str(exc), title="Cannot start", severity="error", timeout=8)
+            self.notify(
+                printable(str(exc)), title="Cannot start", severity="error", timeout=8, markup=False
+            )
             return
         await self.push_screen(PracticeScreen(practice))
 

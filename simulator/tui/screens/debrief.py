@@ -199,7 +199,7 @@ class DebriefScreen(Screen[None]):
             note = await asyncio.to_thread(store.add_note, session_id, *choice)
             notes = await asyncio.to_thread(store.notes, session_id)
         except AttuneError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         self._show_notes(notes)
         where = "the whole session" if note.turn == 0 else f"turn {note.turn}"

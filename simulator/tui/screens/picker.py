@@ -256,7 +256,7 @@ class PickerScreen(Screen[None]):
         try:
             deleted = await delete_card(self.app, self.attune.context.catalog, card_id)
         except AttuneError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         if deleted is not None:
             self.notify(

@@ -144,7 +144,9 @@ class PracticeScreen(Screen[None]):
 
     def on_message_input_submitted(self, event: MessageInput.Submitted) -> None:
         if self.busy:
-            self.notify(f"{self.practice.card.name} is still answering.", timeout=3)
+            self.notify(
+                printable(f"{self.practice.card.name} is still answering."), timeout=3, markup=False
+            )
             return
         event.input.clear()
         self.send(event.text)

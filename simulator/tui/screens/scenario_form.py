@@ -229,7 +229,7 @@ class ScenarioFormScreen(Screen[None]):
         try:
             check_new_id(card.id, self.attune.context.catalog, replace=self.card_id is not None)
         except AttuneError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         self.busy = True
         self._save(answers, card, base)
@@ -248,7 +248,9 @@ class ScenarioFormScreen(Screen[None]):
             )
         except AttuneError as exc:
             self.busy = False
-            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            self.notify(
+                printable(str(exc)), title="Not saved", severity="error", timeout=8, markup=False
+            )
             return
         self.notify(f"Saved {printable(card.name)} to {printable(str(path))}.", timeout=6)
         setup = self.setup or PracticeSetup(persona_id=card.id, model=self.attune.model)

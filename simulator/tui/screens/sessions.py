@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,12 +14,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 from simulator.debrief import build_debrief
 from simulator.errors import AttuneError
 from simulator.modes import view_for
-from simulator.store.records import SessionSummary
+from simulator.store import SessionListing
 from simulator.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
+
+
+def _cells(*values: str) -> list[Text]:
+    # Plain Text: a DataTable reads a str cell as markup, and a stored "[/]" would crash it.
+    return [Text(printable(v)) for v in values]
 
 
 class SessionsScreen(Screen[None]):
@@ -52,37 +58,55 @@ class SessionsScreen(Screen[None]):
         """Read the list off the UI thread."""
         store = self.attune.context.store
         if store is None:
-            self.app.call_from_thread(self._show, [], self.attune.context.store_problem)
+            self.app.call_from_thread(
+                self._show, SessionListing(), self.attune.context.store_problem
+            )
             return
         try:
-            rows = store.list()
+            listing = store.listing()
         except AttuneError as exc:
-            self.app.call_from_thread(self._show, [], str(exc))
+            self.app.call_from_thread(self._show, SessionListing(), str(exc))
             return
-        self.app.call_from_thread(self._show, rows, None)
+        self.app.call_from_thread(self._show, listing, None)
 
-    def _show(self, rows: list[SessionSummary], problem: str | None) -> None:
+    def _show(self, listing: SessionListing, problem: str | None) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for row in rows:
+        for row in listing.sessions:
             meta = row.meta
             table.add_row(
-                meta.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                printable(meta.persona_name),
-                meta.intensity,
-                meta.mode + (", you ask" if meta.practice_mode == "ask" else ""),
-                printable(meta.model),
-                str(row.turns),
-                view_for(meta.practice_mode).stage(row.last_zone),
+                *_cells(
+                    meta.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    meta.persona_name,
+                    meta.intensity,
+                    meta.mode + (", you ask" if meta.practice_mode == "ask" else ""),
+                    meta.model,
+                    str(row.turns),
+                    view_for(meta.practice_mode).stage(row.last_zone),
+                ),
                 key=row.id,
             )
+        shown = {row.id for row in listing.sessions}
+        for bad in listing.unreadable:
+            # Flagged rather than hidden, so it can still be deleted; opening it says why.
+            if bad.session_id not in shown:
+                shown.add(bad.session_id)
+                table.add_row(*_cells("?", "(cannot be read)", *[""] * 5), key=bad.session_id)
         empty = self.query_one("#sessions-empty", Static)
         if problem:
-            empty.update(f"Cannot read saved sessions: {problem}")
-        elif not rows:
+            empty.update(printable(f"Cannot read saved sessions: {problem}"))
+        elif not shown:
             empty.update("No saved sessions yet. Practise once and it will appear here.")
         else:
-            empty.update(f"{len(rows)} saved session(s). Enter opens the debrief.")
+            flagged = (
+                f" {len(listing.unreadable)} cannot be read (edited or damaged): "
+                "Enter says why, d deletes."
+                if listing.unreadable
+                else ""
+            )
+            empty.update(
+                f"{len(listing.sessions)} saved session(s). Enter opens the debrief.{flagged}"
+            )
         table.focus()
 
     def _selected(self) -> str | None:
@@ -109,7 +133,9 @@ class SessionsScreen(Screen[None]):
         try:
             saved = store.load(session_id)
         except AttuneError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(
+                self.notify, printable(str(exc)), severity="error", markup=False
+            )
             return
         debrief = build_debrief(saved.meta, saved.turns)
         self.app.call_from_thread(self.app.push_screen, DebriefScreen(debrief, saved.id))
@@ -122,12 +148,12 @@ class SessionsScreen(Screen[None]):
         if session_id is None or store is None:
             return
         if await self.app.push_screen_wait(
-            ConfirmScreen(f"Delete session {session_id}?", "Delete")
+            ConfirmScreen(printable(f"Delete session {session_id}?"), "Delete")
         ):
             try:
                 store.delete(session_id)
             except AttuneError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(printable(str(exc)), severity="error", markup=False)
             self.load()
 
     def action_back(self) -> None:

@@ -1,0 +1,54 @@
+"""Everything the CLI writes: escaped for a terminal, always encodable, errors on one line."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import click
+
+from simulator.problems import one_line
+from simulator.textsafe import printable
+
+ERROR_EXIT = 2
+"""Bad input the user can fix: a file, an argument, a setting, a saved session."""
+
+
+def prepare_stdio() -> None:
+    """Make the standard streams replace what they cannot encode or decode instead of crashing.
+
+    Output may go to a terminal that speaks only ASCII (LANG=C, PYTHONIOENCODING=ascii),
+    and stdin may carry bytes that are not UTF-8; neither is worth a traceback.
+    """
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A closed or detached stream has nothing to fix.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print text that may come from a file, an argument or the environment.
+
+    Control characters (escape sequences included) are shown as visible `\\x..`
+    escapes, so a crafted name can neither retitle nor clear the terminal; newlines
+    and tabs stay.
+    """
+    click.echo(printable(text), err=err, nl=nl)
+
+
+def safe_line(text: object) -> str:
+    """Text folded onto one line with every control character escaped."""
+    return one_line(printable(str(text)))
+
+
+def warn(text: object) -> None:
+    """One problem line on stderr (e.g. one of several found in a file)."""
+    click.echo(safe_line(text), err=True)
+
+
+def report_error(message: object) -> int:
+    """The one way a command fails: `attune: error: MESSAGE` on one line; returns exit code 2."""
+    click.echo(f"attune: error: {safe_line(message)}", err=True)
+    return ERROR_EXIT
