@@ -9,6 +9,7 @@ names the example it matched so the decision can be explained.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -57,6 +58,7 @@ class LearnedSignal:
         self.kinds = kinds
         self.tuning = tuning
 
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one signal per process, kept for its life
     def check(self, text: str) -> Distress | None:
         """A check-in when a sentence of the message sits among risky examples, else None."""
         from simulator.safety.distress import Distress
@@ -70,7 +72,7 @@ class LearnedSignal:
             risky = [n for n in near if n.label == "pause"]
             if vote / total >= self.tuning.vote and risky[0].similarity >= self.tuning.nearest:
                 closest = risky[0]
-                kind = self.kinds[self.neighbours.texts.index(closest.text)]
+                kind = self.kinds[closest.index]
                 return Distress(
                     kind=DistressKind(kind),
                     evidence=f'close to "{closest.text}" ({closest.similarity:.2f})',

@@ -18,6 +18,7 @@ else:
 class Neighbour:
     """One labelled example and how close it is (cosine similarity, -1..1)."""
 
+    index: int
     text: str
     label: str
     similarity: float
@@ -39,4 +40,4 @@ class Neighbours:
 
         sims = self.vectors @ query
         top = np.argsort(-sims)[:k]
-        return [Neighbour(self.texts[i], self.labels[i], float(sims[i])) for i in top]
+        return [Neighbour(int(i), self.texts[i], self.labels[i], float(sims[i])) for i in top]
