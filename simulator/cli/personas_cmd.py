@@ -131,6 +131,11 @@ def validate_command(paths: tuple[Path, ...]) -> None:
             failed += 1
             for problem in exc.problems:
                 click.echo(printable(f"{path}: {problem}"), err=True)
+            if exc.hidden:
+                click.echo(
+                    printable(f"{path}: and {exc.hidden:,} more problem(s); fix these first"),
+                    err=True,
+                )
         except AttuneError as exc:
             failed += 1
             click.echo(printable(str(exc)), err=True)

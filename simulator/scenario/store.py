@@ -14,6 +14,7 @@ from simulator.export.files import write_private
 from simulator.paths import user_personas_dir
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import Catalog
+from simulator.safe_read import read_text
 from simulator.scenario.answers import ScenarioAnswers
 
 ANSWERS_FOLDER = ".answers"
@@ -87,8 +88,9 @@ def load_answers(card_id: str) -> ScenarioAnswers | None:
     """The form answers a card was made from, if it was made with the form and they still read."""
     path = user_personas_dir() / ANSWERS_FOLDER / f"{card_id}.json"
     try:
-        return ScenarioAnswers.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        # The safe reader: a pipe or a device left there must not block or fill memory.
+        return ScenarioAnswers.model_validate_json(read_text(path))
+    except (AttuneError, ValidationError, ValueError):
         return None
 
 
