@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import intensity_option, model_option, personas_option
+from simulator.cli.ranges import SEED
 from simulator.errors import AttuneError
 
 
@@ -48,7 +49,7 @@ def run_tui(
 @model_option
 @intensity_option
 @click.option("--coached", is_flag=True, help="Show live feedback on each message.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed for the replies.")
+@click.option("--seed", default=0, show_default=True, type=SEED, help="Seed for the replies.")
 @personas_option
 def practice_command(
     persona_id: str | None,
