@@ -15,7 +15,7 @@ class PersonaError(AttuneError):
     def __init__(self, path: Path, problems: list[str], hidden: int = 0) -> None:
         self.path = path
         self.problems = problems
-        """The problems worded, at most MAX_REPORTED_PROBLEMS; `hidden` more were counted."""
+        # Only the first MAX_REPORTED_PROBLEMS are worded; `hidden` more were counted.
         self.hidden = hidden
         others = len(problems) - 1 + hidden
         more = f" (and {others} more problem(s))" if others else ""

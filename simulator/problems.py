@@ -28,8 +28,7 @@ def describe(error: ErrorDetails) -> str:
 
 
 def problems(exc: ValidationError) -> list[str]:
-    """The problems in a validation error, one line each: the first MAX_REPORTED_PROBLEMS,
-    then how many more there are."""
+    """The first MAX_REPORTED_PROBLEMS problems in a validation error, then how many more."""
     errors = exc.errors()
     shown = [describe(e) for e in errors[:MAX_REPORTED_PROBLEMS]]
     if len(errors) > MAX_REPORTED_PROBLEMS:

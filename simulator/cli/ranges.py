@@ -11,8 +11,10 @@ from simulator.limits import MAX_CONCURRENCY, MAX_DB_INT, MAX_SEED
 
 
 class FiniteFloatRange(click.FloatRange):
-    """A FloatRange that also refuses `nan` (every comparison with nan is false, so the
-    plain range lets it through) and infinities."""
+    """A FloatRange that also refuses nan and infinities.
+
+    Every comparison with nan is false, so click's own range lets it through.
+    """
 
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
