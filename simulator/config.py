@@ -7,7 +7,6 @@ Precedence, highest first: command-line flags, `ATTUNE_MODEL`, the config file
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
@@ -18,13 +17,17 @@ from simulator import fs
 from simulator.errors import AttuneError, ConfigError
 from simulator.paths import config_path
 from simulator.problems import problems
+from simulator.safe_parse import parse_toml
+from simulator.safe_read import read_text
 from simulator.safety.pause import DEFAULT_RESOURCES
 
 ModelName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
 
 
 class ModelSettings(_Section):
@@ -88,18 +91,15 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     file = path or config_path(env)
     data: dict[str, object] = {}
     try:
-        present = fs.is_file(file)
+        present = fs.taken(file)
     except AttuneError as exc:
         raise ConfigError(str(exc)) from None
     if present:
+        # A pipe or a device there is read no more than a file, and refused by the reader.
         try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            raise ConfigError(f"{file}: not valid UTF-8") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{file}: not valid TOML ({exc})") from None
-        except OSError as exc:
-            raise ConfigError(f"{file}: cannot read ({exc.strerror})") from None
+            data = parse_toml(file, read_text(file))
+        except AttuneError as exc:
+            raise ConfigError(str(exc)) from None
     elif path is not None:
         raise ConfigError(f"{file}: no such config file")
     try:

@@ -12,10 +12,13 @@ class AttuneError(Exception):
 class PersonaError(AttuneError):
     """A persona card that cannot be used, with every problem found in it."""
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
+    def __init__(self, path: Path, problems: list[str], hidden: int = 0) -> None:
         self.path = path
         self.problems = problems
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        # Only the first MAX_REPORTED_PROBLEMS are worded; `hidden` more were counted.
+        self.hidden = hidden
+        others = len(problems) - 1 + hidden
+        more = f" (and {others} more problem(s))" if others else ""
         super().__init__(f"{path}: {problems[0]}{more}")
 
 

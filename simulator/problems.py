@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from simulator.limits import MAX_REPORTED_PROBLEMS
+
 # Tagged unions name the chosen branch in an error's location; the branch is no field
 # the user wrote, so locations leave out any part that starts with this marker.
 UNION_TAG = "="
@@ -26,8 +28,12 @@ def describe(error: ErrorDetails) -> str:
 
 
 def problems(exc: ValidationError) -> list[str]:
-    """Every problem in a validation error, one line each."""
-    return [describe(e) for e in exc.errors()]
+    """The first MAX_REPORTED_PROBLEMS problems in a validation error, then how many more."""
+    errors = exc.errors()
+    shown = [describe(e) for e in errors[:MAX_REPORTED_PROBLEMS]]
+    if len(errors) > MAX_REPORTED_PROBLEMS:
+        shown.append(f"and {len(errors) - MAX_REPORTED_PROBLEMS:,} more problem(s)")
+    return shown
 
 
 def one_line(text: object) -> str:

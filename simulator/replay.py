@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from simulator.errors import AttuneError, MessageError, ScriptError
 from simulator.learner_input import clean_message
+from simulator.limits import MAX_REPLAY_TURNS
 from simulator.modes import ASK_VIEW, add_stages
-from simulator.personas.loader import parse_yaml, read_text
 from simulator.problems import problems
+from simulator.safe_parse import parse_yaml
+from simulator.safe_read import STDIN, read_stdin, read_text
 from simulator.session import Session, TurnRecord
-
-MAX_SCRIPT_BYTES = 64 * 1024 * 1024
 
 
 class ReplayScript(BaseModel):
@@ -23,7 +22,7 @@ class ReplayScript(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    turns: list[str] = Field(min_length=1)
+    turns: list[str] = Field(min_length=1, max_length=MAX_REPLAY_TURNS)
     """What the learner says, one message per item."""
     persona: str | None = None
     """Optional persona id, used when `--persona` is not given."""
@@ -31,15 +30,9 @@ class ReplayScript(BaseModel):
 
 def load_script(source: str) -> ReplayScript:
     """Read a script from a path, or from stdin when the source is `-`."""
-    if source == "-":
-        path, text = Path("<stdin>"), sys.stdin.read()
-    else:
-        path = Path(source)
-        try:
-            text = read_text(path, MAX_SCRIPT_BYTES)
-        except AttuneError as exc:
-            raise ScriptError(str(exc)) from None
+    path = Path(STDIN if source == "-" else source)
     try:
+        text = read_stdin() if source == "-" else read_text(path)
         data = parse_yaml(path, text)
     except AttuneError as exc:
         raise ScriptError(str(exc)) from None
@@ -47,6 +40,11 @@ def load_script(source: str) -> ReplayScript:
         data = {"turns": data}
     if not isinstance(data, dict):
         raise ScriptError(f"{path}: expected a mapping with a 'turns:' list")
+    turns = data.get("turns")
+    if isinstance(turns, list) and len(turns) > MAX_REPLAY_TURNS:
+        raise ScriptError(
+            f"{path}: {len(turns):,} turns; a replay runs at most {MAX_REPLAY_TURNS:,}"
+        )
     try:
         script = ReplayScript.model_validate(data)
     except ValidationError as exc:

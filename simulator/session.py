@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
@@ -30,14 +30,16 @@ from simulator.voices.scripted import ScriptedVoice
 class TurnRecord(BaseModel):
     """One exchange: what the learner said, what it did, and the partner's reply."""
 
-    model_config = ConfigDict(frozen=True)
+    # Records are read back from the database: a value edited to nan or 1e308 there is
+    # refused on reading, not drawn.
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     index: int
     user: str
     moves: list[AnyMove]
     spans: list[Span]
-    arousal: float
-    connection: float
+    arousal: float = Field(ge=0.0, le=100.0)
+    connection: float = Field(ge=0.0, le=100.0)
     zone: str
     reply: str
     softened: bool

@@ -70,7 +70,8 @@ def test_the_session_stores_the_cleaned_message(card: PersonaCard) -> None:
     ("turns", "problem"),
     [
         (["I hear you.", "   "], "turn 2: the message is empty"),
-        ([MEGABYTE], "turn 1: the message is"),
+        # Over the message limit, within the file limit (a megabyte script is refused whole).
+        (["I hear you. " * 400], "turn 1: the message is 4,799 characters"),
     ],
 )
 def test_a_script_with_a_bad_turn_runs_nothing_and_says_which(

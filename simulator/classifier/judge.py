@@ -46,7 +46,7 @@ def parse_verdict(raw: str) -> JudgeVerdict | None:
         return None
     try:
         return JudgeVerdict.model_validate(json.loads(match.group(0)))
-    except (ValueError, ValidationError):
+    except (ValueError, ValidationError, RecursionError):
         return None
 
 

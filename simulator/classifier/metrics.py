@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from simulator.classifier.rules import classify
 from simulator.classifier.schema import Classification
 from simulator.movesets import AnyMove, PracticeMode, moves_for
+from simulator.safe_parse import parse_yaml
+from simulator.safe_read import read_text
 
 
 class LabeledMessage(BaseModel):
@@ -83,7 +84,7 @@ _EXAMPLES = TypeAdapter(list[LabeledMessage])
 
 def load_examples(path: Path) -> list[LabeledMessage]:
     """Read a YAML list of `{text, moves}` examples."""
-    return _EXAMPLES.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _EXAMPLES.validate_python(parse_yaml(path, read_text(path)))
 
 
 def evaluate(

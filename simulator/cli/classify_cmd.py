@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from simulator.classifier import Classification, classify
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo
 from simulator.movesets import PRACTICE_MODES, PracticeMode, move_info, moves_for
+from simulator.safe_read import stdin_lines
 from simulator.textsafe import printable
 
 
@@ -50,7 +49,7 @@ def classify_command(text: str, mode: PracticeMode, as_json: bool) -> None:
     object per line: {"text", "moves", "spans"}. `--mode ask` tags with the ask-mode
     move set (asking a partner for attunement).
     """
-    messages = (line.rstrip("\r\n") for line in sys.stdin) if text == "-" else iter([text])
+    messages = stdin_lines() if text == "-" else iter([text])
     for message in messages:
         found = classify(message, mode=mode)
         if as_json:

@@ -12,6 +12,7 @@ from simulator.cli.output import echo
 from simulator.errors import AttuneError
 from simulator.intensity import INTENSITIES
 from simulator.personas.loader import Catalog, load_default_catalog
+from simulator.safe_read import read_line
 from simulator.textsafe import dumps
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,12 +70,10 @@ def echo_json(value: object) -> None:
 def confirmed(question: str) -> bool:
     """Ask a yes/no question on stderr; no answer (stdin closed or a file) refuses."""
     echo(f"{question} [y/N]: ", nl=False, err=True)
-    try:
-        answer = input()
-    except EOFError:
+    # A bounded read: stdin may be endless (`< /dev/zero`), where input() fills memory.
+    answer = read_line()
+    if answer is None:
         # Nobody to ask: refuse rather than guess.
         echo("", err=True)
-        raise AttuneError(
-            "not deleted: no answer given (pass --yes to delete without asking)"
-        ) from None
+        raise AttuneError("not deleted: no answer given (pass --yes to delete without asking)")
     return answer.strip().lower() in ("y", "yes")

@@ -11,6 +11,7 @@ import click
 
 from simulator.cli.common import catalog_from, echo_json, personas_option
 from simulator.cli.output import echo, safe_line
+from simulator.cli.ranges import CONCURRENCY, FRACTION, SEED
 from simulator.config import Settings, load_settings
 from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions, check_model
@@ -22,8 +23,6 @@ from simulator.voices.factory import make_voice
 
 if TYPE_CHECKING:
     from simulator.evals.runner import CaseResult, JudgeHook, VoiceFactory
-
-MAX_CONCURRENCY = 64
 
 
 def _progress(result: CaseResult, done: int, total: int) -> None:
@@ -90,13 +89,15 @@ def _write(out: Path, run_log: dict[str, object], report: str) -> tuple[Path, Pa
     metavar="FILE",
     help="A litellm Router config (YAML/JSON): spread calls over its deployments.",
 )
-@click.option("--concurrency", default=4, show_default=True, type=int, help="Cases at once.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed for replies.")
+@click.option(
+    "--concurrency", default=4, show_default=True, type=CONCURRENCY, help="Cases at once."
+)
+@click.option("--seed", default=0, show_default=True, type=SEED, help="Seed for replies.")
 @click.option(
     "--min-pass",
     default=0.0,
     show_default=True,
-    type=click.FloatRange(0.0, 1.0),
+    type=FRACTION,
     help="Exit 1 when the pass rate is below this (0-1), to gate CI.",
 )
 @click.option(
@@ -136,8 +137,6 @@ def eval_command(
     from simulator.evals.report import markdown, results_log, stdout_json, summary
     from simulator.evals.runner import judge_hook, run_suite
 
-    if not 1 <= concurrency <= MAX_CONCURRENCY:
-        raise AttuneError(f"--concurrency must be between 1 and {MAX_CONCURRENCY}")
     settings = load_settings()
     catalog = catalog_from(persona_folders)
     cases = load_cases(cases_dir, case_glob)

@@ -8,6 +8,7 @@ import click
 
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo
+from simulator.cli.ranges import NOTE_ID, TURN
 from simulator.cli.transcript import wrap
 from simulator.store import Note, SessionStore
 
@@ -34,7 +35,7 @@ def note_lines(notes: list[Note], indent: str = "     ") -> list[str]:
 # A negative TURN should be refused as a turn, not taken for an unknown option.
 @click.command("annotate", context_settings={"ignore_unknown_options": True})
 @click.argument("session_id", metavar="ID")
-@click.argument("turn", type=click.IntRange(min=0), metavar="TURN")
+@click.argument("turn", type=TURN, metavar="TURN")
 @click.argument("text", metavar="NOTE")
 def annotate_command(session_id: str, turn: int, text: str) -> None:
     """Add a note on turn TURN of a session (0: the session as a whole).
@@ -52,7 +53,7 @@ def annotate_command(session_id: str, turn: int, text: str) -> None:
 
 @click.command("notes")
 @click.argument("session_id", metavar="ID")
-@click.option("--delete", "delete_id", type=int, metavar="NOTE", help="Delete note NOTE.")
+@click.option("--delete", "delete_id", type=NOTE_ID, metavar="NOTE", help="Delete note NOTE.")
 @json_option
 def notes_command(session_id: str, delete_id: int | None, as_json: bool) -> None:
     """List a session's notes, or delete one with --delete NOTE."""

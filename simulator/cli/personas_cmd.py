@@ -132,6 +132,8 @@ def validate_command(paths: tuple[Path, ...]) -> None:
             failed += 1
             for problem in exc.problems:
                 warn(f"{path}: {problem}")
+            if exc.hidden:
+                warn(f"{path}: and {exc.hidden:,} more problem(s); fix these first")
         except AttuneError as exc:
             failed += 1
             warn(exc)

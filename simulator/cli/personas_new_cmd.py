@@ -15,8 +15,10 @@ import click
 from simulator import fs
 from simulator.cli.common import catalog_from, confirmed, model_option, personas_option
 from simulator.cli.output import echo
+from simulator.cli.prompts import ask, ask_choice, ask_yes_no, gave_up
 from simulator.errors import AttuneError
 from simulator.ids import checked_id
+from simulator.limits import MAX_ASKED
 from simulator.paths import user_personas_dir
 from simulator.personas.card import PersonaCard, SofterEmotion
 from simulator.textsafe import printable
@@ -44,18 +46,10 @@ def _skeleton_path(card_id: str, out: str | None) -> Path:
     return path
 
 
-def _ask(question: str, hint: str) -> str:
-    value: str = click.prompt(f"{question} ({hint})", default="", show_default=False)
-    return value
-
-
 def _ask_choice(question: str, help_text: dict[str, str], default: str) -> str:
     for name, meaning in help_text.items():
         echo(f"  {name}: {meaning}")
-    value: str = click.prompt(
-        question, type=click.Choice(list(help_text)), default=default, show_choices=True
-    )
-    return value
+    return ask_choice(question, list(help_text), default)
 
 
 def ask_answers() -> ScenarioAnswers:
@@ -66,19 +60,19 @@ def ask_answers() -> ScenarioAnswers:
     echo("Describe the talk you are about to have; attune builds a partner from it.")
     raw: dict[str, object] = {}
     for field in FIELDS:
-        while True:
-            raw[field.name] = _ask(field.question, field.hint)
+        for _ in range(MAX_ASKED):
+            raw[field.name] = ask(f"{field.question} ({field.hint})")
             problem = answer_problems({"about": "x", "says_first": "x", **raw}).get(field.name)
             if problem is None:
                 break
             echo(f"  {field.question} {problem}", err=True)
+        else:
+            raise gave_up(field.question)
     raw["style"] = _ask_choice("Do they tend to push or pull away?", STYLE_HELP, "pursue")
     emotions = {e.value: "" for e in SofterEmotion} | {NOT_SURE: ""}
     echo("The softer feeling that may sit underneath:")
     echo("  " + ", ".join(emotions))
-    emotion = click.prompt(
-        "Softer feeling", type=click.Choice(list(emotions)), default=NOT_SURE, show_choices=False
-    )
+    emotion = ask_choice("Softer feeling", list(emotions), NOT_SURE, show=False)
     raw["underneath"] = None if emotion == NOT_SURE else emotion
     raw["intensity"] = _ask_choice("How upset at the start?", INTENSITY_HELP, "upset")
     problems = answer_problems(raw)
@@ -127,12 +121,12 @@ def _interactive(
         result = asyncio.run(draft_with_model(answers, base, card, options))
         if result.card is None or result.draft is None:
             echo(printable(f"The model's draft was rejected: {result.reason}"), err=True)
-            if not click.confirm("Save the card built from your answers instead?", default=True):
+            if not ask_yes_no("Save the card built from your answers instead?", default=True):
                 echo("Nothing saved.")
                 return
         else:
             echo(printable(draft_yaml(result.draft)))
-            if not click.confirm("Save the card with these lines?", default=True):
+            if not ask_yes_no("Save the card with these lines?", default=True):
                 echo("Nothing saved.")
                 return
             card, how = result.card, f"its lines were drafted by {chosen_model}"

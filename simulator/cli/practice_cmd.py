@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from simulator.cli.common import intensity_option, model_option, personas_option
+from simulator.cli.ranges import SEED
 from simulator.errors import AttuneError
 
 
@@ -49,7 +50,7 @@ def run_tui(
 @model_option
 @intensity_option
 @click.option("--coached", is_flag=True, help="Show live feedback on each message.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed for the replies.")
+@click.option("--seed", default=0, show_default=True, type=SEED, help="Seed for the replies.")
 @personas_option
 # What `attune serve` runs in each browser tab (see `attune serve --help`), not for people.
 @click.option("--guest", is_flag=True, hidden=True)

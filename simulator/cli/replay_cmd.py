@@ -15,6 +15,7 @@ from simulator.cli.common import (
     personas_option,
 )
 from simulator.cli.output import echo, safe_line
+from simulator.cli.ranges import SEED
 from simulator.cli.transcript import turn_text, wrap
 from simulator.config import load_settings
 from simulator.engine import INTENSITIES
@@ -38,7 +39,7 @@ from simulator.voices.factory import make_classifier, make_voice
     help="Also tag the learner's moves with this model, merged with the rules (off by default).",
 )
 @click.option(
-    "--seed", default=0, show_default=True, type=int, help="Seed for reproducible replies."
+    "--seed", default=0, show_default=True, type=SEED, help="Seed for reproducible replies."
 )
 @intensity_option
 @personas_option

@@ -50,7 +50,7 @@ class PartnerState(BaseModel):
 class Effect(BaseModel):
     """How one move in the learner's message changed the state, and why."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     move: AnyMove
     span: str

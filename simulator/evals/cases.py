@@ -21,10 +21,9 @@ from simulator import fs
 from simulator.errors import AttuneError
 from simulator.evals.policies import POLICIES
 from simulator.paths import data_dir
-from simulator.personas.loader import parse_yaml, read_text
 from simulator.problems import describe
-
-MAX_CASE_FILE_BYTES = 512 * 1024
+from simulator.safe_parse import parse_yaml
+from simulator.safe_read import read_text
 
 CaseId = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=80)
@@ -34,7 +33,9 @@ Turn = Annotated[int, Field(ge=1)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
 
 
 class DynamicsExpect(_Strict):
@@ -172,7 +173,7 @@ def _validate(path: Path, index: int, entry: object) -> EvalCase:
 
 def load_file(path: Path) -> list[EvalCase]:
     """Load every case in one YAML file."""
-    data = parse_yaml(path, read_text(path, MAX_CASE_FILE_BYTES))
+    data = parse_yaml(path, read_text(path))
     return [_validate(path, i, entry) for i, entry in enumerate(_case_entries(path, data))]
 
 

@@ -174,13 +174,17 @@ def parse_verdict(text: str, model: str = "judge") -> JudgeVerdict:
         data, _ = json.JSONDecoder().raw_decode(text, start)
     except json.JSONDecodeError as exc:
         raise _bad_reply(model, f"invalid JSON: {exc.msg} at character {exc.pos}") from None
+    except (RecursionError, ValueError):
+        # Nested past the stack, or a number Python will not convert.
+        raise _bad_reply(model, "JSON nested or numbered beyond reason") from None
     if not isinstance(data, dict):
         raise _bad_reply(model, "expected a JSON object")
     try:
         return JudgeVerdict.model_validate(data)
     except ValidationError as exc:
         found = problems(exc)
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        others = len(exc.errors()) - 1
+        more = f" (and {others} more)" if others else ""
         raise _bad_reply(model, one_line(found[0]) + more) from None
 
 

@@ -10,29 +10,65 @@ from simulator.store.records import SavedSession
 PARTNER = "Partner"
 OTHER = "[name]"
 
+# Fields that hold ids, labels, times and move names rather than anything anyone said:
+# a name such as "Flooded", "12" or "Validate" must not rewrite a zone, a timestamp or
+# a move into something the session no longer reads back as.
+_LABELS = frozenset(
+    {
+        "id",
+        "persona_id",
+        "model",
+        "intensity",
+        "mode",
+        "practice_mode",
+        "softer_emotion",
+        "start_zone",
+        "zone",
+        "started_at",
+        "ended_at",
+        "created_at",
+        "saved_at",
+        "move",
+        "moves",
+        "result",
+        "safety",
+        "safety_kind",
+    }
+)
 
-def _replace_all(value: object, pattern: re.Pattern[str], names: dict[str, str]) -> object:
+
+def _replace_all(value: object, pattern: re.Pattern[str], names: list[str]) -> object:
     if isinstance(value, str):
-        return pattern.sub(lambda m: names[m.group(0).casefold()], value)
+        # Each name is its own group, so the replacement never depends on how the match
+        # case-folds (with IGNORECASE a dotless i matches 'i', whose casefold is no key here).
+        return pattern.sub(lambda m: names[int(str(m.lastgroup)[1:])], value)
     if isinstance(value, list):
         return [_replace_all(v, pattern, names) for v in value]
     if isinstance(value, dict):
-        return {k: _replace_all(v, pattern, names) for k, v in value.items()}
+        return {k: v if k in _LABELS else _replace_all(v, pattern, names) for k, v in value.items()}
     return value
 
 
 def redact(saved: SavedSession, others: Iterable[str] = ()) -> SavedSession:
     """The session with the partner's name as 'Partner' and each other name as '[name]'.
 
-    Every text field is covered (transcript, quotes, reasons, set-up), so no
-    renderer can leak a name it happens to show.
+    Every text field is covered (transcript, quotes, reasons, set-up, notes), so no
+    renderer can leak a name it happens to show; ids, labels and times are left as they are.
     """
     names = {n.strip().casefold(): OTHER for n in others if n.strip()}
-    names[saved.meta.persona_name.strip().casefold()] = PARTNER
+    partner = saved.meta.persona_name.strip().casefold()
+    if partner:
+        names[partner] = PARTNER
+    if not names:
+        return saved
     # Longest first, so "Mary Ann" goes before "Mary".
     alternatives = sorted(names, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?!\w)", re.IGNORECASE
+        r"(?<!\w)(?:"
+        + "|".join(f"(?P<n{i}>{re.escape(n)})" for i, n in enumerate(alternatives))
+        + r")(?!\w)",
+        re.IGNORECASE,
     )
-    data = _replace_all(saved.model_dump(mode="json"), pattern, names)
+    replacements = [names[n] for n in alternatives]
+    data = _replace_all(saved.model_dump(mode="json"), pattern, replacements)
     return SavedSession.model_validate(data)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.personas.loader import Catalog
+from simulator.safe_parse import parse_yaml
+from simulator.safe_read import read_text
 from simulator.zones import Zone
 
 
@@ -92,7 +93,7 @@ _EXAMPLES = TypeAdapter(list[LabeledReply])
 
 def load_replies(path: Path) -> list[LabeledReply]:
     """Read a YAML list of labeled replies."""
-    return _EXAMPLES.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _EXAMPLES.validate_python(parse_yaml(path, read_text(path)))
 
 
 def evaluate_guard(examples: Iterable[LabeledReply], catalog: Catalog) -> GuardReport:

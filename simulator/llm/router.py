@@ -8,7 +8,6 @@ only when the router is built and never appear in a message or a repr.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -26,10 +25,10 @@ from pydantic import (
 
 from simulator.errors import AttuneError, ConfigError
 from simulator.llm.litellm_loader import load_litellm
-from simulator.personas.loader import parse_yaml, read_text
 from simulator.problems import one_line, problems
+from simulator.safe_parse import parse_json, parse_yaml
+from simulator.safe_read import read_text
 
-MAX_ROUTER_BYTES = 256 * 1024
 ENV_PREFIX = "os.environ/"
 
 # The strategies litellm 1.106.2's Router accepts (it has no round robin;
@@ -50,7 +49,9 @@ class DeploymentParams(BaseModel):
     """`litellm_params` of one deployment: the litellm model string and where it lives."""
 
     # Other litellm params (api_version, rpm, tpm, max_tokens...) pass through as given.
-    model_config = ConfigDict(extra="allow", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="allow", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
 
     model: Name
     """The litellm model string, e.g. `openai/gpt-4o-mini` or `hosted_vllm/llama`."""
@@ -73,7 +74,9 @@ class DeploymentParams(BaseModel):
 class Deployment(BaseModel):
     """One deployment: the name callers use and the litellm params behind it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
 
     model_name: Name
     """The name calls use (`--model`); several deployments may share it."""
@@ -86,7 +89,9 @@ class Deployment(BaseModel):
 class RouterConfig(BaseModel):
     """A router file: the deployments and how calls are spread over them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, allow_inf_nan=False
+    )
 
     model_list: list[Deployment] = Field(min_length=1)
     """Every deployment; calls are spread across those sharing a `model_name`."""
@@ -114,7 +119,7 @@ class RouterConfig(BaseModel):
 def load_router_config(path: Path) -> RouterConfig:
     """Read and validate a router file (YAML or JSON); one-line ConfigError naming the file."""
     try:
-        text = read_text(path, MAX_ROUTER_BYTES)
+        text = read_text(path)
     except AttuneError as exc:
         raise ConfigError(str(exc)) from None
     data = _parse(path, text)
@@ -125,20 +130,17 @@ def load_router_config(path: Path) -> RouterConfig:
         config = RouterConfig.model_validate(data)
     except ValidationError as exc:
         found = problems(exc)
-        more = f" (and {len(found) - 1} more problem(s))" if len(found) > 1 else ""
+        others = len(exc.errors()) - 1
+        more = f" (and {others} more problem(s))" if others else ""
         raise ConfigError(f"{path}: {found[0]}{more}") from None
     config._source = path
     return config
 
 
 def _parse(path: Path, text: str) -> object:
-    if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            at = f"line {exc.lineno}, column {exc.colno}"
-            raise ConfigError(f"{path}: invalid JSON at {at}: {exc.msg}") from None
     try:
+        if path.suffix.lower() == ".json":
+            return parse_json(path, text)
         return parse_yaml(path, text)
     except AttuneError as exc:
         raise ConfigError(one_line(exc)) from None

@@ -49,6 +49,9 @@ def shown(value: object) -> str:
         return repr(text)
     if isinstance(value, bool) or value is None:
         return {True: "true", False: "false", None: "nothing"}[value]
+    if isinstance(value, int) and abs(value) >= 10**15:
+        # `:g` turns an int into a float first, which overflows past 10**308.
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, int | float):
         return f"{value:g}"
     if isinstance(value, Mapping):
@@ -198,10 +201,10 @@ def _out_of_range(path: str, loc: Loc, error: ErrorDetails) -> str:
     return f"{path}: found {shown(found)}, {side} {limit} ({allowed}){hint}"
 
 
-def _not_number(path: str, loc: Loc, error: ErrorDetails) -> str:
+def _not_number(path: str, loc: Loc, error: ErrorDetails, wanted: str = "a number") -> str:
     _, info = _model_at(loc)
     allowed = _bounds(info)
-    return f"{path}: found {shown(error.get('input'))}, expected a number" + (
+    return f"{path}: found {shown(error.get('input'))}, expected {wanted}" + (
         f" ({allowed})" if allowed else ""
     )
 
@@ -266,6 +269,10 @@ def explain(error: ErrorDetails) -> str | None:
         return _out_of_range(path, loc, error)
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return _not_number(path, loc, error)
+    if kind == "finite_number":
+        return _not_number(path, loc, error).replace(
+            "expected a number", "expected a finite number"
+        )
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
         return _sizes(path, loc, error)
     if kind == "string_pattern_mismatch" and loc == ("id",):
@@ -329,48 +336,46 @@ def polarity_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
     return out
 
 
-def line_of(text: str, loc: Loc) -> int | None:
-    """The 1-based YAML line of the field at `loc` (or of the nearest part that exists)."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    if node is None:
-        return None
-    line: int = node.start_mark.line + 1
-    for part in loc:
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    line = key.start_mark.line + 1
-                    child = value
-                    break
-        elif (
-            isinstance(node, yaml.SequenceNode)
-            and isinstance(part, int)
-            and 0 <= part < len(node.value)
-        ):
-            child = node.value[part]
-            line = child.start_mark.line + 1
-        if child is None:
-            break
-        node = child
-    return line
+class YamlLines:
+    """The 1-based YAML line of every field and list item, found in one walk of the nodes."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root_line = None if root is None else root.start_mark.line + 1
+        self.lines: dict[Loc, int] = {}
+        # One pass over the nodes (the file's size was bounded when it was parsed), so
+        # placing thousands of problems costs a lookup each, not a walk each.
+        todo: list[tuple[yaml.Node, Loc]] = [] if root is None else [(root, ())]
+        while todo:
+            node, loc = todo.pop()
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    at: Loc = (*loc, key.value)
+                    if at not in self.lines:  # a repeated key: the first one is where it is
+                        self.lines[at] = key.start_mark.line + 1
+                        todo.append((value, at))
+            elif isinstance(node, yaml.SequenceNode):
+                for i, item in enumerate(node.value):
+                    self.lines[(*loc, i)] = item.start_mark.line + 1
+                    todo.append((item, (*loc, i)))
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of the field at `loc`, or of the nearest part of it that exists."""
+        for end in range(len(loc), 0, -1):
+            found = self.lines.get(loc[:end])
+            if found is not None:
+                return found
+        return self.root_line
 
 
-def duplicate_keys(text: str) -> list[tuple[int, str]]:
+def duplicate_keys(root: yaml.Node | None) -> list[tuple[int, str]]:
     """Fields written twice in one mapping, with the line of the repeat.
 
     YAML keeps the last one silently, so a coach's edit can vanish without a word.
     """
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError:
-        return []
     out: list[tuple[int, str]] = []
 
     def walk(node: yaml.Node | None, loc: Loc) -> None:
+        # Recursion is bounded: parse_yaml refused anything nested deeper than the limit.
         if isinstance(node, yaml.MappingNode):
             seen: dict[object, int] = {}
             for key, value in node.value:
@@ -395,30 +400,3 @@ def duplicate_keys(text: str) -> list[tuple[int, str]]:
 
     walk(root, ())
     return out
-
-
-_YAML_HINTS = {
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "mapping values are not allowed here": (
-        "a ':' inside a value; put the whole value in double quotes"
-    ),
-    "found unexpected end of stream": "a quote or bracket is opened and never closed",
-    "did not find expected key": "check the indentation of this line and the one above",
-    "could not find expected ':'": "a field name needs a ':' after it",
-}
-
-
-def yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    """A YAML syntax error as `line L, column C: what; hint`, pointing where it starts."""
-    mark = exc.context_mark or exc.problem_mark
-    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-    problem = " ".join(str(exc.problem or exc).split())
-    parts = []
-    if exc.context and exc.context_mark is not None:
-        parts.append(" ".join(exc.context.split()))
-    if exc.problem_mark is not None and exc.problem_mark is not mark:
-        parts.append(f"{problem} (line {exc.problem_mark.line + 1})")
-    else:
-        parts.append(problem)
-    hint = next((h for key, h in _YAML_HINTS.items() if key in problem), None)
-    return "invalid YAML at " + where + ", ".join(parts) + (f"; {hint}" if hint else "")

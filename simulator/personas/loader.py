@@ -8,61 +8,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from simulator import fs
 from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
+from simulator.limits import MAX_REPORTED_PROBLEMS
 from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
 from simulator.personas.explain import (
     Loc,
+    YamlLines,
     duplicate_keys,
     explain,
-    line_of,
     polarity_problems,
-    yaml_problem,
 )
 from simulator.personas.placeholders import placeholders
-from simulator.problems import field_path, one_line
+from simulator.problems import field_path
+from simulator.safe_parse import compose_yaml, parse_yaml
+from simulator.safe_read import read_text
 
-Found = tuple[Loc, str]
+# A problem before it is worded: pydantic's error, or a line already written.
+Found = tuple[Loc, ErrorDetails | str]
 
-MAX_CARD_BYTES = 256 * 1024
 ENV_VAR = "ATTUNE_PERSONAS"
-
-
-def read_text(path: Path, max_bytes: int) -> str:
-    """Read a UTF-8 text file, turning every way it can fail into a one-line problem."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise AttuneError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise AttuneError(f"{path}: cannot read ({exc.strerror})") from None
-    if path.is_dir():
-        raise AttuneError(f"{path}: is a folder, expected a YAML file")
-    if size > max_bytes:
-        raise AttuneError(f"{path}: file is {size} bytes, more than the {max_bytes} allowed")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AttuneError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise AttuneError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
-
-
-def parse_yaml(path: Path, text: str) -> object:
-    """Parse YAML safely; a syntax error names its line and column."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        raise AttuneError(f"{path}: {yaml_problem(exc)}") from None
-    except yaml.YAMLError as exc:
-        detail = one_line(exc).replace(' in "<unicode string>",', " at")
-        raise AttuneError(f"{path}: invalid YAML ({detail})") from None
 
 
 def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | None, list[Found]]:
@@ -71,10 +40,7 @@ def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | N
     try:
         card = PersonaCard.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
-            line = explain(error)
-            if line is not None:
-                found.append((field_path(error), line))
+        found += [(field_path(error), error) for error in exc.errors()]
     found += polarity_problems(data)
     card_id = data.get("id")
     if isinstance(card_id, str) and card_id != path.stem and path.suffix in (".yaml", ".yml"):
@@ -89,9 +55,11 @@ def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | N
 
 
 def validate_card(path: Path, data: object, text: str | None = None) -> PersonaCard:
-    """Validate parsed YAML as a card; raise PersonaError listing every problem.
+    """Validate parsed YAML as a card; raise PersonaError listing its problems.
 
     With the card's `text`, each problem names its YAML line and they come in file order.
+    Only the first MAX_REPORTED_PROBLEMS are worded (each costs a suggestion); the rest
+    are counted.
     """
     if not isinstance(data, Mapping):
         kind = "empty" if data is None else type(data).__name__
@@ -101,26 +69,32 @@ def validate_card(path: Path, data: object, text: str | None = None) -> PersonaC
         # A skeleton's placeholders are valid strings; say what is left, not that it is valid.
         raise PersonaError(path, [f"{where}: still to fill in" for where in unfilled])
     card, found = _card_problems(path, data)
-    repeated = [] if text is None else duplicate_keys(text)
+    root = None if text is None else compose_yaml(text)
+    repeated: list[tuple[int, ErrorDetails | str]] = list(duplicate_keys(root))
     if card is not None and not found and not repeated:
         return card
-    if text is None:
-        problems = [line for _, line in found]
-    else:
-        placed = [(line_of(text, loc) or 0, line) for loc, line in found] + repeated
+    lines = YamlLines(root)
+    placed = [(lines.line_of(loc) or 0, problem) for loc, problem in found] + repeated
+    if root is not None:
         placed.sort(key=_first)
-        problems = [f"{line} (line {n})" if n else line for n, line in placed]
+    problems: list[str] = []
+    for index, (number, problem) in enumerate(placed):
+        if len(problems) == MAX_REPORTED_PROBLEMS:
+            raise PersonaError(path, problems, hidden=len(placed) - index)
+        line = problem if isinstance(problem, str) else explain(problem)
+        if line is not None:
+            problems.append(f"{line} (line {number})" if number else line)
     raise PersonaError(path, problems or ["not a valid card"])
 
 
-def _first(item: tuple[int, str]) -> int:
+def _first(item: tuple[int, object]) -> int:
     return item[0]
 
 
 def load_card(path: Path) -> PersonaCard:
     """Load and validate one persona card file."""
     try:
-        text = read_text(path, MAX_CARD_BYTES)
+        text = read_text(path)
         data = parse_yaml(path, text)
     except AttuneError as exc:
         raise PersonaError(path, [str(exc).removeprefix(f"{path}: ")]) from None
@@ -181,8 +155,12 @@ class Catalog:
 
 
 def card_files(folder: Path) -> list[Path]:
-    """The card files in a folder, sorted by name."""
-    return [p for p in fs.entries(folder) if p.suffix in (".yaml", ".yml") and fs.is_file(p)]
+    """The card files in a folder, sorted by name.
+
+    Anything named like a card but not a folder is listed, so a pipe or a link to a device
+    there is reported (and skipped) by the loader instead of silently left out.
+    """
+    return [p for p in fs.entries(folder) if p.suffix in (".yaml", ".yml") and not fs.is_folder(p)]
 
 
 def load_catalog(dirs: Iterable[Path], user_dir: Path | None = None) -> Catalog:

@@ -21,6 +21,7 @@ from simulator.personas.card import PersonaCard, Style
 from simulator.problems import describe, one_line
 from simulator.prompting import render
 from simulator.prompting.contexts import DraftZone, ScenarioDraftContext
+from simulator.safe_parse import checked, parse_yaml
 from simulator.scenario.answers import ScenarioAnswers
 from simulator.scenario.bank import ZONE_LINES
 from simulator.scenario.fit import card_problems
@@ -159,22 +160,28 @@ def parse_draft(raw: str) -> CardDraft:
     """A model's JSON reply (bare or fenced) as a draft; DraftRejected says what is wrong."""
     text = _FENCE.sub("", raw.strip())
     try:
-        data = json.loads(text)
+        data = checked("the model's reply", json.loads(text))
     except json.JSONDecodeError as exc:
         raise DraftRejected(
             f"the model's reply is not JSON ({exc.msg} at char {exc.pos})"
         ) from None
+    except (RecursionError, ValueError):
+        # Nested past the stack, or a number Python will not convert: not a draft either way.
+        raise DraftRejected(
+            "the model's reply is not a draft (nested or numbered absurdly)"
+        ) from None
+    except AttuneError as exc:
+        raise DraftRejected(str(exc)) from None
     return _shaped(data)
 
 
 def parse_draft_yaml(text: str) -> CardDraft:
     """The learner's edited draft (YAML, as `draft_yaml` shows it)."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise DraftRejected(f"the draft is not valid YAML{where}") from None
+        data = parse_yaml("the draft", text)
+    except AttuneError as exc:
+        detail = str(exc).removeprefix("the draft: ").removeprefix("invalid YAML at ")
+        raise DraftRejected(f"the draft is not valid YAML: {detail}") from None
     return _shaped(data)
 
 

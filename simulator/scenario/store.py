@@ -16,6 +16,7 @@ from simulator.ids import checked_id, file_in
 from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import Catalog, load_card
+from simulator.safe_read import read_text
 from simulator.scenario.answers import ScenarioAnswers
 from simulator.scenario.trash import Trashed, move_to_trash, trash_dir
 from simulator.scenario.trash import newest as newest_trashed
@@ -92,8 +93,9 @@ def save_user_card(
 def load_answers(card_id: str) -> ScenarioAnswers | None:
     """The form answers a card was made from, if it was made with the form and they still read."""
     try:
-        return ScenarioAnswers.model_validate_json(answers_path(card_id).read_bytes())
-    except (AttuneError, OSError, ValidationError, ValueError):
+        # The safe reader: a pipe or a device left there must not block or fill memory.
+        return ScenarioAnswers.model_validate_json(read_text(answers_path(card_id)))
+    except (AttuneError, ValidationError, ValueError):
         return None
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from simulator.errors import AttuneError
+from simulator.limits import MAX_NOTE_CHARS
 from simulator.textsafe import without_controls
 
-MAX_NOTE_CHARS = 2000
+__all__ = ["MAX_NOTE_CHARS", "NoteError", "clean_note"]
 
 
 class NoteError(AttuneError):

@@ -14,7 +14,8 @@ from simulator.session import TurnRecord
 class SessionMeta(BaseModel):
     """How a practice session was set up; written once, when it starts."""
 
-    model_config = ConfigDict(frozen=True)
+    # Read back from the database: nan or a huge number there is refused, not drawn.
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
     persona_id: str
     persona_name: str
@@ -30,8 +31,8 @@ class SessionMeta(BaseModel):
     softer_emotion: str | None = None
     """The feeling under the surface, named in the debrief."""
     opening: str
-    start_arousal: float
-    start_connection: float
+    start_arousal: float = Field(ge=0.0, le=100.0)
+    start_connection: float = Field(ge=0.0, le=100.0)
     start_zone: str
     started_at: datetime
 
