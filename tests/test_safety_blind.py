@@ -86,3 +86,58 @@ def test_evaluate_counts_what_the_learner_meets(tmp_path: Path) -> None:
     assert report.recall == 0.5
     assert report.false_pause_rate == 0.5 and report.safe_hard.paused == 1
     assert [e.text for e in report.missed] == ["hello there"]
+
+
+def _index_sources() -> list[str]:
+    """The texts `make safety-index` embeds, in its order."""
+    from simulator.classifier.metrics import load_examples as load_moves
+
+    texts = [e.text for name in DEV for e in load_examples(SETS / name)]
+    for name in ("moves_dev.yaml", "moves_dev2.yaml", "ask_moves_dev.yaml", "ask_moves_dev2.yaml"):
+        texts += [e.text for e in load_moves(DATA / name)]
+    return texts
+
+
+def test_the_shipped_index_holds_the_dev_lines_and_no_held_out_line() -> None:
+    import json
+
+    import numpy as np
+
+    from simulator.safety.learned import EXAMPLES, VECTORS
+    from simulator.text import shared_encoder
+
+    rows = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == _index_sources(), "run `make safety-index`"
+    held_out = {e.text for p in SETS.glob("heldout_*.jsonl") for e in load_examples(p)}
+    assert not held_out & {r["text"] for r in rows}
+    vectors = np.load(VECTORS)
+    assert vectors.shape == (len(rows), 384)
+    # The stored vectors are what the encoder gives today (float16 keeps 3 decimals).
+    sample = [0, len(rows) // 2, len(rows) - 1]
+    fresh = shared_encoder().encode([rows[i]["text"] for i in sample])
+    assert np.allclose(fresh, vectors[sample].astype(np.float32), atol=2e-3)
+
+
+def test_the_learned_signal_only_asks_and_names_the_example_it_matched() -> None:
+    from simulator.safety import SafetyLevel, detect_by_rules, detect_distress
+
+    # Not a phrasing any rule lists, close in meaning to dev lines about giving things away.
+    text = "ive sorted out who takes the dog"
+    assert detect_by_rules(text) is None
+    found = detect_distress(text)
+    assert found is not None and found.rule == "learned"
+    assert found.level is SafetyLevel.CHECK_IN
+    assert found.evidence.startswith('close to "')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did he hit you with that comment about the slides?",
+        "you must have felt like you were drowning in that meeting",
+    ],
+)
+def test_lines_about_the_partner_alone_are_left_to_the_rules(text: str) -> None:
+    from simulator.safety.learned import about_the_learner
+
+    assert not about_the_learner(text)

@@ -1,8 +1,10 @@
-"""Rebuild the learned signal's index from labelled JSON-lines sets: `make safety-index`.
+"""Rebuild the learned signal's index from labelled sets: `make safety-index`.
 
 The index is the dev lines' embeddings (float16) and, beside them, each line's
-text, label and kind, so a check-in can quote the example it matched. Held-out
-sets must never be passed here.
+text, label and kind, so a check-in can quote the example it matched. Safety sets
+(JSON lines) bring risky lines and look-alike safe ones; the move classifier's dev
+sets (YAML) bring ordinary practice lines, all safe, so that everyday listening is
+never mistaken for a disclosure. Held-out sets must never be passed here.
 """
 
 from __future__ import annotations
@@ -20,15 +22,20 @@ def build(paths: list[Path]) -> int:
 
     from simulator.text import shared_encoder
 
-    rows = []
+    rows: list[dict[str, str | None]] = []
     for path in sorted(paths):
         if "heldout" in path.name:
             raise SystemExit(f"{path}: held-out sets are never part of the index")
+        if path.suffix in (".yaml", ".yml"):
+            from simulator.classifier.metrics import load_examples
+
+            rows += [{"text": e.text, "label": "safe", "kind": None} for e in load_examples(path)]
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 rows.append({"text": row["text"], "label": row["label"], "kind": row.get("kind")})
-    vectors = shared_encoder().encode([r["text"] for r in rows]).astype(np.float16)
+    vectors = shared_encoder().encode([str(r["text"]) for r in rows]).astype(np.float16)
     VECTORS.parent.mkdir(parents=True, exist_ok=True)
     np.save(VECTORS, vectors)
     EXAMPLES.write_text(

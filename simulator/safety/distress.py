@@ -46,7 +46,7 @@ _FIGURES = _rx(
     r"\bdying (?:to|for|of (?:laughter|shame|embarrassment)|laughing)\b|\bi am (?:literally )?dying\b(?= of)",
     r"\bkill(?:ing)? (?:it|time|the mood|the lights|the vibe|netflix|the gym)\b|\b(?:i could|could|i would) kill for\b",
     r"\bmy (?:phone|battery|laptop|car|presentation|charger) (?:literally )?(?:just )?(?:died|is dead|was dead)\b",
-    r"\b(?:boss|mum|mom|dad|she|he) (?:will|would|is going to) (?:murder|kill) me\b",
+    r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
     r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
 )
 

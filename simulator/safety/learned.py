@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.safety.levels import DistressKind, SafetyLevel
+from simulator.safety.normalize import fold
 
 if TYPE_CHECKING:
     from simulator.safety.distress import Distress
@@ -28,16 +29,32 @@ VECTORS = INDEX_DIR / "neighbours.npy"
 EXAMPLES = INDEX_DIR / "neighbours.jsonl"
 
 _SEGMENT = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|mine)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b")
+
+
+def about_the_learner(sentence: str) -> bool:
+    """False for a sentence that speaks only of 'you' (the partner in the scene), never of 'I'.
+
+    A disclosure is about the learner; "did he hit you with that comment" is about the
+    partner. Chat often drops the subject ("bought a rope today"), so a sentence with
+    no person at all still counts.
+    """
+    folded = fold(sentence)
+    return _FIRST_PERSON.search(folded) is not None or _SECOND_PERSON.search(folded) is None
 
 
 @dataclass(frozen=True)
 class Tuning:
     """How close and how unanimous the neighbours must be (set on the dev sets)."""
 
-    k: int = 5
-    vote: float = 0.2
+    k: int = 7
+    vote: float = 0.0
     """Similarity-weighted share of risky neighbours among the k nearest (-1..1)."""
     nearest: float = 0.35
+    """Chosen on dev data the index did not hold (two writers left out): the signal alone
+    caught 86% of their risky lines, checked in on 13% of their look-alike safe lines and on
+    none of 318 ordinary practice lines."""
     """The closest risky neighbour must be at least this similar."""
 
 
@@ -64,8 +81,10 @@ class LearnedSignal:
         from simulator.safety.distress import Distress
         from simulator.text import shared_encoder
 
-        vectors = shared_encoder().encode(segments(text))
-        for query in vectors:
+        parts = [p for p in segments(text) if about_the_learner(p)]
+        if not parts:
+            return None
+        for query in shared_encoder().encode(parts):
             near = self.neighbours.nearest(query, self.tuning.k)
             total = sum(max(n.similarity, 0.0) for n in near) or 1.0
             vote = sum((1 if n.label == "pause" else -1) * max(n.similarity, 0.0) for n in near)

@@ -212,7 +212,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
+            r"\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to|might not|may not|probably will not|probably not going to|probably not) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
             r"\b(?:not|never) (?:going to |planning to |planning on )?(?:be|being) (?:around|here|alive) (?:for|by|in|after|much|long|anymore|any more)\b(?! (?:the |a )?(?:weekend|week|day|dinner|lunch|meeting|call)\b)",
             r"\b(?:will not|not) (?:have to |need to )?(?:deal|put up) with me (?:much |for much )?(?:longer|anymore|any more|soon)\b",
             r"\blast time (?:you will|youll|you|anyone will|you are going to|any of you will|you all will|everyone will) (?:have to |need to )?(?:deal|put up|hear|see) (?:with )?(?:me|from me|my)\b",
