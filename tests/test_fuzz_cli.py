@@ -584,7 +584,8 @@ def sessions_call(draw: st.DrawFn) -> SessionsCall:
     return SessionsCall(kind, ref, tuple(tail))
 
 
-@FUZZ
+# The widest surface (four commands, ids, turns, notes, files, names): more examples.
+@settings(FUZZ, max_examples=40)
 @given(sessions_call())
 def test_any_sessions_arguments(call: SessionsCall) -> None:
     exercise(call)
