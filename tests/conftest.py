@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from simulator.cli.main import run_cli
 from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
 from simulator.zones import Zone
+from unprivileged import LockedHome, drop_privileges, first_that_runs, locked_home
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -68,6 +70,22 @@ def attune(capsys: pytest.CaptureFixture[str]) -> RunCli:
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def unprivileged_home() -> Iterator[LockedHome]:
+    """A home the CLI cannot write, and a way to run it there as an unprivileged user."""
+    prefixes = drop_privileges()
+    if prefixes is None:
+        pytest.skip("needs POSIX and, as root, setpriv or runuser to drop privileges")
+    prefix, reasons = first_that_runs(prefixes)
+    if prefix is None:
+        pytest.fail(
+            f"attune cannot run without privileges ({'; '.join(reasons)}): "
+            f"make {REPO} and {sys.prefix} readable by all (chmod -R o+rX)"
+        )
+    with locked_home(prefix) as home:
+        yield home
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

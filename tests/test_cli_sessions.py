@@ -17,6 +17,7 @@ from simulator.debrief import build_debrief
 from simulator.paths import home_dir
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
+from unprivileged import LockedHome
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -236,15 +237,11 @@ def test_a_corrupt_database_is_one_line(attune: RunCli, command: tuple[str, ...]
     _failed(attune("sessions", *command), str(db), "file is not a database")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
-def test_an_unwritable_home_is_one_line(attune: RunCli) -> None:
-    home = home_dir()
-    home.mkdir(parents=True)
-    home.chmod(0o500)
-    try:
-        _failed(attune("sessions", "show", "x"), str(home), "Permission denied")
-    finally:
-        home.chmod(0o700)
+def test_an_unwritable_home_is_one_line(unprivileged_home: LockedHome) -> None:
+    done = unprivileged_home.attune("sessions", "show", "x")
+    home = unprivileged_home.attune_home
+    _failed(CliResult(done.returncode, done.stdout, done.stderr), str(home), "Permission denied")
+    assert list(home.iterdir()) == [], "nothing was written"
 
 
 def test_delete_without_an_answer_keeps_the_session(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,11 @@ from saved_sessions import record
 from simulator.export.redact import redact
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
+from test_router import ChatServer
 
 SECRET = "sk-test-NEVER-WRITE-ME-0123456789"
+# An OpenAI-compatible model on the fake provider (tests/test_router.py) on loopback.
+MODEL = "openai/fake"
 
 
 @pytest.fixture
@@ -58,24 +62,42 @@ def test_api_keys_never_reach_the_disk(
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     monkeypatch.setenv("ANTHROPIC_API_KEY", SECRET)
+    # Whatever litellm or a library writes to the user's own folders lands here too.
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "user" / name.lower()))
     session_id = record(SessionStore.default(), card, ["I hear you."])
     out = tmp_path / "out"
+    out.mkdir()
     script = tmp_path / "s.yaml"
     script.write_text(json.dumps({"turns": ["I hear you."]}), encoding="utf-8")
-    runs = [
-        ("sessions", "export", session_id, "--out", str(out / "s.html")),
-        ("sessions", "export", session_id, "--format", "json", "--out", str(out / "s.json")),
-        ("eval", "--model", "scripted", "--case", "priya-*", "--out", str(out / "eval")),
-        ("replay", str(script), "--persona", "unanswered-text", "--json"),
-        ("models", "--json"),
-    ]
-    (out).mkdir()
-    for args in runs:
-        result = attune(*args)
-        assert result.code == 0, (args, result.err)
-        assert SECRET not in result.out + result.err
-    home = Path(__import__("os").environ["ATTUNE_HOME"])
-    files = [p for root in (home, out) for p in root.rglob("*") if p.is_file()]
+    with ChatServer() as provider:
+        # A real litellm model path: the OpenAI provider reads the key and sends it here.
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[model]\napi_base = "{provider.api_base}"\nnum_retries = 0\ntimeout_s = 10\n',
+            encoding="utf-8",
+        )
+        monkeypatch.setenv("ATTUNE_CONFIG", str(config))
+        model_runs = [
+            ("replay", str(script), "--persona", "unanswered-text", "--model", MODEL, "--json"),
+            ("eval", "--model", MODEL, "--case", "priya-voice-*", "--out", str(out / "eval")),
+        ]
+        other_runs = [
+            ("sessions", "export", session_id, "--out", str(out / "s.html")),
+            ("sessions", "export", session_id, "--format", "json", "--out", str(out / "s.json")),
+            ("models", "--json"),
+        ]
+        for args in model_runs + other_runs:
+            before = provider.requests
+            result = attune(*args)
+            assert result.code == 0, (args, result.err)
+            assert SECRET not in result.out + result.err
+            # Each model run really called the model: the test cannot pass by skipping it.
+            assert args not in model_runs or provider.requests > before, args
+    assert provider.auth == {f"Bearer {SECRET}"}, "the planted key is the one that was used"
+    home = Path(os.environ["ATTUNE_HOME"])
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert {home, out} <= {parent for p in files for parent in p.parents}
     assert len(files) >= 4
     for path in files:
         assert SECRET.encode() not in path.read_bytes(), path

@@ -22,11 +22,9 @@ from simulator.personas import PersonaCard
 from simulator.store import SessionStore
 from simulator.store.failures import sqlite_failure
 from simulator.store.migrations import MIGRATIONS, SCHEMA_VERSION, statements
+from unprivileged import LockedHome
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-NOT_ROOT = pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions"
-)
 
 
 @pytest.fixture
@@ -317,18 +315,27 @@ def test_a_loose_existing_database_is_tightened(store: SessionStore, db: Path) -
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
 
 
-@NOT_ROOT
-def test_an_unwritable_home_is_one_line(tmp_path: Path) -> None:
-    home = tmp_path / "locked-home"
-    home.mkdir()
-    home.chmod(0o500)
-    try:
-        with pytest.raises(StoreError) as exc:
-            SessionStore(home / "sessions.db")
-    finally:
-        home.chmod(0o700)
-    message = _one_line(exc)
-    assert str(home) in message and "Permission denied" in message
+def test_an_unwritable_home_is_one_line(unprivileged_home: LockedHome) -> None:
+    home = unprivileged_home.attune_home
+    # As an unprivileged user, since root writes anywhere: the StoreError's text, or what broke.
+    done = unprivileged_home.python(
+        "-c",
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from simulator.errors import StoreError\n"
+        "from simulator.store import SessionStore\n"
+        "try:\n"
+        "    SessionStore(Path(sys.argv[1]) / 'sessions.db')\n"
+        "except StoreError as exc:\n"
+        "    print(exc)\n"
+        "else:\n"
+        "    sys.exit('no StoreError')\n",
+        str(home),
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    message = done.stdout.rstrip("\n")
+    assert "\n" not in message and str(home) in message and "Permission denied" in message
+    assert list(home.iterdir()) == [], "nothing was written"
 
 
 def test_a_home_that_is_a_file_is_one_line(tmp_path: Path) -> None:
