@@ -37,15 +37,25 @@ _LABELS = frozenset(
 )
 
 
-def _replace_all(value: object, pattern: re.Pattern[str], names: list[str]) -> object:
+def _replace_all(
+    value: object, pattern: re.Pattern[str], folded: list[str], names: list[str]
+) -> object:
     if isinstance(value, str):
-        # Each name is its own group, so the replacement never depends on how the match
-        # case-folds (with IGNORECASE a dotless i matches 'i', whose casefold is no key here).
-        return pattern.sub(lambda m: names[int(str(m.lastgroup)[1:])], value)
+
+        def swap(match: re.Match[str]) -> str:
+            # Each name is its own group; IGNORECASE also lets a dotless i match 'I', so a
+            # match counts only when it case-folds to the name itself.
+            i = int(str(match.lastgroup)[1:])
+            return names[i] if match.group(0).casefold() == folded[i] else match.group(0)
+
+        return pattern.sub(swap, value)
     if isinstance(value, list):
-        return [_replace_all(v, pattern, names) for v in value]
+        return [_replace_all(v, pattern, folded, names) for v in value]
     if isinstance(value, dict):
-        return {k: v if k in _LABELS else _replace_all(v, pattern, names) for k, v in value.items()}
+        return {
+            k: v if k in _LABELS else _replace_all(v, pattern, folded, names)
+            for k, v in value.items()
+        }
     return value
 
 
@@ -70,5 +80,5 @@ def redact(saved: SavedSession, others: Iterable[str] = ()) -> SavedSession:
         re.IGNORECASE,
     )
     replacements = [names[n] for n in alternatives]
-    data = _replace_all(saved.model_dump(mode="json"), pattern, replacements)
+    data = _replace_all(saved.model_dump(mode="json"), pattern, alternatives, replacements)
     return SavedSession.model_validate(data)
