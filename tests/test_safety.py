@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, REPORTS, RunCli, authored_lines
@@ -51,6 +51,8 @@ def test_role_play_shaped_figures_of_speech_do_not_pause(message: str) -> None:
     assert detect_distress(message) is None
 
 
+# No deadline: the first example loads the learned signal (about a second), once.
+@settings(deadline=None)
 @given(st.text(max_size=400))
 def test_any_text_is_checked_without_error_and_the_same_way_twice(text: str) -> None:
     first = detect_distress(text)

@@ -121,8 +121,8 @@ def test_the_shipped_index_holds_the_dev_lines_and_no_held_out_line() -> None:
 def test_the_learned_signal_only_asks_and_names_the_example_it_matched() -> None:
     from simulator.safety import SafetyLevel, detect_by_rules, detect_distress
 
-    # Not a phrasing any rule lists, close in meaning to dev lines about giving things away.
-    text = "ive sorted out who takes the dog"
+    # Not a phrasing any rule lists, close in meaning to dev lines about a place and a method.
+    text = "been looking at the train tracks a lot on my walk home"
     assert detect_by_rules(text) is None
     found = detect_distress(text)
     assert found is not None and found.rule == "learned"

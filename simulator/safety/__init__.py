@@ -7,6 +7,7 @@ from simulator.safety.labels import (
     not_scored,
     stepped_out_summary,
 )
+from simulator.safety.learned import warm_up
 from simulator.safety.levels import DistressKind, SafetyLevel
 from simulator.safety.pause import DEFAULT_RESOURCES, check_in_message, pause_message
 
@@ -23,4 +24,5 @@ __all__ = [
     "not_scored",
     "pause_message",
     "stepped_out_summary",
+    "warm_up",
 ]

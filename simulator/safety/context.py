@@ -24,6 +24,20 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_CLAUSE_END = re.compile(
+    r"[.!?;,\n]+|\s(?:anyway|ok anyway|back to|but|so|and then|thats why|that is why)\s"
+)
+
+
+def clause_at(text: str, start: int, end: int) -> str:
+    """The clause (between commas, "but", "so") of folded `text` that holds start..end."""
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        left = m.end()
+    after = _CLAUSE_END.search(text, end)
+    return text[left : after.start() if after else len(text)]
+
+
 def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
@@ -71,5 +85,7 @@ MEDIA = _rx(
 THIRD_PARTY = _rx(
     r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss)\b",
     r"\b(?:news|article|story about|heard about|saw on)\b",
+    r"\bone of my \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?)\b",
+    r"\b(?:he|she|they) (?:kept|keeps|keep) (?:asking|saying|telling)\b",
     r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",
 )

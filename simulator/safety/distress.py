@@ -48,22 +48,33 @@ _FIGURES = _rx(
     r"\bmy (?:phone|battery|laptop|car|presentation|charger) (?:literally )?(?:just )?(?:died|is dead|was dead)\b",
     r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
     r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
+    r"\b(?:i could|could) murder (?:a|for a)\b",
+)
+
+# Hyperbole that is a figure only when nothing in the message insists it is real:
+# "id rather throw myself off a bridge than do the speech" (but "id rather be dead,
+# like actually" is not).
+_SOFT_FIGURES = _rx(
+    r"\b(?:i would|would) rather (?:throw my ?self off|jump off|die|be dead|walk into the sea)\b(?:.{0,40}?)\bthan\b",
+    r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|spill|lose|eat|screw|break|burn|get (?:this|it) wrong)\b",
 )
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
 
 
-def _sentence_explains_away(rule: Rule, sentence: str) -> bool:
+def _sentence_explains_away(rule: Rule, sentence: str, clause: str) -> bool:
     """True when the sentence shows the match is not about the learner now."""
     if rule.media and context.MEDIA.search(sentence) and not context.SERIOUS.search(sentence):
         return True
     if rule.past and context.PAST.search(sentence) and not context.RECENT.search(sentence):
         return True
+    # Someone else's story is judged on the clause: "one of my patients tried to overdose
+    # tonight, that's why I'm drained" is about the patient, whatever follows the comma.
     return (
         rule.third
-        and context.THIRD_PARTY.search(sentence) is not None
-        and _FIRST_PERSON.search(sentence) is None
+        and context.THIRD_PARTY.search(clause) is not None
+        and _FIRST_PERSON.search(clause) is None
     )
 
 
@@ -94,11 +105,14 @@ def detect_distress(text: str) -> Distress | None:
 def detect_by_rules(text: str) -> Distress | None:
     """The strongest sign the rules alone find, or None."""
     folded = _FIGURES.sub(" ~ ", fold(text))
+    if not context.SERIOUS.search(folded):
+        folded = _SOFT_FIGURES.sub(" ~ ", folded)
     best: Distress | None = None
     for rule in RULES:
         for match in rule.pattern.finditer(folded):
             sentence = context.sentence_at(folded, match.start(), match.end())
-            if _sentence_explains_away(rule, sentence):
+            clause = context.clause_at(folded, match.start(), match.end())
+            if _sentence_explains_away(rule, sentence, clause):
                 continue
             level = _level(rule, sentence, folded)
             found = Distress(

@@ -116,6 +116,11 @@ def learned_signal() -> LearnedSignal | None:
         return _SIGNAL
 
 
+def warm_up() -> bool:
+    """Load the learned signal now (about a second) so the first message does not wait."""
+    return learned_signal() is not None
+
+
 def _load() -> LearnedSignal | None:
     try:
         import numpy as np

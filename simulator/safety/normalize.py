@@ -91,6 +91,8 @@ _SHORTHAND = {
     "myslef": "myself",
     "mysefl": "myself",
     "tonigth": "tonight",
+    # Caribbean and West African forms of "me" that the threat rules need.
+    "mi": "me",
 }
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -46,7 +46,8 @@ _I = r"\bi (?:am |have |was |would |will |keep |just |really |honestly |literall
 _PILLS = (
     r"(?:pills?|tablets?|meds|medication|antidepressants?|sleeping pills?|sleeping tablets?|painkillers?|"
     r"paracetamol|tylenol|acetaminophen|ibuprofen|co-?codamol|codeine|zopiclone|zolpidem|ambien|xanax|"
-    r"diazepam|valium|benzos?|sertraline|citalopram|insulin|heart pills|oxy\w*|opioids?|lithium)"
+    r"diazepam|valium|benzos?|sertraline|citalopram|insulin|heart pills|oxy\w*|opioids?|lithium|"
+    r"lorazepam|clonazepam|temazepam|tramadol|morphine|fentanyl|amitriptyline|propranolol|quetiapine)"
 )
 _BOOZE = r"(?:wine|vodka|whisky|whiskey|gin|rum|beers?|drinks?|drunk|drank|bottle|cans|alcohol|booze|tequila|shots)"
 _PERSON = (
@@ -56,7 +57,7 @@ _PERSON = (
     r"(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|mum|mom|landlord|flatmate|boss|brother in law))"
 )
 _PARTNER = (
-    r"(?:he|she|they|mum|mom|dad|my in laws|in laws|my (?:brother|sister|son|daughter|mother in law|father in law)|my (?:real |actual )?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|dad|father|"
+    r"(?:he|she|they|mum|mom|dad|da|my da|stepdad|my stepdad|uncle|my uncle|auntie|my auntie|(?:my )?mums (?:new )?(?:man|boyfriend|partner|husband)|my in laws|in laws|my (?:brother|sister|son|daughter|mother in law|father in law)|my (?:real |actual )?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|dad|father|"
     r"mum|mom|mother|stepdad|stepmum|parents|family)|(?:husband|wife|boyfriend|girlfriend|partner|fiance)|"
     r"(?:my )?(?:sister|brother)s? husband|[a-z]+ \(my (?:bf|gf|partner)\))"
 )
@@ -84,6 +85,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
             r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b",
+        r"\b(?:decide|deciding|decided|wondering|not sure) (?:\w+ ){0,3}(?:if|whether) (?:i )?(?:want(?:ed)? to |should )?(?:keep (?:being alive|living|going)|stay alive|live|be alive|go on|just drive off)\b",
+        r"\b(?:hope|hoping|pray|praying|wish) (?:that )?i (?:just )?(?:do not|never|will not) wake up\b",
+        r"\b(?:going|planning|plan|decided|ready|want) to end it\b(?! with| between| here| now)",
             r"\b(?:do not|dont|never) (?:want|wanna) (?:to )?(?:be alive|live|exist|be here|wake up|go on)\b",
             r"\bwish i (?:was|were|had) (?:dead|never been born|not born|gone)\b",
             r"\b(?:should not|shouldnt|need to not|do not deserve to) (?:exist|be alive|be here|live)\b",
@@ -103,6 +107,9 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:better|happier|easier) (?:off )?without me\b",
+        r"\bbetter off if i (?:disappeared|was gone|were gone|was not here|died|was dead|did not exist)\b",
+        r"\b(?:would|will|be) (?:\w+ ){0,3}(?:relieved|better|fine|happier|easier|cope|be ok|be okay|not notice|not care|move on) (?:\w+ ){0,2}if i (?:just )?(?:was|were|am)? ?(?:not around|not here|gone|no longer here|no longer around|vanished|disappeared|died|dead|did not exist)\b(?! (?:for|at|on|tomorrow|today|tonight|this|next|until|till|by|during|in time|when)\b)",
+        r"\bif i (?:just )?(?:was|were) (?:not|no longer) (?:around|here|alive)(?: anymore| any more)?\b(?! (?:for|at|on|tomorrow|today|tonight|this|next|until|till|by|during|in time|when)\b)",
             r"\bbetter off (?:dead|gone)\b",
             r"\b(?:be|i am|being) (?:a )?burden\b(?=.*\b(?:done|anymore|longer|gone|end|for good)\b)",
         ),
@@ -117,7 +124,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:driv(?:e|ing)|crash(?:ing)?|swerv(?:e|ing)) (?:\w+ ){0,2}into (?:a |the |oncoming |that )?(?:barrier|wall|tree|lorry|truck|traffic|bridge|river)\b",
             r"\b(?:in|into) the (?:bath|tub|shower) with (?:a |the |my )?(?:blade|razor|knife)\b",
             r"\b(?:with|have|got|holding) (?:a |the |my )?(?:razor|blade)\b(?=.*\b(?:trust my ?self|do it|could not do it|tonight|bath)\b)",
-            r"\b(?:which|what) bridge\b|\bhigh railings\b",
+            r"\b(?:which|what) bridge\b|\bhigh railings\b|\bmake my ?self jump\b",
+        r"\b(?:dose|amount|how (?:many|much)) (?:\w+ ){0,4}would do it\b",
+        r"\bdriv(?:e|ing) off (?:the |a )?(?:\w+ )?(?:cliff|bridge|edge|pier|quay|kerb|embankment)\b",
+        "\U0001faa2",
             r"\bhow (?:many|much) (?:\w+ ){0,4}(?:it takes|takes|is enough|would (?:it )?take|to die|is lethal|kill)\b",
             r"\b(?:googled|googling|searched|searching|looked up|looking up|reading up|read up|researched|researching) (?:\w+ ){0,3}(?:how to|ways to|methods?|how (?:many|much)|which bridge|overdose|lethal)\b",
             r"\bover ?dos(?:e|ed|ing)\b",
@@ -131,7 +141,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:bought|buying|got|have|keep|kept|looking at|staring at|thinking about|there is|theres) (?:a |the |some )?(?:\w+ )?rope\b",
             r"\brope (?:in|under|at|from) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
-            r"\b(?:gun|rifle|shotgun|pistol)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access)\b)",
+            r"\b(?:gun|rifle|shotgun|pistol)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access|sitting with it|holding it|most nights|every night)\b)",
         ),
         third=True,
     ),
@@ -166,7 +176,8 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            rf"\b(?:saving|saved|save|collecting|collected|stockpil\w*|hoard\w*|stash\w*|keep|keeping|kept|counting|counted) (?:up )?(?:\w+ ){{0,3}}{_PILLS}\b",
+            rf"\b(?:saving|saved|save|collecting|collected|stockpil\w*|hoard\w*|stash\w*|keep|keeping|kept|counting|counted|pocketing|pocketed|nicking|nicked|stealing|stole|taking home) (?:up )?(?:\w+ ){{0,3}}{_PILLS}\b",
+        r"\b(?:i have|got|have got) enough (?:now|saved|to do it|of them)\b",
             rf"\b{_PILLS} (?:\w+ ){{0,4}}(?:saved|stashed|saving|in a sock|in my drawer|hidden)\b",
             r"\b(?:\d+|three|four|five) boxes of\b",
             r"\b(?:pills|tablets) (?:\w+ ){0,1}lined up\b|\blined up (?:\w+ ){0,2}(?:pills|tablets)\b|\ball the (?:pills|tablets) (?:ready|next to me|in front of me)\b",
@@ -179,9 +190,11 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:wrote|written|writing|write|left|leaving|scheduled|sent) (?:\w+ ){0,3}(?:goodbye|goodbyes|farewell|suicide) (?:letters?|notes?|emails?|messages?|texts?|videos?)\b",
-            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mum|mom|dad|sister|brother|kids|children|family|wife|husband|partner|parents|son|daughter|everyone)\b",
+            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|family|wife|husband|partner|parents|son|daughter|everyone)\b",
             r"\b(?:note|notes|letters?) (?:is |are )?(?:already )?(?:written|done|ready)\b",
             r"\b(?:said|saying|say) (?:goodbye|bye|my goodbyes) to (?:everyone|everybody|my family|all|people)\b",
+        r"\b(?:say|saying|said) goodbye (?:\w+ ){0,4}before i (?:go|leave|die)\b|\btidying up before i go\b",
+        r"\blog(?:ging)? off (?:permanently|for good|forever)\b",
             r"\bi (?:am )?sorry for everything\b(?=.*\b(?:goodbye|bye|love you|love my)\b)",
             r"\bgoodbye(?: everyone| all| world)?\b(?=.*\b(?:not the sim|for real|real|love my|forever)\b)",
         ),
@@ -193,6 +206,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:gave|given|giving|give|gave away|giving away|rehom\w*|sold|selling) (?:away )?(?:\w+ ){0,1}(?:my|all my|the) (?:\w+ ){0,5}(?:to|away)\b(?=.*\b(?:do not need|dont need|will not need|wont need|anymore|after|gone|for good|confused|why|not be|not going)\b)",
             r"\bwho gets what\b",
+        r"\b(?:given|gave|giving) (?:away )?(?:my|all my) (?:\w+ ){0,5}\b(?=.*\bbefore i go\b)",
             r"\b(?:my )?(?:cat|dog|cats|dogs|pets?) (?:is |are )?going to (?:my |the )?\w+\b(?=.*\b(?:do not|no|not) (?:really )?(?:have )?plans\b)",
         ),
     ),
@@ -215,7 +229,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to|might not|may not|probably will not|probably not going to|probably not) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
             r"\b(?:not|never) (?:going to |planning to |planning on )?(?:be|being) (?:around|here|alive) (?:for|by|in|after|much|long|anymore|any more)\b(?! (?:the |a )?(?:weekend|week|day|dinner|lunch|meeting|call)\b)",
             r"\b(?:will not|not) (?:have to |need to )?(?:deal|put up) with me (?:much |for much )?(?:longer|anymore|any more|soon)\b",
-            r"\blast time (?:you will|youll|you|anyone will|you are going to|any of you will|you all will|everyone will) (?:have to |need to )?(?:deal|put up|hear|see) (?:with )?(?:me|from me|my)\b",
+            r"\blast time (?:\w+ ){0,3}(?:has|have|will have|needs?) to (?:deal|put up) with me\b",
+        r"\bwill not be needing (?:it|them|either|one|any of (?:it|this)|anything) (?:anymore|any more)?",
+        r"\blast time (?:you will|youll|you|anyone will|you are going to|any of you will|you all will|everyone will) (?:have to |need to )?(?:deal|put up|hear|see) (?:with )?(?:me|from me|my)\b",
             r"\b(?:will not|not) be (?:a )?(?:problem|burden|bother) (?:for (?:\w+ ){1,2})?(?:much |for much )?(?:longer|anymore|any more|soon)\b",
             r"\b(?:after|when|once) i am gone\b|\bthere (?:will not|will|is not going to) be a me\b|\bnot (?:going to )?be a next time for me\b|\bno next time for me\b",
             r"\bplanning (?:to be|on being) gone\b|\bi (?:will )?go away for good\b",
@@ -267,7 +283,7 @@ RULES: tuple[Rule, ...] = (
         DANGER,
         PAUSE,
         _rx(
-            r"\b(?:banging|bang|pounding|kicking|smashing|hammering|trying|rattling) (?:on )?(?:the |my )?(?:front |back |bathroom |bedroom )?(?:door|window)(?: handle)?s?\b",
+            r"\b(?:banging|bang|pounding|kicking|smashing|hammering|trying|tried|tries|rattling|rattled) (?:on )?(?:the |my )?(?:handle on (?:the |my )?)?(?:front |back |bathroom |bedroom )?(?:door|window|handle)(?: handle)?s?\b",
             r"\b(?:someone|somebody|a man|a guy) (?:is )?(?:in|inside|trying to get into) (?:my|the|our) (?:house|flat|home|room)\b",
             r"\b(?:let|letting) (?:him|her|them|himself|herself|themselves) in\b",
             r"\bheard (?:the )?(?:back |front )?door\b(?=.*\blive alone\b)",
@@ -277,7 +293,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:coming in|comes in|came in) (?:\w+ ){0,2}when i am (?:asleep|sleeping|in the shower)\b|\bstanding (?:by|next to|over) my bed\b",
             r"\bknow i am (?:home )?alone\b|\b(?:coming|come) (?:round |over )?to (?:the|my) (?:house|flat)\b(?=.*\b(?:alone|scared|owe|collect)\b)",
             r"\b(?:broke|breaking|smashed|smashing|throwing|threw) (?:the )?(?:glass|glasses|plates|things|stuff|furniture)\b",
-            r"\b(?:guy|man|bloke|someone|somebody)\b.{0,60}\b(?:staring at me|been staring|moved closer|coming closer|getting closer)\b",
+            r"\b(?:guy|man|bloke|someone|somebody)\b.{0,60}\b(?:staring at me|been staring|keeps staring|kept staring|is staring|moved closer|coming closer|getting closer)\b",
         ),
     ),
     Rule(
@@ -300,19 +316,27 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:order against him|restraining order|non-?molestation)\b(?=.*\b(?:staring|here|outside|got on|turned up|just)\b)",
             r"\b(?:parked|sitting|waiting|standing|lurking|wait|waits)\b (?:\w+ ){0,4}(?:outside|across|opposite|under|at|by) (?:\w+ ){0,3}?(?:my|our) (?:flat|house|home|place|door|window|building|car|work)\b(?=.*\b(?:again|night|since|now|engine|lights|hours?|every)\b)",
             r"\bexs? (?:car|van)\b(?=.{0,60}\b(?:outside|parked|park|again|across)\b)",
-            r"\bkeep talking to me so\b|\b(?:please|pls|someone|if i (?:stop|do not))\b.{0,40}\bcall (?:the )?(?:police|999|911|112|000)\b|\bdo i call (?:the )?(?:police|999|911|112|000)\b",
+            r"\b(?:he is|she is|ex is|someone is|there is a car|there is a van|a car is|a van is) (?:\w+ ){0,1}parked outside\b",
+        r"\bkeep talking to me\b(?=.*\b(?:staring|following|followed|man|guy|scared|pretend|like you are my|like your my)\b)",
+        r"\b(?:put|slipped|spiked|dropped) (?:something |smth )?(?:in|into) my drink\b|\bmy drink (?:was |got |has been )?spiked\b",
+        r"\bsecurity (?:says|said|cannot|can not|will not)\b|\b(?:3rd|third|2nd|second|4th|fourth|every) night (?:this week|in a row|running)\b",
+        r"\b(?:photo|pic|picture|video) of me (?:in|at|outside|from|walking|leaving)\b|\blook behind you\b",
+        r"\bkeeps? (?:bumping into me|turning up|showing up)\b",
+        r"\bkeep talking to me so\b|\b(?:please|pls|someone|if i (?:stop|do not))\b.{0,40}\bcall (?:the )?(?:police|999|911|112|000)\b|\bdo i call (?:the )?(?:police|999|911|112|000)\b",
             r"\b(?:turned up|turning up|keeps turning up|showed up|shows up) (?:\w+ ){0,3}(?:at )?(?:my|the kids) (?:work|school|flat|house|door|car)\b",
         ),
+        third=True,
     ),
     Rule(
         "threatened",
         DANGER,
         PAUSE,
         _rx(
-            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:said|says|say|saying|threatened|threatens|threatening|told me|swore|texted|shouting|screaming|yelling)\b(?:.{{0,60}}?)\b(?:(?:kill|hurt|break|stab|shoot|beat|get) (?:\w+ ){{0,2}}?(?:me|my|you)\b|put me through|make sure i (?:will )?regret|i will regret|i would regret|regret it|i am dead|you are dead|never see|take the kids|end me|finish me|come for me)\b",
+            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:said|says|say|saying|threatened|threatens|threatening|told me|swore|texted|shouting|screaming|yelling)\b(?:.{{0,60}}?)\b(?:(?:kill|hurt|break|stab|shoot|beat|get) (?:\w+ ){{0,2}}?(?:me|my|you)\b|put me through|sort me out|teach me a lesson|make me pay|make sure i (?:will )?regret|i will regret|i would regret|regret it|i am dead|you are dead|never see|take the kids|end me|finish me|come for me)\b",
             r"\b(?:he|she|they|someone)(?: will| would|ll)? (?:kill|hurt|stab|shoot) me\b",
             r"\b(?:hell|he will|he would|shell|she will|she would) (?:\w+ ){0,2}(?:kill|hurt|stab|shoot|break|make sure i regret)\b",
-            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:has|have|had|got|is holding|holding|with|waving|pulled|came at me with|grabbed) (?:a |the |his |her )?(?:knife|gun|crowbar|weapon|bat|hammer|machete)\b",
+        r"\b(?:going to|want to) (?:\w+ ){0,1}(?:kill|hurt|stab|shoot|murder|beat) me\b|\buse (?:it|that|the knife|a knife|the gun) on me\b",
+            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:has|have|had|got|is holding|holding|with|wid|waving|pulled|came at me with|grabbed) (?:a |the |his |her )?(?:big |kitchen )?(?:knife|gun|crowbar|weapon|bat|hammer|machete)\b",
             r"\b(?:came|coming) at me (?:with|w)\b",
             r"\b(?:knife|gun|crowbar|weapon|machete) (?:from the kitchen )?(?:and|&) (?:screaming|shouting|yelling)\b",
             r"\b(?:coming|on (?:his|her) way) (?:round|back|over|here) (?:tonight|now)?\b(?=.*\b(?:collect|regret|kill|hurt|scared|furious)\b)",
@@ -329,7 +353,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:in danger|scared for my life|afraid for my life|fearing for my life|fear for my life)\b",
             r"\b(?:help me|please help),? (?:i am|someone is|he is|she is)\b",
             r"\b(?:scared|afraid|terrified|frightened) (?:to go home|of (?:going home|him|her|what he|what she)|to walk home|to leave)\b",
-            r"\b(?:do not|never) want to go home\b(?=.*\b(?:angry|safe|scared|he will|she will|hit|not safe|regret)\b)",
+            r"\b(?:do not|never) (?:really )?want to go home\b(?=.*\b(?:angry|safe|scared|he will|she will|hit|not safe|regret|mood|moods|how (?:that|it) ends)\b)",
             r"\bif i stop (?:replying|answering|texting|responding|answer)\b",
             r"\b(?:came|come|comes|got) home drunk\b",
             r"\b(?:drunk|wasted) and (?:smashing|breaking|throwing|screaming)\b|\bsmashing (?:stuff|things|glass|plates)\b",
@@ -350,7 +374,7 @@ RULES: tuple[Rule, ...] = (
             r"\bslamm?(?:ed|s|ing) my (?:fingers|hand|hands|head|arm) in\b|\b(?:he|she) twisted (?:it|my)\b|\bwhen i tried to leave\b",
             r"\b(?:cracked|broken|bruised) ribs?\b|\bblack eye\b|\bended up (?:in a ?(?:and|&)? ?e|in hospital|with (?:a|stitches))\b(?=.*\b(?:he|she|last time)\b)",
             r"\bnext time (?:it is|its|will be|it will be) (?:me|my head|my face)\b|\bsmash(?:es|ed)? my (?:stuff|things|phone)\b",
-            r"\b(?:beats|hits|slaps|hurts) us\b",
+            r"\b(?:beats|hits|slaps|hurts) us\b|\bslaps me around\b|\bthrew me (?:against|into|down|across|on|out)\b",
             r"\b(?:threw|throws|throwing) (?:\w+ ){0,3}at (?:me|my head|the wall)\b(?=.*\b(?:my head|next time|me|cut)\b)",
             r"\b(?:or|when|if) (?:he|she) (?:throw|throws|hits|hit|gets violent)\b",
             r"\b(?:hits?|slaps?) me (?:with|w) (?:the|a) (?:belt|shoe|stick|hand)\b",
@@ -386,7 +410,8 @@ RULES: tuple[Rule, ...] = (
         ABUSE,
         PAUSE,
         _rx(
-            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taking|keeps?|kept|checks?|checked|checking|reads?|reading|goes through|went through|monitors?|deletes?|smashed|has) (?:\w+ ){{0,1}}my (?:phone|messages|texts|emails|laptop|chats?)\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taking|keeps?|kept|checks?|checked|checking|reads?|reading|goes through|went through|monitors?|deletes?|smashed|has) (?:\w+ ){{0,2}}my (?:phone|messages|texts|emails|laptop|chats?)\b",
+        r"\bnot allowed to know\b|\bsecret phone\b|\b(?:does not|cannot|can not) know (?:i have|i have got|about) this phone\b",
             r"\b(?:not allowed|wasnt allowed|was not allowed|only allowed) (?:to use |on |my )?(?:my )?(?:phone|here|the laptop|laptop|online)\b",
             r"\b(?:let|lets) me (?:use )?(?:my |the )?(?:phone|laptop) only\b|\bonly (?:\d+|ten|twenty) (?:min|mins|minutes) (?:before|on)\b",
             r"\btimes how long i am on\b|\basks who i am talking to\b",
@@ -405,6 +430,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:making|makes|made) me sign\b|\bhave no own account\b|\btake all my salary\b",
             r"\bwithout asking (?:him|her|them)\b|\bchanged (?:all )?(?:the |my )?(?:bank |wifi )?passwords?\b(?=.*\b(?:so i|took|keys|cannot|money|bank)\b)",
             r"\b(?:post|share|leak|send) my (?:nudes|pics|photos)\b|\bprove where i am\b",
+        r"\b(?:send|post|share|leak) (?:those|the|my|them|these) (?:\w+ )?(?:pics|photos|pictures|nudes|videos) to\b",
         ),
     ),
     Rule(
@@ -414,7 +440,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:will not|does not|do not|did not|never|not|wont) (?:let|allow) me (?:\w+ ){0,2}(?:see|visit|go|leave|have|talk|meet|use|out|work)\b",
             r"\bnot allow(?:ed)? (?:me )?(?:to )?(?:see|visit|go out|out|leave|talk to|meet|work)\b",
-            r"\bwhat (?:he|she) does (?:to me )?at night\b|\bnobody will believe me\b",
+            r"\bwhat (?:\w+ ){1,2}does (?:to me )?at night\b|\bnobody will believe me\b",
             r"\bso i (?:cannot|can not) (?:get to|go to|leave|drive)\b",
             r"\b(?:locks?|locked|locking) me (?:in|out)\b",
             r"\b(?:tracks|tracking|checks|checking|shares?|share) my location\b|\blocation (?:on )?24/?7\b",

@@ -48,6 +48,7 @@ class AttuneApp(App[None]):
         self.push_screen(PickerScreen())
         # After the first frame: importing litellm holds the GIL for seconds.
         self.call_after_refresh(self.warm_up_model)
+        self.call_after_refresh(self.warm_up_safety)
         if self.start_setup is not None:
             self.begin_practice(self.start_setup)
 
@@ -66,6 +67,13 @@ class AttuneApp(App[None]):
             self.call_from_thread(self._set_model_state, MODEL_FAILED, str(exc))
             return
         self.call_from_thread(self._set_model_state, MODEL_READY, f"Ready: {what}")
+
+    @work(thread=True, exclusive=True, group="warm-up-safety")
+    def warm_up_safety(self) -> None:
+        """Load the safety check's learned signal off the UI thread, before the first message."""
+        from simulator.safety import warm_up
+
+        warm_up()
 
     def _set_model_state(self, state: str, message: str) -> None:
         self.model_state = state
