@@ -18,6 +18,7 @@ from simulator.safety.metrics import Report, evaluate, load_examples
 
 SETS = DATA / "safety"
 DEV = sorted(p.name for p in SETS.glob("dev_*.jsonl"))
+HELD_OUT = sorted(p.name for p in SETS.glob("heldout_*.jsonl"))
 
 RECALL_FLOOR = 0.97
 """Risky lines paused or checked in on."""
@@ -30,6 +31,32 @@ def _report(names: list[str], title: str) -> Report:
     report = evaluate(examples)
     REPORTS[f"safety check on {title} ({len(examples)} blind lines)"] = report.table()
     return report
+
+
+def test_held_out_sets_are_big_balanced_and_from_other_writers() -> None:
+    examples = [e for name in HELD_OUT for e in load_examples(SETS / name)]
+    risky = [e for e in examples if e.risky]
+    assert len(examples) >= 200 and len(risky) * 2 == len(examples)
+    assert sum(e.subtle for e in risky) * 3 >= len(risky)
+    # Different writers can still type the same short line ("kms fr"): two did, once each.
+    dev_texts = {e.text for name in DEV for e in load_examples(SETS / name)}
+    assert len(dev_texts & {e.text for e in examples}) <= len(examples) // 100
+    assert not {n.split("_")[1] for n in DEV} & {n.split("_")[1] for n in HELD_OUT}
+
+
+def test_held_out_safe_lines_rarely_pause() -> None:
+    report = _report(HELD_OUT, "the held-out sets (scored once, never tuned on)")
+    assert report.false_pause_rate <= FALSE_PAUSE_CEILING, len(report.false_pauses)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="floor not met: held-out recall was 0.890 when scored once (pause alone 0.630); "
+    "the floor stays at 0.97 and this test turns red (strict) the day it is met",
+)
+def test_held_out_recall_meets_the_floor() -> None:
+    report = evaluate([e for name in HELD_OUT for e in load_examples(SETS / name)])
+    assert report.recall >= RECALL_FLOOR
 
 
 def test_dev_sets_are_big_and_balanced_enough() -> None:
@@ -107,15 +134,21 @@ def test_the_shipped_index_holds_the_dev_lines_and_no_held_out_line() -> None:
     from simulator.text import shared_encoder
 
     rows = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()]
+    # Exactly the dev lines, in the builder's order: no held-out file went in.
     assert [r["text"] for r in rows] == _index_sources(), "run `make safety-index`"
-    held_out = {e.text for p in SETS.glob("heldout_*.jsonl") for e in load_examples(p)}
-    assert not held_out & {r["text"] for r in rows}
     vectors = np.load(VECTORS)
     assert vectors.shape == (len(rows), 384)
     # The stored vectors are what the encoder gives today (float16 keeps 3 decimals).
     sample = [0, len(rows) // 2, len(rows) - 1]
     fresh = shared_encoder().encode([rows[i]["text"] for i in sample])
     assert np.allclose(fresh, vectors[sample].astype(np.float32), atol=2e-3)
+
+
+def test_the_index_builder_refuses_a_held_out_set() -> None:
+    from simulator.safety.build_index import build
+
+    with pytest.raises(SystemExit, match="held-out"):
+        build([SETS / HELD_OUT[0]])
 
 
 def test_the_learned_signal_only_asks_and_names_the_example_it_matched() -> None:
