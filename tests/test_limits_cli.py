@@ -166,7 +166,10 @@ def test_a_nan_or_infinite_number_in_the_database_is_refused_on_reading(
             conn.execute("UPDATE turns SET record = ? WHERE seq = ?", (edited, seq))
             conn.commit()
             result = attune("sessions", "show", session_id)
-            one_line_error(result, f"session {session_id} cannot be read (arousal:")
+            one_line_error(
+                result,
+                f"session {session_id} cannot be read: turns.record (turn 1) is not valid (arousal:",
+            )
 
 
 # --- unbounded reads ---------------------------------------------------------------------

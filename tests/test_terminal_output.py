@@ -239,11 +239,11 @@ def test_output_to_a_stdout_that_cannot_encode_it_does_not_crash(
 
 
 def test_stdin_that_is_not_utf8_does_not_crash() -> None:
-    # A strict decoder, as a UTF-8 locale gives: the bad bytes become U+FFFD.
+    # The bounded stdin reader refuses bytes that are not UTF-8, naming where they are.
     env = {"PYTHONIOENCODING": "utf-8"}
     done = _attune_bytes(b"classify", b"--json", b"-", env=env, stdin=b"I hear you \xff\xfe\n")
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["text"] == "I hear you \ufffd\ufffd"
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr == b"attune: error: <stdin> line 1: not valid UTF-8 (byte 11)\n"
 
 
 def test_a_group_alone_prints_its_help_not_a_multi_line_error(attune: RunCli) -> None:

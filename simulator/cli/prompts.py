@@ -51,7 +51,7 @@ def ask_yes_no(question: str, default: bool) -> bool:
             return default
         if answer in ("y", "yes", "n", "no"):
             return answer.startswith("y")
-        click.echo("Error: answer y or n.", err=True)
+        echo("Error: answer y or n.", err=True)
     raise gave_up(question)
 
 

@@ -29,21 +29,19 @@ VECTORS = INDEX_DIR / "neighbours.npy"
 EXAMPLES = INDEX_DIR / "neighbours.jsonl"
 
 _SEGMENT = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
-# "me" alone does not count: "you counted on me" is about the partner; a disclosure
-# says "i" or "my", or drops the subject altogether.
+# "me" alone does not count: "you counted on me" is about the partner.
 _FIRST_PERSON = re.compile(r"\b(?:i|my|myself|mine)\b")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b")
 
 
 def about_the_learner(sentence: str) -> bool:
-    """False for a sentence that speaks of 'you' (the partner in the scene) but never of 'I'.
+    """True for a sentence in which the learner speaks of themself ("i", "my").
 
-    A disclosure is about the learner; "did he hit you with that comment" is about the
-    partner. Chat often drops the subject ("bought a rope today"), so a sentence with
-    no person at all still counts.
+    The learned signal judges only these: "did he hit you with that comment" is about
+    the partner, and a bare fragment ("message number 1") lands near whatever dev lines
+    share its words. Disclosures without a subject ("bought a rope today") are the
+    rules' to catch.
     """
-    folded = fold(sentence)
-    return _FIRST_PERSON.search(folded) is not None or _SECOND_PERSON.search(folded) is None
+    return _FIRST_PERSON.search(fold(sentence)) is not None
 
 
 @dataclass(frozen=True)
