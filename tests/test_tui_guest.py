@@ -24,19 +24,11 @@ from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.scenario_form import ScenarioFormScreen
 from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.message_input import MessageInput
-from tui_support import make_context, screen_of
+from tui_support import SAM, make_context, screen_of
 
 SIZE = (120, 40)
 MESSAGE = "I can see why that hurt. I'm here."
 OWNER_WORDS = "My owner's private words about the anniversary."
-SAM = {
-    "name": "Sam",
-    "about": "I forgot our anniversary dinner",
-    "feels": "hurt and let down",
-    "says_first": "So you finally remembered?",
-    "soothes": "when I just listen",
-    "sets_off": "when I explain myself",
-}
 OWNER_ONLY = ("sessions", "new_scenario", "edit_scenario", "delete_scenario")
 
 

@@ -32,18 +32,9 @@ from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.scenario_form import ScenarioFormScreen
 from simulator.tui.screens.your_scenarios import YOURS_HEADING
 from simulator.zones import Zone
-from tui_support import make_context, screen_of
+from tui_support import SAM, make_context, screen_of
 
 SIZE = (120, 40)
-
-SAM = {
-    "name": "Sam",
-    "about": "I forgot our anniversary dinner",
-    "feels": "hurt and let down",
-    "says_first": "So you finally remembered?",
-    "soothes": "when I just listen",
-    "sets_off": "when I explain myself",
-}
 
 
 def context_with_yours(tmp_path: Path, **kwargs: object) -> AppContext:

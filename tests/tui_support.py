@@ -139,3 +139,14 @@ async def screen_of(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
         if isinstance(pilot.app.screen, kind):
             return pilot.app.screen
     raise AssertionError(f"no {kind.__name__}; on {type(pilot.app.screen).__name__}")
+
+
+# The answers a learner types into the scenario form in the tests that build a card.
+SAM = {
+    "name": "Sam",
+    "about": "I forgot our anniversary dinner",
+    "feels": "hurt and let down",
+    "says_first": "So you finally remembered?",
+    "soothes": "when I just listen",
+    "sets_off": "when I explain myself",
+}
