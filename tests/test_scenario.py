@@ -83,6 +83,16 @@ def test_an_abusive_opening_is_refused_like_any_persona_line() -> None:
     assert "cruel or threatening" in problems["says_first"]
 
 
+@pytest.mark.parametrize(
+    "opening", ["Keep this up and you'll regret it.", "Maybe I should just end it all then."]
+)
+def test_an_opening_that_threatens_or_speaks_of_self_harm_is_refused(opening: str) -> None:
+    # The partner never speaks of harm as its own, from the first line on.
+    problems = answer_problems({**SAM, "says_first": opening})
+    assert "cruel or threatening" in problems["says_first"]
+    assert "says_first" not in answer_problems({**SAM, "says_first": "So you finally remembered?"})
+
+
 # --- the closest shipped persona ---------------------------------------------------------------
 
 

@@ -82,7 +82,7 @@ FIELDS: tuple[Field, ...] = (
 """The free-text questions, in the order the form asks them (TUI and command line)."""
 
 _BY_NAME = {f.name: f for f in FIELDS}
-_OPENING_CHECK = frozenset({GuardReason.ABUSIVE, GuardReason.AI_ADMISSION})
+_OPENING_CHECK = frozenset({GuardReason.ABUSIVE, GuardReason.AI_ADMISSION, GuardReason.HARM})
 
 
 class ScenarioAnswers(BaseModel):
