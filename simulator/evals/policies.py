@@ -11,7 +11,8 @@ import random
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from simulator.moves import Move
+from simulator.modes import get_mode
+from simulator.modes.listen.moves import Move
 
 if TYPE_CHECKING:
     from simulator.evals.cases import EvalCase
@@ -215,9 +216,9 @@ POLICIES: dict[str, Policy] = {
 }
 
 
-def learner_turns(case: EvalCase, seed: int) -> list[str]:
-    """The learner's turns for a case: its scripted `turns`, or its policy's for this seed."""
+def learner_turns(case: EvalCase, seed: int, mode: str = "listen") -> list[str]:
+    """The learner's turns for a case: its scripted `turns`, or its mode's policy for this seed."""
     if case.turns:
         return list(case.turns)
     assert case.policy is not None  # the case validator guarantees one or the other
-    return POLICIES[case.policy](case, seed)
+    return get_mode(mode).policies[case.policy](case, seed)
