@@ -265,5 +265,7 @@ async def test_a_listen_only_policy_on_an_ask_persona_is_one_clear_error(catalog
             "policy": "fix-early",
         }
     )
-    with pytest.raises(AttuneError, match="daniel-policy: the policy is not one of the persona's mode"):
+    with pytest.raises(
+        AttuneError, match="daniel-policy: the policy is not one of the persona's mode"
+    ):
         await run_suite([policy_case], ["scripted"], catalog, Settings())
