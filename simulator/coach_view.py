@@ -11,8 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from simulator.engine import PartnerState, rates
-from simulator.modes import view_for
-from simulator.movesets import helpful_moves
+from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
 from simulator.safety import SafetyMark
 from simulator.session import TurnRecord
@@ -75,7 +74,7 @@ class CoachView(BaseModel):
 
 
 def _tags(turn: TurnRecord, card: PersonaCard) -> list[Tag]:
-    helpful = helpful_moves(card.mode)
+    helpful = get_mode(card.mode).helpful
     effects = {(e.move, e.span): e for e in turn.effects}
     out: list[Tag] = []
     for span in turn.spans:
@@ -110,7 +109,7 @@ def coach_view(
     turns: list[TurnRecord],
 ) -> CoachView:  # fmt: skip
     """The coach's numbers for the conversation as it stands."""
-    view = view_for(card.mode)
+    view = words_for(card.mode)
     before = (start.arousal, start.connection)
     rows: list[CoachTurn] = []
     for turn in turns:

@@ -7,11 +7,8 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.ask_coaching import ASK_STEP_TIPS, ASK_TIPS
 from simulator.coaching import steps_for, steps_shown
-from simulator.modes import view_for
-from simulator.moves import Move
-from simulator.movesets import AnyMove, PracticeMode, move_info, trap_moves
+from simulator.modes import AnyMove, Coaching, ModeName, MoveId, get_mode, move_info, words_for
 from simulator.safety import stepped_out_summary
 from simulator.session import TurnRecord
 from simulator.store.records import SessionMeta
@@ -46,7 +43,7 @@ class MissTally(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    move: AnyMove
+    move: MoveId
     label: str
     count: int
 
@@ -76,7 +73,7 @@ class Debrief(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     persona_name: str
-    mode: PracticeMode = "listen"
+    mode: ModeName = "listen"
     """The practice mode: the numbers are defensiveness and turning toward in `ask`."""
     points: list[Point]
     steps: list[StepTally]
@@ -125,57 +122,31 @@ def _key_turns(turns: Sequence[TurnRecord], points: list[Point]) -> list[KeyTurn
     return keyed
 
 
-_TIPS: dict[AnyMove, str] = {
-    Move.EXPLAIN: "Hold your reasons until they feel heard. Reflect first; explain only if they "
-    "ask, once they have settled.",
-    Move.MINIMIZE: "Leave out words that shrink the feeling ('not a big deal', 'calm down'). "
-    "Try naming the feeling instead: 'That really got to you.'",
-    Move.CORRECT_FACTS: "When you remember it differently, validate the feeling before the facts: "
-    "'I can see why it felt that way to you.'",
-    Move.FIX: "Save advice for later. Ask first: 'Do you want comfort right now, or ideas later?'",
-    Move.INTENT_DEFENSE: "Talk about how it landed, not what you meant: 'Whatever I intended, it "
-    "hurt, and that matters to me.'",
-    Move.COUNTER_ATTACK: "When you feel blamed, breathe before answering. Your own complaint can "
-    "wait for a calmer moment.",
-    Move.TURN_AWAY: "Stay in the conversation even when it is uncomfortable: 'I'm here. Tell me "
-    "more.'",
-}
-
-_STEP_TIPS: dict[str, str] = {
-    "present": "Open by turning toward them: 'I'm putting my phone down. I'm listening.'",
-    "steady": "Own the impact without defending: 'I see how that landed, and I'm sorry.'",
-    "reflect": "Say back what you heard before anything else: 'It sounds like you felt...'",
-    "validate": "Tell them the feeling makes sense: 'I get why you'd feel that way.'",
-    "support": "Offer support before any solution: 'I'm here with you. What do you need?'",
-    "solve": "Once they have settled, invite problem-solving as a question: 'Would it help to "
-    "plan for next time?'",
-}
-
-
-_TIPS.update(ASK_TIPS.items())
-_STEP_TIPS.update(ASK_STEP_TIPS)
-
-
-def _tips(missteps: list[MissTally], steps: list[StepTally], settled: bool) -> list[str]:
-    tips = [_TIPS[m.move] for m in missteps if m.move in _TIPS][:2]
+def _tips(
+    coaching: Coaching, missteps: list[MissTally], steps: list[StepTally], settled: bool
+) -> list[str]:
+    """The mode's own tips: its mistakes first, then steps never shown, then its fallbacks."""
+    tips = [coaching.tips[m.move] for m in missteps if m.move in coaching.tips][:2]
+    settled_only = {s.id for s in coaching.steps if s.settled_only}
     for step in steps:
         if len(tips) >= 3:
             break
-        if step.count == 0 and (step.id != "solve" or settled):
-            tips.append(_STEP_TIPS[step.id])
-    if len(tips) < 2:
-        tips.append(
-            "Vary your wording: the same phrase repeated starts to sound scripted. "
-            "Reflect their exact words instead."
-        )
-    if len(tips) < 2:
-        tips.append("Try the same scene at a harder intensity, or with a partner who withdraws.")
+        if (
+            step.count == 0
+            and (step.id not in settled_only or settled)
+            and step.id in coaching.step_tips
+        ):
+            tips.append(coaching.step_tips[step.id])
+    for fallback in coaching.fallback_tips:
+        if len(tips) >= 2:
+            break
+        tips.append(fallback)
     return tips[:3]
 
 
 def _headline(meta: SessionMeta, points: list[Point], softened: int | None) -> str:
     start, end = points[0], points[-1]
-    view = view_for(meta.practice_mode)
+    view = words_for(meta.practice_mode)
     first, last = view.stage(start.zone), view.stage(end.zone)
     turns = len(points) - 1
     if turns == 0:
@@ -196,7 +167,8 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
     points = _points(meta, turns)
     counts = steps_shown(turns, meta.start_arousal, mode)
     steps = [StepTally(id=s.id, label=s.label, count=counts[s.id]) for s in steps_for(mode)]
-    traps = trap_moves(mode)
+    practice_mode = get_mode(mode)
+    traps = practice_mode.traps
     mistakes: Counter[AnyMove] = Counter(m for t in turns for m in t.moves if m in traps)
     missteps = [
         MissTally(move=move, label=move_info(move).label, count=count)
@@ -218,7 +190,7 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
         hurt=hurt,
         softer_emotion=meta.softer_emotion,
         softened_turn=softened,
-        tips=_tips(missteps, steps, settled),
+        tips=_tips(practice_mode.coaching, missteps, steps, settled),
         headline=_headline(meta, points, softened),
         paused_turns=[t.index for t in turns if t.safety == "pause"],
         checked_in_turns=[t.index for t in turns if t.safety == "check_in"],

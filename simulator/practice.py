@@ -19,6 +19,7 @@ from simulator.coaching import Feedback, feedback, hint
 from simulator.debrief import Debrief, build_debrief
 from simulator.engine import INTENSITIES, PartnerState
 from simulator.errors import AttuneError
+from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
 from simulator.practice_setup import PracticeSetup as PracticeSetup  # re-exported
 from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress
@@ -38,15 +39,16 @@ class WhatIf(BaseModel):
     before_connection: float
     first: TurnRecord
     now: TurnRecord
+    mode: str = "listen"
+    """The practice mode, whose words name the state."""
 
     def describe(self) -> str:
-        """One line: where each try left the partner."""
+        """One line: where each try left the partner, in the mode's words."""
+        words = words_for(self.mode)
+        before = (self.before_arousal, self.before_connection)
 
         def leg(turn: TurnRecord) -> str:
-            return (
-                f"arousal {self.before_arousal:.0f} -> {turn.arousal:.0f} ({turn.zone}), "
-                f"connection {self.before_connection:.0f} -> {turn.connection:.0f}"
-            )
+            return words.what_if(before, (turn.arousal, turn.connection), turn.zone)
 
         gain = (self.first.arousal - self.now.arousal) + (
             self.now.connection - self.first.connection
@@ -178,6 +180,7 @@ class Practice:
             before_connection=before.connection,
             first=earlier[-1],
             now=record,
+            mode=self.card.mode,
         )
 
     def feedback(self, record: TurnRecord) -> Feedback:

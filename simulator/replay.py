@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from simulator.errors import AttuneError, MessageError, ScriptError
 from simulator.learner_input import clean_message
 from simulator.limits import MAX_REPLAY_TURNS
-from simulator.modes import ASK_VIEW, add_stages
+from simulator.modes import add_stages, words_for
 from simulator.problems import problems
 from simulator.safe_parse import parse_yaml
 from simulator.safe_read import STDIN, read_stdin, read_text
@@ -79,7 +79,6 @@ def replay_json(session: Session, model: str, seed: int) -> dict[str, object]:
         "start": session.start.summary(),
         "turns": [t.public_json() for t in session.turns],
     }
-    if session.card.mode == "ask":
-        # Ask mode names the engine's zones as the partner's stages.
-        add_stages(data, ASK_VIEW)
+    # A mode with its own names for the state (ask: stages) adds them beside the engine's.
+    add_stages(data, words_for(session.card.mode))
     return data

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
 from simulator.learner_input import clean_message
-from simulator.movesets import AnyMove
+from simulator.modes import MoveId
 from simulator.personas.card import PersonaCard
 from simulator.safety import (
     DEFAULT_RESOURCES,
@@ -36,7 +36,7 @@ class TurnRecord(BaseModel):
 
     index: int
     user: str
-    moves: list[AnyMove]
+    moves: list[MoveId]
     spans: list[Span]
     arousal: float = Field(ge=0.0, le=100.0)
     connection: float = Field(ge=0.0, le=100.0)

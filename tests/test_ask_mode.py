@@ -12,9 +12,8 @@ import yaml
 from conftest import RunCli
 from fakes import scripted_chat
 from saved_sessions import saved
-from simulator.ask_moves import AskMove
 from simulator.classifier import Classification, Span, classify
-from simulator.coaching import ASK_STEPS, feedback, hint, steps_shown
+from simulator.coaching import feedback, hint, steps_shown
 from simulator.debrief import build_debrief
 from simulator.engine import Engine, PartnerState
 from simulator.errors import AttuneError, PersonaError
@@ -24,7 +23,9 @@ from simulator.export.page import to_html
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.llm.client import CallOptions
-from simulator.modes import ASK_VIEW
+from simulator.modes.ask.coaching import ASK_STEPS
+from simulator.modes.ask.moves import AskMove
+from simulator.modes.ask.words import ASK_WORDS as ASK_VIEW
 from simulator.personas import Catalog, PersonaCard
 from simulator.personas.loader import load_card
 from simulator.session import Session
@@ -249,7 +250,7 @@ def test_the_judges_use_the_ask_mode_moves_and_rubric(daniel: PersonaCard) -> No
     assert "turning warm too soon" in rubric
 
 
-async def test_a_listen_policy_on_an_ask_persona_is_one_clear_error(catalog: Catalog) -> None:
+async def test_a_listen_only_policy_on_an_ask_persona_is_one_clear_error(catalog: Catalog) -> None:
     from simulator.config import Settings
     from simulator.evals.cases import EvalCase
     from simulator.evals.runner import run_suite
@@ -259,10 +260,12 @@ async def test_a_listen_policy_on_an_ask_persona_is_one_clear_error(catalog: Cat
             "id": "daniel-policy",
             "persona": "jumps-to-fixes",
             "kind": "dynamics",
-            "description": "A policy scripts a listen-mode learner.",
+            "description": "Fixing early is a listener's mistake, not an asker's.",
             "source": "Asking for attunement",
-            "policy": "attuned",
+            "policy": "fix-early",
         }
     )
-    with pytest.raises(AttuneError, match="daniel-policy: learner policies are for listen-mode"):
+    with pytest.raises(
+        AttuneError, match="daniel-policy: the policy is not one of the persona's mode"
+    ):
         await run_suite([policy_case], ["scripted"], catalog, Settings())

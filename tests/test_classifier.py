@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import DATA, RunCli
 from simulator.classifier import MAX_CLASSIFIED_CHARS, classify
-from simulator.classifier.lexicon import RULES, SHORTHANDS
+from simulator.classifier.lexicon import SHORTHANDS
+from simulator.modes.listen.lexicon import RULES
 from simulator.moves import Move
 
 

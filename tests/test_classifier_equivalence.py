@@ -25,18 +25,12 @@ from hypothesis import strategies as st
 from conftest import DATA
 from simulator.ask_moves import AskMove
 from simulator.classifier import MAX_CLASSIFIED_CHARS, Classification, Span, classify
-from simulator.classifier.ask_lexicon import ASK_RULES, ASK_SARCASM_CUES
-from simulator.classifier.lexicon import (
-    NEGATION_WINDOW,
-    NEGATORS,
-    RULES,
-    SARCASM_CUES,
-    SHORTHANDS,
-    Rule,
-)
+from simulator.classifier.lexicon import NEGATION_WINDOW, NEGATORS, SHORTHANDS, Rule
 from simulator.evals.policies import STOCK_PHRASES, WORDINGS
+from simulator.modes import AnyMove, PracticeMode, get_mode
+from simulator.modes.ask.lexicon import ASK_RULES, ASK_SARCASM_CUES
+from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
 from simulator.moves import Move
-from simulator.movesets import AnyMove, PracticeMode, helpful_moves
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "cases"
 MODES: tuple[PracticeMode, ...] = ("listen", "ask")
@@ -100,7 +94,7 @@ def _reference_rules(mode: PracticeMode) -> _RefRules:
         moves,
         re.compile(NEGATORS, re.IGNORECASE),
         re.compile(cues, re.IGNORECASE),
-        helpful_moves(mode),
+        get_mode(mode).helpful,
         sarcastic,
     )
 

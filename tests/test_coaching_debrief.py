@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from simulator.coaching import STEPS, feedback, hint, steps_shown
+from simulator.coaching import feedback, hint, steps_shown
 from simulator.errors import StoreError
+from simulator.modes.listen.coaching import STEPS
 from simulator.personas import PersonaCard
 from simulator.practice import Practice, PracticeSetup
 from simulator.store.sqlite import SessionStore

@@ -7,13 +7,16 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from simulator.modes.ask.words import ASK_WORDS
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
-from simulator.tui.screens.picker import ASK_LABEL, PickerScreen
+from simulator.tui.screens.picker import PickerScreen
 from simulator.tui.widgets.checklist import Checklist
 from simulator.tui.widgets.gauge import Gauge
 from test_tui_flows import SIZE, send, start, static_text
 from tui_support import make_context, screen_of
+
+ASK_LABEL = ASK_WORDS.picker_label
 
 SOFT = [
     "I've had an awful afternoon and I'm feeling really low about the job.",

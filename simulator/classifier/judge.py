@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from simulator.classifier.rules import classify
 from simulator.classifier.schema import Classification, Span
 from simulator.llm.client import CallOptions, complete_chat_sync
-from simulator.movesets import PracticeMode, move_info, moves_for
+from simulator.modes import PracticeMode, get_mode, move_info
 from simulator.prompting import JudgeContext, MoveChoice, render
 
 JUDGE_MAX_TOKENS = 300
@@ -59,7 +59,7 @@ def merge(
     rules: Classification, verdict: JudgeVerdict, mode: PracticeMode = "listen"
 ) -> Classification:
     """Add the judge's moves that the rules missed and that quote the message exactly."""
-    known = {m.value: m for m in moves_for(mode)}
+    known = {m.value: m for m in get_mode(mode).move_ids}
     added: list[Span] = []
     for item in verdict.moves:
         if item.move not in known or known[item.move] in rules.moves:
@@ -80,15 +80,14 @@ def judge_messages(
     text: str, partner_said: str = "", mode: PracticeMode = "listen"
 ) -> list[dict[str, str]]:
     """The judge prompt for one learner message, over one practice mode's move set."""
-    asking = mode == "ask"
     context = JudgeContext(
         message=text,
-        partner_said=partner_said
-        or ("(the partner is explaining or fixing)" if asking else "(the partner is upset)"),
+        partner_said=partner_said or get_mode(mode).words.partner_default,
         moves=[
-            MoveChoice(id=m.value, description=move_info(m).description) for m in moves_for(mode)
+            MoveChoice(id=m.value, description=move_info(m).description)
+            for m in get_mode(mode).move_ids
         ],
-        asking=asking,
+        asking=get_mode(mode).words.learner_asks,
     )
     return [{"role": "user", "content": render("judge_moves.j2", context)}]
 

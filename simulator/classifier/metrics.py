@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from simulator.classifier.rules import classify
 from simulator.classifier.schema import Classification
-from simulator.movesets import AnyMove, PracticeMode, moves_for
+from simulator.modes import AnyMove, MoveId, PracticeMode, get_mode
 from simulator.safe_parse import parse_yaml
 from simulator.safe_read import read_text
 
@@ -20,13 +20,13 @@ class LabeledMessage(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     text: str
-    moves: list[AnyMove]
+    moves: list[MoveId]
 
 
 class MoveScore(BaseModel):
     """Counts and rates for one move."""
 
-    move: AnyMove
+    move: MoveId
     true_positives: int
     false_positives: int
     false_negatives: int
@@ -93,7 +93,7 @@ def evaluate(
     mode: PracticeMode = "listen",
 ) -> Report:
     """Score a classifier on labeled examples, move by move, over one mode's move set."""
-    counts = {m: [0, 0, 0] for m in moves_for(mode)}
+    counts = {m: [0, 0, 0] for m in get_mode(mode).move_ids}
     errors: list[tuple[str, list[AnyMove], list[AnyMove]]] = []
     total = exact = 0
     for example in examples:

@@ -9,21 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from simulator.ask_moves import AskMove
-from simulator.classifier.ask_lexicon import ASK_RULES, ASK_SARCASM_CUES
 from simulator.classifier.dispatch import Opening, dispatch_block, openings
-from simulator.classifier.lexicon import (
-    NEGATION_WINDOW,
-    NEGATORS,
-    RULES,
-    SARCASM_CUES,
-    SHORTHANDS,
-    Rule,
-)
+from simulator.classifier.lexicon import NEGATION_WINDOW, NEGATORS, SHORTHANDS, Rule
 from simulator.classifier.prefilter import bounded_branch, bounded_run, top_alternatives
 from simulator.classifier.schema import Classification, Span
-from simulator.moves import Move
-from simulator.movesets import AnyMove, PracticeMode, helpful_moves
+from simulator.modes import AnyMove, PracticeMode, get_mode, parse_move
 
 # Past this many characters a message is classified on its opening only: a
 # pasted essay still gets tags, and the cost per message stays bounded.
@@ -158,16 +148,11 @@ class _RuleSet(NamedTuple):
     sarcastic: AnyMove
 
 
-_SOURCES: dict[PracticeMode, tuple[tuple[Rule, ...], str, AnyMove]] = {
-    "listen": (RULES, SARCASM_CUES, Move.COUNTER_ATTACK),
-    "ask": (ASK_RULES, ASK_SARCASM_CUES, AskMove.CONTEMPT),
-}
-
-
-@lru_cache(maxsize=len(_SOURCES))
+@lru_cache(maxsize=8)
 def _compiled(mode: PracticeMode = "listen") -> _RuleSet:
     """Compile one alternation per move; a named group per rule tells which rule fired."""
-    table, cues, sarcastic = _SOURCES[mode]
+    source = get_mode(mode).rules
+    table, cues, sarcastic = source.rules, source.sarcasm_cues, source.sarcastic
     by_move: dict[AnyMove, list[Rule]] = {}
     for rule in table:
         by_move.setdefault(rule.move, []).append(rule)
@@ -180,12 +165,12 @@ def _compiled(mode: PracticeMode = "listen") -> _RuleSet:
         compiled.append(entry)
     negators = re.compile(NEGATORS, re.IGNORECASE)
     sarcasm = re.compile(cues, re.IGNORECASE)
-    return _RuleSet(tuple(compiled), negators, sarcasm, helpful_moves(mode), sarcastic)
+    return _RuleSet(tuple(compiled), negators, sarcasm, get_mode(mode).helpful, sarcastic)
 
 
 def _named(value: str) -> AnyMove:
-    """The move a rule's `negated` names, from either move set."""
-    return AskMove(value) if value in AskMove.__members__.values() else Move(value)
+    """The move a rule's `negated` names, from any mode's move set."""
+    return parse_move(value)
 
 
 def _is_negated(text: str, start: int, negators: re.Pattern[str]) -> bool:

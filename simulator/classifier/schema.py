@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.movesets import AnyMove, MoveId
+from simulator.modes import AnyMove, MoveId
 
 
 class Span(BaseModel):
@@ -24,9 +24,9 @@ class Classification(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str
-    moves: list[AnyMove]
+    moves: list[MoveId]
     spans: list[Span]
-    judged: list[AnyMove] = Field(default_factory=list)
+    judged: list[MoveId] = Field(default_factory=list)
     """Moves an optional LLM judge added that the rules had missed."""
 
     def spans_for(self, move: AnyMove) -> list[Span]:

@@ -7,7 +7,7 @@ import click
 from simulator.classifier import Classification, classify
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo
-from simulator.movesets import PRACTICE_MODES, PracticeMode, move_info, moves_for
+from simulator.modes import PracticeMode, get_mode, mode_names, move_info
 from simulator.safe_read import stdin_lines
 from simulator.textsafe import printable
 
@@ -31,7 +31,7 @@ def _as_text(found: Classification) -> str:
 
 mode_option = click.option(
     "--mode",
-    type=click.Choice(PRACTICE_MODES),
+    type=click.Choice(mode_names()),
     default="listen",
     show_default=True,
     help="The move set: listen (attuning to an upset partner) or ask (asking for attunement).",
@@ -65,7 +65,7 @@ def classify_command(text: str, mode: PracticeMode, as_json: bool) -> None:
 @json_option
 def moves_command(mode: PracticeMode, as_json: bool) -> None:
     """List the move taxonomy (of one practice mode) and where each move comes from."""
-    infos = [move_info(m) for m in moves_for(mode)]
+    infos = [move_info(m) for m in get_mode(mode).move_ids]
     if as_json:
         echo_json(
             [

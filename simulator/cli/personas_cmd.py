@@ -13,7 +13,7 @@ from simulator.cli.output import echo, safe_line, warn
 from simulator.cli.personas_new_cmd import delete_command, new_command, restore_command
 from simulator.cli.personas_try_cmd import try_command
 from simulator.errors import AttuneError, PersonaError
-from simulator.modes import view_for
+from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import card_files, load_card
 from simulator.textsafe import printable
@@ -74,7 +74,7 @@ def _list_row(card: PersonaCard, width: int, mark: str) -> None:
 
 
 def _show_text(card: PersonaCard) -> str:
-    view = view_for(card.mode)
+    view = words_for(card.mode)
     out = [
         f"{card.name}  ({card.id})",
         f"mode: {card.mode}   style: {card.style.value}   sensitivity: {card.sensitivity}   "

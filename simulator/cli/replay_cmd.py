@@ -21,7 +21,7 @@ from simulator.config import load_settings
 from simulator.engine import INTENSITIES
 from simulator.errors import AttuneError
 from simulator.export.common import start_text
-from simulator.modes import view_for
+from simulator.modes import words_for
 from simulator.replay import load_script, replay_json, run_script
 from simulator.session import Session
 from simulator.voices.factory import make_classifier, make_voice
@@ -77,8 +77,8 @@ def replay_command(
         echo_json(replay_json(session, model=model, seed=seed))
         return
     start = session.start
-    view = view_for(card.mode)
-    asking = ", ask mode" if card.mode == "ask" else ""
+    view = words_for(card.mode)
+    asking = words_for(card.mode).header_note
     # The name and the model come from a file, an argument or the environment.
     name = safe_line(card.name)
     echo(

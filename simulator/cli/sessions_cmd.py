@@ -17,7 +17,7 @@ from simulator.export import Format, export, session_data
 from simulator.export.common import debrief_of, moves_of, softer_text, start_text
 from simulator.export.files import out_target, write_private
 from simulator.export.redact import redact as redact_session
-from simulator.modes import ModeView, view_for
+from simulator.modes import StateWords, words_for
 from simulator.paths import home_dir
 from simulator.problems import one_line
 from simulator.store import SavedSession, SessionListing, SessionStore, SessionSummary
@@ -91,7 +91,7 @@ def list_command(as_json: bool) -> None:
             _cell(f"{s.meta.persona_name} ({s.meta.persona_id})"),
             _cell(s.meta.model),
             str(s.turns),
-            _cell(view_for(s.meta.practice_mode).stage(s.last_zone)),
+            _cell(words_for(s.meta.practice_mode).stage(s.last_zone)),
             "yes" if s.ended_at else "no",
         )
         for s in summaries
@@ -107,7 +107,7 @@ def list_command(as_json: bool) -> None:
         echo("  ".join(cells).rstrip())
 
 
-def _key_turn_lines(title: str, keyed: list[KeyTurn], view: ModeView) -> list[str]:
+def _key_turn_lines(title: str, keyed: list[KeyTurn], view: StateWords) -> list[str]:
     if not keyed:
         return [f"{title}: none"]
     out = [f"{title}:"]
@@ -130,10 +130,10 @@ def _debrief_text(debrief: Debrief) -> str:
     out += ["", "Steps (turns that showed each):"]
     width = max([28, *(len(s.label) for s in debrief.steps)])
     out += [f"  {s.label:<{width}} {s.count}" for s in debrief.steps]
-    missteps = "Traps" if debrief.mode == "ask" else "Missteps"
+    missteps = words_for(debrief.mode).missteps_title
     out += ["", f"{missteps}:" if debrief.missteps else f"{missteps}: none"]
     out += [f"  {m.label:<{width}} {m.count}" for m in debrief.missteps]
-    view = view_for(debrief.mode)
+    view = words_for(debrief.mode)
     out += ["", *_key_turn_lines("Helped most", debrief.helped, view)]
     out += ["", *_key_turn_lines("Hurt most", debrief.hurt, view)]
     out += ["", wrap("", softer_text(debrief)), "", "Try next time:"]
@@ -145,8 +145,8 @@ def _show_text(saved: SavedSession) -> str:
     meta = saved.meta
     name = _cell(meta.persona_name)
     ended = f"ended {_local(saved.ended_at)}" if saved.ended_at else "not ended"
-    view = view_for(meta.practice_mode)
-    asking = ", ask mode" if meta.practice_mode == "ask" else ""
+    view = words_for(meta.practice_mode)
+    asking = words_for(meta.practice_mode).header_note
     out = [
         f"{_cell(saved.id)}  {_cell(meta.persona_name)} ({_cell(meta.persona_id)})",
         _cell(

@@ -6,7 +6,7 @@ import textwrap
 
 from simulator.engine import Effect
 from simulator.export.common import effect_text, moves_of, speaker
-from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.session import TurnRecord
 from simulator.textsafe import printable
 
@@ -18,13 +18,13 @@ def wrap(prefix: str, text: str) -> str:
     )
 
 
-def effect_line(effect: Effect, view: ModeView = LISTEN_VIEW) -> str:
+def effect_line(effect: Effect, view: StateWords = ENGINE_WORDS) -> str:
     """One move's effect on the state, with the words behind it and the engine's reasons."""
     return "       " + printable(effect_text(effect, view))
 
 
 def turn_text(
-    turn: TurnRecord, before: tuple[float, float], name: str, view: ModeView = LISTEN_VIEW
+    turn: TurnRecord, before: tuple[float, float], name: str, view: StateWords = ENGINE_WORDS
 ) -> str:
     """One exchange: the message, its moves, how the state moved, and the reply."""
     moves = moves_of(turn)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
-from simulator.ask_moves import ASK_HELPFUL, AskMove
 from simulator.classifier.schema import Classification, Span
-from simulator.engine import ask_rates, rates
+from simulator.engine import rates
 from simulator.engine.state import Effect, Memory, PartnerState, TurnOutcome
 from simulator.intensity import INTENSITIES as INTENSITIES  # re-exported
-from simulator.modes import ASK_STAGES
-from simulator.moves import ATTUNED, Move
-from simulator.movesets import AnyMove
+from simulator.modes import AnyMove, get_mode, mode_of
 from simulator.personas.card import PersonaCard
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -22,14 +19,12 @@ def _normalize(text: str) -> str:
 
 
 def _is_harmful(effect: Effect) -> bool:
-    """A misstep: a misattuned move, or problem-solving offered too early.
+    """A misstep: a misattuned move, or a timed one (problem-solving) offered too early.
 
     A worn-out attuned phrase grates a little but is no misstep.
     """
-    return effect.arousal > 0 and (
-        (effect.move not in ATTUNED and effect.move not in ASK_HELPFUL)
-        or effect.move == Move.INVITE_SOLUTIONS
-    )
+    mode = mode_of(effect.move)
+    return effect.arousal > 0 and (effect.move not in mode.helpful or effect.move in mode.timed)
 
 
 def _clamp(value: float) -> float:
@@ -47,13 +42,13 @@ class Engine:
         if not 0.25 <= intensity <= 3.0:
             raise ValueError(f"intensity must be between 0.25 and 3.0, got {intensity}")
         self.card = card
+        self.mode = get_mode(card.mode)
         self.intensity = intensity
         self._harm = card.sensitivity * intensity
         self._pace = 1.0 / (0.5 + 0.5 * self._harm)
         if card.style == "withdraw":
             self._pace *= rates.WITHDRAW_ATTUNED_PACE
-        upset = "defensive" if card.mode == "ask" else "upset"
-        self._hard_to_take_in = f"hard to take in while this {upset}"
+        self._hard_to_take_in = f"hard to take in while this {self.mode.words.upset}"
 
     def start(self) -> PartnerState:
         """The state as the scene opens."""
@@ -101,9 +96,7 @@ class Engine:
 
     def _silence(self) -> rates.Delta:
         """What a message with no recognizable move does to a hot partner."""
-        if self.card.mode == "ask":
-            return ask_rates.SILENCE
-        return rates.SILENCE_BY_STYLE[self.card.style]
+        return self.mode.rates.silence(self.card.style)
 
     @staticmethod
     def _one_span_per_move(classification: Classification) -> list[Span]:
@@ -113,43 +106,9 @@ class Engine:
             seen.setdefault(span.move, span)
         return list(seen.values())
 
-    @staticmethod
-    def _ask_base(state: PartnerState, move: AskMove) -> tuple[rates.Delta, list[str]]:
-        """Ask mode: how a request lands on a partner who jumps to logic or fixes."""
-        if move == AskMove.APPRECIATE:
-            zone = state.zone
-            note = (
-                "reinforces them turning toward you"
-                if not zone.is_hot
-                else f"not yet: still {ASK_STAGES[zone]}"
-            )
-            return ask_rates.APPRECIATE_BY_ZONE[zone], [note]
-        if move in ask_rates.HELPFUL_BASE:
-            return ask_rates.HELPFUL_BASE[move], []
-        return ask_rates.TRAP_BASE[move], []
-
     def _base(self, state: PartnerState, move: AnyMove) -> tuple[rates.Delta, list[str]]:
-        if isinstance(move, AskMove):
-            return self._ask_base(state, move)
-        zone = state.zone
-        if move == Move.FIX:
-            note = (
-                "too early: still upset"
-                if zone.is_hot or zone.value == "guarded"
-                else "welcome now"
-            )
-            return rates.FIX_BY_ZONE[zone], [note]
-        if move == Move.INVITE_SOLUTIONS:
-            note = "too early: still upset" if not zone.is_settled else "welcome now"
-            return rates.INVITE_SOLUTIONS_BY_ZONE[zone], [note]
-        if move == Move.REPAIR:
-            last = state.memory.last_misstep_turn
-            if last is not None and state.turn - last < rates.REPAIR_WINDOW_TURNS:
-                return rates.REPAIR_AFTER_MISSTEP, ["repairs the last misstep"]
-            return rates.REPAIR_OTHERWISE, []
-        if move in rates.ATTUNED_BASE:
-            return rates.ATTUNED_BASE[move], []
-        return rates.MISATTUNED_BASE[move], []
+        # A move lands by its own mode's table, whatever the card's mode.
+        return mode_of(move).rates.base(state, move)
 
     def _effect(self, state: PartnerState, span: Span, phrases: dict[str, int]) -> Effect:
         (d_arousal, d_connection), reasons = self._base(state, span.move)
@@ -171,7 +130,7 @@ class Engine:
             room_arousal, room_connection = rates.calming_headroom(state.arousal, state.connection)
             d_arousal *= scale * room_arousal
             d_connection *= scale * room_connection
-            if span.move in ATTUNED or span.move in ASK_HELPFUL:
+            if span.move in mode_of(span.move).helpful:
                 d_arousal, d_connection = self._wear(
                     span, phrases, d_arousal, d_connection, reasons
                 )
@@ -185,9 +144,7 @@ class Engine:
 
     def _style_weight(self, move: AnyMove) -> float:
         """How the persona's escalation style scales this move."""
-        if isinstance(move, AskMove):
-            return ask_rates.STYLE_WEIGHTS[self.card.style].get(move, 1.0)
-        return rates.STYLE_WEIGHTS[self.card.style].get(move, 1.0)
+        return mode_of(move).rates.style_weight(self.card.style, move)
 
     @staticmethod
     def _wear(
@@ -210,8 +167,7 @@ class Engine:
             return d_arousal * factor, d_connection * factor
         return d_arousal, d_connection
 
-    @staticmethod
-    def _stack(effects: list[Effect]) -> list[Effect]:
+    def _stack(self, effects: list[Effect]) -> list[Effect]:
         """Several moves in one message add with diminishing weight; a misstep undoes warmth."""
 
         calming = sorted((e for e in effects if not _is_harmful(e)), key=lambda e: e.arousal)

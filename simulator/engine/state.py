@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.movesets import AnyMove
+from simulator.modes import MoveId
 from simulator.zones import Zone, zone_for
 
 
@@ -52,7 +52,7 @@ class Effect(BaseModel):
 
     model_config = ConfigDict(frozen=True, allow_inf_nan=False)
 
-    move: AnyMove
+    move: MoveId
     span: str
     arousal: float
     connection: float

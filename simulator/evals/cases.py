@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from simulator import fs
 from simulator.errors import AttuneError
-from simulator.evals.policies import POLICIES
+from simulator.modes import modes
 from simulator.paths import data_dir
 from simulator.problems import describe
 from simulator.safe_parse import parse_yaml
@@ -120,8 +120,9 @@ class EvalCase(_Strict):
     def _one_source_of_turns(self) -> EvalCase:
         if bool(self.turns) == (self.policy is not None):
             raise ValueError("give exactly one of 'turns' or 'policy'")
-        if self.policy is not None and self.policy not in POLICIES:
-            known = ", ".join(sorted(POLICIES))
+        policies = {name for mode in modes() for name in mode.policies}
+        if self.policy is not None and self.policy not in policies:
+            known = ", ".join(sorted(policies))
             raise ValueError(f"policy: unknown policy '{self.policy}' (known: {known})")
         last = self.dynamics.last_turn_named()
         if last > self.turn_count:

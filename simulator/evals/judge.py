@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from simulator.errors import ModelError
 from simulator.llm.client import CallOptions, complete_chat
+from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.problems import one_line, problems
 from simulator.prompting.contexts import (
@@ -93,24 +94,10 @@ RUBRIC: tuple[RubricDimension, ...] = (
 )
 
 
-# Ask mode: the partner's habit is fixing, so restraint means not turning warm and
-# reflective before the learner's asking has earned it.
-ASK_RUBRIC: tuple[RubricDimension, ...] = (
-    *RUBRIC[:3],
-    RubricDimension(
-        id="restraint",
-        question="Does the partner keep to their habit (logic, fixes) until the learner's "
-        "requests have turned them toward, rather than turning warm too soon?",
-        anchors=_anchors(
-            "comforting and reflecting from the first reply, whatever the learner says",
-            "turns warm or reflective while the stage is still defending or explaining",
-            "mostly in step with the stages, but softens a little early once",
-            "keeps to explaining until listening; one small early softening",
-            "turns toward the learner exactly as the stages move, never before",
-        ),
-    ),
-)
-RUBRIC_TEMPLATES: dict[str, str] = {"listen": "judge_rubric.j2", "ask": "judge_rubric_ask.j2"}
+def rubric_for(mode: str) -> list[RubricDimension]:
+    """The judge's dimensions for a mode: the standard ones, with the mode's own in their place."""
+    own = {d.id: d for d in get_mode(mode).rubric}
+    return [own.get(d.id, d) for d in RUBRIC]
 
 
 def _clip(value: object) -> object:
@@ -201,7 +188,7 @@ def rubric_context(
             RubricTurn.model_validate({"learner": t.user, "partner": t.reply, "zone": t.zone})
             for t in turns
         ],
-        dimensions=list(ASK_RUBRIC if card.mode == "ask" else RUBRIC),
+        dimensions=rubric_for(card.mode),
     )
 
 
@@ -212,7 +199,9 @@ def judge_messages(
     return [
         {
             "role": "user",
-            "content": render(RUBRIC_TEMPLATES[card.mode], rubric_context(card, turns, opening)),
+            "content": render(
+                get_mode(card.mode).rubric_template, rubric_context(card, turns, opening)
+            ),
         }
     ]
 

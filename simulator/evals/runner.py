@@ -16,6 +16,7 @@ from simulator.evals.cases import EvalCase
 from simulator.evals.checks import CheckResult, run_checks
 from simulator.evals.policies import learner_turns
 from simulator.llm.client import SCRIPTED, CallOptions
+from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
 from simulator.session import Session, TurnRecord
 from simulator.voices.base import Voice
@@ -122,7 +123,7 @@ async def run_case(
         else:
             voice = make_voice(SCRIPTED, card, settings, seed)
         session = Session(card, voice, intensity=INTENSITIES[case.intensity])
-        for text in learner_turns(case, seed):
+        for text in learner_turns(case, seed, card.mode):
             await session.respond_async(text)
         turns = session.turns
         checks = run_checks(case, card, session.start, turns, voiced=voiced)
@@ -188,12 +189,16 @@ async def run_suite(
     unknown = sorted({c.persona for c in cases} - set(catalog.cards))
     if unknown:
         raise AttuneError(f"eval cases name unknown persona(s): {', '.join(unknown)}")
-    # The policies script a listen-mode learner; an ask-mode case needs its own turns.
-    mismatched = sorted(c.id for c in cases if c.policy and catalog.get(c.persona).mode == "ask")
+    # Each mode scripts its own learners; a case's policy must be one of its persona's mode.
+    mismatched = sorted(
+        c.id
+        for c in cases
+        if c.policy and c.policy not in get_mode(catalog.get(c.persona).mode).policies
+    )
     if mismatched:
         raise AttuneError(
-            f"eval case(s) {', '.join(mismatched)}: learner policies are for listen-mode "
-            "personas; give an ask-mode case its own 'turns'"
+            f"eval case(s) {', '.join(mismatched)}: the policy is not one of the persona's "
+            "mode; give the case its own 'turns' or another policy"
         )
     gate = asyncio.Semaphore(concurrency)
     total = len(cases) * len(models)

@@ -25,7 +25,7 @@ from simulator.evals.checks import CheckResult
 from simulator.evals.policies import WORDINGS, attuned
 from simulator.evals.runner import CaseResult, run_case
 from simulator.llm.client import SCRIPTED
-from simulator.modes import view_for
+from simulator.modes import get_mode, words_for
 from simulator.moves import Move
 from simulator.personas.card import PersonaCard
 from simulator.zones import Zone, zone_for
@@ -350,7 +350,7 @@ TRAPS = [
 ]
 
 
-def _ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
+def ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
     """The ask-mode checks: soft, specific requests turn the partner toward you; traps don't."""
     soft = _run(
         _case(
@@ -378,7 +378,7 @@ def _ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
         _tried(
             "not-at-once",
             slow,
-            f"after one soft request: {view_for('ask').stage(soft.turns[0].zone)} "
+            f"after one soft request: {words_for(card.mode).stage(soft.turns[0].zone)} "
             f"(defensiveness {base.arousal:g} -> {soft.turns[0].arousal:g})",
             f"raise baseline.defensiveness (now {base.arousal:g}); one request should "
             "not undo the habit of fixing",
@@ -411,8 +411,9 @@ def _ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
 
 def try_card(card: PersonaCard, intensity: Intensity = "realistic") -> TryReport:
     """Play the generic checks against one card; every check runs, in a fixed order."""
-    if card.mode == "ask":
-        checks = _ask_checks(card, intensity)
+    own = get_mode(card.mode).tryout
+    if own is not None:
+        checks = own(card, intensity)
         return TryReport(persona=card.id, name=card.name, intensity=intensity, checks=checks)
     settling, _ = _settling(card, intensity)
     checks = [

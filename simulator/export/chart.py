@@ -6,7 +6,7 @@ import math
 from html import escape
 
 from simulator.debrief import Point
-from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.zones import ZONE_FLOORS
 
 SERIES: tuple[tuple[str, str, str], ...] = (
@@ -32,7 +32,7 @@ def _n(value: float) -> str:
 
 
 def svg_chart(
-    points: list[Point], width: int = 640, height: int = 220, view: ModeView = LISTEN_VIEW
+    points: list[Point], width: int = 640, height: int = 220, view: StateWords = ENGINE_WORDS
 ) -> str:
     """Two lines (arousal, connection; 0-100) over zone bands, with axes and a legend."""
     plot_w = max(width - _LEFT - _RIGHT, 10)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from simulator.debrief import Debrief, build_debrief
 from simulator.engine import Effect
-from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.safety import answered_by, not_scored
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
@@ -41,7 +41,7 @@ def change(label: str, before: float, after: float) -> str:
     return f"{label} {before:.1f} -> {after:.1f} ({after - before:+.1f})"
 
 
-def effect_text(effect: Effect, view: ModeView = LISTEN_VIEW) -> str:
+def effect_text(effect: Effect, view: StateWords = ENGINE_WORDS) -> str:
     """One move's effect: `minimize "Relax": arousal +20.5, connection -11.9 (why)`."""
     why = f" ({'; '.join(effect.reasons)})" if effect.reasons else ""
     return (
@@ -50,7 +50,7 @@ def effect_text(effect: Effect, view: ModeView = LISTEN_VIEW) -> str:
     )
 
 
-def start_text(arousal: float, connection: float, zone: str, view: ModeView) -> str:
+def start_text(arousal: float, connection: float, zone: str, view: StateWords) -> str:
     """The state as the scene opens: `arousal 70.0, connection 35.0, escalated`."""
     return f"{view.tension} {arousal:.1f}, {view.closeness} {connection:.1f}, {view.stage(zone)}"
 

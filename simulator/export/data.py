@@ -24,7 +24,7 @@ from typing import Any
 
 from simulator.debrief import Debrief
 from simulator.export.common import debrief_of
-from simulator.modes import ASK_VIEW, add_stages
+from simulator.modes import add_stages, words_for
 from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
 from simulator.textsafe import dumps
@@ -54,8 +54,7 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
         "debrief": debrief.model_dump(mode="json"),
         "notes": [n.model_dump(mode="json") for n in saved.notes],
     }
-    if saved.meta.practice_mode == "ask":
-        add_stages(data, ASK_VIEW)
+    add_stages(data, words_for(saved.meta.practice_mode))
     return data
 
 

@@ -15,7 +15,7 @@ from simulator.export.common import (
     start_text,
     when,
 )
-from simulator.modes import LISTEN_VIEW, ModeView, view_for
+from simulator.modes import ENGINE_WORDS, StateWords, words_for
 from simulator.session import TurnRecord
 from simulator.store.records import Note, SavedSession
 from simulator.textsafe import printable
@@ -48,13 +48,13 @@ def _escape_start(match: re.Match[str]) -> str:
 
 def _setup(saved: SavedSession) -> list[str]:
     meta = saved.meta
-    view = view_for(meta.practice_mode)
+    view = words_for(meta.practice_mode)
     rows = [
         ("Partner", f"{md_inline(meta.persona_name)} ({md_inline(meta.persona_id)})"),
         ("Scenario", md_inline(meta.summary)),
         ("Model", f"{md_inline(meta.model)}, seed {meta.seed}"),
         ("Intensity", md_inline(meta.intensity)),
-        ("Mode", md_inline(meta.mode + (", you ask" if meta.practice_mode == "ask" else ""))),
+        ("Mode", md_inline(meta.mode + words_for(meta.practice_mode).list_note)),
         ("Started", when(meta.started_at)),
         ("Ended", when(saved.ended_at)),
         (
@@ -66,7 +66,7 @@ def _setup(saved: SavedSession) -> list[str]:
 
 
 def _key_turns(
-    title: str, keyed: list[KeyTurn], name: str, view: ModeView = LISTEN_VIEW
+    title: str, keyed: list[KeyTurn], name: str, view: StateWords = ENGINE_WORDS
 ) -> list[str]:
     out = [f"### {title}", ""]
     if not keyed:
@@ -92,7 +92,7 @@ def _debrief(debrief: Debrief) -> list[str]:
     out += ["", "### Missteps", ""]
     out += [f"- {md_inline(m.label)}: {m.count}" for m in debrief.missteps] or ["None."]
     out.append("")
-    view = view_for(debrief.mode)
+    view = words_for(debrief.mode)
     out += _key_turns("What helped most", debrief.helped, name, view)
     out += _key_turns("What hurt most", debrief.hurt, name, view)
     out += ["### The softer feeling", "", md_inline(softer_text(debrief)), ""]
@@ -105,7 +105,7 @@ def _turn(
     turn: TurnRecord,
     before: tuple[float, float] | None,
     name: str,
-    view: ModeView = LISTEN_VIEW,
+    view: StateWords = ENGINE_WORDS,
 ) -> list[str]:
     if before is None:
         state = f"{view.tension} {turn.arousal:.1f} · {view.closeness} {turn.connection:.1f}"
@@ -141,7 +141,7 @@ def _session_notes(saved: SavedSession) -> list[str]:
 
 def _transcript(saved: SavedSession) -> list[str]:
     meta = saved.meta
-    view = view_for(meta.practice_mode)
+    view = words_for(meta.practice_mode)
     out = ["## Transcript", "", f"**{md_inline(meta.persona_name)}:** {md_block(meta.opening)}", ""]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:

@@ -21,7 +21,7 @@ from simulator.export.common import (
     start_text,
     when,
 )
-from simulator.modes import LISTEN_VIEW, ModeView, view_for
+from simulator.modes import ENGINE_WORDS, StateWords, words_for
 from simulator.session import TurnRecord
 from simulator.store.records import Note, SavedSession
 from simulator.textsafe import printable
@@ -58,13 +58,13 @@ def h(text: object) -> str:
 
 def _setup(saved: SavedSession) -> str:
     meta = saved.meta
-    view = view_for(meta.practice_mode)
+    view = words_for(meta.practice_mode)
     rows = [
         ("Partner", f"{meta.persona_name} ({meta.persona_id})"),
         ("Scenario", meta.summary),
         ("Model", f"{meta.model}, seed {meta.seed}"),
         ("Intensity", meta.intensity),
-        ("Mode", meta.mode + (", you ask" if meta.practice_mode == "ask" else "")),
+        ("Mode", meta.mode + words_for(meta.practice_mode).list_note),
         ("Started", when(meta.started_at)),
         ("Ended", when(saved.ended_at)),
         (
@@ -76,7 +76,7 @@ def _setup(saved: SavedSession) -> str:
     return f"<h2>Setup</h2>\n<table>{body}</table>"
 
 
-def _key_turns(title: str, keyed: list[KeyTurn], name: str, view: ModeView = LISTEN_VIEW) -> str:
+def _key_turns(title: str, keyed: list[KeyTurn], name: str, view: StateWords = ENGINE_WORDS) -> str:
     if not keyed:
         return f"<h3>{h(title)}</h3>\n<p>None this time.</p>"
     items = []
@@ -91,17 +91,8 @@ def _key_turns(title: str, keyed: list[KeyTurn], name: str, view: ModeView = LIS
 
 
 def _debrief(debrief: Debrief) -> str:
-    view = view_for(debrief.mode)
-    if debrief.mode == "ask":
-        legend = (
-            "Solid line: defensiveness (how hard the partner defends or explains). "
-            "Dashed line: turning toward you. Bands: the partner's stages."
-        )
-    else:
-        legend = (
-            "Solid line: arousal (how activated the partner is). "
-            "Dashed line: connection. Bands: the arousal zones."
-        )
+    view = words_for(debrief.mode)
+    legend = view.chart_legend
     steps = "".join(
         f'<tr><td>{h(s.label)}</td><td class="n">{s.count}</td></tr>' for s in debrief.steps
     )
@@ -133,7 +124,7 @@ def _turn(
     turn: TurnRecord,
     before: tuple[float, float] | None,
     name: str,
-    view: ModeView = LISTEN_VIEW,
+    view: StateWords = ENGINE_WORDS,
 ) -> str:
     if before is None:
         state = f"{view.tension} {turn.arousal:.1f} · {view.closeness} {turn.connection:.1f}"
@@ -170,7 +161,7 @@ def _session_notes(saved: SavedSession) -> str:
 
 def _transcript(saved: SavedSession) -> str:
     meta = saved.meta
-    view = view_for(meta.practice_mode)
+    view = words_for(meta.practice_mode)
     out = [
         "<h2>Transcript</h2>",
         f'<p><span class="you">{h(meta.persona_name)}:</span> '

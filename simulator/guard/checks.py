@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
 from simulator.guard.reasons import Finding, GuardReason
 from simulator.guard.tidy import asides, tidy
+from simulator.modes import get_mode
 from simulator.zones import Zone
 
 MAX_CHARS = 450
@@ -169,16 +171,13 @@ _OFFENDER = _rx(
     r"\bi (?:promised|said) (?:i'd|i would) help my brother\b",
 )
 
-# Ask mode: the learner is the one asking for support. The persona writing the
-# asker's lines ("I just need you to be with me") has swapped roles.
-_ASKER = _rx(
-    r"\bi(?:'m| am) not asking you to (?:fix|solve)\b",
-    r"\bi (?:just )?need you to (?:just )?(?:be with me|sit with me|hold me|listen to me)\b",
-    r"\b(?:can|could) you (?:reflect|say back|tell me) what you hear\b",
-    r"\bi (?:think i )?need comfort first\b",
-    r"\bwhen you jump to (?:logic|fixing|solutions)\b",
-    r"\bcan you slow down with me\b",
-)
+
+@lru_cache(maxsize=8)
+def _role_swap(mode: str) -> re.Pattern[str]:
+    """What the learner says in this mode, out of the persona's mouth (default: an offender)."""
+    patterns = get_mode(mode).role_swap
+    return _rx(*patterns) if patterns else _OFFENDER
+
 
 # Warmth, thanks and agreement: out of place while the partner is flooded or escalated.
 _WARM = _rx(
@@ -315,7 +314,7 @@ def _speaks_as_learner(text: str, ctx: GuardContext) -> str | None:
     )
     if own_name:
         return own_name.group(0)
-    return _first(_ASKER if ctx.mode == "ask" else _OFFENDER, text, reported_ok=False)
+    return _first(_role_swap(ctx.mode), text, reported_ok=False)
 
 
 _SWAP = {

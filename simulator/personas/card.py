@@ -16,8 +16,7 @@ from pydantic import (
 )
 
 from simulator.ids import ID_MAX_LENGTH, ID_MIN_LENGTH, ID_PATTERN
-from simulator.modes import ASK_STAGES
-from simulator.movesets import AnyMove, MoveId, PracticeMode, helpful_moves, trap_moves
+from simulator.modes import AnyMove, ModeName, MoveId, get_mode
 from simulator.problems import UNION_TAG
 from simulator.zones import Zone
 
@@ -136,7 +135,8 @@ class StageLines(_Strict):
 
     def for_zone(self, zone: Zone | str) -> list[str]:
         """The authored lines for the stage a zone stands for."""
-        lines: list[str] = getattr(self, ASK_STAGES[Zone(zone)].replace(" ", "_"))
+        fields = list(type(self).model_fields)
+        lines: list[str] = getattr(self, fields[list(Zone).index(Zone(zone))])
         return lines
 
 
@@ -161,7 +161,7 @@ class PersonaCard(_Strict):
     """Stable slug used on the command line, e.g. `unanswered-text`."""
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
     """The partner's first name."""
-    mode: PracticeMode = "listen"
+    mode: ModeName = "listen"
     """Practice mode: in `listen` the learner attunes to an upset partner; in `ask` the
     learner asks a partner who jumps to logic or fixes for attunement."""
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
@@ -204,22 +204,26 @@ class PersonaCard(_Strict):
 
     @model_validator(mode="after")
     def _fields_match_the_mode(self) -> PersonaCard:
-        ask = self.mode == "ask"
-        card = "an ask-mode card" if ask else "a listen-mode card"
-        if ask != isinstance(self.lines, StageLines):
-            want = (
-                "stages (defending ... turned_toward)" if ask else "zones (flooded ... regulated)"
-            )
-            raise ValueError(f"lines: {card} has lines for {want}")
-        if ask != isinstance(self.baseline, AskBaseline):
-            want = "defensiveness and turning_toward" if ask else "arousal and connection"
+        words = get_mode(self.mode).words
+        article = "an" if self.mode[:1] in "aeiou" else "a"
+        card = f"{article} {self.mode}-mode card"
+        names = (
+            [zone.value for zone in Zone]
+            if words.lines_by == "zone"
+            else [words.stage(zone).replace(" ", "_") for zone in Zone]
+        )
+        if list(type(self.lines).model_fields) != names:
+            kind = "zones" if words.lines_by == "zone" else "stages"
+            raise ValueError(f"lines: {card} has lines for {kind} ({names[0]} ... {names[-1]})")
+        if list(type(self.baseline).model_fields) != list(words.state_keys):
+            want = " and ".join(words.state_keys)
             raise ValueError(f"baseline: {card} starts with {want}")
         return self
 
     @model_validator(mode="after")
     def _reactions_have_the_right_polarity(self) -> PersonaCard:
-        helpful, traps = helpful_moves(self.mode), trap_moves(self.mode)
-        kind = "" if self.mode == "listen" else "ask-mode "
+        helpful, traps = get_mode(self.mode).helpful, get_mode(self.mode).traps
+        kind = get_mode(self.mode).words.card_kind
         for reaction in self.soothes:
             if reaction.move not in helpful:
                 raise ValueError(f"soothes: '{reaction.move}' is not an attuned {kind}move")

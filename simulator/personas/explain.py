@@ -18,8 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from simulator.ask_moves import AskMove
-from simulator.modes import ASK_STAGES
+from simulator.modes import modes
 from simulator.moves import ATTUNED, MISATTUNED, Move
 from simulator.personas.card import PersonaCard
 from simulator.problems import UNION_TAG
@@ -156,13 +155,10 @@ def _enum(path: str, loc: Loc, error: ErrorDetails) -> str:
 
 def _unknown_move(path: str, error: ErrorDetails) -> str:
     found = error.get("input")
-    listen = [m.value for m in Move]
-    ask = [m.value for m in AskMove]
-    guess = _did_you_mean(found, [*listen, *ask])
-    return (
-        f"{path}: unknown move {shown(found)}; {guess}listen-mode moves are {', '.join(listen)}; "
-        f"ask-mode moves are {', '.join(ask)} (see 'attune moves')"
-    )
+    sets = {mode.name: [m.value for m in mode.move_ids] for mode in modes()}
+    guess = _did_you_mean(found, [m for ids in sets.values() for m in ids])
+    listed = "; ".join(f"{name}-mode moves are {', '.join(ids)}" for name, ids in sets.items())
+    return f"{path}: unknown move {shown(found)}; {guess}{listed} (see 'attune moves')"
 
 
 def _unknown_field(path: str, loc: Loc, error: ErrorDetails) -> str:
@@ -255,8 +251,12 @@ def explain(error: ErrorDetails) -> str | None:
     if kind == "value_error" and not loc:
         return _card_check(str(error["msg"]).removeprefix("Value error, "))
     if kind == "extra_forbidden" and len(loc) == 2 and any(str(p).endswith("stages") for p in raw):
-        stages = ", ".join(n.replace(" ", "_") for n in ASK_STAGES.values())
-        return f"lines: unknown stage '{loc[1]}' (ask-mode stages are {stages})"
+        staged = [m for m in modes() if m.words.lines_by == "stage"]
+        stages = "; ".join(
+            f"{m.name}-mode stages are " + ", ".join(_field(n) for n in m.words.stages.values())
+            for m in staged
+        )
+        return f"lines: unknown stage '{loc[1]}' ({stages})"
     if kind == "enum":
         return _enum(path, loc, error)
     if kind == "move_id":
@@ -295,6 +295,10 @@ def explain(error: ErrorDetails) -> str | None:
 
 
 _POLARITY = re.compile(r"^(?:soothes|triggers): '([^']+)'")
+
+
+def _field(stage: str) -> str:
+    return stage.replace(" ", "_")
 
 
 def _card_check(message: str) -> str | None:

@@ -8,6 +8,9 @@ from simulator.personas.loader import Catalog
 from simulator.scenario.answers import ScenarioAnswers
 from simulator.scenario.words import TRIGGERING_WORDS, content_words, moves_named
 
+# The scenario builder writes cards of this mode (zones, arousal, its moves), so it
+# starts only from shipped cards of the same mode.
+BUILDS_MODE = "listen"
 STYLE_WEIGHT = 10
 EMOTION_WEIGHT = 4
 TRIGGER_WEIGHT = 2
@@ -32,7 +35,7 @@ def _score(answers: ScenarioAnswers, card: PersonaCard) -> int:
 def shipped_listen_cards(catalog: Catalog) -> list[PersonaCard]:
     """The shipped cards a learner's scenario can be built from, by id."""
     return sorted(
-        (c for c in catalog.cards.values() if catalog.is_shipped(c.id) and c.mode == "listen"),
+        (c for c in catalog.cards.values() if catalog.is_shipped(c.id) and c.mode == BUILDS_MODE),
         key=lambda c: c.id,
     )
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.movesets import PracticeMode
+from simulator.modes import PracticeMode
 from simulator.practice_setup import Mode
 from simulator.session import TurnRecord
 

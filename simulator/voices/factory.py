@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from simulator.config import Settings
 from simulator.errors import ModelError, UnknownModelError
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model, missing_keys
-from simulator.movesets import PracticeMode
+from simulator.modes import PracticeMode
 from simulator.personas.card import PersonaCard
 from simulator.voices.base import Voice
 
@@ -47,9 +47,7 @@ def make_classifier(
     """A practice mode's rule classifier, merged with an LLM judge when `judge` names a model."""
     from simulator.classifier import classify
 
-    rules: Callable[[str], Classification] = (
-        classify if mode == "listen" else partial(classify, mode=mode)
-    )
+    rules: Callable[[str], Classification] = partial(classify, mode=mode)
     if not judge:
         return rules
     if judge == SCRIPTED:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
 from simulator.llm.client import CallOptions, stream_chat
+from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
 from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
@@ -37,10 +38,6 @@ RETRY_TEMPERATURE = 0.4
 SPOKEN_SENTENCES = 2
 SPOKEN_CHARS = 320
 # A withdrawer who is flooded or escalated goes quiet: a few words, not a speech.
-# The persona prompt of each practice mode: an upset partner (listen), or a partner
-# being asked for support who jumps to logic or fixes (ask).
-PERSONA_TEMPLATES: dict[str, str] = {"listen": "persona.j2", "ask": "persona_ask.j2"}
-
 QUIET_SENTENCES = 2
 QUIET_CHARS = 160
 
@@ -163,7 +160,7 @@ class ModelVoice:
             turn = request.outcome.after.turn
             for attempt in range(2):
                 ctx = persona_context(request, self.seed, strict=attempt > 0, problem=problem)
-                template = PERSONA_TEMPLATES[request.card.mode]
+                template = get_mode(request.card.mode).persona_template
                 scene = render_block(template, "scene", ctx)
                 mood = render_block(template, "mood", ctx)
                 gate = SentenceGate(guard_context(request, ctx, scene + mood))

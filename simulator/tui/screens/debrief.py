@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from simulator.debrief import Debrief, KeyTurn
-from simulator.modes import view_for
+from simulator.modes import words_for
 from simulator.practice import Practice
 from simulator.store.records import Note
 from simulator.textsafe import printable
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _steps_text(debrief: Debrief) -> Text:
-    title = "How you asked" if debrief.mode == "ask" else "Steps shown"
+    title = words_for(debrief.mode).steps_shown_title
     text = Text(f"{title}\n", style="bold")
     for step in debrief.steps:
         mark, style = ("✔", "#3e9b4f") if step.count else ("·", "dim")
@@ -35,7 +35,7 @@ def _steps_text(debrief: Debrief) -> Text:
 
 
 def _missteps_text(debrief: Debrief) -> Text:
-    title = "Traps" if debrief.mode == "ask" else "Common mistakes"
+    title = words_for(debrief.mode).traps_title
     text = Text(f"{title}\n", style="bold")
     if not debrief.missteps:
         text.append(" none recognised\n", style="#3e9b4f")
@@ -46,7 +46,7 @@ def _missteps_text(debrief: Debrief) -> Text:
 
 
 def _key_turns_text(title: str, turns: list[KeyTurn], style: str, mode: str = "listen") -> Text:
-    view = view_for(mode)
+    view = words_for(mode)
     text = Text(f"{title}\n", style="bold")
     if not turns:
         text.append(" none\n", style="dim")
@@ -70,7 +70,7 @@ def _softer_text(debrief: Debrief) -> Text:
         text.append(f" {feeling.capitalize()} came through on turn {debrief.softened_turn}.\n")
     else:
         text.append(
-            f" {feeling.capitalize()} stayed hidden: {view_for(debrief.mode).closeness} did not "
+            f" {feeling.capitalize()} stayed hidden: {words_for(debrief.mode).closeness} did not "
             "grow enough for "
             f"{printable(debrief.persona_name)} to show it.\n",
             style="dim",
@@ -131,7 +131,7 @@ class DebriefScreen(Screen[None]):
             yield Static(Text(printable(debrief.headline), style="bold"), id="headline")
             if debrief.stepped_out:
                 yield Static(printable(debrief.stepped_out), markup=False, id="stepped-out")
-            yield StateChart(debrief.points, view=view_for(debrief.mode), id="chart")
+            yield StateChart(debrief.points, view=words_for(debrief.mode), id="chart")
             with Horizontal(classes="debrief-row"):
                 yield Static(_steps_text(debrief), classes="debrief-box")
                 yield Static(_missteps_text(debrief), classes="debrief-box")

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, OptionList, RadioButton, Rad
 from textual.widgets.option_list import Option
 
 from simulator.errors import AttuneError
+from simulator.modes import words_for
 from simulator.personas import PersonaCard
 from simulator.practice_setup import PracticeSetup
 from simulator.textsafe import printable
@@ -40,8 +41,6 @@ MODE_HELP = {
 FIRST_CHOICE = "unanswered-text"
 
 
-# Ask mode, marked on its rows: the learner is the one who needs support.
-ASK_LABEL = " YOU ASK "
 # What a guest (a browser tab under `attune serve`) may not do: the owner's sessions and cards.
 OWNER_ONLY = frozenset({"sessions", "new_scenario", "edit_scenario", "delete_scenario"})
 
@@ -49,8 +48,9 @@ OWNER_ONLY = frozenset({"sessions", "new_scenario", "edit_scenario", "delete_sce
 def persona_option(card: PersonaCard) -> Option:
     """One picker row: name, id and style, then the scenario in a sentence."""
     prompt = Text()
-    if card.mode == "ask":
-        prompt.append(ASK_LABEL, style="bold #000000 on #8e8cf0")
+    label = words_for(card.mode).picker_label
+    if label:
+        prompt.append(label, style="bold #000000 on #8e8cf0")
         prompt.append(" ")
     prompt.append(printable(card.name), style="bold")
     prompt.append(f" — {card.id}, {card.style.value}s", style="dim")

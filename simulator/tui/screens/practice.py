@@ -16,7 +16,7 @@ from textual.widgets.markdown import MarkdownStream
 from simulator.coach_view import coach_view
 from simulator.coaching import steps_shown
 from simulator.errors import ModelError
-from simulator.modes import view_for
+from simulator.modes import words_for
 from simulator.practice import Practice
 from simulator.session import PendingTurn, TurnRecord
 from simulator.textsafe import printable
@@ -79,14 +79,14 @@ class PracticeScreen(Screen[None]):
                 yield Static("", id="status", markup=False)
                 yield MessageInput(id="input")
             yield NervousSystem(
-                practice.card.name, practice.coached, view=view_for(practice.card.mode), id="side"
+                practice.card.name, practice.coached, mode=practice.card.mode, id="side"
             )
         yield Footer()
 
     def on_mount(self) -> None:
         setup = self.practice.setup
         self.title = f"{self.practice.card.name} · {setup.persona_id}"
-        asking = " · you ask" if self.practice.card.mode == "ask" else ""
+        asking = words_for(self.practice.card.mode).list_note.replace(",", " ·")
         self.sub_title = f"{setup.intensity} · {setup.mode}{asking} · {setup.model}"
         self._show_state()
         self.query_one(MessageInput).focus()

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from simulator.debrief import build_debrief
 from simulator.errors import AttuneError
-from simulator.modes import view_for
+from simulator.modes import words_for
 from simulator.store import SessionListing
 from simulator.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
@@ -79,10 +79,10 @@ class SessionsScreen(Screen[None]):
                     meta.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     meta.persona_name,
                     meta.intensity,
-                    meta.mode + (", you ask" if meta.practice_mode == "ask" else ""),
+                    meta.mode + words_for(meta.practice_mode).list_note,
                     meta.model,
                     str(row.turns),
-                    view_for(meta.practice_mode).stage(row.last_zone),
+                    words_for(meta.practice_mode).stage(row.last_zone),
                 ),
                 key=row.id,
             )

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import App
 from textual.widgets.option_list import Option
 
+from simulator.modes import mode_names, words_for
 from simulator.personas import Catalog, PersonaCard
 from simulator.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
@@ -19,8 +20,9 @@ YOURS_HEADING = "__your-scenarios__"
 
 def persona_options(catalog: Catalog, row: Callable[[PersonaCard], Option]) -> list[Option]:
     """The picker's rows: shipped and --personas cards, then 'Your scenarios' and the learner's."""
-    # Listen-mode partners first, then the ask-mode ones (stable within each group).
-    cards = sorted(catalog.cards.values(), key=lambda c: c.mode == "ask")
+    # Partners grouped by mode in registry order (listen first), stable within each group.
+    order = mode_names()
+    cards = sorted(catalog.cards.values(), key=lambda c: order.index(c.mode))
     theirs = [row(c) for c in cards if not catalog.is_user(c.id)]
     yours = [row(c) for c in cards if catalog.is_user(c.id)]
     if not yours:
@@ -32,13 +34,7 @@ def persona_options(catalog: Catalog, row: Callable[[PersonaCard], Option]) -> l
 def scenario_text(catalog: Catalog, card_id: str) -> str:
     """The side panel for one card; the learner's own cards also say where their file is."""
     card = catalog.get(card_id)
-    if card.mode == "ask":
-        how = (
-            f"You ask: this time you need support. {card.name} jumps to logic and fixes; "
-            "practise asking for what you need."
-        )
-    else:
-        how = f"Tends to {card.style.value} when upset."
+    how = words_for(card.mode).scenario_how.format(name=card.name, style=card.style.value)
     text = f"{card.name}\n\n{card.scenario}\n\n{how}"
     if catalog.is_user(card_id):
         text += f"\n\nYour card: {catalog.sources[card_id]}"

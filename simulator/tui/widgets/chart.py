@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from simulator.debrief import Point
-from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.modes import ENGINE_WORDS, StateWords
 
 AROUSAL = "#f76b15"
 CONNECTION = "#0090ff"
@@ -35,7 +35,7 @@ class StateChart(Widget):
     DEFAULT_CSS = "StateChart { height: 14; }"
 
     def __init__(
-        self, points: Sequence[Point], *, view: ModeView = LISTEN_VIEW, id: str | None = None
+        self, points: Sequence[Point], *, view: StateWords = ENGINE_WORDS, id: str | None = None
     ) -> None:
         super().__init__(id=id)
         self.points = list(points)

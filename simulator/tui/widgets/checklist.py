@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from simulator.coaching import STEPS, Step
+from simulator.coaching import Step
 
 
 class Checklist(Widget):
@@ -16,7 +16,7 @@ class Checklist(Widget):
 
     counts: reactive[dict[str, int]] = reactive(dict, always_update=True)
 
-    def __init__(self, steps: tuple[Step, ...] = STEPS, *, id: str | None = None) -> None:
+    def __init__(self, steps: tuple[Step, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.steps = steps
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.zones import ZONE_FLOORS, zone_for
 
 ZONE_COLOURS = {
@@ -41,6 +41,6 @@ class Gauge(Widget):
         return text
 
 
-def zone_scale(view: ModeView = LISTEN_VIEW) -> str:
+def zone_scale(view: StateWords = ENGINE_WORDS) -> str:
     """The zone (ask mode: stage) names with their floors, hottest first (for tooltips)."""
     return ", ".join(f"{view.stage(zone)} {floor:.0f}+" for zone, floor in ZONE_FLOORS)

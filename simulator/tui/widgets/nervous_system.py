@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
-from simulator.coaching import Feedback, steps_for
-from simulator.modes import LISTEN_VIEW, ModeView
+from simulator.coaching import Feedback
+from simulator.modes import get_mode
 from simulator.textsafe import printable
 from simulator.tui.widgets.checklist import Checklist
 from simulator.tui.widgets.gauge import ZONE_COLOURS, Gauge, zone_scale
@@ -20,28 +20,25 @@ class NervousSystem(VerticalScroll):
     """Zone, arousal gauge and trend, connection gauge, steps checklist, feedback, hint."""
 
     def __init__(
-        self, name: str, coached: bool, *, view: ModeView = LISTEN_VIEW, id: str | None = None
+        self, name: str, coached: bool, *, mode: str = "listen", id: str | None = None
     ) -> None:
         super().__init__(id=id)
         self.partner = name
         self.coached = coached
-        self.view = view
+        self.mode = get_mode(mode)
+        self.view = self.mode.words
 
     def compose(self) -> ComposeResult:
-        asking = self.view.mode == "ask"
-        name = printable(self.partner)
-        title = f"Is {name} with you?" if asking else f"{name}'s nervous system"
+        words = self.view
+        title = words.panel_title.format(name=printable(self.partner))
         yield Static(title, classes="panel-title")
         yield Static("", id="zone")
-        # Gauge labels share one width so the bars line up.
-        tension, closeness = (
-            ("defensive ", "toward you") if asking else ("arousal   ", "connection")
-        )
+        tension, closeness = words.gauge_labels
         yield Gauge(tension, by_zone=True, id="arousal")
         yield Sparkline([], id="trend")
         yield Gauge(closeness, id="connection")
-        yield Static("Asking for what you need" if asking else "Steps", classes="panel-title")
-        yield Checklist(steps_for(self.view.mode), id="steps")
+        yield Static(words.steps_title, classes="panel-title")
+        yield Checklist(self.mode.coaching.steps, id="steps")
         feedback = Static(NO_FEEDBACK, id="feedback", markup=False)
         feedback.display = self.coached
         yield feedback

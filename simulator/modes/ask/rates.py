@@ -10,9 +10,23 @@ side gets a partner to turn toward, and noticing it when they do keeps them ther
 
 from __future__ import annotations
 
-from simulator.ask_moves import AskMove
-from simulator.engine.rates import Delta
+from typing import TYPE_CHECKING
+
+from simulator.modes.ask.moves import AskMove
+from simulator.modes.base import AnyMove, Delta
 from simulator.zones import Zone
+
+if TYPE_CHECKING:
+    from simulator.engine.state import PartnerState
+
+# Zone -> stage, repeated from the mode's words so the tables stand alone.
+_STAGES = {
+    Zone.FLOODED: "defending",
+    Zone.ESCALATED: "explaining",
+    Zone.GUARDED: "listening",
+    Zone.SETTLING: "reflecting",
+    Zone.REGULATED: "turned toward",
+}
 
 # A soft, specific request slows the partner down: the more specific (the need named,
 # an explicit invitation to reflect), the more it helps.
@@ -51,3 +65,29 @@ STYLE_WEIGHTS: dict[str, dict[AskMove, float]] = {
 
 # A message with no request in it leaves a defensive partner explaining.
 SILENCE: Delta = (2.0, -1.0)
+
+
+class AskRates:
+    """How a request lands on a partner who jumps to logic or fixes."""
+
+    def base(self, state: PartnerState, move: AnyMove) -> tuple[Delta, list[str]]:
+        """A request's delta; appreciation depends on whether they have turned toward you."""
+        if move == AskMove.APPRECIATE:
+            zone = state.zone
+            note = (
+                "reinforces them turning toward you"
+                if not zone.is_hot
+                else f"not yet: still {_STAGES[zone]}"
+            )
+            return APPRECIATE_BY_ZONE[zone], [note]
+        if move in HELPFUL_BASE:
+            return HELPFUL_BASE[AskMove(move)], []
+        return TRAP_BASE[AskMove(move)], []
+
+    def style_weight(self, style: str, move: AnyMove) -> float:
+        """How a pursuer or a withdrawer scales a trap."""
+        return STYLE_WEIGHTS[style].get(AskMove(move), 1.0)
+
+    def silence(self, style: str) -> Delta:
+        """A message with no request leaves a defensive partner explaining."""
+        return SILENCE

@@ -9,8 +9,8 @@ reflect, notice them turning toward; or attack, mock, order, or give up.
 
 from __future__ import annotations
 
-from simulator.ask_moves import AskMove
 from simulator.classifier.lexicon import Rule
+from simulator.modes.ask.moves import AskMove
 
 _SOFT = AskMove.SOFT_STARTUP
 _NEED = AskMove.NAME_NEED

@@ -8,7 +8,8 @@ turning toward.
 
 from __future__ import annotations
 
-from simulator.ask_moves import AskMove
+from simulator.modes.ask.moves import AskMove
+from simulator.modes.base import AnyMove, Coaching, Step
 from simulator.zones import Zone
 
 # (id, label, moves) for each step of asking for attunement, in order.
@@ -61,7 +62,7 @@ ASK_REPAIR_HINT = (
     'you with me."'
 )
 
-ASK_TIPS: dict[AskMove, str] = {
+ASK_TIPS: dict[AnyMove, str] = {
     AskMove.CRITICIZE: "Swap 'you always / you never' for how it feels on your side: 'When "
     "you jump to logic, I feel alone.'",
     AskMove.CONTEMPT: "Sarcasm makes them defend, not listen. Say the hurt plainly instead: "
@@ -78,3 +79,23 @@ ASK_STEP_TIPS: dict[str, str] = {
     "invite": "Invite them to reflect: 'Can you tell me what you hear before we problem-solve?'",
     "appreciate": "When they do turn toward you, notice it: 'Thank you. That's what I needed.'",
 }
+
+# For a session with little to correct: the asker's own next steps, never a listener's.
+ASK_FALLBACK_TIPS: tuple[str, ...] = (
+    "Vary how you ask: the same request repeated starts to sound rehearsed. "
+    "Say the feeling and the need in your own words: 'I'm worn out, and I need you with me.'",
+    "Try the same scene at a harder intensity, or with a partner who goes quiet when asked.",
+)
+
+ASK_STEPS: tuple[Step, ...] = tuple(
+    Step(step_id, label, frozenset(moves)) for step_id, label, moves in ASK_STEP_TABLE
+)
+
+ASK_COACHING = Coaching(
+    steps=ASK_STEPS,
+    hints=ASK_HINTS,
+    repair_hint=ASK_REPAIR_HINT,
+    tips=ASK_TIPS,
+    step_tips=ASK_STEP_TIPS,
+    fallback_tips=ASK_FALLBACK_TIPS,
+)

@@ -1,0 +1,28 @@
+"""Listen mode: the learner attunes to an upset partner (the documents' six steps).
+
+The engine's numbers read as arousal and connection, in the five nervous-system
+zones. Registers itself on import.
+"""
+
+from simulator.evals.policies import POLICIES
+from simulator.modes.base import ENGINE_WORDS, Mode, RuleSource
+from simulator.modes.listen.coaching import COACHING
+from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
+from simulator.modes.listen.moves import MOVE_INFO, Move
+from simulator.modes.listen.rates import ListenRates
+from simulator.modes.registry import register_mode
+
+LISTEN = register_mode(
+    Mode(
+        name="listen",
+        moves=tuple(MOVE_INFO.values()),
+        rules=RuleSource(RULES, SARCASM_CUES, Move.COUNTER_ATTACK),
+        rates=ListenRates(),
+        words=ENGINE_WORDS,
+        coaching=COACHING,
+        policies=POLICIES,
+        timed=frozenset({Move.INVITE_SOLUTIONS}),
+        persona_template="persona.j2",
+        rubric_template="judge_rubric.j2",
+    )
+)
