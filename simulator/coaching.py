@@ -68,7 +68,7 @@ class MoveNote(BaseModel):
 
 
 class Feedback(BaseModel):
-    """What the learner's last message did, for coached mode."""
+    """What the learner's last message did, shown as live feedback."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -90,7 +90,7 @@ class Practice:
             summary=card.summary,
             model=setup.model,
             intensity=setup.intensity,
-            mode=setup.mode,
+            feedback=setup.feedback,
             practice_mode=card.mode,
             seed=setup.seed,
             softer_emotion=card.underneath.emotion.value,
@@ -126,9 +126,9 @@ class Practice:
         return self.session.opening
 
     @property
-    def coached(self) -> bool:
-        """True when live feedback is shown."""
-        return self.setup.mode == "coached"
+    def live_feedback(self) -> bool:
+        """True when feedback is shown during the talk, not only in the debrief."""
+        return self.setup.feedback == "live"
 
     def prepare(self, text: str) -> PendingTurn:
         """Classify and step the engine (instant unless an LLM judge is configured)."""
@@ -184,7 +184,7 @@ class Practice:
         )
 
     def feedback(self, record: TurnRecord) -> Feedback:
-        """Coached feedback on one turn of the current conversation."""
+        """Live feedback on one turn of the current conversation."""
         before = self.session.state_before(record.index)
         return feedback(record, before.arousal, before.connection, self.card.mode)
 

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
-Mode = Literal["immersive", "coached"]
+FeedbackTiming = Literal["live", "after"]
+"""`live`: the meter, gauges and hints during the talk; `after`: feedback only in the debrief."""
+
+FEEDBACK_HELP: dict[FeedbackTiming, str] = {
+    "after": "none during the talk; all in the debrief",
+    "live": "what each message did, during the talk",
+}
+
+# Before "feedback" had its own name it was stored as "mode": immersive or coached.
+LEGACY_KEY = "mode"
+LEGACY_VALUES: dict[str, FeedbackTiming] = {"immersive": "after", "coached": "live"}
+
+
+def read_legacy_feedback(data: Any) -> Any:
+    """Raw setup data with an old `mode: immersive|coached` read as `feedback`."""
+    if not isinstance(data, dict) or "feedback" in data:
+        return data
+    old = data.get(LEGACY_KEY)
+    if not isinstance(old, str) or old not in LEGACY_VALUES:
+        return data
+    renamed = {k: v for k, v in data.items() if k != LEGACY_KEY}
+    renamed["feedback"] = LEGACY_VALUES[old]
+    return renamed
 
 
 class PracticeSetup(BaseModel):
@@ -17,5 +39,10 @@ class PracticeSetup(BaseModel):
     persona_id: str
     model: str = "local"
     intensity: Literal["gentle", "realistic", "hard"] = "realistic"
-    mode: Mode = "immersive"
+    feedback: FeedbackTiming = "after"
     seed: int = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_legacy(cls, data: Any) -> Any:
+        return read_legacy_feedback(data)

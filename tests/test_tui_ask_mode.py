@@ -46,7 +46,7 @@ async def test_asking_softly_moves_the_ask_mode_gauges_and_checklist(tmp_path: P
     context = make_context(tmp_path)
     app = AttuneApp(context)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await start(pilot, "down", "c")
+        screen = await start(pilot, "down", "f")
         practice = screen.practice
         assert practice.card.id == "jumps-to-fixes" and practice.card.mode == "ask"
         assert "DEFENDING" not in static_text(app, "#zone")

@@ -95,7 +95,7 @@ async def test_picker_lists_every_persona_and_starts_with_the_documents_example(
         screen = await start(pilot)
         assert screen.practice.card.id == "unanswered-text"
         assert screen.practice.setup.intensity == "realistic"
-        assert screen.practice.setup.mode == "immersive"
+        assert screen.practice.setup.feedback == "after"
         assert not screen.query_one("#feedback").display
         partner = screen.query(PartnerMessage).first()
         assert screen.practice.opening[:20] in partner.source.replace("\\", "")
@@ -104,15 +104,28 @@ async def test_picker_lists_every_persona_and_starts_with_the_documents_example(
 HOME_LABEL_FRAGMENT = "sessions.db"
 
 
-async def test_intensity_and_mode_chosen_in_the_picker_reach_the_engine(tmp_path: Path) -> None:
+async def test_intensity_and_feedback_chosen_in_the_picker_reach_the_engine(
+    tmp_path: Path,
+) -> None:
     app = AttuneApp(make_context(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await start(pilot, "i", "c")
+        screen = await start(pilot, "i", "f")
         setup = screen.practice.setup
         assert setup.intensity == "hard"
-        assert setup.mode == "coached"
+        assert setup.feedback == "live" and screen.practice.meta.feedback == "live"
         assert screen.practice.session.engine.intensity == INTENSITIES["hard"]
         assert screen.query_one("#feedback").display
+        assert "feedback live" in str(screen.sub_title)
+
+
+async def test_the_old_coached_key_still_turns_live_feedback_on_and_off(tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.setup().feedback == "live"
+        await pilot.press("c")
+        assert app.screen.setup().feedback == "after"
 
 
 async def test_meter_rises_on_a_misstep_and_falls_when_the_learner_attunes(tmp_path: Path) -> None:
@@ -141,10 +154,10 @@ async def test_meter_rises_on_a_misstep_and_falls_when_the_learner_attunes(tmp_p
         assert len(screen.query(PartnerMessage)) == 5  # the opening and four replies
 
 
-async def test_coached_mode_quotes_the_words_behind_each_move(tmp_path: Path) -> None:
+async def test_live_feedback_quotes_the_words_behind_each_move(tmp_path: Path) -> None:
     app = AttuneApp(make_context(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot, "c")
+        await start(pilot, "f")
         await send(pilot, "It's not a big deal, you're overreacting.")
         feedback = static_text(app, "#feedback")
         assert "✘ minimized: 'It's not a big deal'" in feedback
@@ -396,7 +409,7 @@ async def test_a_failing_store_costs_nothing_and_catches_up_later(
 
 async def test_practice_can_start_straight_in_as_the_cli_does(tmp_path: Path) -> None:
     setup = PracticeSetup(
-        persona_id="quiet-withdraw", model="scripted", intensity="gentle", mode="coached"
+        persona_id="quiet-withdraw", model="scripted", intensity="gentle", feedback="live"
     )
     app = AttuneApp(make_context(tmp_path), start=setup)
     async with app.run_test(size=SIZE) as pilot:

@@ -50,9 +50,9 @@ def test_picker(snap_compare: object, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]
 
 
-def test_practice_coached_with_hint(snap_compare: object, tmp_path: Path) -> None:
+def test_practice_live_feedback_with_hint(snap_compare: object, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await _talk(pilot, "c")
+        await _talk(pilot, "f")
         await pilot.press("ctrl+t")
         await pilot.pause()
 
@@ -60,7 +60,7 @@ def test_practice_coached_with_hint(snap_compare: object, tmp_path: Path) -> Non
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 
 
-def test_practice_immersive(snap_compare: object, tmp_path: Path) -> None:
+def test_practice_feedback_after(snap_compare: object, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await _talk(pilot)
 
@@ -148,9 +148,9 @@ ASK_TURNS = [
 
 
 async def _ask(pilot: Pilot[None]) -> None:
-    """Pick the first ask-mode partner (just below the listen ones), coached, and talk."""
+    """Pick the first ask-mode partner (just below the listen ones), live feedback, and talk."""
     await pilot.pause()
-    await pilot.press("down", "c", "enter")
+    await pilot.press("down", "f", "enter")
     await pilot.app.workers.wait_for_complete()
     for text in ASK_TURNS:
         pilot.app.screen.query_one(MessageInput).text = text
@@ -159,7 +159,7 @@ async def _ask(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def test_practice_ask_mode_coached(snap_compare: object, tmp_path: Path) -> None:
+def test_practice_ask_mode_live_feedback(snap_compare: object, tmp_path: Path) -> None:
     app = AttuneApp(make_context(tmp_path, store=False))
     assert snap_compare(app, terminal_size=SIZE, run_before=_ask)  # type: ignore[operator]
 

@@ -63,7 +63,7 @@ def cli(ctx: click.Context) -> None:
 
     \b
     Start with:
-      attune practice --persona unanswered-text --coached
+      attune practice --persona unanswered-text --feedback live
       attune personas list             the partners you can practise with
       attune classify "That makes sense, I'm here."
       attune replay SCRIPT.yaml --persona unanswered-text --model local

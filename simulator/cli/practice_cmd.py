@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import get_args
 
 import click
 
 from simulator.cli.common import intensity_option, model_option, personas_option
 from simulator.cli.ranges import SEED
 from simulator.errors import AttuneError
+from simulator.practice_setup import FeedbackTiming
 
 
 def run_tui(
@@ -18,7 +20,7 @@ def run_tui(
     persona_folders: tuple[Path, ...],
     persona_id: str | None = None,
     intensity: str = "realistic",
-    coached: bool = False,
+    feedback: FeedbackTiming = "after",
     seed: int = 0,
     guest: bool = False,
 ) -> None:
@@ -39,7 +41,7 @@ def run_tui(
             persona_id=persona_id,
             model=context.model,
             intensity=intensity,  # type: ignore[arg-type]
-            mode="coached" if coached else "immersive",
+            feedback=feedback,
             seed=seed,
         )
     make_app(context=context, start=start).run()
@@ -49,7 +51,14 @@ def run_tui(
 @click.option("--persona", "persona_id", metavar="ID", help="Skip the picker: practise with ID.")
 @model_option
 @intensity_option
-@click.option("--coached", is_flag=True, help="Show live feedback on each message.")
+@click.option(
+    "--feedback",
+    type=click.Choice(get_args(FeedbackTiming)),
+    help="When to see feedback: live (meter, gauges and hints as you talk) or after "
+    "(only in the debrief).  [default: after]",
+)
+# The flag before feedback had its own name: `--coached` is `--feedback live`.
+@click.option("--coached", is_flag=True, hidden=True)
 @click.option("--seed", default=0, show_default=True, type=SEED, help="Seed for the replies.")
 @personas_option
 # What `attune serve` runs in each browser tab (see `attune serve --help`), not for people.
@@ -58,10 +67,16 @@ def practice_command(
     persona_id: str | None,
     model: str | None,
     intensity: str,
+    feedback: FeedbackTiming | None,
     coached: bool,
     seed: int,
     persona_folders: tuple[Path, ...],
     guest: bool,
 ) -> None:
     """Practise a conversation in the terminal UI (a bare `attune` opens the picker)."""
-    run_tui(model, persona_folders, persona_id, intensity, coached, seed, guest)
+    if coached and feedback == "after":
+        raise click.UsageError(
+            "--coached (the old name of --feedback live) contradicts --feedback after"
+        )
+    chosen: FeedbackTiming = "live" if coached else feedback or "after"
+    run_tui(model, persona_folders, persona_id, intensity, chosen, seed, guest)

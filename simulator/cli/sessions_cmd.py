@@ -58,7 +58,7 @@ def _summary_data(s: SessionSummary) -> dict[str, Any]:
         "persona_name": s.meta.persona_name,
         "model": s.meta.model,
         "intensity": s.meta.intensity,
-        "mode": s.meta.mode,
+        "feedback": s.meta.feedback,
         "started_at": s.meta.model_dump(mode="json")["started_at"],
         "ended_at": s.model_dump(mode="json")["ended_at"],
         "turns": s.turns,
@@ -151,7 +151,7 @@ def _show_text(saved: SavedSession) -> str:
         f"{_cell(saved.id)}  {_cell(meta.persona_name)} ({_cell(meta.persona_id)})",
         _cell(
             f"model {meta.model}, seed {meta.seed}, intensity {meta.intensity}, "
-            f"{meta.mode} mode{asking}"
+            f"feedback {meta.feedback}{asking}"
         ),
         f"started {_local(meta.started_at)}, {ended}",
         wrap("", meta.summary),

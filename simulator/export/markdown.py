@@ -54,7 +54,8 @@ def _setup(saved: SavedSession) -> list[str]:
         ("Scenario", md_inline(meta.summary)),
         ("Model", f"{md_inline(meta.model)}, seed {meta.seed}"),
         ("Intensity", md_inline(meta.intensity)),
-        ("Mode", md_inline(meta.mode + words_for(meta.practice_mode).list_note)),
+        ("Mode", meta.practice_mode),
+        ("Feedback", meta.feedback),
         ("Started", when(meta.started_at)),
         ("Ended", when(saved.ended_at)),
         (

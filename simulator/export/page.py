@@ -64,7 +64,8 @@ def _setup(saved: SavedSession) -> str:
         ("Scenario", meta.summary),
         ("Model", f"{meta.model}, seed {meta.seed}"),
         ("Intensity", meta.intensity),
-        ("Mode", meta.mode + words_for(meta.practice_mode).list_note),
+        ("Mode", meta.practice_mode),
+        ("Feedback", meta.feedback),
         ("Started", when(meta.started_at)),
         ("Ended", when(saved.ended_at)),
         (

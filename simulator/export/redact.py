@@ -20,6 +20,7 @@ _LABELS = frozenset(
         "model",
         "intensity",
         "mode",
+        "feedback",
         "practice_mode",
         "softer_emotion",
         "start_zone",

@@ -44,6 +44,22 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX notes_by_session ON notes (session_id, turn, id);
     """,
+    # 3: "mode: immersive|coached" in a session's setup is now "feedback: after|live"
+    # ("mode" is listen or ask). Only well-formed values are rewritten: a damaged row
+    # stays as it was, for the reader to name (the CASEs keep json_extract off non-JSON).
+    """
+    UPDATE sessions
+    SET meta = json_set(
+        json_remove(meta, '$.mode'),
+        '$.feedback',
+        CASE json_extract(meta, '$.mode') WHEN 'coached' THEN 'live' ELSE 'after' END
+    )
+    WHERE CASE WHEN typeof(meta) = 'text' THEN
+        CASE WHEN json_valid(meta) THEN
+            CASE WHEN json_type(meta) = 'object' THEN json_extract(meta, '$.mode') END
+        END
+    END IN ('immersive', 'coached');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.modes import PracticeMode
-from simulator.practice_setup import Mode
+from simulator.practice_setup import FeedbackTiming, read_legacy_feedback
 from simulator.session import TurnRecord
 
 
@@ -24,7 +25,8 @@ class SessionMeta(BaseModel):
     model: str
     intensity: str
     """`gentle`, `realistic` or `hard`."""
-    mode: Mode = "immersive"
+    feedback: FeedbackTiming = "after"
+    """`live` (meter, gauges and hints during the talk) or `after` (only in the debrief)."""
     practice_mode: PracticeMode = "listen"
     """`listen` (attune to an upset partner) or `ask` (ask a partner for attunement)."""
     seed: int = 0
@@ -35,6 +37,12 @@ class SessionMeta(BaseModel):
     start_connection: float = Field(ge=0.0, le=100.0)
     start_zone: str
     started_at: datetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_legacy(cls, data: Any) -> Any:
+        # Exports and databases written before the rename say `mode: immersive|coached`.
+        return read_legacy_feedback(data)
 
 
 class SavedTurn(BaseModel):

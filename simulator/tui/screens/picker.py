@@ -1,4 +1,4 @@
-"""Pick a partner, an intensity and a mode, then start practising."""
+"""Pick a partner, an intensity and when to see feedback, then start practising."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from simulator.errors import AttuneError
 from simulator.modes import words_for
 from simulator.personas import PersonaCard
-from simulator.practice_setup import PracticeSetup
+from simulator.practice_setup import FEEDBACK_HELP, PracticeSetup
 from simulator.textsafe import printable
 from simulator.tui.screens.your_scenarios import (
     YOURS_HEADING,
@@ -32,10 +32,6 @@ INTENSITY_HELP = {
     "gentle": "forgiving: missteps land softer",
     "realistic": "as the persona is written",
     "hard": "sensitive: missteps land harder",
-}
-MODE_HELP = {
-    "immersive": "no live feedback; all of it in the debrief",
-    "coached": "live feedback on each message",
 }
 # The source document's own example scene: the natural first try.
 FIRST_CHOICE = "unanswered-text"
@@ -62,12 +58,14 @@ def persona_option(card: PersonaCard) -> Option:
 
 
 class PickerScreen(Screen[None]):
-    """The first screen: personas with their scenario, intensity and mode."""
+    """The first screen: personas with their scenario, intensity and feedback."""
 
     BINDINGS = [
         Binding("enter", "start", "Start", show=True),
         Binding("s", "sessions", "Saved sessions"),
-        Binding("c", "toggle_mode", "Coached on/off"),
+        Binding("f", "toggle_feedback", "Live feedback on/off"),
+        # The key before feedback had its own name (it was "coached" then).
+        Binding("c", "toggle_feedback", show=False),
         Binding("i", "cycle_intensity", "Intensity"),
         Binding("n", "new_scenario", "New scenario"),
         Binding("e", "edit_scenario", "Edit yours"),
@@ -96,12 +94,10 @@ class PickerScreen(Screen[None]):
                         yield RadioButton(
                             f"{name}: {help_text}", value=name == "realistic", name=name
                         )
-                yield Static("Mode", classes="panel-title")
-                with RadioSet(id="mode"):
-                    for name, help_text in MODE_HELP.items():
-                        yield RadioButton(
-                            f"{name}: {help_text}", value=name == "immersive", name=name
-                        )
+                yield Static("Feedback", classes="panel-title")
+                with RadioSet(id="feedback-choice"):
+                    for name, help_text in FEEDBACK_HELP.items():
+                        yield RadioButton(f"{name}: {help_text}", value=name == "after", name=name)
                 yield Button("Start practising", id="start", variant="primary")
         yield Static(self._notice(), id="notice", markup=False)
         yield Static("", id="model-status", markup=False)
@@ -209,7 +205,7 @@ class PickerScreen(Screen[None]):
                 "persona_id": persona,
                 "model": self.attune.model,
                 "intensity": self._chosen("intensity"),
-                "mode": self._chosen("mode"),
+                "feedback": self._chosen("feedback-choice"),
             }
         )
 
@@ -278,9 +274,9 @@ class PickerScreen(Screen[None]):
         current = next(i for i, b in enumerate(buttons) if b.value)
         buttons[(current + 1) % len(buttons)].value = True
 
-    def action_toggle_mode(self) -> None:
-        """Switch between immersive and coached."""
-        self._press_next("mode")
+    def action_toggle_feedback(self) -> None:
+        """Switch between feedback after the talk and live feedback."""
+        self._press_next("feedback-choice")
 
     def action_cycle_intensity(self) -> None:
         """Gentle, realistic, hard."""

@@ -79,7 +79,7 @@ class PracticeScreen(Screen[None]):
                 yield Static("", id="status", markup=False)
                 yield MessageInput(id="input")
             yield NervousSystem(
-                practice.card.name, practice.coached, mode=practice.card.mode, id="side"
+                practice.card.name, practice.live_feedback, mode=practice.card.mode, id="side"
             )
         yield Footer()
 
@@ -87,7 +87,7 @@ class PracticeScreen(Screen[None]):
         setup = self.practice.setup
         self.title = f"{self.practice.card.name} · {setup.persona_id}"
         asking = words_for(self.practice.card.mode).list_note.replace(",", " ·")
-        self.sub_title = f"{setup.intensity} · {setup.mode}{asking} · {setup.model}"
+        self.sub_title = f"{setup.intensity} · feedback {setup.feedback}{asking} · {setup.model}"
         self._show_state()
         self.query_one(MessageInput).focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)
@@ -266,7 +266,7 @@ class PracticeScreen(Screen[None]):
             self.query_one("#messages", VerticalScroll).mount(
                 SystemNote(f"What-if. {what_if.describe()}", "what-if")
             )
-        if practice.coached:
+        if practice.live_feedback:
             self.query_one(NervousSystem).show_feedback(practice.feedback(record))
         self._status(self._idle_status())
         self.fold_old_messages()
@@ -309,7 +309,7 @@ class PracticeScreen(Screen[None]):
         box.focus()
         self._show_state()
         self._status(f"Took back turn {record.index}. Send another try to compare (what-if).")
-        if self.practice.coached:
+        if self.practice.live_feedback:
             side = self.query_one(NervousSystem)
             if self.practice.turns:
                 side.show_feedback(self.practice.feedback(self.practice.turns[-1]))
@@ -318,7 +318,7 @@ class PracticeScreen(Screen[None]):
         self.attune.save_practice(self.practice)
 
     def action_toggle_feedback(self) -> None:
-        """Show or hide live feedback (coached mode)."""
+        """Show or hide live feedback."""
         feedback = self.query_one("#feedback", Static)
         feedback.display = not feedback.display
 

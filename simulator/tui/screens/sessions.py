@@ -50,7 +50,9 @@ class SessionsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Saved sessions"
         table = self.query_one(DataTable)
-        table.add_columns("Started", "Partner", "Intensity", "Mode", "Model", "Turns", "Ended in")
+        table.add_columns(
+            "Started", "Partner", "Intensity", "Mode", "Feedback", "Model", "Turns", "Ended in"
+        )
         self.load()
 
     @work(thread=True, exclusive=True, group="sessions")
@@ -79,7 +81,8 @@ class SessionsScreen(Screen[None]):
                     meta.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     meta.persona_name,
                     meta.intensity,
-                    meta.mode + words_for(meta.practice_mode).list_note,
+                    meta.practice_mode,
+                    meta.feedback,
                     meta.model,
                     str(row.turns),
                     words_for(meta.practice_mode).stage(row.last_zone),
@@ -91,7 +94,7 @@ class SessionsScreen(Screen[None]):
             # Flagged rather than hidden, so it can still be deleted; opening it says why.
             if bad.session_id not in shown:
                 shown.add(bad.session_id)
-                table.add_row(*_cells("?", "(cannot be read)", *[""] * 5), key=bad.session_id)
+                table.add_row(*_cells("?", "(cannot be read)", *[""] * 6), key=bad.session_id)
         empty = self.query_one("#sessions-empty", Static)
         if problem:
             empty.update(printable(f"Cannot read saved sessions: {problem}"))

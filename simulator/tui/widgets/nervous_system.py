@@ -1,4 +1,4 @@
-"""The side panel: the partner's nervous system, the steps, and coached feedback."""
+"""The side panel: the partner's nervous system, the steps, and live feedback."""
 
 from __future__ import annotations
 
@@ -20,11 +20,16 @@ class NervousSystem(VerticalScroll):
     """Zone, arousal gauge and trend, connection gauge, steps checklist, feedback, hint."""
 
     def __init__(
-        self, name: str, coached: bool, *, mode: str = "listen", id: str | None = None
+        self,
+        name: str,
+        live_feedback: bool,
+        *,
+        mode: str = "listen",
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.partner = name
-        self.coached = coached
+        self.live_feedback = live_feedback
         self.mode = get_mode(mode)
         self.view = self.mode.words
 
@@ -40,7 +45,7 @@ class NervousSystem(VerticalScroll):
         yield Static(words.steps_title, classes="panel-title")
         yield Checklist(self.mode.coaching.steps, id="steps")
         feedback = Static(NO_FEEDBACK, id="feedback", markup=False)
-        feedback.display = self.coached
+        feedback.display = self.live_feedback
         yield feedback
         yield Static("", id="hint", markup=False)
 
@@ -70,7 +75,7 @@ class NervousSystem(VerticalScroll):
         self.query_one("#steps", Checklist).counts = counts
 
     def show_feedback(self, feedback: Feedback) -> None:
-        """Coached mode: the moves seen in the last message, quoted, and what the state did."""
+        """Live feedback: the moves seen in the last message, quoted, and what the state did."""
         text = Text("Last message\n", style="bold")
         if not feedback.notes:
             text.append("No attunement move or mistake recognised.\n", style="dim")
