@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from simulator.moves import Move
 
-if TYPE_CHECKING:
-    from simulator.evals.cases import EvalCase
 
-Policy = Callable[["EvalCase", int], list[str]]
+class PolicyCase(Protocol):
+    """What a policy reads of an eval case (cases.py validates policy names against this module)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def turns(self) -> Sequence[str]: ...
+    @property
+    def policy(self) -> str | None: ...
+    @property
+    def policy_turns(self) -> int: ...
+
+
+Policy = Callable[[PolicyCase, int], list[str]]
 
 # Wordings per move, in the project's own words, each classified as its move
 # (tests/test_eval_cases.py checks this). Every wording's trigger span differs, so
@@ -156,7 +167,7 @@ class _Picker:
         return left.pop()
 
 
-def _rng(case: EvalCase, seed: int) -> random.Random:
+def _rng(case: PolicyCase, seed: int) -> random.Random:
     return random.Random(f"{seed}:{case.id}")
 
 
@@ -170,19 +181,19 @@ def _attuned_moves(count: int) -> list[Move]:
     return [*_cycle(ATTUNED_SEQUENCE, count - 1), Move.INVITE_SOLUTIONS]
 
 
-def attuned(case: EvalCase, seed: int) -> list[str]:
+def attuned(case: PolicyCase, seed: int) -> list[str]:
     """The documents' steps in order, then an invitation to problem-solve at the end."""
     picker = _Picker(_rng(case, seed))
     return [picker.say(m) for m in _attuned_moves(case.policy_turns)]
 
 
-def misattuned(case: EvalCase, seed: int) -> list[str]:
+def misattuned(case: PolicyCase, seed: int) -> list[str]:
     """The documents' mistakes in turn: explain, minimize, correct facts, fix, defend intent."""
     picker = _Picker(_rng(case, seed))
     return [picker.say(m) for m in _cycle(MISATTUNED_SEQUENCE, case.policy_turns)]
 
 
-def fix_early(case: EvalCase, seed: int) -> list[str]:
+def fix_early(case: PolicyCase, seed: int) -> list[str]:
     """Two turns of unasked-for fixing, then the attuned steps."""
     picker = _Picker(_rng(case, seed))
     fixes = min(2, case.policy_turns)
@@ -190,7 +201,7 @@ def fix_early(case: EvalCase, seed: int) -> list[str]:
     return [picker.say(m) for m in moves]
 
 
-def repair(case: EvalCase, seed: int) -> list[str]:
+def repair(case: PolicyCase, seed: int) -> list[str]:
     """A misstep, a repair right after it naming the misstep, then the attuned steps."""
     rng = _rng(case, seed)
     picker = _Picker(rng)
@@ -200,7 +211,7 @@ def repair(case: EvalCase, seed: int) -> list[str]:
     return turns[: case.policy_turns]
 
 
-def parrot(case: EvalCase, seed: int) -> list[str]:
+def parrot(case: PolicyCase, seed: int) -> list[str]:
     """One stock phrase from the documents' scripts, every single turn."""
     phrase = _rng(case, seed).choice(STOCK_PHRASES)
     return [phrase] * case.policy_turns
@@ -215,7 +226,7 @@ POLICIES: dict[str, Policy] = {
 }
 
 
-def learner_turns(case: EvalCase, seed: int) -> list[str]:
+def learner_turns(case: PolicyCase, seed: int) -> list[str]:
     """The learner's turns for a case: its scripted `turns`, or its policy's for this seed."""
     if case.turns:
         return list(case.turns)
