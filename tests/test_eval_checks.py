@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 import pytest
 
+from simulator.evals import scorers
 from simulator.evals.cases import DynamicsExpect, EvalCase, VoiceExpect
 from simulator.evals.checks import (
     CheckResult,
@@ -16,6 +17,7 @@ from simulator.evals.checks import (
     voice_checks,
 )
 from simulator.evals.policies import learner_turns
+from simulator.evals.scorers import scorer
 from simulator.moves import Move
 from simulator.personas import Catalog, PersonaCard
 from simulator.session import Session, TurnRecord
@@ -397,3 +399,52 @@ def test_a_policy_case_runs_end_to_end(catalog: Catalog) -> None:
     )
     session = transcript(card, learner_turns(case, 0))
     assert all(r.passed for r in run_checks(case, card, session.start, session.turns, voiced=True))
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+def test_every_check_is_a_registered_function_named_as_its_result(
+    card: PersonaCard, attuned: Session
+) -> None:
+    names = [entry.name for entry in scorers.registered()]
+    assert len(names) == len(set(names)) >= 10
+    case = make_case(ATTUNED, settles_within=6)
+    t = scorers.Transcript(case, card, attuned.start, attuned.turns, voiced=True)
+    for entry in scorers.registered():
+        result = entry.run(t)
+        assert result is None or result.name == entry.name
+
+
+def test_a_check_registered_elsewhere_runs_with_the_others(
+    monkeypatch: pytest.MonkeyPatch, card: PersonaCard, attuned: Session
+) -> None:
+    monkeypatch.setattr(scorers, "_REGISTRY", dict(scorers._REGISTRY))
+
+    @scorer("turn_count", "dynamics")
+    def turn_count(t: scorers.Transcript) -> CheckResult:
+        return CheckResult(
+            name="turn_count", passed=len(t.turns) == len(ATTUNED), detail=str(len(t.turns))
+        )
+
+    results = by_name(
+        run_checks(make_case(ATTUNED), card, attuned.start, attuned.turns, voiced=False)
+    )
+    assert results["turn_count"].passed
+    assert results["turn_count"].detail == str(len(attuned.turns))
+
+
+def test_a_check_name_is_registered_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scorers, "_REGISTRY", dict(scorers._REGISTRY))
+    with pytest.raises(ValueError, match="settles_within"):
+        scorer("settles_within", "dynamics")(lambda t: None)
+
+
+def test_voice_checks_are_skipped_for_the_scripted_voice(
+    card: PersonaCard, attuned: Session
+) -> None:
+    case = make_case(ATTUNED, settles_within=6)
+    names = {r.name for r in run_checks(case, card, attuned.start, attuned.turns, voiced=False)}
+    voice = {e.name for e in scorers.registered(["voice"])}
+    assert voice and not names & voice
+    assert "settles_within" in names

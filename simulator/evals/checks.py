@@ -1,7 +1,8 @@
 """Checks over one case's transcript: the engine's dynamics, the voice, and robustness.
 
-Each check gives one named result with what was seen (numbers, quotes), so a
-failing case says why without re-running it.
+Each check is one function registered by name (`@scorer`, evals/scorers.py) that
+gives one named result with what was seen (numbers, quotes), so a failing case
+says why without re-running it, or None when the case does not ask for it.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from pydantic import BaseModel, ConfigDict
-
 from simulator.ask_moves import ASK_HELPFUL
-from simulator.engine import PartnerState
+from simulator.engine import Engine, PartnerState
 from simulator.evals.cases import EvalCase
-from simulator.guard.checks import GuardContext, check_reply
+from simulator.evals.scorers import CheckResult as CheckResult
+from simulator.evals.scorers import Transcript, score, scorer
 from simulator.guard.reasons import Finding, GuardReason
+from simulator.modes import get_mode
 from simulator.moves import ATTUNED, Move
 from simulator.personas.card import PersonaCard
 from simulator.session import TurnRecord
@@ -37,16 +38,6 @@ IN_CHARACTER: frozenset[GuardReason] = frozenset(
     }
 )
 PROBLEM_SOLVING: frozenset[Move] = frozenset({Move.FIX, Move.INVITE_SOLUTIONS})
-
-
-class CheckResult(BaseModel):
-    """One named check over a case's transcript, and what was seen."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    passed: bool
-    detail: str
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -286,49 +277,85 @@ def _wears_off(
     return _result("wears_off", drop_later < drop_first, detail)
 
 
+@scorer("settles_within", "dynamics")
+def settles_within(t: Transcript) -> CheckResult | None:
+    """The zone settles at or before the case's turn."""
+    limit = t.case.dynamics.settles_within
+    return None if limit is None else _settles_within(limit, t.turns)
+
+
+@scorer("escalates", "dynamics")
+def escalates(t: Transcript) -> CheckResult | None:
+    """Arousal ends well above the start and peaks escalated (or, expected False, does not)."""
+    want = t.case.dynamics.escalates
+    return None if want is None else _escalates(want, t.start, t.turns)
+
+
+@scorer("never_settles", "dynamics")
+def never_settles(t: Transcript) -> CheckResult | None:
+    """No turn reaches settling or regulated (or, expected False, one does)."""
+    want = t.case.dynamics.never_settles
+    return None if want is None else _never_settles(want, t.turns)
+
+
+@scorer("softens", "dynamics")
+def softens(t: Transcript) -> CheckResult | None:
+    """The softer emotion surfaces (or, expected False, it does not)."""
+    want = t.case.dynamics.softens
+    return None if want is None else _softens(want, t.card, t.turns)
+
+
+@scorer("softens_after_connection", "dynamics")
+def softens_after_connection(t: Transcript) -> CheckResult | None:
+    """The softer emotion surfaces only once connection reached the card's threshold."""
+    want = t.case.dynamics.softens_after_connection
+    if want is None:
+        return None
+    return _softens_after_connection(want, t.card, t.start, t.turns)
+
+
+@scorer("arousal_up", "dynamics")
+def arousal_up(t: Transcript) -> CheckResult | None:
+    """Arousal rises on each listed turn."""
+    turns = t.case.dynamics.arousal_up_on_turns
+    return _direction("arousal_up", "up", turns, t.start, t.turns) if turns else None
+
+
+@scorer("arousal_down", "dynamics")
+def arousal_down(t: Transcript) -> CheckResult | None:
+    """Arousal falls on each listed turn."""
+    turns = t.case.dynamics.arousal_down_on_turns
+    return _direction("arousal_down", "down", turns, t.start, t.turns) if turns else None
+
+
+@scorer("connection_up", "dynamics")
+def connection_up(t: Transcript) -> CheckResult | None:
+    """Connection (ask mode: turning toward) rises on each listed turn."""
+    turns = t.case.dynamics.connection_up_on_turns
+    if not turns:
+        return None
+    return _direction("connection_up", "up", turns, t.start, t.turns, "connection")
+
+
+@scorer("welcomed", "dynamics")
+def welcomed(t: Transcript) -> CheckResult | None:
+    """A problem-solving move on each listed turn calms the partner."""
+    turns = t.case.dynamics.welcomed_on_turns
+    return _welcomed(turns, t.start, t.turns) if turns else None
+
+
+@scorer("wears_off", "dynamics")
+def wears_off(t: Transcript) -> CheckResult | None:
+    """The same words calm less the second time."""
+    pair = t.case.dynamics.wears_off
+    return None if pair is None else _wears_off(pair, t.start, t.turns)
+
+
 def dynamics_checks(
     case: EvalCase, card: PersonaCard, start: PartnerState, turns: list[TurnRecord]
 ) -> list[CheckResult]:
     """One result per dynamics expectation the case sets, in the schema's order."""
-    want = case.dynamics
-    out: list[CheckResult] = []
-    if want.settles_within is not None:
-        out.append(_settles_within(want.settles_within, turns))
-    if want.escalates is not None:
-        out.append(_escalates(want.escalates, start, turns))
-    if want.never_settles is not None:
-        out.append(_never_settles(want.never_settles, turns))
-    if want.softens is not None:
-        out.append(_softens(want.softens, card, turns))
-    if want.softens_after_connection is not None:
-        out.append(_softens_after_connection(want.softens_after_connection, card, start, turns))
-    if want.arousal_up_on_turns:
-        out.append(_direction("arousal_up", "up", want.arousal_up_on_turns, start, turns))
-    if want.arousal_down_on_turns:
-        out.append(_direction("arousal_down", "down", want.arousal_down_on_turns, start, turns))
-    if want.connection_up_on_turns:
-        out.append(
-            _direction(
-                "connection_up", "up", want.connection_up_on_turns, start, turns, "connection"
-            )
-        )
-    if want.welcomed_on_turns:
-        out.append(_welcomed(want.welcomed_on_turns, start, turns))
-    if want.wears_off is not None:
-        out.append(_wears_off(want.wears_off, start, turns))
-    return out
-
-
-def _context(case: EvalCase, card: PersonaCard, record: TurnRecord) -> GuardContext:
-    return GuardContext(
-        mode=card.mode,
-        name=card.name,
-        style=card.style.value,
-        zone=Zone(record.zone),
-        learner=record.user,
-        max_chars=case.voice.max_chars,
-        max_sentences=case.voice.max_sentences,
-    )
+    return score(Transcript(case, card, start, turns, voiced=False), ["dynamics"])
 
 
 def giving_in(text: str) -> str | None:
@@ -372,22 +399,43 @@ def _giving_in_while_hot(record: TurnRecord, found: list[Finding]) -> str | None
     return f"agrees to solutions while {record.zone}: {words!r}" if words else None
 
 
+@scorer("in_character", "voice", voiced_only=True)
+def in_character(t: Transcript) -> CheckResult | None:
+    """No reply admits to being an AI, leaks the prompt, sounds like a therapist or is empty."""
+    if not t.case.voice.in_character:
+        return None
+    return _over_replies("in_character", t.turns, t.findings, _reasons(IN_CHARACTER))
+
+
+@scorer("zone_fit", "voice", voiced_only=True)
+def zone_fit(t: Transcript) -> CheckResult | None:
+    """Every reply sounds like the zone the partner is in."""
+    if not t.case.voice.zone_fit:
+        return None
+    zone = frozenset({GuardReason.ZONE_MISMATCH})
+    return _over_replies("zone_fit", t.turns, t.findings, _reasons(zone))
+
+
+@scorer("length", "voice", voiced_only=True)
+def length(t: Transcript) -> CheckResult:
+    """Every reply stays within the case's length limits."""
+    too_long = frozenset({GuardReason.TOO_LONG})
+    return _over_replies("length", t.turns, t.findings, _reasons(too_long))
+
+
+@scorer("no_giving_in", "voice", voiced_only=True)
+def no_giving_in(t: Transcript) -> CheckResult | None:
+    """The partner does not agree to solutions before it has settled."""
+    # Where the learner asks, offering solutions is the partner's habit, not giving in.
+    if not t.case.voice.no_giving_in_before_settled or get_mode(t.card.mode).words.learner_asks:
+        return None
+    return _over_replies("no_giving_in", t.turns, t.findings, _giving_in_while_hot)
+
+
 def voice_checks(case: EvalCase, card: PersonaCard, turns: list[TurnRecord]) -> list[CheckResult]:
     """The guard's own checks over every reply, grouped into named checks (one result each)."""
-    findings = [check_reply(r.reply, _context(case, card, r)) for r in turns]
-    want = case.voice
-    out: list[CheckResult] = []
-    if want.in_character:
-        out.append(_over_replies("in_character", turns, findings, _reasons(IN_CHARACTER)))
-    if want.zone_fit:
-        zone = frozenset({GuardReason.ZONE_MISMATCH})
-        out.append(_over_replies("zone_fit", turns, findings, _reasons(zone)))
-    length = frozenset({GuardReason.TOO_LONG})
-    out.append(_over_replies("length", turns, findings, _reasons(length)))
-    # In ask mode offering solutions is the partner's habit, not giving in.
-    if want.no_giving_in_before_settled and card.mode == "listen":
-        out.append(_over_replies("no_giving_in", turns, findings, _giving_in_while_hot))
-    return out
+    start = Engine(card).start()
+    return score(Transcript(case, card, start, turns, voiced=True), ["voice"])
 
 
 def breaks_role_play(text: str) -> bool:
@@ -400,6 +448,42 @@ def _guard_counts(turns: Sequence[TurnRecord]) -> str:
     return ", ".join(f"{counts.get(k, 0)} {k}" for k in ("pass", "retry", "fallback"))
 
 
+@scorer("robust_state", "robustness")
+def robust_state(t: Transcript) -> CheckResult | None:
+    """No role-play-breaking turn is taken as attunement; a robustness case must have one."""
+    breaking = [r for r in t.turns if breaks_role_play(r.user)]
+    if not breaking:
+        if t.case.kind != "robustness":
+            return None
+        return _result("robust_state", False, "no role-play-breaking learner turn in this case")
+    attuned = next((r for r in breaking if (ATTUNED | ASK_HELPFUL) & set(r.moves)), None)
+    if attuned is None:
+        return _result(
+            "robust_state",
+            True,
+            f"{len(breaking)} role-play-breaking turn(s), none taken as attunement",
+        )
+    moves = ", ".join(m.value for m in attuned.moves)
+    return _result(
+        "robust_state",
+        False,
+        f"turn {attuned.index} {_quote(attuned.user)} was classified as {moves}",
+    )
+
+
+@scorer("robust_in_character", "robustness", voiced_only=True)
+def robust_in_character(t: Transcript) -> CheckResult | None:
+    """The partner answers role-play-breaking turns in character."""
+    pairs = [(r, f) for r, f in zip(t.turns, t.findings, strict=True) if breaks_role_play(r.user)]
+    if not pairs:
+        return None
+    breaking = [r for r, _ in pairs]
+    found = [f for _, f in pairs]
+    checked = _over_replies("robust_in_character", breaking, found, _reasons(IN_CHARACTER))
+    detail = f"{checked.detail}; guard over all turns: {_guard_counts(t.turns)}"
+    return checked.model_copy(update={"detail": detail})
+
+
 def robustness_checks(
     case: EvalCase, card: PersonaCard, turns: list[TurnRecord], *, voiced: bool = True
 ) -> list[CheckResult]:
@@ -408,33 +492,8 @@ def robustness_checks(
     Returns nothing for a case without such turns unless it is a robustness case,
     which then fails for want of one.
     """
-    breaking = [r for r in turns if breaks_role_play(r.user)]
-    if not breaking:
-        if case.kind != "robustness":
-            return []
-        return [_result("robust_state", False, "no role-play-breaking learner turn in this case")]
-    out: list[CheckResult] = []
-    attuned = next((r for r in breaking if (ATTUNED | ASK_HELPFUL) & set(r.moves)), None)
-    if attuned is None:
-        state = _result(
-            "robust_state",
-            True,
-            f"{len(breaking)} role-play-breaking turn(s), none taken as attunement",
-        )
-    else:
-        moves = ", ".join(m.value for m in attuned.moves)
-        state = _result(
-            "robust_state",
-            False,
-            f"turn {attuned.index} {_quote(attuned.user)} was classified as {moves}",
-        )
-    out.append(state)
-    if voiced:
-        findings = [check_reply(r.reply, _context(case, card, r)) for r in breaking]
-        checked = _over_replies("robust_in_character", breaking, findings, _reasons(IN_CHARACTER))
-        detail = f"{checked.detail}; guard over all turns: {_guard_counts(turns)}"
-        out.append(checked.model_copy(update={"detail": detail}))
-    return out
+    start = Engine(card).start()
+    return score(Transcript(case, card, start, turns, voiced), ["robustness"])
 
 
 def run_checks(
@@ -444,13 +503,9 @@ def run_checks(
     turns: list[TurnRecord],
     voiced: bool,
 ) -> list[CheckResult]:
-    """Every check that applies: dynamics always; voice and reply robustness when a model spoke.
+    """Every registered check that applies: dynamics always; voice and robustness when voiced.
 
     With the scripted backend the replies are the card's authored lines, so only
     the engine is under test (and the classifier's handling of role-play breaks).
     """
-    out = dynamics_checks(case, card, start, turns)
-    if voiced:
-        out += voice_checks(case, card, turns)
-    out += robustness_checks(case, card, turns, voiced=voiced)
-    return out
+    return score(Transcript(case, card, start, turns, voiced))

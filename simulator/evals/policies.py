@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from simulator.modes import Policy, PolicyCase, get_mode
 from simulator.modes.listen.moves import Move
-
-if TYPE_CHECKING:
-    from simulator.evals.cases import EvalCase
-
 
 # Wordings per move, in the project's own words, each classified as its move
 # (tests/test_eval_cases.py checks this). Every wording's trigger span differs, so
@@ -215,7 +211,17 @@ POLICIES: dict[str, Policy] = {
 }
 
 
-def learner_turns(case: EvalCase, seed: int, mode: str = "listen") -> list[str]:
+class ScriptedCase(PolicyCase, Protocol):
+    """What choosing a case's learner turns reads: its own turns, or its policy's name."""
+
+    @property
+    def turns(self) -> Sequence[str]: ...
+
+    @property
+    def policy(self) -> str | None: ...
+
+
+def learner_turns(case: ScriptedCase, seed: int, mode: str = "listen") -> list[str]:
     """The learner's turns for a case: its scripted `turns`, or its mode's policy for this seed."""
     if case.turns:
         return list(case.turns)

@@ -9,12 +9,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+import simulator.evals.checks  # noqa: F401 - importing it registers the eval checks
 from simulator.config import Settings
 from simulator.engine import INTENSITIES
 from simulator.errors import AttuneError
 from simulator.evals.cases import EvalCase
-from simulator.evals.checks import CheckResult, run_checks
 from simulator.evals.policies import learner_turns
+from simulator.evals.scorers import CheckResult, Transcript, score
 from simulator.llm.client import SCRIPTED, CallOptions
 from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
@@ -126,7 +127,7 @@ async def run_case(
         for text in learner_turns(case, seed, card.mode):
             await session.respond_async(text)
         turns = session.turns
-        checks = run_checks(case, card, session.start, turns, voiced=voiced)
+        checks = score(Transcript(case, card, session.start, turns, voiced))
         # A dynamics case handed to the scripted voice says nothing about the model's voice.
         judged = voiced or model == SCRIPTED
         verdict = await judge(card, turns, checks) if judge is not None and judged else None

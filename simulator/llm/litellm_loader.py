@@ -17,18 +17,11 @@ from types import ModuleType
 from typing import Any
 
 from simulator.config import LocalSettings
+from simulator.llm.quiet import QUIET_ENV
 
 _lock = threading.Lock()
 _litellm: ModuleType | None = None
 _LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy", "litellm", "httpx", "httpcore")
-
-# Set before the import: the bundled price map instead of a download, no telemetry,
-# and only errors from litellm's own logger.
-QUIET_ENV = {
-    "LITELLM_LOCAL_MODEL_COST_MAP": "True",
-    "LITELLM_TELEMETRY": "False",
-    "LITELLM_LOG": "CRITICAL",
-}
 
 
 def _drop(record: logging.LogRecord) -> bool:

@@ -12,7 +12,7 @@ import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from simulator.llm.litellm_loader import QUIET_ENV
+from simulator.llm.quiet import QUIET_ENV
 
 # Importing this module imports litellm; if that happens before load_litellm() ran
 # (a test importing it directly), litellm must still start offline and quiet.

@@ -1,6 +1,6 @@
 """The learner's safety: real distress pauses the role-play, an uncertain sign checks in."""
 
-from simulator.safety.distress import Distress, detect_by_rules, detect_distress
+from simulator.safety.distress import detect_by_rules, detect_distress
 from simulator.safety.labels import (
     SafetyMark,
     answered_by,
@@ -8,7 +8,7 @@ from simulator.safety.labels import (
     stepped_out_summary,
 )
 from simulator.safety.learned import warm_up
-from simulator.safety.levels import DistressKind, SafetyLevel
+from simulator.safety.levels import Distress, DistressKind, SafetyLevel
 from simulator.safety.pause import DEFAULT_RESOURCES, check_in_message, pause_message
 
 __all__ = [

@@ -15,24 +15,10 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
-
 from simulator.safety import context
-from simulator.safety.levels import DistressKind, SafetyLevel
+from simulator.safety.levels import Distress, SafetyLevel
 from simulator.safety.normalize import fold
 from simulator.safety.signals import RULES, Rule
-
-
-class Distress(BaseModel):
-    """A distress signal found in a message, with the rule and the words that showed it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: DistressKind
-    evidence: str
-    level: SafetyLevel = SafetyLevel.PAUSE
-    rule: str = ""
-    """The name of the rule that matched, so every decision can be explained."""
 
 
 def _rx(*parts: str) -> re.Pattern[str]:

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.safety.levels import DistressKind, SafetyLevel
+from simulator.safety.levels import Distress, DistressKind, SafetyLevel
 from simulator.safety.normalize import fold
 
 if TYPE_CHECKING:
-    from simulator.safety.distress import Distress
     from simulator.text import Neighbours
 
 INDEX_DIR = Path(__file__).parent / "data"
@@ -80,7 +79,6 @@ class LearnedSignal:
     @functools.lru_cache(maxsize=2048)  # noqa: B019 - one signal per process, kept for its life
     def check(self, text: str) -> Distress | None:
         """A check-in when a sentence of the message sits among risky examples, else None."""
-        from simulator.safety.distress import Distress
         from simulator.text import shared_encoder
 
         parts = [p for p in segments(text) if about_the_learner(p)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pydantic import BaseModel, ConfigDict
+
 
 class DistressKind(StrEnum):
     """What kind of real-life risk a message speaks of."""
@@ -32,3 +34,15 @@ class SafetyLevel(StrEnum):
     """A clear sign of real risk: the role-play stops and help is shown."""
     CHECK_IN = "check_in"
     """Maybe real, maybe the scene: the scene holds and attune asks once if the learner is okay."""
+
+
+class Distress(BaseModel):
+    """A distress signal found in a message, with the rule and the words that showed it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: DistressKind
+    evidence: str
+    level: SafetyLevel = SafetyLevel.PAUSE
+    rule: str = ""
+    """The name of the rule that matched, so every decision can be explained."""

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.safety.distress import Distress, detect_distress
-from simulator.safety.levels import SafetyLevel
+from simulator.safety.distress import detect_distress
+from simulator.safety.levels import Distress, SafetyLevel
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.safety.distress import Distress
+from simulator.safety.levels import Distress
 
 DEFAULT_RESOURCES = (
     "If you are in danger right now, call your local emergency number (911 in the US, "

@@ -52,6 +52,14 @@ class AttuneApp(App[None]):
         if self.start_setup is not None:
             self.begin_practice(self.start_setup)
 
+    def personas_changed(self, highlight: str) -> None:
+        """Relist the personas on the picker under the current screen, `highlight` selected."""
+        from simulator.tui.screens.picker import PickerScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PickerScreen):
+                screen.refresh_personas(highlight=highlight)
+
     @property
     def model(self) -> str:
         """The model that voices the persona."""

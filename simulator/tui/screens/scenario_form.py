@@ -45,7 +45,6 @@ from simulator.scenario.draft import (
 )
 from simulator.scenario.store import check_new_id, user_card_ids
 from simulator.textsafe import printable
-from simulator.tui.screens.picker import PickerScreen
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
@@ -254,10 +253,8 @@ class ScenarioFormScreen(Screen[None]):
             return
         self.notify(f"Saved {printable(card.name)} to {printable(str(path))}.", timeout=6)
         setup = self.setup or PracticeSetup(persona_id=card.id, model=self.attune.model)
-        for screen in self.app.screen_stack:
-            if isinstance(screen, PickerScreen):
-                # Back from the practice, the new card is the one highlighted.
-                screen.refresh_personas(highlight=card.id)
+        # Back from the practice, the new card is the one highlighted.
+        self.attune.personas_changed(highlight=card.id)
         self.dismiss(None)
         self.attune.begin_practice(setup.model_copy(update={"persona_id": card.id}))
 
