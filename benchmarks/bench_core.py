@@ -19,7 +19,7 @@ from pathlib import Path
 from simulator.classifier import classify
 from simulator.classifier.metrics import load_examples
 from simulator.personas import load_catalog, persona_dirs
-from simulator.session import Session
+from simulator.turns.session import Session
 from simulator.voices import ScriptedVoice
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

@@ -20,11 +20,11 @@ import time
 os.environ.setdefault("ATTUNE_HOME", tempfile.mkdtemp(prefix="attune-bench-"))
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
-from simulator.config import Settings
 from simulator.evals.cases import EvalCase, load_cases
 from simulator.evals.runner import run_suite
 from simulator.llm.local_model import bundled_gguf, local_model
 from simulator.personas import load_catalog, persona_dirs
+from simulator.settings.config import Settings
 
 PERSONAS = ["unanswered-text", "quiet-withdraw", "jumps-to-fixes"]
 

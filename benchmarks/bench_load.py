@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fakes import FakeServer, fake_local_model, fake_provider_map  # noqa: E402
-from simulator.config import Settings  # noqa: E402
 from simulator.evals.cases import EvalCase, load_cases  # noqa: E402
 from simulator.evals.runner import SuiteRun, run_suite  # noqa: E402
 from simulator.llm.client import CallOptions  # noqa: E402
 from simulator.llm.litellm_loader import load_litellm  # noqa: E402
 from simulator.personas import PersonaCard, load_catalog, persona_dirs  # noqa: E402
+from simulator.settings.config import Settings  # noqa: E402
 from simulator.voices.base import Voice  # noqa: E402
 from simulator.voices.model import ModelVoice  # noqa: E402
 

@@ -12,11 +12,11 @@ import json
 import time
 from typing import Any
 
-from simulator.config import LocalSettings
+from simulator.domain.zones import Zone
 from simulator.guard import GuardContext, SentenceGate
 from simulator.llm.client import CallOptions, stream_chat
 from simulator.llm.local_model import bundled_gguf, local_model
-from simulator.zones import Zone
+from simulator.settings.config import LocalSettings
 
 TOKENS = 160
 MESSAGES = [

@@ -37,15 +37,15 @@ from typing import Any
 os.environ.setdefault("ATTUNE_HOME", tempfile.mkdtemp(prefix="attune-bench-"))
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
-from simulator.config import Settings
 from simulator.llm.local_model import LocalModel, bundled_gguf, local_model
 from simulator.personas import load_catalog, persona_dirs
-from simulator.practice_setup import PracticeSetup
+from simulator.settings.config import Settings
 from simulator.tui.app import AttuneApp
 from simulator.tui.context import AppContext
 from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import PartnerMessage
+from simulator.turns.choices import PracticeSetup
 from simulator.voices.factory import make_voice, warm_up
 
 PERSONA = "unanswered-text"

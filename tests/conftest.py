@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from simulator.cli.main import run_cli
+from simulator.domain.zones import Zone
 from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
-from simulator.zones import Zone
 from unprivileged import LockedHome, drop_privileges, first_that_runs, locked_home
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from simulator.personas import PersonaCard
 from simulator.safety import Distress, DistressKind, SafetyLevel, detect_distress
-from simulator.session import Session, TurnRecord
 from simulator.store import SavedSession, SessionMeta, SessionStore
+from simulator.turns.session import Session, TurnRecord
 from simulator.voices import ScriptedVoice
 
 CALM = (

@@ -13,13 +13,13 @@ from conftest import RunCli
 from fakes import scripted_chat
 from saved_sessions import saved
 from simulator.classifier import Classification, Span, classify
-from simulator.coaching import feedback, hint, steps_shown
-from simulator.debrief import build_debrief
+from simulator.domain.zones import Zone
 from simulator.engine import Engine, PartnerState
-from simulator.errors import AttuneError, PersonaError
 from simulator.export import session_data
 from simulator.export.markdown import to_markdown
 from simulator.export.page import to_html
+from simulator.feedback.coaching import feedback, hint, steps_shown
+from simulator.feedback.debrief import build_debrief
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.llm.client import CallOptions
@@ -28,10 +28,10 @@ from simulator.modes.ask.moves import AskMove
 from simulator.modes.ask.words import ASK_WORDS as ASK_VIEW
 from simulator.personas import Catalog, PersonaCard
 from simulator.personas.loader import load_card
-from simulator.session import Session
+from simulator.support.errors import AttuneError, PersonaError
+from simulator.turns.session import Session
 from simulator.voices.model import ModelVoice
 from simulator.voices.scripted import ScriptedVoice
-from simulator.zones import Zone
 
 SOFT_ARC = [
     "I've had an awful afternoon and I'm feeling really low about the job.",
@@ -251,9 +251,9 @@ def test_the_judges_use_the_ask_mode_moves_and_rubric(daniel: PersonaCard) -> No
 
 
 async def test_a_listen_only_policy_on_an_ask_persona_is_one_clear_error(catalog: Catalog) -> None:
-    from simulator.config import Settings
     from simulator.evals.cases import EvalCase
     from simulator.evals.runner import run_suite
+    from simulator.settings.config import Settings
 
     policy_case = EvalCase.model_validate(
         {

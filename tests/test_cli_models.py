@@ -96,8 +96,8 @@ def test_replay_with_the_embedded_model_offline(attune: RunCli, script: Path) ->
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert data["model"] == "local"
+    from simulator.domain.zones import Zone
     from simulator.guard import GuardContext, check_reply
-    from simulator.zones import Zone
 
     for turn in data["turns"]:
         assert turn["guard"] in ("pass", "retry", "fallback")

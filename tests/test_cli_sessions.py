@@ -13,10 +13,10 @@ import pytest
 
 from conftest import CliResult, RunCli
 from saved_sessions import CALM, MISSTEP, record
-from simulator.debrief import build_debrief
-from simulator.paths import home_dir
+from simulator.feedback.debrief import build_debrief
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
+from simulator.support.paths import home_dir
 from unprivileged import LockedHome
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

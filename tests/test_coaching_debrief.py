@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from simulator.coaching import feedback, hint, steps_shown
-from simulator.errors import StoreError
+from simulator.feedback.coaching import feedback, hint, steps_shown
 from simulator.modes.listen.coaching import STEPS
 from simulator.personas import PersonaCard
-from simulator.practice import Practice, PracticeSetup
+from simulator.practice.conversation import Practice, PracticeSetup
 from simulator.store.sqlite import SessionStore
+from simulator.support.errors import StoreError
 from simulator.voices.base import Reply
 from simulator.voices.scripted import ScriptedVoice
 

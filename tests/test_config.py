@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import RunCli
-from simulator.config import Settings, load_settings
-from simulator.errors import ConfigError
-from simulator.paths import config_path
+from simulator.settings.config import Settings, load_settings
+from simulator.support.errors import ConfigError
+from simulator.support.paths import config_path
 
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:

@@ -9,14 +9,14 @@ import pytest
 
 from simulator.classifier import classify
 from simulator.engine import INTENSITIES
-from simulator.errors import AttuneError
 from simulator.evals.cases import EvalCase, load_cases
 from simulator.evals.checks import breaks_role_play, run_checks
 from simulator.evals.policies import POLICIES, STOCK_PHRASES, WORDINGS, learner_turns
 from simulator.moves import ATTUNED
-from simulator.paths import data_dir
 from simulator.personas import Catalog
-from simulator.session import Session
+from simulator.support.errors import AttuneError
+from simulator.support.paths import data_dir
+from simulator.turns.session import Session
 from simulator.voices.scripted import ScriptedVoice
 
 SHIPPED = load_cases()

@@ -20,7 +20,7 @@ from simulator.evals.policies import learner_turns
 from simulator.evals.scorers import scorer
 from simulator.moves import Move
 from simulator.personas import Catalog, PersonaCard
-from simulator.session import Session, TurnRecord
+from simulator.turns.session import Session, TurnRecord
 from simulator.voices.base import GuardRecord
 from simulator.voices.scripted import ScriptedVoice
 

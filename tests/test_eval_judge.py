@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from simulator.errors import AttuneError, ModelError
 from simulator.evals.judge import (
     DIMENSIONS,
     RUBRIC,
@@ -20,7 +19,8 @@ from simulator.evals.judge import (
 )
 from simulator.llm.client import CallOptions
 from simulator.personas import PersonaCard
-from simulator.session import Session, TurnRecord
+from simulator.support.errors import AttuneError, ModelError
+from simulator.turns.session import Session, TurnRecord
 from simulator.voices import ScriptedVoice
 
 MODEL = "openai/gpt-4o-mini"

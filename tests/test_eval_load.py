@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from fakes import FakeServer, fake_local_model, fake_provider_map
-from simulator.config import Settings
 from simulator.evals.cases import load_cases
 from simulator.evals.report import summary
 from simulator.evals.runner import run_suite
 from simulator.llm.client import CallOptions
 from simulator.llm.litellm_loader import load_litellm
 from simulator.personas import Catalog, PersonaCard
+from simulator.settings.config import Settings
 from simulator.voices.base import Voice
 from simulator.voices.model import ModelVoice
 

@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from conftest import RunCli
-from simulator.config import Settings
-from simulator.errors import ModelError
 from simulator.evals.cases import EvalCase
 from simulator.evals.report import markdown, results_log, stdout_json, summary
 from simulator.evals.runner import run_suite
 from simulator.personas import Catalog, PersonaCard
+from simulator.settings.config import Settings
+from simulator.support.errors import ModelError
 from simulator.voices.base import ReplyRequest, ReplyStream, Voice
 from simulator.voices.scripted import ScriptedVoice
 from test_router import ChatServer, write_config

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from saved_sessions import CALM, record, saved
-from simulator.debrief import Point, build_debrief
 from simulator.export import export, svg_chart, to_html, to_json, to_markdown
 from simulator.export.files import export_to_folder, exports_dir, write_private
 from simulator.export.markdown import md_block, md_inline
-from simulator.paths import home_dir
+from simulator.feedback.debrief import Point, build_debrief
 from simulator.personas import PersonaCard
 from simulator.store import SavedSession, SessionStore
+from simulator.support.paths import home_dir
 
 HOSTILE = "Relax. <script>alert('x')</script> It's *not* a big deal | \x1b[2J\x9b31m"
 SETTLING = (

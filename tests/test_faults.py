@@ -9,11 +9,11 @@ import pytest
 
 from conftest import authored_lines
 from fakes import FakeServer, fake_local_model, fake_provider_map
-from simulator.errors import ModelError
 from simulator.llm.client import CallOptions
 from simulator.llm.litellm_loader import load_litellm
 from simulator.personas import PersonaCard
-from simulator.session import Session
+from simulator.support.errors import ModelError
+from simulator.turns.session import Session
 from simulator.voices.model import ModelVoice
 
 IN_CHARACTER = "Five hours. I kept checking my phone."

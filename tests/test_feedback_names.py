@@ -15,11 +15,11 @@ import pytest
 
 from conftest import DATA, RunCli
 from simulator.cli import practice_cmd
-from simulator.errors import UnreadableSessionError
-from simulator.paths import home_dir
-from simulator.practice_setup import PracticeSetup
 from simulator.store import SessionMeta, SessionStore
 from simulator.store.migrations import MIGRATIONS, SCHEMA_VERSION, statements
+from simulator.support.errors import UnreadableSessionError
+from simulator.support.paths import home_dir
+from simulator.turns.choices import PracticeSetup
 
 LEGACY = DATA / "legacy"
 OLD_SCHEMA = 2

@@ -37,9 +37,9 @@ from hypothesis import strategies as st
 from conftest import REPO
 from saved_sessions import CALM, MISSTEP, record
 from simulator.cli.main import main
+from simulator.domain.zones import Zone
 from simulator.personas import load_catalog, persona_dirs
 from simulator.store import SessionStore
-from simulator.zones import Zone
 
 SHIPPED_CARD = "unanswered-text"
 EVAL_CASE = "priya-attuned-arc-settles"

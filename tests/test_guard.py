@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPORTS
+from simulator.domain.zones import ZONE_FLOORS, Zone
 from simulator.engine import rates
 from simulator.guard import GuardContext, GuardReason, SentenceGate, check_reply, tidy
 from simulator.guard.metrics import evaluate_guard, load_replies
 from simulator.personas import Catalog
-from simulator.zones import ZONE_FLOORS, Zone
 
 
 def ctx(zone: Zone = Zone.ESCALATED, style: str = "pursue", **kw: object) -> GuardContext:

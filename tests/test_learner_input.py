@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import RunCli
-from simulator.errors import MessageError
-from simulator.learner_input import MAX_MESSAGE_CHARS, clean_message
 from simulator.personas import PersonaCard
-from simulator.session import Session
+from simulator.support.errors import MessageError
+from simulator.turns.learner_input import MAX_MESSAGE_CHARS, clean_message
+from simulator.turns.session import Session
 from simulator.voices.scripted import ScriptedVoice
 
 MEGABYTE = "I hear you. " * (1024 * 1024 // 12)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from simulator import learner_input, limits
-from simulator.errors import AttuneError
-from simulator.limits import (
+from simulator.support import limits
+from simulator.support.errors import AttuneError
+from simulator.support.limits import (
     MAX_DATA_NODES,
     MAX_FILE_BYTES,
     MAX_LINE_BYTES,
@@ -22,8 +22,9 @@ from simulator.limits import (
     MAX_NESTING_DEPTH,
     MAX_NUMBER_DIGITS,
 )
-from simulator.safe_parse import parse_json, parse_toml, parse_yaml
-from simulator.safe_read import read_line, read_stdin, read_text, stdin_lines
+from simulator.support.safe_parse import parse_json, parse_toml, parse_yaml
+from simulator.support.safe_read import read_line, read_stdin, read_text, stdin_lines
+from simulator.turns import learner_input
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -72,7 +73,7 @@ def endless_stdin(pattern: bytes = b"\0") -> io.TextIOWrapper:
 
 
 def test_every_limit_is_named_once_with_a_docstring_saying_why() -> None:
-    tree = ast.parse((REPO / "simulator" / "limits.py").read_text(encoding="utf-8"))
+    tree = ast.parse((REPO / "simulator" / "support" / "limits.py").read_text(encoding="utf-8"))
     body = tree.body
     named = []
     for i, node in enumerate(body):
@@ -84,15 +85,14 @@ def test_every_limit_is_named_once_with_a_docstring_saying_why() -> None:
             after = body[i + 1] if i + 1 < len(body) else None
             assert isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant), name
             assert len(str(after.value.value)) > 40, name
-    assert set(named) | {"MAX_MESSAGE_CHARS"} == set(limits.__all__)
-    # The message limit is the learner input's own, imported, not a second copy.
+    assert set(named) == set(limits.__all__)
+    # The learner input checks messages against this limit, not a second copy.
     assert limits.MAX_MESSAGE_CHARS is learner_input.MAX_MESSAGE_CHARS
     for path in (REPO / "simulator").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         for name in limits.__all__:
             if f"\n{name} = " in text:
-                owner = "learner_input.py" if name == "MAX_MESSAGE_CHARS" else "limits.py"
-                assert path.name == owner, f"{name} is defined again in {path}"
+                assert path.name == "limits.py", f"{name} is defined again in {path}"
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -17,10 +17,15 @@ import yaml
 
 from conftest import RunCli
 from saved_sessions import MISSTEP, record
-from simulator.limits import MAX_ASKED, MAX_NESTING_DEPTH, MAX_REPLAY_TURNS, MAX_REPORTED_PROBLEMS
-from simulator.paths import home_dir, user_personas_dir
 from simulator.personas import Catalog, PersonaCard
 from simulator.store import SessionStore
+from simulator.support.limits import (
+    MAX_ASKED,
+    MAX_NESTING_DEPTH,
+    MAX_REPLAY_TURNS,
+    MAX_REPORTED_PROBLEMS,
+)
+from simulator.support.paths import home_dir, user_personas_dir
 from test_limits import endless_stdin, finishes
 
 DEEP = "turns: " + "[" * 5000 + "]" * 5000 + "\n"
@@ -208,7 +213,7 @@ def test_endless_stdin_of_short_lines_for_classify_stops_at_the_limit(
     attune: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A smaller limit, so the test classifies 500 lines of 12 bytes, not 350,000.
-    monkeypatch.setattr("simulator.safe_read.MAX_STDIN_BYTES", 6000)
+    monkeypatch.setattr("simulator.support.safe_read.MAX_STDIN_BYTES", 6000)
     monkeypatch.setattr("sys.stdin", endless_stdin(b"I hear you.\n"))
     result = finishes(lambda: attune("classify", "--json", "-"))
     one_line_error(result, "<stdin>: more than the 6,000 bytes allowed at once (at line 501)")

@@ -10,9 +10,9 @@ import textwrap
 
 import pytest
 
-from simulator.errors import ModelError, UnknownModelError
 from simulator.llm.client import CallOptions, check_model, complete_chat, model_error, stream_chat
 from simulator.llm.litellm_loader import load_litellm
+from simulator.support.errors import ModelError, UnknownModelError
 
 MESSAGES = [{"role": "user", "content": "hello"}]
 

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from fakes import FakeServer, fake_local_model, fake_provider_map
-from simulator.config import LocalSettings
-from simulator.errors import ModelError
 from simulator.llm.client import CallOptions, complete_chat, stream_chat
 from simulator.llm.litellm_loader import load_litellm
 from simulator.llm.local_model import LocalConfig, LocalModel, bundled_gguf, unavailable_reason
 from simulator.llm.local_provider import LocalProvider
+from simulator.settings.config import LocalSettings
+from simulator.support.errors import ModelError
 
 MESSAGES = [{"role": "user", "content": "hi"}]
 

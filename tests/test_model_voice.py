@@ -6,12 +6,12 @@ import asyncio
 
 from conftest import authored_lines
 from fakes import scripted_chat
+from simulator.domain.zones import Zone
 from simulator.guard import GuardContext, check_reply
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
-from simulator.session import Session, TurnRecord
+from simulator.turns.session import Session, TurnRecord
 from simulator.voices.model import ModelVoice
-from simulator.zones import Zone
 
 
 def voice(card: PersonaCard, *attempts: str) -> tuple[ModelVoice, list[list[dict[str, str]]]]:

@@ -14,7 +14,7 @@ import yaml
 
 from simulator.classifier import classify
 from simulator.classifier.lexicon import Rule
-from simulator.config import Settings
+from simulator.domain.zones import Zone
 from simulator.engine.state import PartnerState
 from simulator.evals.cases import EvalCase
 from simulator.evals.runner import run_suite
@@ -34,13 +34,13 @@ from simulator.modes import (
 from simulator.modes.ask.policies import ASK_WORDINGS
 from simulator.modes.base import AnyMove
 from simulator.personas import Catalog, PersonaCard
-from simulator.practice import Practice, PracticeSetup
-from simulator.replay import ReplayScript, replay_json, run_script
-from simulator.session import Session
+from simulator.practice.conversation import Practice, PracticeSetup
+from simulator.practice.replay import ReplayScript, replay_json, run_script
+from simulator.settings.config import Settings
 from simulator.tui.app import AttuneApp
+from simulator.turns.session import Session
 from simulator.voices.base import Reply
 from simulator.voices.scripted import ScriptedVoice
-from simulator.zones import Zone
 from test_tui_flows import SIZE, send, start, static_text
 from tui_support import make_context
 

@@ -19,13 +19,13 @@ import pytest
 
 from conftest import REPO, CliResult, RunCli
 from saved_sessions import CALM, record
-from simulator.paths import data_dir, home_dir, user_personas_dir
 from simulator.personas import PersonaCard
 from simulator.personas.loader import load_default_catalog
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona, save_user_card
 from simulator.scenario.store import load_answers
 from simulator.scenario.trash import trash_dir
 from simulator.store import SessionStore
+from simulator.support.paths import data_dir, home_dir, user_personas_dir
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX links, pipes and modes")
 LONG = "a" * 300

@@ -10,14 +10,14 @@ import pytest
 
 from conftest import RunCli
 from saved_sessions import CALM, record
-from simulator.errors import AttuneError
 from simulator.export import export
 from simulator.export.redact import redact
-from simulator.paths import home_dir
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
 from simulator.store.migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from simulator.store.notes import MAX_NOTE_CHARS
+from simulator.support.errors import AttuneError
+from simulator.support.paths import home_dir
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import RunCli
-from simulator.errors import AttuneError, PersonaError
+from simulator.domain.zones import Zone
 from simulator.personas import Catalog, load_card, load_catalog, persona_dirs
-from simulator.zones import Zone
+from simulator.support.errors import AttuneError, PersonaError
 
 REQUIRED = {
     "unanswered-text": "pursue",

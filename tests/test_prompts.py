@@ -8,9 +8,9 @@ from jinja2 import meta
 
 from simulator.engine import Engine
 from simulator.engine.state import PartnerState, TurnOutcome
-from simulator.paths import data_dir
 from simulator.personas import Catalog, PersonaCard
 from simulator.prompting import TEMPLATES, PersonaContext, environment, render, render_block
+from simulator.support.paths import data_dir
 from simulator.voices.base import Exchange, ReplyRequest
 from simulator.voices.model import (
     MAX_HISTORY,

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from simulator.errors import AttuneError, ModelError
 from simulator.llm.client import CallOptions, complete_chat, stream_chat
 from simulator.llm.router import (
     RouterConfig,
@@ -22,6 +21,7 @@ from simulator.llm.router import (
     load_router_config,
     router_model_names,
 )
+from simulator.support.errors import AttuneError, ModelError
 
 MODEL = "fake"
 

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from conftest import DATA, REPORTS, RunCli, authored_lines
 from saved_sessions import UNSURE, checks_in_on, meta_for, record
-from simulator.debrief import build_debrief
+from simulator.feedback.debrief import build_debrief
 from simulator.personas import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, DistressKind, SafetyLevel, detect_distress
-from simulator.session import Session
 from simulator.store import SessionStore
+from simulator.turns.session import Session
 from simulator.voices.base import Reply
 from simulator.voices.scripted import ScriptedVoice
 

@@ -12,8 +12,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from simulator.errors import AttuneError, UnknownPersonaError
-from simulator.paths import user_personas_dir
+from simulator.domain.zones import Zone
 from simulator.personas import Catalog, PersonaCard, SofterEmotion, Style
 from simulator.personas.loader import load_card, load_catalog, load_default_catalog, persona_dirs
 from simulator.scenario import (
@@ -31,7 +30,8 @@ from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
 from simulator.scenario.fit import SOFTER_ZONE, line_problem
 from simulator.scenario.skeleton import skeleton
 from simulator.scenario.trash import trash_dir
-from simulator.zones import Zone
+from simulator.support.errors import AttuneError, UnknownPersonaError
+from simulator.support.paths import user_personas_dir
 
 SAM = {
     "name": "Sam",

@@ -11,11 +11,11 @@ from click.testing import CliRunner
 
 from conftest import RunCli
 from simulator.cli.main import cli
-from simulator.config import Settings
+from simulator.domain.zones import Zone
 from simulator.llm.client import CallOptions
-from simulator.paths import user_personas_dir
 from simulator.personas.loader import load_card
-from simulator.zones import Zone
+from simulator.settings.config import Settings
+from simulator.support.paths import user_personas_dir
 
 # Answers in the order `personas new --interactive` asks: name, about, feels, says first,
 # soothes, sets off, push or pull, softer feeling, intensity.

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from fakes import SCENARIO_DRAFT as DRAFT
+from simulator.domain.zones import Zone
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona
@@ -23,7 +24,6 @@ from simulator.scenario.draft import (
     drafting_unavailable,
     parse_draft_yaml,
 )
-from simulator.zones import Zone
 
 MODEL = "openai/gpt-4o-mini"
 ANSWERS = ScenarioAnswers(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from simulator.personas import PersonaCard
-from simulator.session import Session
+from simulator.turns.session import Session
 from simulator.voices import ScriptedVoice
 
 

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from saved_sessions import CALM, MISSTEP, UNSURE, checks_in_on, meta_for, new_session, record
-from simulator.errors import AttuneError, StoreError, UnknownSessionError
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
 from simulator.store.failures import sqlite_failure
 from simulator.store.migrations import MIGRATIONS, SCHEMA_VERSION, statements
+from simulator.support.errors import AttuneError, StoreError, UnknownSessionError
 from unprivileged import LockedHome
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -322,7 +322,7 @@ def test_an_unwritable_home_is_one_line(unprivileged_home: LockedHome) -> None:
         "-c",
         "import sys\n"
         "from pathlib import Path\n"
-        "from simulator.errors import StoreError\n"
+        "from simulator.support.errors import StoreError\n"
         "from simulator.store import SessionStore\n"
         "try:\n"
         "    SessionStore(Path(sys.argv[1]) / 'sessions.db')\n"

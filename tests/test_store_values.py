@@ -10,11 +10,11 @@ import pytest
 
 from conftest import RunCli
 from saved_sessions import CALM, meta_for, new_session, record
-from simulator.errors import StoreError, UnreadableSessionError
 from simulator.export import export
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
-from simulator.textsafe import dumps
+from simulator.support.errors import StoreError, UnreadableSessionError
+from simulator.support.textsafe import dumps
 
 # Each edited table loses its types and constraints first (NOT NULL, CHECK), as a hand
 # edit with a schema change, or a damaged file, can leave it.

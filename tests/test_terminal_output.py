@@ -17,9 +17,9 @@ from conftest import REPO, RunCli
 from saved_sessions import CALM, record
 from simulator.cli import main as cli_main
 from simulator.cli.crash import BUG_EXIT
-from simulator.paths import home_dir
 from simulator.personas import PersonaCard, load_card
 from simulator.store import SessionStore
+from simulator.support.paths import home_dir
 
 # An OSC that retitles the terminal, a bell, a CSI that clears it, and a C1 CSI.
 EVIL_NAME = "Ev\x1b]0;PWNED\x07\x1b[2J\x9b2Jil"

@@ -10,15 +10,15 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from saved_sessions import UNSURE, checks_in_on
-from simulator.coach_view import coach_view
+from simulator.feedback.coach_view import coach_view
 from simulator.personas import PersonaCard
-from simulator.session import Session
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.note import NoteScreen
 from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.coach_panel import CoachPanel, coach_text
 from simulator.tui.widgets.message_input import MessageInput
+from simulator.turns.session import Session
 from simulator.voices import ScriptedVoice
 from test_tui_flows import SIZE, send, start, static_text
 from tui_support import make_context, screen_of

@@ -17,13 +17,13 @@ from textual.widgets import DataTable, OptionList, Sparkline, Static
 
 from conftest import REPO, RunCli, authored_lines
 from saved_sessions import UNSURE, checks_in_on
-from simulator.coaching import hint
 from simulator.engine import INTENSITIES
-from simulator.errors import StoreError
-from simulator.paths import home_dir
+from simulator.feedback.coaching import hint
 from simulator.personas import PersonaCard
-from simulator.practice import PracticeSetup
+from simulator.practice.conversation import PracticeSetup
 from simulator.store.sqlite import SessionStore
+from simulator.support.errors import StoreError
+from simulator.support.paths import home_dir
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.dialogs import CheckInScreen, ModelErrorScreen, SafetyPauseScreen

@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import Button, OptionList
 
 from saved_sessions import record
-from simulator.paths import home_dir
 from simulator.personas.loader import load_default_catalog
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona, save_user_card
+from simulator.support.paths import home_dir
 from simulator.tui.app import AttuneApp
 from simulator.tui.context import AppContext, build_context
 from simulator.tui.screens.debrief import DebriefScreen

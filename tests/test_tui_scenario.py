@@ -18,12 +18,13 @@ from textual.widgets import (
 )
 
 from fakes import SCENARIO_DRAFT as DRAFT
-from simulator.config import Settings
+from simulator.domain.zones import Zone
 from simulator.llm.client import CallOptions
-from simulator.paths import user_personas_dir
 from simulator.personas.loader import load_card, load_default_catalog
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona, save_user_card
 from simulator.scenario.trash import trash_dir
+from simulator.settings.config import Settings
+from simulator.support.paths import user_personas_dir
 from simulator.tui.app import AttuneApp
 from simulator.tui.context import AppContext
 from simulator.tui.screens.dialogs import ConfirmScreen
@@ -31,7 +32,6 @@ from simulator.tui.screens.picker import PickerScreen
 from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.scenario_form import ScenarioFormScreen
 from simulator.tui.screens.your_scenarios import YOURS_HEADING
-from simulator.zones import Zone
 from tui_support import SAM, make_context, screen_of
 
 SIZE = (120, 40)

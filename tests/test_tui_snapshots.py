@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from simulator.personas import Catalog, PersonaCard
-from simulator.practice import Practice, PracticeSetup
+from simulator.practice.conversation import Practice, PracticeSetup
 from simulator.store.sqlite import SessionStore
 from simulator.tui.app import AttuneApp
 from simulator.tui.widgets.message_input import MessageInput

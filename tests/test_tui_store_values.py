@@ -11,9 +11,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from saved_sessions import CALM, record
-from simulator.paths import home_dir
 from simulator.personas import PersonaCard
 from simulator.store import SessionStore
+from simulator.support.paths import home_dir
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.dialogs import ConfirmScreen

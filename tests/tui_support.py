@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from simulator.config import Settings
-from simulator.errors import ModelError
 from simulator.personas import PersonaCard, load_catalog, persona_dirs
+from simulator.settings.config import Settings
 from simulator.store.sqlite import SessionStore
+from simulator.support.errors import ModelError
 from simulator.tui.app import AttuneApp
 from simulator.tui.context import AppContext, VoiceFactory
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream, Voice

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from simulator.classifier.rules import classify
 from simulator.classifier.schema import Classification
 from simulator.modes import AnyMove, MoveId, PracticeMode, get_mode
-from simulator.safe_parse import parse_yaml
-from simulator.safe_read import read_text
+from simulator.support.safe_parse import parse_yaml
+from simulator.support.safe_read import read_text
 
 
 class LabeledMessage(BaseModel):

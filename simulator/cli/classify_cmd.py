@@ -8,8 +8,8 @@ from simulator.classifier import Classification, classify
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo
 from simulator.modes import PracticeMode, get_mode, mode_names, move_info
-from simulator.safe_read import stdin_lines
-from simulator.textsafe import printable
+from simulator.support.safe_read import stdin_lines
+from simulator.support.textsafe import printable
 
 
 def _as_json(found: Classification) -> dict[str, object]:

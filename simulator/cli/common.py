@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 import click
 
 from simulator.cli.output import echo
-from simulator.errors import AttuneError
-from simulator.intensity import INTENSITIES
+from simulator.domain.intensity import INTENSITIES
 from simulator.personas.loader import Catalog, load_default_catalog
-from simulator.safe_read import read_line
-from simulator.textsafe import dumps
+from simulator.support.errors import AttuneError
+from simulator.support.safe_read import read_line
+from simulator.support.textsafe import dumps
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -6,8 +6,8 @@ import click
 
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo, safe_line
-from simulator.config import load_settings
-from simulator.paths import config_path
+from simulator.settings.config import load_settings
+from simulator.support.paths import config_path
 
 
 @click.group("config")

@@ -13,7 +13,7 @@ import click
 
 from simulator import __version__
 from simulator.cli.output import safe_line
-from simulator.paths import home_dir
+from simulator.support.paths import home_dir
 
 BUG_EXIT = 70
 """EX_SOFTWARE: attune itself went wrong, not the input."""

@@ -12,12 +12,12 @@ import click
 from simulator.cli.common import catalog_from, echo_json, personas_option
 from simulator.cli.output import echo, safe_line
 from simulator.cli.ranges import CONCURRENCY, FRACTION, SEED
-from simulator.config import Settings, load_settings
-from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions, check_model
-from simulator.paths import home_dir
 from simulator.personas import PersonaCard
-from simulator.textsafe import dumps
+from simulator.settings.config import Settings, load_settings
+from simulator.support.errors import AttuneError
+from simulator.support.paths import home_dir
+from simulator.support.textsafe import dumps
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice
 

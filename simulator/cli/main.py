@@ -11,7 +11,7 @@ import click
 from simulator import __version__
 from simulator.cli.crash import report_bug
 from simulator.cli.output import echo, prepare_stdio, report_error
-from simulator.errors import AttuneError
+from simulator.support.errors import AttuneError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

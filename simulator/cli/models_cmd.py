@@ -6,9 +6,9 @@ import click
 
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo, safe_line
-from simulator.config import load_settings
 from simulator.llm.catalog import model_statuses
-from simulator.paths import config_path
+from simulator.settings.config import load_settings
+from simulator.support.paths import config_path
 
 
 @click.command("models")

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from simulator.problems import one_line
-from simulator.textsafe import printable
+from simulator.support.problems import one_line
+from simulator.support.textsafe import printable
 
 ERROR_EXIT = 2
 """Bad input the user can fix: a file, an argument, a setting, a saved session."""

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from simulator import fs
 from simulator.cli.common import catalog_from, echo_json, json_option, personas_option
 from simulator.cli.output import echo, safe_line, warn
 from simulator.cli.personas_new_cmd import delete_command, new_command, restore_command
 from simulator.cli.personas_try_cmd import try_command
-from simulator.errors import AttuneError, PersonaError
+from simulator.domain.zones import Zone
 from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import card_files, load_card
-from simulator.textsafe import printable
-from simulator.zones import Zone
+from simulator.support import fs
+from simulator.support.errors import AttuneError, PersonaError
+from simulator.support.textsafe import printable
 
 
 @click.group("personas")

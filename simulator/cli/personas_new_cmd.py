@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from simulator import fs
 from simulator.cli.common import catalog_from, confirmed, model_option, personas_option
 from simulator.cli.output import echo
 from simulator.cli.prompts import ask, ask_choice, ask_yes_no, gave_up
-from simulator.errors import AttuneError
-from simulator.ids import checked_id
-from simulator.limits import MAX_ASKED
-from simulator.paths import user_personas_dir
 from simulator.personas.card import PersonaCard, SofterEmotion
-from simulator.textsafe import printable
+from simulator.support import fs
+from simulator.support.errors import AttuneError
+from simulator.support.ids import checked_id
+from simulator.support.limits import MAX_ASKED
+from simulator.support.paths import user_personas_dir
+from simulator.support.textsafe import printable
 
 if TYPE_CHECKING:
     from simulator.scenario import ScenarioAnswers
@@ -90,7 +90,6 @@ def _interactive(
     draft: bool,
     model: str | None,
 ) -> None:
-    from simulator.config import load_settings
     from simulator.scenario import build_card, closest_persona, save_user_card, suggest_id
     from simulator.scenario.draft import (
         draft_options,
@@ -99,6 +98,7 @@ def _interactive(
         drafting_unavailable,
     )
     from simulator.scenario.store import check_new_id, user_card_ids
+    from simulator.settings.config import load_settings
 
     catalog = catalog_from(persona_folders)
     if card_id is not None:

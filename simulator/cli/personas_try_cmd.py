@@ -17,7 +17,7 @@ from simulator.cli.output import echo, safe_line
 from simulator.evals.tryout import TryReport, try_card
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import load_card
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
 
 ODD_EXIT = 1
 

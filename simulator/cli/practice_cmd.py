@@ -11,8 +11,8 @@ import click
 
 from simulator.cli.common import intensity_option, model_option, personas_option
 from simulator.cli.ranges import SEED
-from simulator.errors import AttuneError
-from simulator.practice_setup import FeedbackTiming
+from simulator.support.errors import AttuneError
+from simulator.turns.choices import FeedbackTiming
 
 
 def run_tui(
@@ -29,9 +29,9 @@ def run_tui(
     served = bool(os.environ.get("TEXTUAL_DRIVER"))
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise AttuneError("the practice screen needs an interactive terminal (try 'attune --help')")
-    from simulator.practice_setup import PracticeSetup
     from simulator.tui.app import make_app
     from simulator.tui.context import build_context
+    from simulator.turns.choices import PracticeSetup
 
     context = build_context(model, persona_folders, guest=guest)
     start = None

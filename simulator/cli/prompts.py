@@ -11,9 +11,9 @@ from collections.abc import Sequence
 import click
 
 from simulator.cli.output import echo
-from simulator.errors import AttuneError
-from simulator.limits import MAX_ASKED
-from simulator.safe_read import read_line
+from simulator.support.errors import AttuneError
+from simulator.support.limits import MAX_ASKED
+from simulator.support.safe_read import read_line
 
 
 def _answer(prompt: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from simulator.limits import MAX_CONCURRENCY, MAX_DB_INT, MAX_SEED
+from simulator.support.limits import MAX_CONCURRENCY, MAX_DB_INT, MAX_SEED
 
 
 class FiniteFloatRange(click.FloatRange):

@@ -17,13 +17,13 @@ from simulator.cli.common import (
 from simulator.cli.output import echo, safe_line
 from simulator.cli.ranges import SEED
 from simulator.cli.transcript import turn_text, wrap
-from simulator.config import load_settings
 from simulator.engine import INTENSITIES
-from simulator.errors import AttuneError
 from simulator.export.common import start_text
 from simulator.modes import words_for
-from simulator.replay import load_script, replay_json, run_script
-from simulator.session import Session
+from simulator.practice.replay import load_script, replay_json, run_script
+from simulator.settings.config import load_settings
+from simulator.support.errors import AttuneError
+from simulator.turns.session import Session
 from simulator.voices.factory import make_classifier, make_voice
 
 

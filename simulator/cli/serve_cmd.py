@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
-from simulator import fs
 from simulator.cli.common import model_option, personas_option
 from simulator.cli.output import echo
-from simulator.errors import AttuneError
+from simulator.support import fs
+from simulator.support.errors import AttuneError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -7,21 +7,21 @@ from typing import Any
 
 import click
 
-from simulator import fs
 from simulator.cli.common import confirmed, echo_json, json_option
 from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.output import echo, warn
 from simulator.cli.transcript import turn_text, wrap
-from simulator.debrief import Debrief, KeyTurn
 from simulator.export import Format, export, session_data
 from simulator.export.common import debrief_of, moves_of, softer_text, start_text
 from simulator.export.files import out_target, write_private
 from simulator.export.redact import redact as redact_session
+from simulator.feedback.debrief import Debrief, KeyTurn
 from simulator.modes import StateWords, words_for
-from simulator.paths import home_dir
-from simulator.problems import one_line
 from simulator.store import SavedSession, SessionListing, SessionStore, SessionSummary
-from simulator.textsafe import printable
+from simulator.support import fs
+from simulator.support.paths import home_dir
+from simulator.support.problems import one_line
+from simulator.support.textsafe import printable
 
 _FORMATS: dict[str, Format] = {"md": "md", "html": "html", "json": "json"}
 _SUFFIXES: dict[str, Format] = {

@@ -7,8 +7,8 @@ import textwrap
 from simulator.engine import Effect
 from simulator.export.common import effect_text, moves_of, speaker
 from simulator.modes import ENGINE_WORDS, StateWords
-from simulator.session import TurnRecord
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
+from simulator.turns.session import TurnRecord
 
 
 def wrap(prefix: str, text: str) -> str:

@@ -1,7 +1,11 @@
-"""The partner's simulated nervous system."""
+"""The partner's simulated nervous system: state, zones, intensity and the engine that moves them.
 
+It reads a turn's moves and their effects through the practice mode's rate table and may
+import `modes` (the registry and base types) and `support`; never a front end.
+"""
+
+from simulator.domain.zones import Zone, zone_for
 from simulator.engine.engine import INTENSITIES, Engine
 from simulator.engine.state import Effect, PartnerState, TurnOutcome
-from simulator.zones import Zone, zone_for
 
 __all__ = ["INTENSITIES", "Effect", "Engine", "PartnerState", "TurnOutcome", "Zone", "zone_for"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from simulator.classifier.schema import Classification, Span
+from simulator.domain.intensity import INTENSITIES as INTENSITIES  # re-exported
 from simulator.engine import rates
 from simulator.engine.state import Effect, Memory, PartnerState, TurnOutcome
-from simulator.intensity import INTENSITIES as INTENSITIES  # re-exported
 from simulator.modes import AnyMove, get_mode, mode_of
 from simulator.personas.card import PersonaCard
 

@@ -10,7 +10,7 @@ observation that stable couples need several positives for every negative).
 
 from __future__ import annotations
 
-from simulator.zones import Zone
+from simulator.domain.zones import Zone
 
 Delta = tuple[float, float]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from simulator.domain.zones import Zone, zone_for
 from simulator.modes import MoveId
-from simulator.zones import Zone, zone_for
 
 
 class Memory(BaseModel):

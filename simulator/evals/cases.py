@@ -17,13 +17,13 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from simulator import fs
-from simulator.errors import AttuneError
 from simulator.modes import modes
-from simulator.paths import data_dir
-from simulator.problems import describe
-from simulator.safe_parse import parse_yaml
-from simulator.safe_read import read_text
+from simulator.support import fs
+from simulator.support.errors import AttuneError
+from simulator.support.paths import data_dir
+from simulator.support.problems import describe
+from simulator.support.safe_parse import parse_yaml
+from simulator.support.safe_read import read_text
 
 CaseId = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=80)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from simulator.ask_moves import ASK_HELPFUL
+from simulator.domain.zones import Zone, zone_for
 from simulator.engine import Engine, PartnerState
 from simulator.evals.cases import EvalCase
 from simulator.evals.scorers import CheckResult as CheckResult
@@ -20,8 +21,7 @@ from simulator.guard.reasons import Finding, GuardReason
 from simulator.modes import get_mode
 from simulator.moves import ATTUNED, Move
 from simulator.personas.card import PersonaCard
-from simulator.session import TurnRecord
-from simulator.zones import Zone, zone_for
+from simulator.turns.session import TurnRecord
 
 # How much higher than the start arousal must end for an arc to count as escalating.
 ESCALATION_MARGIN = 10.0

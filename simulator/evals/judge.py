@@ -11,11 +11,9 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from simulator.errors import ModelError
 from simulator.llm.client import CallOptions, complete_chat
 from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
-from simulator.problems import one_line, problems
 from simulator.prompting.contexts import (
     RubricAnchor,
     RubricContext,
@@ -23,7 +21,9 @@ from simulator.prompting.contexts import (
     RubricTurn,
 )
 from simulator.prompting.render import render
-from simulator.session import TurnRecord
+from simulator.support.errors import ModelError
+from simulator.support.problems import one_line, problems
+from simulator.turns.session import TurnRecord
 
 Dimension = Literal["in_character", "zone_fit", "realism", "restraint"]
 DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)

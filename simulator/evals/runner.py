@@ -10,16 +10,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 import simulator.evals.checks  # noqa: F401 - importing it registers the eval checks
-from simulator.config import Settings
 from simulator.engine import INTENSITIES
-from simulator.errors import AttuneError
 from simulator.evals.cases import EvalCase
 from simulator.evals.policies import learner_turns
 from simulator.evals.scorers import CheckResult, Transcript, score
 from simulator.llm.client import SCRIPTED, CallOptions
 from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
-from simulator.session import Session, TurnRecord
+from simulator.settings.config import Settings
+from simulator.support.errors import AttuneError
+from simulator.turns.session import Session, TurnRecord
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice
 

@@ -15,13 +15,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.domain.zones import Zone
 from simulator.engine import PartnerState
 from simulator.evals.cases import EvalCase
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import Finding
 from simulator.personas.card import PersonaCard
-from simulator.session import TurnRecord
-from simulator.zones import Zone
+from simulator.turns.session import TurnRecord
 
 Group = Literal["dynamics", "voice", "robustness"]
 GROUPS: tuple[Group, ...] = ("dynamics", "voice", "robustness")

@@ -18,8 +18,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.config import Settings
-from simulator.errors import AttuneError
+from simulator.domain.zones import Zone, zone_for
 from simulator.evals.cases import DynamicsExpect, EvalCase
 from simulator.evals.checks import CheckResult
 from simulator.evals.policies import WORDINGS, attuned
@@ -28,7 +27,8 @@ from simulator.llm.client import SCRIPTED
 from simulator.modes import get_mode, words_for
 from simulator.moves import Move
 from simulator.personas.card import PersonaCard
-from simulator.zones import Zone, zone_for
+from simulator.settings.config import Settings
+from simulator.support.errors import AttuneError
 
 # Long enough for a hard-to-reach partner to settle under the steps, short enough
 # to be a scene: the shipped cards settle in 3 to 8 turns.

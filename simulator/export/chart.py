@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from html import escape
 
-from simulator.debrief import Point
+from simulator.domain.zones import ZONE_FLOORS
+from simulator.feedback.debrief import Point
 from simulator.modes import ENGINE_WORDS, StateWords
-from simulator.zones import ZONE_FLOORS
 
 SERIES: tuple[tuple[str, str, str], ...] = (
     # (field, legend label, stroke dash: none for arousal, dashed for connection)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from simulator.debrief import Debrief, build_debrief
 from simulator.engine import Effect
+from simulator.feedback.debrief import Debrief, build_debrief
 from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.safety import answered_by, not_scored
-from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
+from simulator.turns.session import TurnRecord
 
 
 def debrief_of(saved: SavedSession) -> Debrief:

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.debrief import Debrief
 from simulator.export.common import debrief_of
+from simulator.feedback.debrief import Debrief
 from simulator.modes import add_stages, words_for
-from simulator.session import TurnRecord
 from simulator.store.records import SavedSession
-from simulator.textsafe import dumps
+from simulator.support.textsafe import dumps
+from simulator.turns.session import TurnRecord
 
 FORMAT_VERSION = 1
 

@@ -10,14 +10,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from simulator import fs
-from simulator.errors import AttuneError
 from simulator.export import Format, export
-from simulator.ids import file_in
-from simulator.paths import home_dir
-from simulator.problems import one_line
 from simulator.store import SessionStore
-from simulator.textsafe import printable
+from simulator.support import fs
+from simulator.support.errors import AttuneError
+from simulator.support.ids import file_in
+from simulator.support.paths import home_dir
+from simulator.support.problems import one_line
+from simulator.support.textsafe import printable
 
 
 def _fail(path: Path, exc: OSError) -> AttuneError:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from simulator.debrief import Debrief, KeyTurn
 from simulator.export.common import (
     change,
     debrief_of,
@@ -15,10 +14,11 @@ from simulator.export.common import (
     start_text,
     when,
 )
+from simulator.feedback.debrief import Debrief, KeyTurn
 from simulator.modes import ENGINE_WORDS, StateWords, words_for
-from simulator.session import TurnRecord
 from simulator.store.records import Note, SavedSession
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
+from simulator.turns.session import TurnRecord
 
 # Characters that start emphasis, code, links, raw HTML, entities, strikethrough or
 # table cells anywhere in a line; a backslash makes each literal (CommonMark). With

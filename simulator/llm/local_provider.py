@@ -22,9 +22,9 @@ import litellm
 from litellm.llms.custom_llm import CustomLLM, CustomLLMError
 from litellm.types.utils import GenericStreamingChunk
 
-from simulator.config import LocalSettings
-from simulator.errors import ModelError
 from simulator.llm.local_model import LocalModel, local_model
+from simulator.settings.config import LocalSettings
+from simulator.support.errors import ModelError
 
 PROVIDER = "attune-local"
 

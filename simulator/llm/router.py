@@ -23,11 +23,11 @@ from pydantic import (
     model_validator,
 )
 
-from simulator.errors import AttuneError, ConfigError
 from simulator.llm.litellm_loader import load_litellm
-from simulator.problems import one_line, problems
-from simulator.safe_parse import parse_json, parse_yaml
-from simulator.safe_read import read_text
+from simulator.support.errors import AttuneError, ConfigError
+from simulator.support.problems import one_line, problems
+from simulator.support.safe_parse import parse_json, parse_yaml
+from simulator.support.safe_read import read_text
 
 ENV_PREFIX = "os.environ/"
 

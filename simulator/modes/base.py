@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from simulator.zones import Zone
+from simulator.domain.zones import Zone
 
 if TYPE_CHECKING:
     from simulator.classifier.lexicon import Rule

@@ -15,10 +15,10 @@ from pydantic import (
     model_validator,
 )
 
-from simulator.ids import ID_MAX_LENGTH, ID_MIN_LENGTH, ID_PATTERN
+from simulator.domain.zones import Zone
 from simulator.modes import AnyMove, ModeName, MoveId, get_mode
-from simulator.problems import UNION_TAG
-from simulator.zones import Zone
+from simulator.support.ids import ID_MAX_LENGTH, ID_MIN_LENGTH, ID_PATTERN
+from simulator.support.problems import UNION_TAG
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Lines = Annotated[list[Line], Field(min_length=1, max_length=40)]
@@ -26,7 +26,7 @@ PersonaId = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, min_length=ID_MIN_LENGTH, max_length=ID_MAX_LENGTH),
 ]
-"""A card id names its file, so it has the pattern of every file-naming id (simulator.ids)."""
+"""A card id names its file, so it has the pattern of every file-naming id (support.ids)."""
 
 
 class SofterEmotion(StrEnum):

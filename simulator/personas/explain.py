@@ -18,11 +18,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from simulator.domain.zones import Zone
 from simulator.modes import modes
 from simulator.moves import ATTUNED, MISATTUNED, Move
 from simulator.personas.card import PersonaCard
-from simulator.problems import UNION_TAG
-from simulator.zones import Zone
+from simulator.support.problems import UNION_TAG
 
 Loc = tuple[int | str, ...]
 _SHOWN_CHARS = 40

@@ -11,10 +11,6 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from simulator import fs
-from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
-from simulator.limits import MAX_REPORTED_PROBLEMS
-from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
 from simulator.personas.explain import (
     Loc,
@@ -24,9 +20,13 @@ from simulator.personas.explain import (
     polarity_problems,
 )
 from simulator.personas.placeholders import placeholders
-from simulator.problems import field_path
-from simulator.safe_parse import compose_yaml, parse_yaml
-from simulator.safe_read import read_text
+from simulator.support import fs
+from simulator.support.errors import AttuneError, PersonaError, UnknownPersonaError
+from simulator.support.limits import MAX_REPORTED_PROBLEMS
+from simulator.support.paths import data_dir, user_personas_dir
+from simulator.support.problems import field_path
+from simulator.support.safe_parse import compose_yaml, parse_yaml
+from simulator.support.safe_read import read_text
 
 # A problem before it is worded: pydantic's error, or a line already written.
 Found = tuple[Loc, ErrorDetails | str]

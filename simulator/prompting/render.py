@@ -7,8 +7,8 @@ from functools import lru_cache
 import jinja2
 from pydantic import BaseModel
 
-from simulator.paths import data_dir
 from simulator.prompting.contexts import TEMPLATES
+from simulator.support.paths import data_dir
 
 
 @lru_cache(maxsize=1)

@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from simulator.safe_parse import parse_yaml
-from simulator.safe_read import read_text
 from simulator.safety.learned import EXAMPLES, VECTORS
+from simulator.support.safe_parse import parse_yaml
+from simulator.support.safe_read import read_text
 
 
 def build(paths: list[Path]) -> int:

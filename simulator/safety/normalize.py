@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.textsafe import scrub
+from simulator.support.textsafe import scrub
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2032": "'"})
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|'")

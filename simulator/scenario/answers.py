@@ -15,11 +15,11 @@ from pydantic import (
     model_validator,
 )
 
+from simulator.domain.zones import Zone
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.personas.card import SofterEmotion, Style
-from simulator.textsafe import without_controls
-from simulator.zones import Zone
+from simulator.support.textsafe import without_controls
 
 Intensity = Literal["mild", "upset", "heated"]
 INTENSITY_HELP: dict[str, str] = {

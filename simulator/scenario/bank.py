@@ -7,8 +7,8 @@ in its zone (tested).
 
 from __future__ import annotations
 
+from simulator.domain.zones import Zone
 from simulator.personas.card import SofterEmotion, Style
-from simulator.zones import Zone
 
 ZONE_LINES: dict[Style, dict[Zone, tuple[str, ...]]] = {
     Style.PURSUE: {

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 
+from simulator.domain.zones import Zone
 from simulator.moves import MOVE_INFO, Move
 from simulator.personas.card import PersonaCard, Reaction, SofterEmotion, Style
 from simulator.scenario.answers import Intensity, ScenarioAnswers
@@ -24,7 +25,6 @@ from simulator.scenario.words import (
     content_words,
     moves_named,
 )
-from simulator.zones import Zone
 
 LINES_PER_ZONE = 6
 MAX_REACTIONS = 3

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from simulator.errors import AttuneError
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import Catalog
 from simulator.scenario.answers import ScenarioAnswers
 from simulator.scenario.words import TRIGGERING_WORDS, content_words, moves_named
+from simulator.support.errors import AttuneError
 
 # The scenario builder writes cards of this mode (zones, arousal, its moves), so it
 # starts only from shipped cards of the same mode.

@@ -14,18 +14,18 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from simulator.config import Settings
-from simulator.errors import AttuneError, ModelError
+from simulator.domain.zones import Zone
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, complete_chat
 from simulator.personas.card import PersonaCard, Style
-from simulator.problems import describe, one_line
 from simulator.prompting import render
 from simulator.prompting.contexts import DraftZone, ScenarioDraftContext
-from simulator.safe_parse import checked, parse_yaml
 from simulator.scenario.answers import ScenarioAnswers
 from simulator.scenario.bank import ZONE_LINES
 from simulator.scenario.fit import card_problems
-from simulator.zones import Zone
+from simulator.settings.config import Settings
+from simulator.support.errors import AttuneError, ModelError
+from simulator.support.problems import describe, one_line
+from simulator.support.safe_parse import checked, parse_yaml
 
 MIN_LINES = 3
 MAX_LINES = 6

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from simulator.domain.zones import Zone, zone_for
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import Finding
 from simulator.personas.card import PersonaCard, Style
-from simulator.zones import Zone, zone_for
 
 # The softer feeling shows once the partner is out of the hot zones.
 SOFTER_ZONE = Zone.SETTLING

@@ -9,17 +9,17 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from simulator import fs
-from simulator.errors import AttuneError, PersonaError, UnknownPersonaError
 from simulator.export.files import write_private
-from simulator.ids import checked_id, file_in
-from simulator.paths import data_dir, user_personas_dir
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import Catalog, load_card
-from simulator.safe_read import read_text
 from simulator.scenario.answers import ScenarioAnswers
 from simulator.scenario.trash import Trashed, move_to_trash, trash_dir
 from simulator.scenario.trash import newest as newest_trashed
+from simulator.support import fs
+from simulator.support.errors import AttuneError, PersonaError, UnknownPersonaError
+from simulator.support.ids import checked_id, file_in
+from simulator.support.paths import data_dir, user_personas_dir
+from simulator.support.safe_read import read_text
 
 ANSWERS_FOLDER = ".answers"
 """Beside the cards: the form answers each card was made from, so the form can reopen them."""

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from simulator import fs
-from simulator.errors import AttuneError
-from simulator.ids import checked_id
-from simulator.paths import home_dir
+from simulator.support import fs
+from simulator.support.errors import AttuneError
+from simulator.support.ids import checked_id
+from simulator.support.paths import home_dir
 
 ANSWERS_SUFFIX = ".answers.json"
 _STAMP = "%Y%m%dT%H%M%S%fZ"

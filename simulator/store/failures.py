@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from simulator.errors import StoreError
-from simulator.problems import one_line
-from simulator.textsafe import printable
+from simulator.support.errors import StoreError
+from simulator.support.problems import one_line
+from simulator.support.textsafe import printable
 
 # Primary SQLite result codes (the low byte of an extended code).
 _SQLITE_PERM = 3

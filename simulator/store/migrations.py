@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from simulator.errors import StoreError
 from simulator.store.failures import safe
+from simulator.support.errors import StoreError
 
 # Migration N (1-based) takes a database from user_version N-1 to N. Append only:
 # never edit a migration that has shipped.

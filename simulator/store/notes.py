@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from simulator.errors import AttuneError
-from simulator.limits import MAX_NOTE_CHARS
-from simulator.textsafe import without_controls
+from simulator.support.errors import AttuneError
+from simulator.support.limits import MAX_NOTE_CHARS
+from simulator.support.textsafe import without_controls
 
 __all__ = ["MAX_NOTE_CHARS", "NoteError", "clean_note"]
 

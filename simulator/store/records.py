@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.modes import PracticeMode
-from simulator.practice_setup import FeedbackTiming, read_legacy_feedback
-from simulator.session import TurnRecord
+from simulator.turns.choices import FeedbackTiming, read_legacy_feedback
+from simulator.turns.session import TurnRecord
 
 
 class SessionMeta(BaseModel):

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.errors import StoreError, UnknownSessionError, UnreadableSessionError
-from simulator.paths import home_dir
-from simulator.session import TurnRecord
 from simulator.store import clock
 from simulator.store.failures import os_failure, safe, sqlite_failure
 from simulator.store.migrations import migrate
 from simulator.store.notes import NoteError, clean_note
 from simulator.store.records import Note, SavedSession, SessionMeta, SessionSummary
 from simulator.store.values import SessionValues, stored_json
-from simulator.textsafe import scrub
+from simulator.support.errors import StoreError, UnknownSessionError, UnreadableSessionError
+from simulator.support.paths import home_dir
+from simulator.support.textsafe import scrub
+from simulator.turns.session import TurnRecord
 
 DEFAULT_BUSY_TIMEOUT_S = 2.0
 # Ambiguous prefixes name a few of their matches, not all of them.

@@ -17,12 +17,12 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError
 
-from simulator.errors import UnreadableSessionError
-from simulator.problems import problems
+from simulator.domain.zones import Zone
 from simulator.store import clock
 from simulator.store.failures import safe
-from simulator.textsafe import scrub
-from simulator.zones import Zone
+from simulator.support.errors import UnreadableSessionError
+from simulator.support.problems import problems
+from simulator.support.textsafe import scrub
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

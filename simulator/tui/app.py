@@ -11,13 +11,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from simulator.errors import AttuneError
-from simulator.practice_setup import PracticeSetup
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.textsafe import printable
 from simulator.tui.context import AppContext
+from simulator.turns.choices import PracticeSetup
 
 if TYPE_CHECKING:
-    from simulator.practice import Practice
+    from simulator.practice.conversation import Practice
 
 MODEL_LOADING = "loading"
 MODEL_READY = "ready"
@@ -109,7 +109,7 @@ class AttuneApp(App[None]):
 
     def _build_practice(self, setup: PracticeSetup) -> Practice:
         # Imported here, off the UI thread, so the picker's first frame never waits for them.
-        from simulator.practice import Practice
+        from simulator.practice.conversation import Practice
         from simulator.voices.factory import make_classifier
 
         context = self.context

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.config import Settings, load_settings
-from simulator.errors import AttuneError
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.personas.loader import load_catalog, load_default_catalog, persona_dirs
 from simulator.safety import Distress, detect_distress
+from simulator.settings.config import Settings, load_settings
 from simulator.store.sqlite import SessionStore
+from simulator.support.errors import AttuneError
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from simulator.config import Settings
-from simulator.errors import ModelError, UnknownModelError
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, check_model, missing_keys
 from simulator.modes import PracticeMode
 from simulator.personas.card import PersonaCard
+from simulator.settings.config import Settings
+from simulator.support.errors import ModelError, UnknownModelError
 from simulator.voices.base import Voice
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import replace
 
+from simulator.domain.zones import Zone
 from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
 from simulator.llm.client import CallOptions, stream_chat
@@ -20,7 +21,6 @@ from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
 from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice
-from simulator.zones import Zone
 
 Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
 """Streams one chat completion; `stream_chat` (litellm) unless a test swaps it."""

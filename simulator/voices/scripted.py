@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from collections.abc import AsyncIterator
 
+from simulator.domain.zones import Zone
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
-from simulator.zones import Zone
 
 # Once the softer feeling has come through, it keeps showing in about this share
 # of replies until the partner is fully settled.

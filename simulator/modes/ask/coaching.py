@@ -8,9 +8,9 @@ turning toward.
 
 from __future__ import annotations
 
+from simulator.domain.zones import Zone
 from simulator.modes.ask.moves import AskMove
 from simulator.modes.base import AnyMove, Coaching, Step
-from simulator.zones import Zone
 
 # (id, label, moves) for each step of asking for attunement, in order.
 ASK_STEP_TABLE: tuple[tuple[str, str, frozenset[AskMove]], ...] = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from simulator.domain.zones import Zone
 from simulator.modes.base import StateWords
-from simulator.zones import Zone
 
 ASK_STAGES: dict[Zone, str] = {
     Zone.FLOODED: "defending",

@@ -7,9 +7,9 @@ solve later) and of Gottman's ATTUNE.
 
 from __future__ import annotations
 
+from simulator.domain.zones import Zone
 from simulator.modes.base import AnyMove, Coaching, Step
 from simulator.modes.listen.moves import Move
-from simulator.zones import Zone
 
 SOLVING = frozenset({Move.INVITE_SOLUTIONS, Move.FIX})
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from simulator.domain.zones import Zone
 from simulator.modes.base import AnyMove, Delta
 from simulator.modes.listen.moves import Move
-from simulator.zones import Zone
 
 if TYPE_CHECKING:
     from simulator.engine.state import PartnerState

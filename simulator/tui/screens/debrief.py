@@ -13,11 +13,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from simulator.debrief import Debrief, KeyTurn
+from simulator.feedback.debrief import Debrief, KeyTurn
 from simulator.modes import words_for
-from simulator.practice import Practice
+from simulator.practice.conversation import Practice
 from simulator.store.records import Note
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
 from simulator.tui.widgets.chart import StateChart
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="notes")
     def _load_notes(self, session_id: str) -> None:
-        from simulator.errors import AttuneError
+        from simulator.support.errors import AttuneError
 
         store = self.attune.context.store
         assert store is not None
@@ -181,7 +181,7 @@ class DebriefScreen(Screen[None]):
     @work(exclusive=True, group="annotate")
     async def action_annotate(self) -> None:
         """Add a note on a turn (or the whole session) of this saved session."""
-        from simulator.errors import AttuneError
+        from simulator.support.errors import AttuneError
         from simulator.tui.screens.note import NoteScreen
 
         store = self.attune.context.store
@@ -234,8 +234,8 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def _export(self, session_id: str) -> None:
-        from simulator.errors import AttuneError
         from simulator.export.files import export_to_folder
+        from simulator.support.errors import AttuneError
 
         store = self.attune.context.store
         assert store is not None

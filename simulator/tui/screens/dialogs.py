@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from simulator.errors import ModelError
-from simulator.textsafe import printable
+from simulator.support.errors import ModelError
+from simulator.support.textsafe import printable
 
 ADVICE = {
     "timeout": "The model took too long. Retrying usually works.",

@@ -8,10 +8,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
-from simulator.errors import AttuneError
-from simulator.session import TurnRecord
 from simulator.store.notes import MAX_NOTE_CHARS, clean_note
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.textsafe import printable
+from simulator.turns.session import TurnRecord
 
 WHOLE_SESSION = 0
 _PREVIEW_CHARS = 50

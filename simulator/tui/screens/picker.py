@@ -13,17 +13,17 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from simulator.errors import AttuneError
 from simulator.modes import words_for
 from simulator.personas import PersonaCard
-from simulator.practice_setup import FEEDBACK_HELP, PracticeSetup
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.textsafe import printable
 from simulator.tui.screens.your_scenarios import (
     YOURS_HEADING,
     delete_card,
     persona_options,
     scenario_text,
 )
+from simulator.turns.choices import FEEDBACK_HELP, PracticeSetup
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp

@@ -13,13 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.widgets.markdown import MarkdownStream
 
-from simulator.coach_view import coach_view
-from simulator.coaching import steps_shown
-from simulator.errors import ModelError
+from simulator.feedback.coach_view import coach_view
+from simulator.feedback.coaching import steps_shown
 from simulator.modes import words_for
-from simulator.practice import Practice
-from simulator.session import PendingTurn, TurnRecord
-from simulator.textsafe import printable
+from simulator.practice.conversation import Practice
+from simulator.support.errors import ModelError
+from simulator.support.textsafe import printable
 from simulator.tui.screens.dialogs import CheckInScreen, ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.widgets.coach_panel import CoachPanel
 from simulator.tui.widgets.message_input import MessageInput
@@ -32,6 +31,7 @@ from simulator.tui.widgets.messages import (
     plain_markdown,
 )
 from simulator.tui.widgets.nervous_system import NervousSystem
+from simulator.turns.session import PendingTurn, TurnRecord
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp

@@ -22,9 +22,8 @@ from textual.widgets import (
     TextArea,
 )
 
-from simulator.errors import AttuneError
 from simulator.personas import PersonaCard, SofterEmotion
-from simulator.practice import PracticeSetup
+from simulator.practice.conversation import PracticeSetup
 from simulator.scenario import (
     FIELDS,
     ScenarioAnswers,
@@ -44,7 +43,8 @@ from simulator.scenario.draft import (
     parse_draft_yaml,
 )
 from simulator.scenario.store import check_new_id, user_card_ids
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.textsafe import printable
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp

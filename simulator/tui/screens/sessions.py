@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from simulator.debrief import build_debrief
-from simulator.errors import AttuneError
+from simulator.feedback.debrief import build_debrief
 from simulator.modes import words_for
 from simulator.store import SessionListing
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from simulator.modes import mode_names, words_for
 from simulator.personas import Catalog, PersonaCard
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
 from simulator.tui.screens.dialogs import ConfirmScreen
 
 YOURS_HEADING = "__your-scenarios__"

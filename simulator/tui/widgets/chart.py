@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widget import Widget
 
-from simulator.debrief import Point
+from simulator.feedback.debrief import Point
 from simulator.modes import ENGINE_WORDS, StateWords
 
 AROUSAL = "#f76b15"

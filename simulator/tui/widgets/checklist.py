@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from simulator.coaching import Step
+from simulator.feedback.coaching import Step
 
 
 class Checklist(Widget):

@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from simulator.coach_view import CoachTurn, CoachView
+from simulator.feedback.coach_view import CoachTurn, CoachView
 from simulator.safety import not_scored
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
 
 GOOD = "#3e9b4f"
 BAD = "#e5484d"

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from simulator.domain.zones import ZONE_FLOORS, zone_for
 from simulator.modes import ENGINE_WORDS, StateWords
-from simulator.zones import ZONE_FLOORS, zone_for
 
 ZONE_COLOURS = {
     "flooded": "#e5484d",

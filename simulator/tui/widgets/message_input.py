@@ -8,8 +8,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import TextArea
 
-from simulator.errors import MessageError
-from simulator.learner_input import clean_message
+from simulator.support.errors import MessageError
+from simulator.turns.learner_input import clean_message
 
 
 class MessageInput(TextArea):

@@ -6,7 +6,7 @@ import re
 
 from textual.widgets import Markdown, Static
 
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 

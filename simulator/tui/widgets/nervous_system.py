@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
-from simulator.coaching import Feedback
+from simulator.feedback.coaching import Feedback
 from simulator.modes import get_mode
-from simulator.textsafe import printable
+from simulator.support.textsafe import printable
 from simulator.tui.widgets.checklist import Checklist
 from simulator.tui.widgets.gauge import ZONE_COLOURS, Gauge, zone_scale
 

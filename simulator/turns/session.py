@@ -11,7 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.classifier import Classification, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
-from simulator.learner_input import clean_message
 from simulator.modes import MoveId
 from simulator.personas.card import PersonaCard
 from simulator.safety import (
@@ -23,6 +22,7 @@ from simulator.safety import (
     detect_distress,
     pause_message,
 )
+from simulator.turns.learner_input import clean_message
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
 from simulator.voices.scripted import ScriptedVoice
 

@@ -13,9 +13,9 @@ import shutil
 import stat
 from pathlib import Path
 
-from simulator.errors import AttuneError
-from simulator.problems import one_line
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.problems import one_line
+from simulator.support.textsafe import printable
 
 
 def os_problem(path: Path, exc: OSError, doing: str = "cannot read") -> AttuneError:

@@ -13,13 +13,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from simulator import fs
-from simulator.errors import AttuneError, ConfigError
-from simulator.paths import config_path
-from simulator.problems import problems
-from simulator.safe_parse import parse_toml
-from simulator.safe_read import read_text
 from simulator.safety.pause import DEFAULT_RESOURCES
+from simulator.support import fs
+from simulator.support.errors import AttuneError, ConfigError
+from simulator.support.paths import config_path
+from simulator.support.problems import problems
+from simulator.support.safe_parse import parse_toml
+from simulator.support.safe_read import read_text
 
 ModelName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 

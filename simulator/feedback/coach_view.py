@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.domain.zones import ZONE_FLOORS
 from simulator.engine import PartnerState, rates
 from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
 from simulator.safety import SafetyMark
-from simulator.session import TurnRecord
-from simulator.zones import ZONE_FLOORS
+from simulator.turns.session import TurnRecord
 
 
 class Tag(BaseModel):

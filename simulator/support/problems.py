@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from simulator.limits import MAX_REPORTED_PROBLEMS
+from simulator.support.limits import MAX_REPORTED_PROBLEMS
 
 # Tagged unions name the chosen branch in an error's location; the branch is no field
 # the user wrote, so locations leave out any part that starts with this marker.

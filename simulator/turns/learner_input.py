@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from simulator.errors import MessageError
-from simulator.textsafe import without_controls
-
-MAX_MESSAGE_CHARS = 4000
-"""About a page: more than anyone says in one breath, far less than a stray paste."""
+from simulator.support.errors import MessageError
+from simulator.support.limits import MAX_MESSAGE_CHARS
+from simulator.support.textsafe import without_controls
 
 
 def clean_message(text: str) -> str:

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.coaching import steps_for, steps_shown
+from simulator.domain.zones import zone_for
+from simulator.feedback.coaching import steps_for, steps_shown
 from simulator.modes import AnyMove, Coaching, ModeName, MoveId, get_mode, move_info, words_for
 from simulator.safety import stepped_out_summary
-from simulator.session import TurnRecord
 from simulator.store.records import SessionMeta
-from simulator.zones import zone_for
+from simulator.turns.session import TurnRecord
 
 KEY_TURNS = 2
 

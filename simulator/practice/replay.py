@@ -7,14 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulator.errors import AttuneError, MessageError, ScriptError
-from simulator.learner_input import clean_message
-from simulator.limits import MAX_REPLAY_TURNS
 from simulator.modes import add_stages, words_for
-from simulator.problems import problems
-from simulator.safe_parse import parse_yaml
-from simulator.safe_read import STDIN, read_stdin, read_text
-from simulator.session import Session, TurnRecord
+from simulator.support.errors import AttuneError, MessageError, ScriptError
+from simulator.support.limits import MAX_REPLAY_TURNS
+from simulator.support.problems import problems
+from simulator.support.safe_parse import parse_yaml
+from simulator.support.safe_read import STDIN, read_stdin, read_text
+from simulator.turns.learner_input import clean_message
+from simulator.turns.session import Session, TurnRecord
 
 
 class ReplayScript(BaseModel):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from simulator.errors import AttuneError
-from simulator.textsafe import printable
+from simulator.support.errors import AttuneError
+from simulator.support.textsafe import printable
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MIN_LENGTH = 2

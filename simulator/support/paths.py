@@ -6,7 +6,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+# This module lives in simulator/support/; the package root is one level up.
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def data_dir(name: str) -> Path:

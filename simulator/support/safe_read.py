@@ -8,9 +8,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from simulator.errors import AttuneError
-from simulator.limits import MAX_FILE_BYTES, MAX_LINE_BYTES, MAX_STDIN_BYTES
-from simulator.textsafe import scrub
+from simulator.support.errors import AttuneError
+from simulator.support.limits import MAX_FILE_BYTES, MAX_LINE_BYTES, MAX_STDIN_BYTES
+from simulator.support.textsafe import scrub
 
 STDIN = "<stdin>"
 # Opening a FIFO for reading blocks until a writer comes; non-blocking, it opens at

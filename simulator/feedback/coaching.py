@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.domain.zones import Zone, zone_for
 from simulator.modes import AnyMove, MoveId, PracticeMode, Step, get_mode, move_info, words_for
-from simulator.session import TurnRecord
-from simulator.zones import Zone, zone_for
+from simulator.turns.session import TurnRecord
 
 __all__ = ["Feedback", "MoveNote", "Step", "feedback", "hint", "steps_for", "steps_shown"]
 

@@ -6,7 +6,10 @@ crash attune, hang it or make it use memory or time out of proportion to its tas
 
 from __future__ import annotations
 
-from simulator.learner_input import MAX_MESSAGE_CHARS
+MAX_MESSAGE_CHARS = 4000
+"""The longest learner message: about a page, more than anyone says in one breath, far less
+than a stray paste."""
+
 
 __all__ = [
     "MAX_ASKED",

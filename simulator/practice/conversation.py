@@ -15,17 +15,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from simulator.classifier import Classification
-from simulator.coaching import Feedback, feedback, hint
-from simulator.debrief import Debrief, build_debrief
 from simulator.engine import INTENSITIES, PartnerState
-from simulator.errors import AttuneError
+from simulator.feedback.coaching import Feedback, feedback, hint
+from simulator.feedback.debrief import Debrief, build_debrief
 from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
-from simulator.practice_setup import PracticeSetup as PracticeSetup  # re-exported
 from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress
-from simulator.session import PendingTurn, Session, TurnRecord
 from simulator.store.records import SessionMeta
 from simulator.store.sqlite import SessionStore
+from simulator.support.errors import AttuneError
+from simulator.turns.choices import PracticeSetup as PracticeSetup  # re-exported
+from simulator.turns.session import PendingTurn, Session, TurnRecord
 from simulator.voices.base import Reply, ReplyStream, Voice
 
 

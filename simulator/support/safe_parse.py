@@ -17,10 +17,15 @@ from typing import Any, Protocol
 import yaml
 from yaml.constructor import ConstructorError
 
-from simulator.errors import AttuneError
-from simulator.limits import MAX_DATA_NODES, MAX_MAPPING_KEYS, MAX_NESTING_DEPTH, MAX_NUMBER_DIGITS
-from simulator.problems import one_line
-from simulator.textsafe import scrub
+from simulator.support.errors import AttuneError
+from simulator.support.limits import (
+    MAX_DATA_NODES,
+    MAX_MAPPING_KEYS,
+    MAX_NESTING_DEPTH,
+    MAX_NUMBER_DIGITS,
+)
+from simulator.support.problems import one_line
+from simulator.support.textsafe import scrub
 
 # libyaml parses in C, about twenty times faster than PyYAML's own parser; the
 # pure-Python one stays for machines without it and for familiar error messages.
