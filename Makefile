@@ -39,7 +39,8 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check --output-format concise simulator tests benchmarks
 	$(BIN)/ruff format --check simulator tests benchmarks
 
-# The import contracts in pyproject.toml: front ends above the core, no cycles.
+# The import contracts in pyproject.toml: front ends above the core, no cycles, the
+# practice modes independent of each other.
 layers: $(TEST_STAMP)
 	$(BIN)/lint-imports --no-cache
 

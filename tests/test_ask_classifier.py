@@ -13,11 +13,11 @@ from functools import partial
 import pytest
 
 from conftest import DATA, REPORTS, RunCli
-from simulator.ask_moves import ASK_HELPFUL, ASK_MOVE_INFO, ASK_TRAPS, AskMove
 from simulator.classifier import classify
 from simulator.classifier.metrics import Report, evaluate, load_examples
 from simulator.classifier.schema import Classification
-from simulator.moves import Move
+from simulator.modes.ask.moves import ASK_HELPFUL, ASK_MOVE_INFO, ASK_TRAPS, AskMove
+from simulator.modes.listen.moves import Move
 
 ask = partial(classify, mode="ask")
 

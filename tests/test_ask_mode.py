@@ -87,6 +87,19 @@ def test_a_malformed_ask_card_names_the_problem(
     assert "=" not in str(caught.value).split(": ", 1)[1].split(":")[0]  # no union tag
 
 
+def test_a_listen_move_on_an_ask_card_gets_no_listener_advice(
+    tmp_path: Path, daniel: PersonaCard
+) -> None:
+    data = daniel.model_dump(mode="json")
+    data["soothes"] = [{"move": "fix", "why": "x"}]
+    path = tmp_path / "jumps-to-fixes.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(PersonaError) as caught:
+        load_card(path)
+    [problem] = caught.value.problems
+    assert problem.startswith("soothes: 'fix' is not an attuned ask-mode move"), problem
+
+
 def test_traps_rank_contempt_worst_and_withdrawing_stalls(daniel: PersonaCard) -> None:
     engine = Engine(daniel)
     start = PartnerState(turn=0, arousal=50.0, connection=40.0)

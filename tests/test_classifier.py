@@ -14,7 +14,7 @@ from conftest import DATA, RunCli
 from simulator.classifier import MAX_CLASSIFIED_CHARS, classify
 from simulator.classifier.lexicon import SHORTHANDS
 from simulator.modes.listen.lexicon import RULES
-from simulator.moves import Move
+from simulator.modes.listen.moves import Move
 
 
 def moves(text: str) -> set[str]:

@@ -23,14 +23,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from simulator.ask_moves import AskMove
 from simulator.classifier import MAX_CLASSIFIED_CHARS, Classification, Span, classify
 from simulator.classifier.lexicon import NEGATION_WINDOW, NEGATORS, SHORTHANDS, Rule
-from simulator.evals.policies import STOCK_PHRASES, WORDINGS
 from simulator.modes import AnyMove, PracticeMode, get_mode
 from simulator.modes.ask.lexicon import ASK_RULES, ASK_SARCASM_CUES
+from simulator.modes.ask.moves import AskMove
 from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
-from simulator.moves import Move
+from simulator.modes.listen.moves import Move
+from simulator.modes.listen.policies import STOCK_PHRASES, WORDINGS
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "cases"
 MODES: tuple[PracticeMode, ...] = ("listen", "ask")

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATA, REPORTS
 from simulator.classifier.metrics import Report, evaluate, load_examples
-from simulator.moves import Move
+from simulator.modes.listen.moves import Move
 
 
 def _report(name: str) -> Report:

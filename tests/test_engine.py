@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from simulator.classifier import Classification, Span, classify
 from simulator.engine import Engine, PartnerState, Zone, zone_for
-from simulator.moves import Move
+from simulator.modes.listen.moves import Move
 from simulator.personas import Catalog, PersonaCard
 
 # Varied attuned wording, so no phrase repeats and wears off during an arc.

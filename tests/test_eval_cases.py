@@ -11,8 +11,9 @@ from simulator.classifier import classify
 from simulator.engine import INTENSITIES
 from simulator.evals.cases import EvalCase, load_cases
 from simulator.evals.checks import breaks_role_play, run_checks
-from simulator.evals.policies import POLICIES, STOCK_PHRASES, WORDINGS, learner_turns
-from simulator.moves import ATTUNED
+from simulator.evals.policies import learner_turns
+from simulator.modes.listen.moves import ATTUNED
+from simulator.modes.listen.policies import POLICIES, STOCK_PHRASES, WORDINGS
 from simulator.personas import Catalog
 from simulator.support.errors import AttuneError
 from simulator.support.paths import data_dir

@@ -18,7 +18,7 @@ from simulator.evals.checks import (
 )
 from simulator.evals.policies import learner_turns
 from simulator.evals.scorers import scorer
-from simulator.moves import Move
+from simulator.modes.listen.moves import Move
 from simulator.personas import Catalog, PersonaCard
 from simulator.turns.session import Session, TurnRecord
 from simulator.voices.base import GuardRecord

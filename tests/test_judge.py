@@ -7,7 +7,7 @@ import json
 from simulator.classifier import classify
 from simulator.classifier.judge import JudgedClassifier, JudgeVerdict, merge, parse_verdict
 from simulator.llm.client import CallOptions
-from simulator.moves import Move
+from simulator.modes.listen.moves import Move
 
 
 def judge(reply: str) -> JudgedClassifier:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -92,6 +94,43 @@ def test_nothing_outside_the_mode_packages_tests_which_mode_it_has() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         offenders += [f"{path.relative_to(ROOT)}:{n}" for n in _mode_name_comparisons(tree, names)]
     assert sorted(set(offenders) - PENDING) == []
+
+
+def _imported(node: ast.Import | ast.ImportFrom) -> list[str]:
+    """The dotted names an import statement brings in (`from a import b` gives a and a.b)."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    module = node.module or ""
+    return [module, *(f"{module}.{a.name}" for a in node.names)]
+
+
+def test_the_core_reaches_a_mode_package_only_through_the_registry() -> None:
+    modes_dir = ROOT / "simulator" / "modes"
+    packages = {p.name for p in modes_dir.iterdir() if (p / "__init__.py").is_file()}
+    assert {"listen", "ask"} <= packages
+    offenders = []
+    for path in sorted((ROOT / "simulator").rglob("*.py")):
+        if modes_dir in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            parts = [name.split(".")[:3] for name in _imported(node)]
+            if any(p[:2] == ["simulator", "modes"] and p[2:] and p[2] in packages for p in parts):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_the_shipped_modes_keep_their_order_whichever_is_imported_first() -> None:
+    code = (
+        "import simulator.modes.ask\n"
+        "from simulator.modes import mode_names\n"
+        "print(','.join(mode_names()))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "listen,ask"
 
 
 def test_the_guard_itself_finds_a_comparison() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.moves import ATTUNED, MISATTUNED, MOVE_INFO, Move
+from simulator.modes.listen.moves import ATTUNED, MISATTUNED, MOVE_INFO, Move
 
 
 def test_taxonomy_ids_are_exactly_the_documented_ones() -> None:

@@ -1,1 +1,1 @@
-"""The evaluation suite: persona-fidelity cases, scripted learner policies and their checks."""
+"""The evaluation suite: persona-fidelity cases, the learner turns they play, and their checks."""

@@ -110,7 +110,7 @@ class EvalCase(_Strict):
     turns: list[Text] = []
     """Scripted learner turns (or use `policy`)."""
     policy: str | None = None
-    """A named learner policy from `simulator.evals.policies` (or use `turns`)."""
+    """A named learner policy of the persona's practice mode (`Mode.policies`), or use `turns`."""
     policy_turns: int = Field(default=8, ge=1, le=40)
     intensity: Literal["gentle", "realistic", "hard"] = "realistic"
     dynamics: DynamicsExpect = DynamicsExpect()

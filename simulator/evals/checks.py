@@ -11,15 +11,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from simulator.ask_moves import ASK_HELPFUL
 from simulator.domain.zones import Zone, zone_for
 from simulator.engine import Engine, PartnerState
 from simulator.evals.cases import EvalCase
 from simulator.evals.scorers import CheckResult as CheckResult
 from simulator.evals.scorers import Transcript, score, scorer
 from simulator.guard.reasons import Finding, GuardReason
-from simulator.modes import get_mode
-from simulator.moves import ATTUNED, Move
+from simulator.modes import AnyMove, get_mode
 from simulator.personas.card import PersonaCard
 from simulator.turns.session import TurnRecord
 
@@ -37,7 +35,6 @@ IN_CHARACTER: frozenset[GuardReason] = frozenset(
         GuardReason.EMPTY,
     }
 )
-PROBLEM_SOLVING: frozenset[Move] = frozenset({Move.FIX, Move.INVITE_SOLUTIONS})
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -214,7 +211,10 @@ def _direction(
 
 
 def _welcomed(
-    turn_numbers: list[int], start: PartnerState, turns: Sequence[TurnRecord]
+    turn_numbers: list[int],
+    start: PartnerState,
+    turns: Sequence[TurnRecord],
+    solving: frozenset[AnyMove],
 ) -> CheckResult:
     arousal = _arousals(start, turns)
     seen: list[str] = []
@@ -224,12 +224,12 @@ def _welcomed(
             return short
         record = turns[t - 1]
         before = zone_for(arousal[t - 1]).value
-        solving = [e for e in record.effects if e.move in PROBLEM_SOLVING]
+        proposed = [e for e in record.effects if e.move in solving]
         step = (
             f"turn {t} in {before}: arousal {arousal[t - 1]} -> {arousal[t]} "
             f"({arousal[t] - arousal[t - 1]:+.1f})"
         )
-        if not solving:
+        if not proposed:
             moves = ", ".join(m.value for m in record.moves) or "none"
             return _result(
                 "welcomed",
@@ -237,7 +237,7 @@ def _welcomed(
                 f"turn {t} has no problem-solving move (moves: {moves}); "
                 f"you> {_quote(record.user)}",
             )
-        worst = max(solving, key=lambda e: e.arousal)
+        worst = max(proposed, key=lambda e: e.arousal)
         if worst.arousal >= 0 or arousal[t] >= arousal[t - 1]:
             return _result(
                 "welcomed",
@@ -341,7 +341,9 @@ def connection_up(t: Transcript) -> CheckResult | None:
 def welcomed(t: Transcript) -> CheckResult | None:
     """A problem-solving move on each listed turn calms the partner."""
     turns = t.case.dynamics.welcomed_on_turns
-    return _welcomed(turns, t.start, t.turns) if turns else None
+    if not turns:
+        return None
+    return _welcomed(turns, t.start, t.turns, get_mode(t.card.mode).solving)
 
 
 @scorer("wears_off", "dynamics")
@@ -456,7 +458,8 @@ def robust_state(t: Transcript) -> CheckResult | None:
         if t.case.kind != "robustness":
             return None
         return _result("robust_state", False, "no role-play-breaking learner turn in this case")
-    attuned = next((r for r in breaking if (ATTUNED | ASK_HELPFUL) & set(r.moves)), None)
+    helpful = get_mode(t.card.mode).helpful
+    attuned = next((r for r in breaking if helpful & set(r.moves)), None)
     if attuned is None:
         return _result(
             "robust_state",

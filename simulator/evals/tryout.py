@@ -4,11 +4,10 @@ A coach who writes a card wants to know, before a learner meets it, that the
 documents' steps settle it (but not after one message), that the mistakes
 escalate it, that early fixing costs while the same proposal is welcome once
 settled, that a repair recovers, and that the softer feeling waits for
-connection. An ask-mode card (the learner asks a partner who jumps to fixes for
-support) gets its own checks: soft, specific requests turn the partner toward the
-learner within a scene but not at once, and criticism, contempt and demands make
-them defend. Each check plays a scripted learner (the eval policies) against the
-card with the authored lines as the voice: offline, deterministic and fast.
+connection. A mode with checks of its own (`Mode.tryout`, e.g. ask mode's) plays
+them with the helpers here instead. Each check plays a scripted learner (the
+mode's eval policies) against the card with the authored lines as the voice:
+offline, deterministic and fast.
 """
 
 from __future__ import annotations
@@ -21,11 +20,9 @@ from pydantic import BaseModel, ConfigDict
 from simulator.domain.zones import Zone, zone_for
 from simulator.evals.cases import DynamicsExpect, EvalCase
 from simulator.evals.checks import CheckResult
-from simulator.evals.policies import WORDINGS, attuned
 from simulator.evals.runner import CaseResult, run_case
 from simulator.llm.client import SCRIPTED
-from simulator.modes import get_mode, words_for
-from simulator.moves import Move
+from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.settings.config import Settings
 from simulator.support.errors import AttuneError
@@ -34,8 +31,6 @@ from simulator.support.errors import AttuneError
 # to be a scene: the shipped cards settle in 3 to 8 turns.
 SETTLE_LIMIT = 12
 MISTAKE_TURNS = 5
-# The proposal made too early and again once settled: the same words both times.
-PROPOSAL = WORDINGS[Move.INVITE_SOLUTIONS][1]
 
 Intensity = str
 
@@ -69,12 +64,12 @@ class TryReport(BaseModel):
         return [c for c in self.checks if not c.ok]
 
 
-def _tried(name: str, ok: bool, detail: str, tune: str) -> TryCheck:
+def tried(name: str, ok: bool, detail: str, tune: str) -> TryCheck:
     """A check's verdict; the suggestion of what to tune is kept only when it is odd."""
     return TryCheck(name=name, ok=ok, detail=detail, suggestion=None if ok else tune)
 
 
-def _case(
+def scene_case(
     card: PersonaCard,
     name: str,
     intensity: Intensity,
@@ -84,6 +79,7 @@ def _case(
     turns: Sequence[str] = (),
     count: int = SETTLE_LIMIT,
 ) -> EvalCase:
+    """A dynamics case for one check: the mode's named `policy`, or the learner's `turns`."""
     return EvalCase.model_validate(
         {
             "id": f"try-{name}",
@@ -100,26 +96,29 @@ def _case(
     )
 
 
-def _run(case: EvalCase, card: PersonaCard) -> CaseResult:
+def play(case: EvalCase, card: PersonaCard) -> CaseResult:
+    """Run one check's case on the card's authored lines; AttuneError if it cannot run."""
     result = asyncio.run(run_case(case, card, SCRIPTED, Settings()))
     if result.error and not result.checks:
         raise AttuneError(f"{card.id}: the {case.id} check could not run ({result.error})")
     return result
 
 
-def _check(result: CaseResult, name: str) -> CheckResult:
+def check_named(result: CaseResult, name: str) -> CheckResult:
+    """The result of the named eval check in a played case."""
     return next(c for c in result.checks if c.name == name)
 
 
-def _first_settled(result: CaseResult, after: int = 0) -> int | None:
+def first_settled(result: CaseResult, after: int = 0) -> int | None:
+    """The first turn after `after` that ends settled, if any."""
     return next(
         (t.index for t in result.turns if t.index > after and Zone(t.zone).is_settled), None
     )
 
 
 def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], CaseResult]:
-    result = _run(
-        _case(
+    result = play(
+        scene_case(
             card,
             "attuned",
             intensity,
@@ -131,9 +130,9 @@ def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], 
         card,
     )
     base = card.baseline
-    settles = _check(result, "settles_within")
+    settles = check_named(result, "settles_within")
     out = [
-        _tried(
+        tried(
             "settles-when-attuned",
             settles.passed,
             f"the documents' steps: {settles.detail}",
@@ -142,7 +141,7 @@ def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], 
         )
     ]
     start_zone = zone_for(base.arousal)
-    first = _first_settled(result)
+    first = first_settled(result)
     if start_zone.is_settled:
         out.append(
             TryCheck(
@@ -158,7 +157,7 @@ def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], 
         turn1 = result.turns[0]
         at_once = first == 1
         out.append(
-            _tried(
+            tried(
                 "not-at-once",
                 not at_once,
                 f"after one attuned message: {turn1.zone} (arousal "
@@ -167,13 +166,14 @@ def _settling(card: PersonaCard, intensity: Intensity) -> tuple[list[TryCheck], 
                 f"{card.sensitivity:g}); one message should not undo the upset",
             )
         )
-    out.append(_softer(card, result))
+    out.append(softer_check(card, result))
     return out, result
 
 
-def _softer(card: PersonaCard, result: CaseResult) -> TryCheck:
-    softens = _check(result, "softens")
-    after = _check(result, "softens_after_connection")
+def softer_check(card: PersonaCard, result: CaseResult) -> TryCheck:
+    """Whether the softer feeling surfaced in `result`, and only once connection grew."""
+    softens = check_named(result, "softens")
+    after = check_named(result, "softens_after_connection")
     threshold = card.underneath.surfaces_at
     start = card.baseline.connection
     if not softens.passed:
@@ -198,8 +198,8 @@ def _softer(card: PersonaCard, result: CaseResult) -> TryCheck:
 
 
 def _mistakes(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
-    result = _run(
-        _case(
+    result = play(
+        scene_case(
             card,
             "misattuned",
             intensity,
@@ -209,9 +209,9 @@ def _mistakes(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
         ),
         card,
     )
-    escalates = _check(result, "escalates")
-    never = _check(result, "never_settles")
-    hidden = _check(result, "softens")
+    escalates = check_named(result, "escalates")
+    never = check_named(result, "never_settles")
+    hidden = check_named(result, "softens")
     ok = escalates.passed and never.passed
     base = card.baseline.arousal
     if ok:
@@ -228,7 +228,7 @@ def _mistakes(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
             + ("" if never.passed else f"; yet settled: {never.detail}"),
             suggestion=suggestion,
         ),
-        _tried(
+        tried(
             "softer-hidden-under-mistakes",
             hidden.passed,
             hidden.detail,
@@ -240,22 +240,26 @@ def _mistakes(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
 
 
 def _early_fix(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
-    steps_case = _case(card, "steps", intensity, DynamicsExpect(), policy="attuned")
+    mode = get_mode(card.mode)
+    # The proposal made too early and again once settled: the same words both times.
+    proposal = mode.proposal
+    steps_case = scene_case(card, "steps", intensity, DynamicsExpect(), policy="attuned")
+    attuned = mode.policies["attuned"]
     steps = attuned(steps_case.model_copy(update={"policy_turns": SETTLE_LIMIT + 1}), 0)
-    steps = [s for s in steps if s != PROPOSAL][:SETTLE_LIMIT]
-    first = _run(
-        _case(
+    steps = [s for s in steps if s != proposal][:SETTLE_LIMIT]
+    first = play(
+        scene_case(
             card,
             "early-fix",
             intensity,
             DynamicsExpect(arousal_up_on_turns=[1]),
-            turns=[PROPOSAL, *steps],
+            turns=[proposal, *steps],
         ),
         card,
     )
-    up = _check(first, "arousal_up")
+    up = check_named(first, "arousal_up")
     checks = [
-        _tried(
+        tried(
             "early-fix-costs",
             up.passed,
             f"a plan proposed first: {up.detail}",
@@ -263,7 +267,7 @@ def _early_fix(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
             "hot enough that solutions are premature, or add fix to triggers",
         )
     ]
-    settled = _first_settled(first, after=1)
+    settled = first_settled(first, after=1)
     if settled is None:
         checks.append(
             TryCheck(
@@ -275,19 +279,19 @@ def _early_fix(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
             )
         )
         return checks
-    again = _run(
-        _case(
+    again = play(
+        scene_case(
             card,
             "welcome",
             intensity,
             DynamicsExpect(welcomed_on_turns=[settled + 1]),
-            turns=[PROPOSAL, *steps[: settled - 1], PROPOSAL],
+            turns=[proposal, *steps[: settled - 1], proposal],
         ),
         card,
     )
-    welcomed = _check(again, "welcomed")
+    welcomed = check_named(again, "welcomed")
     checks.append(
-        _tried(
+        tried(
             "welcome-once-settled",
             welcomed.passed,
             f"the same plan once settled: {welcomed.detail}",
@@ -299,8 +303,8 @@ def _early_fix(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
 
 
 def _repair(card: PersonaCard, intensity: Intensity) -> TryCheck:
-    result = _run(
-        _case(
+    result = play(
+        scene_case(
             card,
             "repair",
             intensity,
@@ -312,11 +316,11 @@ def _repair(card: PersonaCard, intensity: Intensity) -> TryCheck:
         card,
     )
     up, down, settles = (
-        _check(result, n) for n in ("arousal_up", "arousal_down", "settles_within")
+        check_named(result, n) for n in ("arousal_up", "arousal_down", "settles_within")
     )
     ok = up.passed and down.passed and settles.passed
     failed = next((c for c in (up, down, settles) if not c.passed), down)
-    return _tried(
+    return tried(
         "repair-recovers",
         ok,
         f"a misstep, then a repair naming it: {failed.detail}"
@@ -324,89 +328,6 @@ def _repair(card: PersonaCard, intensity: Intensity) -> TryCheck:
         else f"misstep {up.detail}; repair {down.detail}; then {settles.detail}",
         f"lower sensitivity (now {card.sensitivity:g}): a misstep should be recoverable",
     )
-
-
-# Ask mode: the learner asks for support. Generic wordings, not tied to any scene.
-SOFT_ASKS = [
-    "I've had a really hard day and I'm feeling low.",
-    "I don't need a plan right now. I just need you with me for a bit.",
-    "Before we work anything out, can you tell me what you hear me saying?",
-    "Thank you. That helps more than you know.",
-    "It means a lot that you slowed down with me.",
-    "I feel closer to you when you listen like this.",
-    "I'm still a bit shaky, but I feel less alone.",
-    "Could you just sit with me a little longer?",
-    "Thank you for hearing me out.",
-    "I really appreciate you being here.",
-    "I feel better. Maybe we can talk about next steps later.",
-    "Thanks for staying with me.",
-]
-TRAPS = [
-    "You always do this. You never just listen.",
-    "Oh great, another lecture. So helpful.",
-    "Stop talking and just do what I asked.",
-    "Why do you never get it?",
-    "Typical. Of course you'd say that.",
-]
-
-
-def ask_checks(card: PersonaCard, intensity: Intensity) -> list[TryCheck]:
-    """The ask-mode checks: soft, specific requests turn the partner toward you; traps don't."""
-    soft = _run(
-        _case(
-            card,
-            "soft-asks",
-            intensity,
-            DynamicsExpect(
-                settles_within=SETTLE_LIMIT, softens=True, softens_after_connection=True
-            ),
-            turns=SOFT_ASKS,
-        ),
-        card,
-    )
-    base = card.baseline
-    settles = _check(soft, "settles_within")
-    slow = _first_settled(soft) != 1 and not zone_for(base.arousal).is_settled
-    out = [
-        _tried(
-            "turns-toward-when-asked-softly",
-            settles.passed,
-            f"soft, specific requests (defensiveness as arousal): {settles.detail}",
-            f"lower sensitivity (now {card.sensitivity:g}) or baseline.defensiveness "
-            f"(now {base.arousal:g}); asking well should reach reflecting within a scene",
-        ),
-        _tried(
-            "not-at-once",
-            slow,
-            f"after one soft request: {words_for(card.mode).stage(soft.turns[0].zone)} "
-            f"(defensiveness {base.arousal:g} -> {soft.turns[0].arousal:g})",
-            f"raise baseline.defensiveness (now {base.arousal:g}); one request should "
-            "not undo the habit of fixing",
-        ),
-    ]
-    traps = _run(
-        _case(
-            card,
-            "traps",
-            intensity,
-            DynamicsExpect(escalates=True, never_settles=True, softens=False),
-            turns=TRAPS,
-        ),
-        card,
-    )
-    escalates, never = _check(traps, "escalates"), _check(traps, "never_settles")
-    ok = escalates.passed and never.passed
-    out.append(
-        _tried(
-            "traps-make-them-defend",
-            ok,
-            f"criticism, contempt and demands: {escalates.detail}",
-            f"raise sensitivity (now {card.sensitivity:g}) or lower "
-            f"baseline.defensiveness (now {base.arousal:g}) so the traps land",
-        )
-    )
-    out.append(_softer(card, soft))
-    return out
 
 
 def try_card(card: PersonaCard, intensity: Intensity = "realistic") -> TryReport:

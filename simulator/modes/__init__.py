@@ -7,7 +7,9 @@ registry (`get_mode`) and never tests which mode it has.
 
 May import: the core (zones, engine state, classifier lexicon types, evals).
 The core imports only this package's top (`base`, `registry`, `words`), never a
-mode's subpackage; modes never import each other.
+mode's subpackage; modes never import each other (tests/test_modes.py and the
+import-linter `modes` contract check both). What is shaped like one mode (its word
+tables, proposals, policies) lives in that mode's package, as a field of its `Mode`.
 """
 
 from simulator.modes.base import (
@@ -22,6 +24,7 @@ from simulator.modes.base import (
     PolicyCase,
     Rates,
     RuleSource,
+    ScenarioWords,
     StateWords,
     Step,
 )
@@ -63,6 +66,7 @@ __all__ = [
     "PracticeMode",
     "Rates",
     "RuleSource",
+    "ScenarioWords",
     "StateWords",
     "Step",
     "add_stages",

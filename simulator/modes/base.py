@@ -164,6 +164,16 @@ class Coaching:
     """Tips for a session with little to correct."""
 
 
+@dataclass(frozen=True, slots=True)
+class ScenarioWords:
+    """How a learner's own words about their partner point at a mode's moves (the scenario form)."""
+
+    soothing: Mapping[AnyMove, tuple[str, ...]]
+    """Phrases in 'what soothes them' that name each helpful move, in the table's order."""
+    triggering: Mapping[AnyMove, tuple[str, ...]]
+    """Phrases in 'what sets them off' that name each mistake, in the table's order."""
+
+
 class PolicyCase(Protocol):
     """What a learner policy reads from an eval case."""
 
@@ -202,6 +212,17 @@ class Mode:
     """`attune personas try` checks for this mode's cards; None for the standard ones."""
     role_swap: tuple[str, ...] = ()
     """Patterns the persona must never say (the learner's lines); empty for the standard ones."""
+    solving: frozenset[AnyMove] = frozenset()
+    """The learner's problem-solving moves (the eval's welcomed check looks for one)."""
+    proposal: str = ""
+    """A problem-solving proposal in the learner's words, which `attune personas try` makes
+    too early and again once settled; needed by the standard checks only."""
+    scenario: ScenarioWords | None = None
+    """How the learner's words name this mode's moves; the scenario form builds cards for
+    the first registered mode that has them (zone lines, the engine's two numbers)."""
+    explains_polarity: bool = False
+    """True when a card's move under the wrong list (soothes or triggers) is explained item
+    by item, with where it belongs; otherwise the card's own check names the first one."""
 
     @property
     def move_ids(self) -> tuple[AnyMove, ...]:

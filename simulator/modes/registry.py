@@ -10,8 +10,9 @@ from pydantic_core import PydanticCustomError
 
 from simulator.modes.base import AnyMove, Mode, MoveInfo
 
-# The modes attune ships; each package registers itself when first imported.
-_BUILT_IN = ("simulator.modes.listen", "simulator.modes.ask")
+# The modes attune ships, by name and package, in the order every list shows them
+# (whichever was imported first); each package registers itself when first imported.
+_BUILT_IN = (("listen", "simulator.modes.listen"), ("ask", "simulator.modes.ask"))
 _MODES: dict[str, Mode] = {}
 _MOVES: dict[str, tuple[AnyMove, Mode]] = {}
 _loaded = False
@@ -22,7 +23,7 @@ def _load_built_in() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        for package in _BUILT_IN:
+        for _, package in _BUILT_IN:
             importlib.import_module(package)
 
 
@@ -52,9 +53,11 @@ def unregister_mode(name: str) -> None:
 
 
 def modes() -> tuple[Mode, ...]:
-    """Every registered mode, the shipped ones first."""
+    """Every registered mode: the shipped ones first, in a fixed order, then the others."""
     _load_built_in()
-    return tuple(_MODES.values())
+    shipped = [name for name, _ in _BUILT_IN if name in _MODES]
+    others = [name for name in _MODES if name not in shipped]
+    return tuple(_MODES[name] for name in (*shipped, *others))
 
 
 def mode_names() -> tuple[str, ...]:
@@ -68,7 +71,8 @@ def get_mode(name: str) -> Mode:
     try:
         return _MODES[name]
     except KeyError:
-        raise KeyError(f"unknown practice mode '{name}' (known: {', '.join(_MODES)})") from None
+        known = ", ".join(mode_names())
+        raise KeyError(f"unknown practice mode '{name}' (known: {known})") from None
 
 
 def mode_of(move: AnyMove) -> Mode:
@@ -88,9 +92,7 @@ def parse_move(value: object) -> AnyMove:
     key = value.value if isinstance(value, AnyMove) else value
     if isinstance(key, str) and key in _MOVES:
         return _MOVES[key][0]
-    known = "; ".join(
-        f"{m.name}: {', '.join(i.value for i in m.move_ids)}" for m in _MODES.values()
-    )
+    known = "; ".join(f"{m.name}: {', '.join(i.value for i in m.move_ids)}" for m in modes())
     raise PydanticCustomError(
         "move_id",
         "Input should be a move id ({known}), got {value}",

@@ -19,8 +19,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from simulator.domain.zones import Zone
-from simulator.modes import modes
-from simulator.moves import ATTUNED, MISATTUNED, Move
+from simulator.modes import AnyMove, Mode, get_mode, mode_names, modes
 from simulator.personas.card import PersonaCard
 from simulator.support.problems import UNION_TAG
 
@@ -249,7 +248,7 @@ def explain(error: ErrorDetails) -> str | None:
     path = field_path(loc)
     kind = error["type"]
     if kind == "value_error" and not loc:
-        return _card_check(str(error["msg"]).removeprefix("Value error, "))
+        return _card_check(str(error["msg"]).removeprefix("Value error, "), error.get("input"))
     if kind == "extra_forbidden" and len(loc) == 2 and any(str(p).endswith("stages") for p in raw):
         staged = [m for m in modes() if m.words.lines_by == "stage"]
         stages = "; ".join(
@@ -301,40 +300,57 @@ def _field(stage: str) -> str:
     return stage.replace(" ", "_")
 
 
-def _card_check(message: str) -> str | None:
+def _card_mode(data: object) -> Mode | None:
+    """The mode a card's raw data names; the card's default mode when it names no known one."""
+    if not isinstance(data, Mapping):
+        return None
+    name = data.get("mode")
+    if not isinstance(name, str) or name not in mode_names():
+        # An unknown mode is reported on its own; the reactions are read as the default's.
+        name = PersonaCard.model_fields["mode"].default
+    return get_mode(name)
+
+
+def _card_check(message: str, data: object) -> str | None:
     """A cross-field check of the card, unless `polarity_problems` already says it better."""
     found = _POLARITY.match(message)
-    if found and found.group(1) in Move.__members__.values() and "ask-mode" not in message:
-        return None
-    return message
+    mode = _card_mode(data)
+    if found is None or mode is None or not mode.explains_polarity:
+        return message
+    return None if found.group(1) in {m.value for m in mode.move_ids} else message
 
 
-def _names(moves: frozenset[Move]) -> str:
-    return ", ".join(m.value for m in Move if m in moves)
+def _names(mode: Mode, moves: frozenset[AnyMove]) -> str:
+    return ", ".join(m.value for m in mode.move_ids if m in moves)
 
 
 def polarity_problems(data: Mapping[str, Any]) -> list[tuple[Loc, str]]:
-    """Soothing moves that are mistakes, and triggers that are attuned moves."""
+    """Soothing moves that are mistakes, and triggers that are attuned moves (in modes that
+    explain them item by item)."""
+    mode = _card_mode(data)
+    if mode is None or not mode.explains_polarity:
+        return []
     out: list[tuple[Loc, str]] = []
     rules = (
-        ("soothes", ATTUNED, "a mistake", "triggers", "attuned"),
-        ("triggers", MISATTUNED, "an attuned move", "soothes", "misattuned"),
+        ("soothes", mode.helpful, "a mistake", "triggers", "attuned"),
+        ("triggers", mode.traps, "an attuned move", "soothes", "misattuned"),
     )
+    ids = {m.value: m for m in mode.move_ids}
     for key, allowed, other_kind, other_key, kind in rules:
         items = data.get(key)
         if not isinstance(items, list):
             continue
         for i, item in enumerate(items):
             move = item.get("move") if isinstance(item, Mapping) else None
-            if not isinstance(move, str) or move not in Move.__members__.values():
+            if not isinstance(move, str) or move not in ids:
                 continue
-            if Move(move) not in allowed:
+            if ids[move] not in allowed:
                 loc: Loc = (key, i, "move")
                 out.append(
                     (
                         loc,
                         f"{field_path(loc)}: '{move}' is {other_kind}, so it belongs under "
-                        f"{other_key}; {key} takes {kind} moves ({_names(allowed)})",
+                        f"{other_key}; {key} takes {kind} moves ({_names(mode, allowed)})",
                     )
                 )
     return out

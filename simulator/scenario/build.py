@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from simulator.domain.zones import Zone
-from simulator.moves import MOVE_INFO, Move
+from simulator.modes import AnyMove, Mode
 from simulator.personas.card import PersonaCard, Reaction, SofterEmotion, Style
 from simulator.scenario.answers import Intensity, ScenarioAnswers
 from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
 from simulator.scenario.fit import SOFTER_ZONE, line_problem
-from simulator.scenario.words import (
-    GENERIC_WORDS,
-    SOOTHING_WORDS,
-    TRIGGERING_WORDS,
-    content_words,
-    moves_named,
-)
+from simulator.scenario.words import GENERIC_WORDS, building_mode, content_words, moves_named
 
 LINES_PER_ZONE = 6
 MAX_REACTIONS = 3
@@ -136,20 +130,25 @@ def _softer_lines(answers: ScenarioAnswers, base: PersonaCard, emotion: SofterEm
     return _fitting(candidates, answers.partner_name, answers.style, SOFTER_ZONE, LINES_PER_ZONE)
 
 
-def _listen_moves(reactions: Iterable[Reaction]) -> list[Move]:
-    # The base is always a listen-mode card (see closest_persona); ask moves cannot occur.
-    return [r.move for r in reactions if isinstance(r.move, Move)]
+def _own_moves(reactions: Iterable[Reaction], mode: Mode) -> list[AnyMove]:
+    # The base is always a card of the building mode (see closest_persona).
+    return [r.move for r in reactions if r.move in mode.move_ids]
 
 
 def _reactions(
-    text: str, table: dict[Move, tuple[str, ...]], fallback: Collection[Move], name: str, what: str
+    text: str,
+    table: Mapping[AnyMove, tuple[str, ...]],
+    fallback: Collection[AnyMove],
+    mode: Mode,
+    name: str,
+    what: str,
 ) -> list[dict[str, str]]:
     named = moves_named(text, table)[:MAX_REACTIONS]
     if named:
         why = _shorten(f"In your words, what {what} {name}: {text}", 600)
         return [{"move": m.value, "why": why} for m in named]
     return [
-        {"move": m.value, "why": f"From a similar shipped persona: {MOVE_INFO[m].description}"}
+        {"move": m.value, "why": f"From a similar shipped persona: {mode.info(m).description}"}
         for m in fallback
     ]
 
@@ -184,11 +183,12 @@ def build_card(answers: ScenarioAnswers, base: PersonaCard, card_id: str) -> Per
     name = answers.partner_name
     emotion = answers.underneath or base.underneath.emotion
     arousal, connection, sensitivity = BASELINES[answers.intensity]
+    mode, words = building_mode()
     return PersonaCard.model_validate(
         {
             "id": card_id,
             "name": name,
-            "mode": "listen",
+            "mode": mode.name,
             "summary": _shorten(f"{name}: {answers.about}", SUMMARY_LIMIT),
             "scenario": _scenario(answers),
             "situation": _situation(answers),
@@ -204,12 +204,18 @@ def build_card(answers: ScenarioAnswers, base: PersonaCard, card_id: str) -> Per
             "baseline": {"arousal": arousal, "connection": connection},
             "sensitivity": sensitivity,
             "soothes": _reactions(
-                answers.soothes, SOOTHING_WORDS, _listen_moves(base.soothes), name, "soothes"
+                answers.soothes,
+                words.soothing,
+                _own_moves(base.soothes, mode),
+                mode,
+                name,
+                "soothes",
             ),
             "triggers": _reactions(
                 answers.sets_off,
-                TRIGGERING_WORDS,
-                _listen_moves(base.triggers),
+                words.triggering,
+                _own_moves(base.triggers, mode),
+                mode,
                 name,
                 "sets off",
             ),

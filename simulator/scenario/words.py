@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from simulator.moves import Move
+from simulator.modes import AnyMove, Mode, ScenarioWords, modes
+from simulator.support.errors import AttuneError
 
 _WORD = re.compile(r"[a-z']+")
 
@@ -25,112 +27,13 @@ STOPWORDS = _word_set(
     your yourself"""
 )
 
-SOOTHING_WORDS: dict[Move, tuple[str, ...]] = {
-    Move.PRESENCE: (
-        "listen",
-        "attention",
-        "phone away",
-        "sit with",
-        "stay",
-        "patien",
-        "space",
-        "hug",
-        "hold",
-        "close",
-        "wait",
-        "time",
-    ),
-    Move.REFLECT: ("say back", "repeat", "reflect", "heard", "hear what"),
-    Move.VALIDATE: (
-        "makes sense",
-        "valid",
-        "seriously",
-        "understand",
-        "get it",
-        "fair",
-        "not crazy",
-        "not overreacting",
-    ),
-    Move.SUPPORT: (
-        "reassur",
-        "comfort",
-        "here for",
-        "care",
-        "love",
-        "matter",
-        "support",
-        "kind",
-        "warm",
-        "gentle",
-        "soft",
-    ),
-    Move.ASK_NEED: ("what i need", "what they need", "what she needs", "what he needs", "ask what"),
-    Move.OPEN_QUESTION: ("question", "curious", "interest", "ask "),
-    Move.ACKNOWLEDGE_IMPACT: ("apolog", "sorry", "own it", "admit", "responsib", "accountab"),
-    Move.REPAIR: ("try again", "start over", "restart", "repair", "slow down"),
-    Move.INVITE_SOLUTIONS: ("plan", "next time", "together", "solution"),
-}
-TRIGGERING_WORDS: dict[Move, tuple[str, ...]] = {
-    Move.EXPLAIN: ("explain", "excuse", "reason", "justif"),
-    Move.MINIMIZE: (
-        "minimi",
-        "big deal",
-        "calm down",
-        "relax",
-        "overreact",
-        "dramatic",
-        "dismiss",
-        "brush",
-        "laugh",
-        "joke",
-        "sensitive",
-    ),
-    Move.CORRECT_FACTS: (
-        "correct",
-        "fact",
-        "wrong about",
-        "not what happened",
-        "detail",
-        "remember it",
-        "how it happened",
-    ),
-    Move.FIX: ("fix", "advice", "solution", "should do", "solve", "lecture"),
-    Move.INTENT_DEFENSE: (
-        "didn't mean",
-        "intent",
-        "meant well",
-        "on purpose",
-        "defensive",
-        "defend",
-    ),
-    Move.COUNTER_ATTACK: (
-        "blame",
-        "critici",
-        "yell",
-        "shout",
-        "sarcas",
-        "attack",
-        "raise my voice",
-        "tone",
-        "insult",
-        "mock",
-        "eye roll",
-        "rolling",
-    ),
-    Move.TURN_AWAY: (
-        "ignore",
-        "walk away",
-        "walk off",
-        "leave",
-        "silence",
-        "phone",
-        "change the subject",
-        "distract",
-        "shut down",
-        "tv",
-        "not answer",
-    ),
-}
+
+def building_mode() -> tuple[Mode, ScenarioWords]:
+    """The mode the scenario form builds cards for (the first with scenario words), its words."""
+    for mode in modes():
+        if mode.scenario is not None:
+            return mode, mode.scenario
+    raise AttuneError("no practice mode can build a card from the scenario form")
 
 
 def content_words(text: str) -> set[str]:
@@ -138,7 +41,7 @@ def content_words(text: str) -> set[str]:
     return {w.strip("'") for w in _WORD.findall(text.lower()) if len(w) > 3} - STOPWORDS
 
 
-def moves_named(text: str, table: dict[Move, tuple[str, ...]]) -> list[Move]:
+def moves_named(text: str, table: Mapping[AnyMove, tuple[str, ...]]) -> list[AnyMove]:
     """The moves a free-text answer points at, in the table's order."""
     lowered = f" {text.lower()} "
     return [move for move, cues in table.items() if any(cue in lowered for cue in cues)]

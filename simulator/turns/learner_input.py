@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from simulator.support.errors import MessageError
-from simulator.support.limits import MAX_MESSAGE_CHARS
+from simulator.support.limits import MAX_MESSAGE_CHARS as MAX_MESSAGE_CHARS
 from simulator.support.textsafe import without_controls
 
 

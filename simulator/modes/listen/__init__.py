@@ -4,12 +4,13 @@ The engine's numbers read as arousal and connection, in the five nervous-system
 zones. Registers itself on import.
 """
 
-from simulator.evals.policies import POLICIES
 from simulator.modes.base import ENGINE_WORDS, Mode, RuleSource
 from simulator.modes.listen.coaching import COACHING
 from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
 from simulator.modes.listen.moves import MOVE_INFO, Move
+from simulator.modes.listen.policies import POLICIES, WORDINGS
 from simulator.modes.listen.rates import ListenRates
+from simulator.modes.listen.scenario import SCENARIO_WORDS
 from simulator.modes.registry import register_mode
 
 LISTEN = register_mode(
@@ -24,5 +25,10 @@ LISTEN = register_mode(
         timed=frozenset({Move.INVITE_SOLUTIONS}),
         persona_template="persona.j2",
         rubric_template="judge_rubric.j2",
+        solving=frozenset({Move.FIX, Move.INVITE_SOLUTIONS}),
+        # The same words both times: too early, then once settled.
+        proposal=WORDINGS[Move.INVITE_SOLUTIONS][1],
+        scenario=SCENARIO_WORDS,
+        explains_polarity=True,
     )
 )
