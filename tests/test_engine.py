@@ -245,12 +245,24 @@ def test_harsh_turns_never_unlock_the_softer_emotion(card: PersonaCard) -> None:
     assert not state.softened
 
 
-def test_a_message_with_no_moves_leaves_a_hot_pursuer_waiting(card: PersonaCard) -> None:
-    engine = Engine(card)
-    hot = at(engine, 70.0)
-    assert engine.step(hot, classify("Did you feed the cat?")).arousal_delta > 0
-    calm = at(engine, 30.0)
-    assert engine.step(calm, classify("Did you feed the cat?")).arousal_delta == 0
+@pytest.mark.parametrize("arousal", [95.0, 85.0, 70.0, 50.0, 30.0, 10.0])
+def test_a_message_with_no_recognised_move_never_worsens_the_state(
+    catalog: Catalog, arousal: float
+) -> None:
+    # A misread good message must not cost anything, in any mode, style or zone; the
+    # engine has no drift toward the baseline, so the state stays exactly where it was.
+    unrecognised = Classification(text="mm, ok. so what happened after that", moves=[], spans=[])
+    assert {c.mode for c in catalog.cards.values()} >= {"listen", "ask"}
+    for card in catalog.cards.values():
+        engine = Engine(card, intensity=3.0)
+        hot = at(engine, arousal, 40.0)
+        after_misstep = hot.model_copy(update={"turn": 3})
+        outcome = engine.step(after_misstep, unrecognised)
+        assert outcome.effects == [], card.id
+        assert outcome.after.arousal == arousal, card.id
+        assert outcome.after.connection == 40.0, card.id
+        assert outcome.after.memory.last_misstep_turn is None, card.id
+        assert outcome.after.turn == 4
 
 
 def test_step_is_pure_so_rewinding_is_exact(card: PersonaCard) -> None:

@@ -73,7 +73,10 @@ def merge(
         return rules
     spans = sorted([*rules.spans, *added], key=lambda s: (s.start, s.end))
     moves = list(dict.fromkeys(s.move for s in spans))
-    return Classification(text=rules.text, moves=moves, spans=spans, judged=[s.move for s in added])
+    # The judge's tags replace a guess: the closest one only matters when nothing was tagged.
+    return rules.model_copy(
+        update={"moves": moves, "spans": spans, "judged": [s.move for s in added], "closest": None}
+    )
 
 
 def judge_messages(

@@ -18,6 +18,18 @@ class Span(BaseModel):
     text: str
 
 
+class Guess(BaseModel):
+    """The move the learned layer thought most likely when it was not sure enough to tag it."""
+
+    # Stored with the turn and read back from the database: nan there is refused.
+    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+
+    move: MoveId
+    confidence: float = Field(ge=0.0, le=1.0)
+    text: str
+    """The learner's words the guess rests on (a clause or the whole message)."""
+
+
 class Classification(BaseModel):
     """The moves found in one learner message, in order of first appearance."""
 
@@ -28,6 +40,9 @@ class Classification(BaseModel):
     spans: list[Span]
     judged: list[MoveId] = Field(default_factory=list)
     """Moves an optional LLM judge added that the rules had missed."""
+    closest: Guess | None = None
+    """The move the learned layer thought most likely when it was not sure enough to tag
+    it; None when nothing came close (or no learned layer ran)."""
 
     def spans_for(self, move: AnyMove) -> list[Span]:
         """The spans that signalled one move."""

@@ -132,7 +132,12 @@ def _debrief_text(debrief: Debrief) -> str:
     out += [f"  {s.label:<{width}} {s.count}" for s in debrief.steps]
     missteps = words_for(debrief.mode).missteps_title
     out += ["", f"{missteps}:" if debrief.missteps else f"{missteps}: none"]
-    out += [f"  {m.label:<{width}} {m.count}" for m in debrief.missteps]
+    for m in debrief.missteps:
+        out.append(f"  {m.label:<{width}} {m.count}")
+        if m.quotes:
+            out.append(wrap("      ", ", ".join(f"'{q}'" for q in m.quotes)))
+    if debrief.unrecognised:
+        out += ["", wrap("  ", debrief.unrecognised)]
     view = words_for(debrief.mode)
     out += ["", *_key_turn_lines("Helped most", debrief.helped, view)]
     out += ["", *_key_turn_lines("Hurt most", debrief.hurt, view)]

@@ -5,7 +5,16 @@ import `modes` (the registry and base types) and `support`; never a front end.
 """
 
 from simulator.domain.zones import Zone, zone_for
-from simulator.engine.engine import INTENSITIES, Engine
+from simulator.engine.engine import INTENSITIES, Engine, is_misstep
 from simulator.engine.state import Effect, PartnerState, TurnOutcome
 
-__all__ = ["INTENSITIES", "Effect", "Engine", "PartnerState", "TurnOutcome", "Zone", "zone_for"]
+__all__ = [
+    "INTENSITIES",
+    "Effect",
+    "Engine",
+    "PartnerState",
+    "TurnOutcome",
+    "Zone",
+    "is_misstep",
+    "zone_for",
+]

@@ -18,10 +18,11 @@ def _normalize(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def _is_harmful(effect: Effect) -> bool:
+def is_misstep(effect: Effect) -> bool:
     """A misstep: a misattuned move, or a timed one (problem-solving) offered too early.
 
-    A worn-out attuned phrase grates a little but is no misstep.
+    A worn-out attuned phrase grates a little but is no misstep, and a message with no
+    recognised move has no effect at all, so it can never be one.
     """
     mode = mode_of(effect.move)
     return effect.arousal > 0 and (effect.move not in mode.helpful or effect.move in mode.timed)
@@ -64,15 +65,14 @@ class Engine:
             self._effect(state, span, phrases) for span in self._one_span_per_move(classification)
         ]
         effects = self._stack(raw)
-        if not effects:
-            silence = self._silence() if state.zone.is_hot else (0.0, 0.0)
-            d_arousal, d_connection = silence[0] * self._harm, silence[1]
-        else:
-            d_arousal = sum(e.arousal for e in effects)
-            d_connection = sum(e.connection for e in effects)
+        # A message with no recognised move leaves the state where it was: a misread
+        # good message must never make things worse. The engine has no drift toward
+        # the card's baseline between turns, so nothing moves at all.
+        d_arousal = sum(e.arousal for e in effects)
+        d_connection = sum(e.connection for e in effects)
         arousal = _clamp(state.arousal + d_arousal)
         connection = _clamp(state.connection + d_connection)
-        misstep = d_arousal > 0 and any(_is_harmful(e) for e in effects)
+        misstep = d_arousal > 0 and any(is_misstep(e) for e in effects)
         memory = Memory(
             phrases=phrases,
             last_misstep_turn=turn if misstep else state.memory.last_misstep_turn,
@@ -93,10 +93,6 @@ class Engine:
             effects=effects,
             surfaced_now=after.softened and not state.softened,
         )
-
-    def _silence(self) -> rates.Delta:
-        """What a message with no recognizable move does to a hot partner."""
-        return self.mode.rates.silence(self.card.style)
 
     @staticmethod
     def _one_span_per_move(classification: Classification) -> list[Span]:
@@ -170,8 +166,8 @@ class Engine:
     def _stack(self, effects: list[Effect]) -> list[Effect]:
         """Several moves in one message add with diminishing weight; a misstep undoes warmth."""
 
-        calming = sorted((e for e in effects if not _is_harmful(e)), key=lambda e: e.arousal)
-        harmful = sorted((e for e in effects if _is_harmful(e)), key=lambda e: -e.arousal)
+        calming = sorted((e for e in effects if not is_misstep(e)), key=lambda e: e.arousal)
+        harmful = sorted((e for e in effects if is_misstep(e)), key=lambda e: -e.arousal)
         out: list[Effect] = []
         for group, extra in (
             (harmful, 1.0),

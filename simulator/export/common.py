@@ -36,6 +36,11 @@ def speaker(turn: TurnRecord, partner: str) -> str:
     return answered_by(turn.safety) if turn.safety is not None else partner
 
 
+def repr_quote(text: str) -> str:
+    """The learner's words as the debrief quotes them: `'my phone died'`."""
+    return f"'{text}'"
+
+
 def change(label: str, before: float, after: float) -> str:
     """E.g. `arousal 70.0 -> 99.8 (+29.8)`."""
     return f"{label} {before:.1f} -> {after:.1f} ({after - before:+.1f})"

@@ -9,6 +9,7 @@ from simulator.export.common import (
     debrief_of,
     effect_text,
     moves_of,
+    repr_quote,
     softer_text,
     speaker,
     start_text,
@@ -82,6 +83,11 @@ def _key_turns(
     return [*out, ""]
 
 
+def _said(quotes: list[str]) -> str:
+    """The learner's own words behind a tally, e.g. ` ('my phone died', 'I was busy')`."""
+    return f" ({', '.join(md_inline(repr_quote(q)) for q in quotes)})" if quotes else ""
+
+
 def _debrief(debrief: Debrief) -> list[str]:
     name = debrief.persona_name
     out = ["## Debrief", "", f"**{md_inline(debrief.headline)}**", ""]
@@ -91,7 +97,11 @@ def _debrief(debrief: Debrief) -> list[str]:
     out += ["| Step | Turns that showed it |", "| --- | ---: |"]
     out += [f"| {md_inline(s.label)} | {s.count} |" for s in debrief.steps]
     out += ["", "### Missteps", ""]
-    out += [f"- {md_inline(m.label)}: {m.count}" for m in debrief.missteps] or ["None."]
+    out += [f"- {md_inline(m.label)}: {m.count}" + _said(m.quotes) for m in debrief.missteps] or [
+        "None."
+    ]
+    if debrief.unrecognised:
+        out += ["", md_inline(debrief.unrecognised)]
     out.append("")
     view = words_for(debrief.mode)
     out += _key_turns("What helped most", debrief.helped, name, view)

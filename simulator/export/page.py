@@ -15,6 +15,7 @@ from simulator.export.common import (
     debrief_of,
     effect_text,
     moves_of,
+    repr_quote,
     softer_text,
     speaker,
     start_text,
@@ -91,13 +92,23 @@ def _key_turns(title: str, keyed: list[KeyTurn], name: str, view: StateWords = E
     return f"<h3>{h(title)}</h3>\n<ul>{''.join(items)}</ul>"
 
 
+def _said(quotes: list[str]) -> str:
+    """The learner's own words behind a tally, quoted."""
+    if not quotes:
+        return ""
+    return f' <span class="quote">{h(", ".join(repr_quote(q) for q in quotes))}</span>'
+
+
 def _debrief(debrief: Debrief) -> str:
     view = words_for(debrief.mode)
     legend = view.chart_legend
     steps = "".join(
         f'<tr><td>{h(s.label)}</td><td class="n">{s.count}</td></tr>' for s in debrief.steps
     )
-    missteps = "".join(f"<li>{h(m.label)}: {m.count}</li>" for m in debrief.missteps)
+    missteps = "".join(
+        f"<li>{h(m.label)}: {m.count}{_said(m.quotes)}</li>" for m in debrief.missteps
+    )
+    unrecognised = debrief.unrecognised
     tips = "".join(f"<li>{h(t)}</li>" for t in debrief.tips)
     stepped_out = debrief.stepped_out
     return "\n".join(
@@ -111,6 +122,7 @@ def _debrief(debrief: Debrief) -> str:
             f"<table><tr><th>Step</th><th>Turns that showed it</th></tr>{steps}</table>",
             "<h3>Missteps</h3>",
             f"<ul>{missteps}</ul>" if missteps else "<p>None.</p>",
+            *([f'<p class="muted">{h(unrecognised)}</p>'] if unrecognised else []),
             _key_turns("What helped most", debrief.helped, debrief.persona_name, view),
             _key_turns("What hurt most", debrief.hurt, debrief.persona_name, view),
             "<h3>The softer feeling</h3>",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.classifier import Guess
 from simulator.domain.zones import ZONE_FLOORS
 from simulator.engine import PartnerState, rates
 from simulator.modes import get_mode, words_for
@@ -49,6 +50,8 @@ class CoachTurn(BaseModel):
     surfaced_now: bool
     safety: SafetyMark | None = None
     """Set when attune paused or checked in instead of the partner answering (not scored)."""
+    closest: Guess | None = None
+    """The classifier's closest guess on a turn with no move tagged (never scored)."""
 
 
 class CoachView(BaseModel):
@@ -124,6 +127,7 @@ def coach_view(
                 tags=_tags(turn, card),
                 surfaced_now=turn.surfaced_now,
                 safety=turn.safety,
+                closest=None if turn.moves else turn.closest,
             )
         )
         before = (turn.arousal, turn.connection)

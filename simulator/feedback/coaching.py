@@ -5,15 +5,38 @@ The words themselves are each mode's own (`simulator.modes.<mode>.coaching`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from simulator.classifier import Guess
 from simulator.domain.zones import Zone, zone_for
-from simulator.modes import AnyMove, MoveId, PracticeMode, Step, get_mode, move_info, words_for
+from simulator.modes import (
+    AnyMove,
+    Mode,
+    MoveId,
+    PracticeMode,
+    Step,
+    get_mode,
+    move_info,
+    words_for,
+)
 from simulator.turns.session import TurnRecord
 
-__all__ = ["Feedback", "MoveNote", "Step", "feedback", "hint", "steps_for", "steps_shown"]
+__all__ = [
+    "NOTHING_RECOGNISED",
+    "Feedback",
+    "MoveNote",
+    "Step",
+    "feedback",
+    "hint",
+    "next_step",
+    "steps_for",
+    "steps_shown",
+    "unrecognised_note",
+]
+
+NOTHING_RECOGNISED = "Nothing here was recognised as a step."
 
 
 def steps_for(mode: PracticeMode) -> tuple[Step, ...]:
@@ -76,6 +99,10 @@ class Feedback(BaseModel):
     state: str
     """E.g. `arousal 72 -> 80 (+8), now escalated; connection 30 -> 26 (-4)`."""
     softened_now: bool
+    unrecognised: str | None = None
+    """Set when no move was recognised: says so plainly (it counted neither way) and what
+    the message came closest to, or the next step of the checklist, so the learner can
+    rephrase."""
 
 
 def feedback(
@@ -83,8 +110,13 @@ def feedback(
     before_arousal: float,
     before_connection: float,
     mode: PracticeMode = "listen",
+    shown: Mapping[str, int] | None = None,
 ) -> Feedback:
-    """Feedback on one turn: the moves seen, quoted, and how the state moved."""
+    """Feedback on one turn: the moves seen, quoted, and how the state moved.
+
+    `shown` counts the steps shown so far (see `steps_shown`); a message with no
+    recognised move is pointed to the next one.
+    """
     view = words_for(mode)
     notes = [
         MoveNote(
@@ -102,7 +134,54 @@ def feedback(
         f"{view.tension} {a0} -> {a1} ({a1 - a0:+d}), now {view.stage(turn.zone)}; "
         f"{view.closeness} {c0} -> {c1} ({c1 - c0:+d})"
     )
-    return Feedback(notes=notes, state=state, softened_now=turn.surfaced_now)
+    unrecognised = None
+    if turn.safety is None and not turn.moves and not turn.effects:
+        settled = Zone(turn.zone).is_settled
+        unrecognised = unrecognised_note(get_mode(mode), turn.closest, shown, settled)
+    return Feedback(
+        notes=notes, state=state, softened_now=turn.surfaced_now, unrecognised=unrecognised
+    )
+
+
+def _lead(text: str) -> str:
+    """A sentence continued after a dash: its first letter lowercased."""
+    return text[:1].lower() + text[1:]
+
+
+def next_step(mode: Mode, shown: Mapping[str, int] | None, settled: bool) -> Step | None:
+    """The first step of the checklist not shown yet (problem-solving only once settled)."""
+    for step in mode.coaching.steps:
+        if step.settled_only and not settled:
+            continue
+        if not (shown or {}).get(step.id):
+            return step
+    return None
+
+
+def unrecognised_note(
+    mode: Mode, closest: Guess | None, shown: Mapping[str, int] | None, settled: bool
+) -> str:
+    """What the live panel says of a message with no recognised move, in the mode's words."""
+    coaching = mode.coaching
+    if closest is not None and closest.move in mode.move_ids:
+        info = mode.info(closest.move)
+        if closest.move in mode.helpful:
+            step = coaching.step_of(closest.move)
+            how = coaching.nudges.get(closest.move) or (
+                _lead(coaching.step_tips[step.id])
+                if step is not None and step.id in coaching.step_tips
+                else _lead(info.description)
+            )
+            return f"{NOTHING_RECOGNISED} Closest: {info.label} — {how}"
+        # Closest to a mistake: say it was not held against them, and what to say instead.
+        instead = coaching.tips.get(closest.move, "")
+        return f"{NOTHING_RECOGNISED} Closest: {info.label}, not counted against you. {instead}"
+    step = next_step(mode, shown, settled)
+    if step is None:
+        return f"{NOTHING_RECOGNISED} The steps are all shown; keep going in your own words."
+    tip = coaching.step_tips.get(step.id)
+    how = f" — {_lead(tip)}" if tip else ""
+    return f"{NOTHING_RECOGNISED} Next on the checklist: {step.label}{how}"
 
 
 def hint(

@@ -142,10 +142,6 @@ class Rates(Protocol):
         """How a persona's escalation style scales a move."""
         ...
 
-    def silence(self, style: str) -> Delta:
-        """What a message with no recognizable move does to a hot partner."""
-        ...
-
 
 @dataclass(frozen=True, slots=True)
 class Coaching:
@@ -161,7 +157,16 @@ class Coaching:
     step_tips: Mapping[str, str]
     """A debrief tip for each step that never showed, by step id."""
     fallback_tips: tuple[str, ...]
-    """Tips for a session with little to correct."""
+    """Tips for a session with nothing recognised to build on."""
+    instead: Mapping[AnyMove, str] = field(default_factory=dict)
+    """For each mistake, the id of the step to take instead (the debrief's tips name it)."""
+    nudges: Mapping[AnyMove, str] = field(default_factory=dict)
+    """For each helpful move, how to show it, as 'try ...': offered when a message came
+    close to it but was not recognised, so the learner can rephrase."""
+
+    def step_of(self, move: AnyMove) -> Step | None:
+        """The first checklist step a move shows, if any."""
+        return next((step for step in self.steps if move in step.moves), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from simulator.classifier import Classification
 from simulator.engine import INTENSITIES, PartnerState
-from simulator.feedback.coaching import Feedback, feedback, hint
+from simulator.feedback.coaching import Feedback, feedback, hint, steps_shown
 from simulator.feedback.debrief import Debrief, build_debrief
 from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
@@ -186,7 +186,8 @@ class Practice:
     def feedback(self, record: TurnRecord) -> Feedback:
         """Live feedback on one turn of the current conversation."""
         before = self.session.state_before(record.index)
-        return feedback(record, before.arousal, before.connection, self.card.mode)
+        shown = steps_shown(self.turns[: record.index], self.session.start.arousal, self.card.mode)
+        return feedback(record, before.arousal, before.connection, self.card.mode, shown)
 
     def hint(self) -> str:
         """A next step for the current zone; asking again gives another."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.classifier import Classification, Span, classify
+from simulator.classifier import Classification, Guess, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
 from simulator.modes import MoveId
 from simulator.personas.card import PersonaCard
@@ -54,6 +54,9 @@ class TurnRecord(BaseModel):
     (attune asked if the learner was okay)."""
     safety_kind: str | None = None
     """What the distress was about (self_harm, danger, abuse) on a pause or check-in."""
+    closest: Guess | None = None
+    """The classifier's closest guess when it was not sure enough to tag a move (None in
+    sessions saved before it existed, and when nothing came close)."""
 
     @classmethod
     def build(
@@ -83,6 +86,7 @@ class TurnRecord(BaseModel):
             first_text_s=reply.first_text_s,
             safety=_MARKS[distress.level] if distress else None,
             safety_kind=distress.kind.value if distress else None,
+            closest=found.closest,
         )
 
     def public_json(self) -> dict[str, Any]:
@@ -113,6 +117,7 @@ class TurnRecord(BaseModel):
                 }
                 for e in self.effects
             ],
+            "closest": None if self.closest is None else self.closest.model_dump(mode="json"),
         }
 
 

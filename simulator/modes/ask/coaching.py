@@ -91,6 +91,22 @@ ASK_STEPS: tuple[Step, ...] = tuple(
     Step(step_id, label, frozenset(moves)) for step_id, label, moves in ASK_STEP_TABLE
 )
 
+# The step each trap passes over: what to ask with instead.
+ASK_INSTEAD: dict[AnyMove, str] = {
+    AskMove.CRITICIZE: "soft",
+    AskMove.CONTEMPT: "soft",
+    AskMove.DEMAND: "invite",
+    AskMove.WITHDRAW: "need",
+}
+
+# How to show each helpful way of asking, for a message that came close but was not recognised.
+ASK_NUDGES: dict[AnyMove, str] = {
+    AskMove.SOFT_STARTUP: "try starting from your side: how you feel, not what they did",
+    AskMove.NAME_NEED: "try naming what would help: comfort first, or just listening",
+    AskMove.INVITE_REFLECTION: "try asking them to say back what they heard before they solve it",
+    AskMove.APPRECIATE: "try thanking them for what they just did",
+}
+
 ASK_COACHING = Coaching(
     steps=ASK_STEPS,
     hints=ASK_HINTS,
@@ -98,4 +114,6 @@ ASK_COACHING = Coaching(
     tips=ASK_TIPS,
     step_tips=ASK_STEP_TIPS,
     fallback_tips=ASK_FALLBACK_TIPS,
+    instead=ASK_INSTEAD,
+    nudges=ASK_NUDGES,
 )

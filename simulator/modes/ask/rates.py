@@ -63,9 +63,6 @@ STYLE_WEIGHTS: dict[str, dict[AskMove, float]] = {
     "withdraw": {AskMove.CONTEMPT: 1.3, AskMove.DEMAND: 1.2, AskMove.WITHDRAW: 1.2},
 }
 
-# A message with no request in it leaves a defensive partner explaining.
-SILENCE: Delta = (2.0, -1.0)
-
 
 class AskRates:
     """How a request lands on a partner who jumps to logic or fixes."""
@@ -87,7 +84,3 @@ class AskRates:
     def style_weight(self, style: str, move: AnyMove) -> float:
         """How a pursuer or a withdrawer scales a trap."""
         return STYLE_WEIGHTS[style].get(AskMove(move), 1.0)
-
-    def silence(self, style: str) -> Delta:
-        """A message with no request leaves a defensive partner explaining."""
-        return SILENCE

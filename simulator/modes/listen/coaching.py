@@ -101,6 +101,31 @@ FALLBACK_TIPS: tuple[str, ...] = (
     "Try the same scene at a harder intensity, or with a partner who withdraws.",
 )
 
+# The step each mistake passes over: what the documents would have the learner do instead.
+INSTEAD: dict[AnyMove, str] = {
+    Move.EXPLAIN: "reflect",
+    Move.MINIMIZE: "validate",
+    Move.CORRECT_FACTS: "validate",
+    Move.FIX: "support",
+    Move.INTENT_DEFENSE: "steady",
+    Move.COUNTER_ATTACK: "steady",
+    Move.TURN_AWAY: "present",
+    Move.INVITE_SOLUTIONS: "support",
+}
+
+# How to show each helpful move, for a message that came close but was not recognised.
+NUDGES: dict[AnyMove, str] = {
+    Move.PRESENCE: "try setting distractions aside and saying plainly that you are listening",
+    Move.REFLECT: "try saying back what you heard in their words",
+    Move.VALIDATE: "try telling them the feeling makes sense",
+    Move.SUPPORT: "try telling them you are with them in this",
+    Move.ASK_NEED: "try asking what they need from you right now",
+    Move.OPEN_QUESTION: "try a question they cannot answer yes or no: 'What was that like?'",
+    Move.REPAIR: "try naming your misstep out loud and starting again",
+    Move.ACKNOWLEDGE_IMPACT: "try owning how it landed, without what you meant",
+    Move.INVITE_SOLUTIONS: "try asking, as a question, whether they want to plan what could change",
+}
+
 COACHING = Coaching(
     steps=STEPS,
     hints=ZONE_HINTS,
@@ -108,4 +133,6 @@ COACHING = Coaching(
     tips=TIPS,
     step_tips=STEP_TIPS,
     fallback_tips=FALLBACK_TIPS,
+    instead=INSTEAD,
+    nudges=NUDGES,
 )

@@ -71,9 +71,6 @@ STYLE_WEIGHTS: dict[str, dict[Move, float]] = {
     },
 }
 
-# A message with no recognizable move leaves a hot partner waiting for an answer.
-SILENCE_BY_STYLE: dict[str, Delta] = {"pursue": (3.0, -1.0), "withdraw": (1.0, -1.0)}
-
 
 class ListenRates:
     """How a listener's moves land on an upset partner."""
@@ -101,7 +98,3 @@ class ListenRates:
     def style_weight(self, style: str, move: AnyMove) -> float:
         """How a pursuer or a withdrawer scales a move."""
         return STYLE_WEIGHTS[style].get(Move(move), 1.0)
-
-    def silence(self, style: str) -> Delta:
-        """A pursuer protests being left waiting; a withdrawer barely moves."""
-        return SILENCE_BY_STYLE[style]

@@ -42,6 +42,11 @@ def _missteps_text(debrief: Debrief) -> Text:
     for miss in debrief.missteps:
         text.append(f" ✘ {miss.label}", style="#e5484d")
         text.append(f"  {miss.count}\n", style="dim")
+        if miss.quotes:
+            said = ", ".join(f"'{q}'" for q in miss.quotes)
+            text.append(f"   {printable(said)}\n", style="dim")
+    if debrief.unrecognised:
+        text.append(f" {debrief.unrecognised}\n", style="dim italic")
     return text
 
 

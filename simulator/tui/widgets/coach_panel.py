@@ -34,7 +34,13 @@ def _turn_text(turn: CoachTurn, view: CoachView) -> Text:
     if turn.safety is not None:
         text.append(f"\n     {not_scored(turn.safety)}", style="dim")
     elif not turn.tags:
-        text.append("\n     no move tagged", style="dim")
+        text.append("\n     no move tagged (not scored)", style="dim")
+        if turn.closest is not None:
+            guess = turn.closest
+            text.append(
+                f'; closest {guess.move.value} {guess.confidence:.2f} "{printable(guess.text)}"',
+                style="dim italic",
+            )
     for tag in turn.tags:
         style = GOOD if tag.helpful else BAD
         text.append("\n     ")

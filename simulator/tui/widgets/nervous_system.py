@@ -77,7 +77,10 @@ class NervousSystem(VerticalScroll):
     def show_feedback(self, feedback: Feedback) -> None:
         """Live feedback: the moves seen in the last message, quoted, and what the state did."""
         text = Text("Last message\n", style="bold")
-        if not feedback.notes:
+        if feedback.unrecognised:
+            # Guidance, not a verdict: it counted neither way, and says how to rephrase.
+            text.append(f"{printable(feedback.unrecognised)}\n", style="#8e8cf0")
+        elif not feedback.notes:
             text.append("No attunement move or mistake recognised.\n", style="dim")
         for note in feedback.notes:
             style = "#3e9b4f" if note.attuned else "#e5484d"

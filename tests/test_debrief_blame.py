@@ -1,0 +1,267 @@
+"""A debrief a coach would hand over: blame only recognised missteps, credit only recognised
+steps, each quoted; rank by what the learner did; tips in this learner's own words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from saved_sessions import meta_for
+from simulator.classifier import Classification, Span
+from simulator.cli.sessions_cmd import _debrief_text
+from simulator.export.markdown import to_markdown
+from simulator.feedback.debrief import Debrief, build_debrief
+from simulator.modes import get_mode, parse_move
+from simulator.personas import Catalog, PersonaCard
+from simulator.store.records import SavedSession
+from simulator.turns.session import Session
+from simulator.voices.scripted import ScriptedVoice
+
+Tags = dict[str, list[tuple[str, str]]]
+"""Each learner line and the (move id, words) the classifier finds in it."""
+
+
+def tagger(tags: Tags) -> Callable[[str], Classification]:
+    """A classifier that tags exactly what the test says, so the rules' coverage cannot
+    change what these tests are about."""
+
+    def classify(text: str) -> Classification:
+        spans = []
+        for move, words in tags[text]:
+            start = text.index(words)
+            spans.append(
+                Span(move=parse_move(move), start=start, end=start + len(words), text=words)
+            )
+        return Classification(
+            text=text, moves=list(dict.fromkeys(s.move for s in spans)), spans=spans
+        )
+
+    return classify
+
+
+def play(card: PersonaCard, tags: Tags, lines: list[str] | None = None) -> Debrief:
+    session = Session(card, ScriptedVoice(card), classifier=tagger(tags))
+    for line in lines if lines is not None else list(tags):
+        session.respond(line)
+    return build_debrief(meta_for(session), session.turns)
+
+
+def at_arousal(card: PersonaCard, arousal: float) -> PersonaCard:
+    baseline = card.baseline.model_copy(update={"arousal": arousal})
+    return card.model_copy(update={"baseline": baseline})
+
+
+OWNING = "I left you waiting all afternoon. That's on me."
+OWN_TAGS: Tags = {
+    "It's not a big deal.": [("minimize", "not a big deal")],
+    OWNING: [("acknowledge_impact", "That's on me")],
+}
+
+
+def test_the_best_ownership_line_is_never_hurt_most_even_when_the_state_moved_badly(
+    card: PersonaCard,
+) -> None:
+    # The same ownership line said again and again wears out and grates: the partner's
+    # numbers move the wrong way, but the learner made no misstep on those turns.
+    lines = ["It's not a big deal.", *[OWNING] * 5]
+    debrief = play(card, OWN_TAGS, lines)
+    worsened = [
+        i
+        for i in range(1, len(debrief.points))
+        if debrief.points[i].arousal > debrief.points[i - 1].arousal
+    ]
+    assert any(i > 1 for i in worsened)  # an ownership turn did move the state badly
+    assert [k.index for k in debrief.hurt] == [1]
+    assert debrief.hurt[0].quotes == ["minimized: 'not a big deal'"]
+    assert all(k.user != OWNING for k in debrief.hurt)
+    assert debrief.helped and all(k.user == OWNING for k in debrief.helped)
+    assert debrief.helped[0].quotes == ["owned the impact: 'That's on me'"]
+
+
+def test_hurt_most_ranks_what_the_learner_did_by_the_modes_rates(card: PersonaCard) -> None:
+    tags: Tags = {
+        "I was stuck in a meeting.": [("explain", "I was stuck")],
+        "You always make everything about you.": [("counter_attack", "You always make")],
+        "Hey, did you eat?": [],
+    }
+    hot = at_arousal(card, 88.0)
+    debrief = play(hot, tags)
+    # The counter-attack barely moved a partner already near the top, the excuse moved
+    # them more; a counter-attack is still the costlier thing to have said.
+    moved = {k.index: k.arousal_delta for k in debrief.hurt}
+    assert moved[1] > moved[2]
+    assert [k.index for k in debrief.hurt] == [2, 1]
+    assert debrief.hurt[0].weight > debrief.hurt[1].weight
+    assert 3 not in moved and debrief.unrecognised_turns == [3]
+
+
+def test_early_problem_solving_and_excuses_never_read_missteps_none(card: PersonaCard) -> None:
+    tags: Tags = {
+        "Could we talk about how to fix this next time?": [
+            ("invite_solutions", "Could we talk about how to")
+        ],
+        "Maybe we can figure out a plan so it doesn't happen again?": [
+            ("invite_solutions", "we can figure out a plan")
+        ],
+        "I was stuck in a meeting.": [("explain", "I was stuck")],
+    }
+    debrief = play(card, tags)
+    kinds = {m.label: m.count for m in debrief.missteps}
+    assert kinds == {"Invite problem-solving (too early)": 2, "Explaining too fast": 1}
+    text = _debrief_text(debrief)
+    assert "Missteps: none" not in text
+    assert "'we can figure out a plan'" in text
+    assert {k.index for k in debrief.hurt} <= {1, 2, 3} and debrief.hurt
+
+
+def test_missteps_none_appears_exactly_when_no_misstep_was_recognised(catalog: Catalog) -> None:
+    ask = catalog.get("jumps-to-fixes")
+    cases: list[tuple[PersonaCard, Tags]] = [
+        (catalog.get("unanswered-text"), {"I'm here.": [("support", "I'm here")]}),
+        (catalog.get("angry-critic"), {"Calm down.": [("minimize", "Calm down")]}),
+        (ask, {"You never listen.": [("criticize", "You never")]}),
+        (ask, {"I need comfort first.": [("name_need", "I need comfort")]}),
+    ]
+    for persona, tags in cases:
+        debrief = play(persona, tags)
+        title = get_mode(persona.mode).words.missteps_title
+        recognised = any(
+            m in get_mode(persona.mode).traps
+            for t in tags.values()
+            for m, _ in [(parse_move(move), words) for move, words in t]
+        )
+        assert (f"{title}: none" in _debrief_text(debrief)) is not recognised, persona.id
+
+
+def test_a_welcome_fix_once_settled_is_a_step_not_a_misstep(card: PersonaCard) -> None:
+    calm = at_arousal(card, 25.0)
+    tags: Tags = {"Want to plan what we do next time?": [("fix", "plan what we do")]}
+    debrief = play(calm, tags)
+    assert debrief.missteps == [] and debrief.hurt == []
+    assert {s.id: s.count for s in debrief.steps}["solve"] == 1
+    assert debrief.helped[0].quotes == ["solve once settled: 'plan what we do'"]
+
+
+def test_a_turn_with_a_step_and_a_misstep_is_blamed_not_credited(card: PersonaCard) -> None:
+    tags: Tags = {"I hear you, but you're overreacting.": [
+        ("reflect", "I hear you"), ("minimize", "you're overreacting"),
+    ]}  # fmt: skip
+    debrief = play(card, tags)
+    assert debrief.helped == []
+    assert debrief.hurt[0].quotes == ["minimized: 'you're overreacting'"]
+
+
+def test_tips_quote_the_learners_own_words_and_the_step_to_take_instead(
+    card: PersonaCard,
+) -> None:
+    tags: Tags = {
+        "ugh my phone died ok": [("explain", "my phone died")],
+        "so u were waiting all day and heard nothing": [("reflect", "u were waiting all day")],
+        "and work was insane tbh": [("explain", "work was insane")],
+    }
+    debrief = play(card, tags)
+    first = debrief.tips[0]
+    listen = get_mode("listen")
+    reflect = next(s for s in listen.coaching.steps if s.id == "reflect")
+    assert first.startswith("Your most costly pattern: explaining too fast, twice")
+    assert "'my phone died'" in first and "'work was insane'" in first
+    assert f"Try instead: {reflect.label}." in first
+    assert "You did it on turn 2: 'u were waiting all day'" in first
+    assert "Missteps: none" not in _debrief_text(debrief)
+
+
+def test_two_sessions_with_different_patterns_get_different_tips(card: PersonaCard) -> None:
+    excuses = play(
+        card,
+        {
+            "my phone died": [("explain", "my phone died")],
+            "i was in meetings": [("explain", "i was in meetings")],
+        },
+    )
+    dismissive = play(
+        card,
+        {
+            "ur overreacting": [("minimize", "ur overreacting")],
+            "it's not that deep": [("minimize", "not that deep")],
+        },
+    )
+    assert excuses.tips[0] != dismissive.tips[0]
+    assert "'my phone died'" in excuses.tips[0] and "'ur overreacting'" in dismissive.tips[0]
+    assert not set(excuses.tips) & set(dismissive.tips[:1])
+
+
+def test_with_no_missteps_the_tips_build_on_the_best_step_and_a_missing_one(
+    card: PersonaCard,
+) -> None:
+    tags: Tags = {
+        "that makes total sense": [("validate", "makes total sense")],
+        "im here": [("support", "im here")],
+    }
+    debrief = play(card, tags)
+    assert debrief.tips[0].startswith("What worked best: on turn 1 you validated: ")
+    assert "'makes total sense'" in debrief.tips[0]
+    steps = get_mode("listen").coaching.steps
+    assert any(tip.startswith(f"Not shown yet: {steps[0].label}.") for tip in debrief.tips)
+
+
+def test_being_present_counts_on_any_turn_in_both_tallies(card: PersonaCard) -> None:
+    tags: Tags = {
+        "ok": [],
+        "I was busy.": [("explain", "I was busy")],
+        "hang on, phone's away. I'm listening, I was busy though": [
+            ("presence", "phone's away"), ("explain", "I was busy though"),
+        ],
+    }  # fmt: skip
+    debrief = play(card, tags)
+    present = next(s for s in debrief.steps if s.id == "present")
+    assert present.count == 1 and present.quotes == ["phone's away"]
+
+
+def test_tallies_quote_the_learner_and_exports_show_it(card: PersonaCard) -> None:
+    tags: Tags = {"Relax.": [("minimize", "Relax")], "I was busy.": [("explain", "I was busy")]}
+    session = Session(card, ScriptedVoice(card), classifier=tagger(tags))
+    for line in tags:
+        session.respond(line)
+    debrief = build_debrief(meta_for(session), session.turns)
+    assert {m.move.value: m.quotes for m in debrief.missteps} == {
+        "minimize": ["Relax"],
+        "explain": ["I was busy"],
+    }
+    saved = SavedSession(id="s1", meta=meta_for(session), turns=session.turns)
+    assert "- Minimizing: 1 ('Relax')" in to_markdown(saved)
+
+
+def test_an_old_exported_debrief_still_reads() -> None:
+    # An export written before the tallies carried quotes and turns carried weights.
+    old = {
+        "persona_name": "Priya",
+        "points": [{"turn": 0, "arousal": 70.0, "connection": 35.0, "zone": "escalated"}],
+        "steps": [{"id": "present", "label": "Be present", "count": 0}],
+        "missteps": [{"move": "minimize", "label": "Minimizing", "count": 1}],
+        "helped": [],
+        "hurt": [
+            {
+                "index": 1, "user": "Relax.", "quotes": ["minimized: 'Relax'"],
+                "arousal_delta": 9.0, "connection_delta": -5.0, "reply": "...",
+            }
+        ],
+        "softer_emotion": None,
+        "softened_turn": None,
+        "tips": ["..."],
+        "headline": "...",
+    }  # fmt: skip
+    debrief = Debrief.model_validate(old)
+    assert debrief.missteps[0].quotes == [] and debrief.hurt[0].weight == 0.0
+    assert debrief.unrecognised_turns == [] and debrief.unrecognised == ""
+
+
+@pytest.mark.parametrize("mode", ["listen", "ask"])
+def test_hurt_and_helped_speak_the_modes_words(catalog: Catalog, mode: str) -> None:
+    persona = catalog.get("unanswered-text" if mode == "listen" else "jumps-to-fixes")
+    trap, helpful = sorted(get_mode(mode).traps)[0], sorted(get_mode(mode).helpful)[0]
+    tags: Tags = {"first line": [(trap.value, "first")], "second line": [(helpful.value, "second")]}
+    debrief = play(persona, tags)
+    info = get_mode(mode).info
+    assert debrief.hurt[0].quotes[0].startswith(info(trap).past_tense)
+    assert debrief.missteps[0].label.startswith(info(trap).label)
