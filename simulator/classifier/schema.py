@@ -16,6 +16,18 @@ class Span(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    """The learned layer's probability for a tag it added; None for a rule's tag."""
+
+
+class Guess(BaseModel):
+    """The move the learned layer thought most likely when it was not sure enough to tag it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    move: MoveId
+    confidence: float = Field(ge=0.0, le=1.0)
+    text: str
 
 
 class Classification(BaseModel):
@@ -28,6 +40,8 @@ class Classification(BaseModel):
     spans: list[Span]
     judged: list[MoveId] = Field(default_factory=list)
     """Moves an optional LLM judge added that the rules had missed."""
+    closest: Guess | None = None
+    """The learned layer's best guess when nothing was tagged; None when nothing came close."""
 
     def spans_for(self, move: AnyMove) -> list[Span]:
         """The spans that signalled one move."""

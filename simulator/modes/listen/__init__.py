@@ -4,8 +4,10 @@ The engine's numbers read as arousal and connection, in the five nervous-system
 zones. Registers itself on import.
 """
 
+from pathlib import Path
+
 from simulator.evals.policies import POLICIES
-from simulator.modes.base import ENGINE_WORDS, Mode, RuleSource
+from simulator.modes.base import ENGINE_WORDS, LearnedSpec, Mode, RuleSource
 from simulator.modes.listen.coaching import COACHING
 from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
 from simulator.modes.listen.moves import MOVE_INFO, Move
@@ -24,5 +26,13 @@ LISTEN = register_mode(
         timed=frozenset({Move.INVITE_SOLUTIONS}),
         persona_template="persona.j2",
         rubric_template="judge_rubric.j2",
+        learned=LearnedSpec(
+            Path(__file__).parent / "learned.npz",
+            (
+                "tests/data/moves_blind/dev_listen_*.jsonl",
+                "tests/data/moves_dev.yaml",
+                "tests/data/moves_dev2.yaml",
+            ),
+        ),
     )
 )
