@@ -122,8 +122,8 @@ def test_cli_classify_and_moves_in_ask_mode(attune: RunCli) -> None:
     text = attune("classify", "--mode", "ask", "You never listen. Forget it.")
     assert text.code == 0
     assert text.out.splitlines() == [
-        'criticize           misattuned  "You never"',
-        'withdraw            misattuned  "Forget it"',
+        'criticize           misattuned  rule          "You never"',
+        'withdraw            misattuned  rule          "Forget it"',
     ]
     as_json = json.loads(attune("classify", "--mode", "ask", "--json", "Thank you.").out)
     assert as_json["moves"] == ["appreciate"]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import DATA, RunCli
 from simulator.classifier import MAX_CLASSIFIED_CHARS, classify
 from simulator.classifier.lexicon import SHORTHANDS
+from simulator.modes import move_info
 from simulator.modes.listen.lexicon import RULES
 from simulator.modes.listen.moves import Move
 
@@ -39,7 +40,12 @@ def moves(text: str) -> set[str]:
     ],
 )
 def test_documented_phrases(text: str, expected: set[str]) -> None:
-    assert moves(text) == expected
+    found = moves(text)
+    # The rules find the documented move; the learned layer may add a neighbour of the
+    # same polarity ("I'm here with you" is presence as much as support), never the other.
+    assert expected <= found
+    polarity = {move_info(Move(m)).polarity for m in expected}
+    assert {move_info(Move(m)).polarity for m in found} == polarity
 
 
 @pytest.mark.parametrize(
@@ -93,7 +99,20 @@ def test_attunement_is_not_agreement() -> None:
 def test_cheap_sarcasm_turns_warm_words_into_contempt() -> None:
     assert moves("Oh sure, that makes total sense") == {"counter_attack"}
     assert moves("Oh great, so now it's all my fault") == {"counter_attack"}
-    assert moves("Wow, sorry I have a life") == {"counter_attack"}
+    # The learned layer may also read the brush-off as minimizing; never as warmth.
+    found = moves("Wow, sorry I have a life")
+    assert "counter_attack" in found
+    assert found <= {"counter_attack", "minimize"}
+
+
+def test_the_learned_layer_turns_warm_words_sarcastic_like_the_rules() -> None:
+    # No rule lists this validation; the learned layer finds it, and the sarcasm cue
+    # in the same sentence turns it, as it turns the rules' own warm tags.
+    plain = classify("ok so i get why ur upset")
+    assert plain.moves == [Move.VALIDATE]
+    sarcastic = classify("oh sure, i get why ur upset")
+    assert Move.VALIDATE not in sarcastic.moves
+    assert Move.COUNTER_ATTACK in sarcastic.moves
 
 
 def test_several_moves_in_one_message_keep_their_order() -> None:
@@ -154,7 +173,7 @@ def test_rules_use_only_non_capturing_groups() -> None:
 def test_a_huge_paste_is_classified_on_its_opening_only() -> None:
     text = "That makes sense. " + "blah " * 250_000
     found = classify(text)
-    assert found.moves == [Move.VALIDATE]
+    assert found.moves[0] == Move.VALIDATE
     assert found.text == text
     assert all(s.end <= MAX_CLASSIFIED_CHARS for s in found.spans)
 

@@ -1,6 +1,14 @@
 """Move classification for learner messages (offline, deterministic)."""
 
-from simulator.classifier.rules import MAX_CLASSIFIED_CHARS, classify
+from simulator.classifier.combine import classify
+from simulator.classifier.rules import MAX_CLASSIFIED_CHARS, classify_rules
 from simulator.classifier.schema import Classification, Guess, Span
 
-__all__ = ["MAX_CLASSIFIED_CHARS", "Classification", "Guess", "Span", "classify"]
+__all__ = [
+    "MAX_CLASSIFIED_CHARS",
+    "Classification",
+    "Guess",
+    "Span",
+    "classify",
+    "classify_rules",
+]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulator.classifier.rules import classify
+from simulator.classifier.combine import classify
 from simulator.classifier.schema import Classification, Span
 from simulator.llm.client import CallOptions, complete_chat_sync
 from simulator.modes import PracticeMode, get_mode, move_info

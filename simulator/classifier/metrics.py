@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from simulator.classifier.rules import classify
+from simulator.classifier.combine import classify
 from simulator.classifier.schema import Classification
 from simulator.modes import AnyMove, MoveId, PracticeMode, get_mode
 from simulator.support.safe_parse import parse_yaml

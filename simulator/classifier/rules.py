@@ -239,8 +239,8 @@ def _span_of(
     return Span(move=move, start=start, end=end, text=text[start:end])
 
 
-def classify(text: str, mode: PracticeMode = "listen") -> Classification:
-    """Tag one learner message with zero or more moves, each with the span that triggered it.
+def classify_rules(text: str, mode: PracticeMode = "listen") -> Classification:
+    """The rules' tags alone: each move with the listed wording that triggered it.
 
     `mode` picks the move set: `listen` (attuning to an upset partner) or `ask`
     (asking a partner for attunement).
@@ -265,3 +265,37 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     spans.sort(key=lambda s: (s.start, s.end))
     moves = list(dict.fromkeys(s.move for s in spans))
     return Classification(text=text, moves=moves, spans=spans)
+
+
+def negated_moves(text: str, mode: PracticeMode = "listen") -> frozenset[AnyMove]:
+    """Moves whose listed wording appears here but negated ("i'm not saying calm down").
+
+    The learned layer may not add these: the rules saw the words and why they do not count.
+    """
+    rules = _compiled(mode)
+    window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
+    found: set[AnyMove] = set()
+    for compiled in rules.moves:
+        match = compiled.first(window)
+        while match is not None:
+            span = _span_of(compiled, match, text, window, rules.negators)
+            if span is None or span.move != compiled.move:
+                if match.end() > match.start():
+                    found.add(compiled.move)
+                pos = match.start() + 1
+            else:
+                pos = span.end
+            match = compiled.scan.search(window, pos)
+    return frozenset(found)
+
+
+def sarcasm_cues(text: str, mode: PracticeMode = "listen") -> tuple[list[int], AnyMove]:
+    """Where the mode's sarcasm cues start in the message, and the move sarcasm becomes."""
+    rules = _compiled(mode)
+    window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
+    return [m.start() for m in rules.sarcasm.finditer(window)], rules.sarcastic
+
+
+def sentence_index(text: str, pos: int) -> int:
+    """Which sentence of the message a position falls in (sentence ends as the rules see them)."""
+    return sum(1 for m in _SENTENCE_END.finditer(text) if m.start() < pos)

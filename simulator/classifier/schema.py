@@ -16,6 +16,8 @@ class Span(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    """The learned layer's probability for a tag it added; None for a rule's tag."""
 
 
 class Guess(BaseModel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from simulator.domain.zones import Zone
@@ -194,6 +195,17 @@ Policy = Callable[[PolicyCase, int], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
+class LearnedSpec:
+    """A mode's learned classifier layer: its weights and the data they were trained on."""
+
+    weights: Path
+    """The trained weights (`.npz`), shipped beside the mode's rules."""
+    dev_sets: tuple[str, ...]
+    """Globs, relative to the repository root, of the labelled dev sets it learns from.
+    Held-out sets are never among them (`make classifier-model` refuses them)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Mode:
     """One practice mode: everything the engine, coaching and front ends ask of it."""
 
@@ -228,6 +240,8 @@ class Mode:
     explains_polarity: bool = False
     """True when a card's move under the wrong list (soothes or triggers) is explained item
     by item, with where it belongs; otherwise the card's own check names the first one."""
+    learned: LearnedSpec | None = None
+    """The learned layer beside the rules; None for a mode with rules alone."""
 
     @property
     def move_ids(self) -> tuple[AnyMove, ...]:

@@ -9,6 +9,8 @@ import re
 # include the single-byte CSI some terminals honour).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A terminal escape sequence (CSI or OSC): its printable tail ("[31m") is not words either.
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 
 
 def scrub(text: str) -> str:
@@ -27,6 +29,12 @@ def scrub(text: str) -> str:
 def without_controls(text: str) -> str:
     """The text with control characters removed and surrogates scrubbed."""
     return _CONTROL.sub("", scrub(text))
+
+
+def controls_as_spaces(text: str) -> str:
+    """Escape sequences, control characters and surrogates as spaces: same length, same offsets."""
+    blanked = _ESCAPE.sub(lambda m: " " * len(m.group()), text)
+    return _SURROGATE.sub(" ", _CONTROL.sub(" ", blanked))
 
 
 def printable(text: str) -> str:

@@ -5,6 +5,8 @@ as the stages a partner moves through on the way to attunement (defending,
 explaining, listening, reflecting, turned toward). Registers itself on import.
 """
 
+from pathlib import Path
+
 from simulator.modes.ask.coaching import ASK_COACHING
 from simulator.modes.ask.judge import ASK_RUBRIC
 from simulator.modes.ask.lexicon import ASK_RULES, ASK_SARCASM_CUES
@@ -13,7 +15,7 @@ from simulator.modes.ask.policies import ASK_POLICIES
 from simulator.modes.ask.rates import AskRates
 from simulator.modes.ask.tryout import ask_tryout
 from simulator.modes.ask.words import ASK_ROLE_SWAP, ASK_WORDS
-from simulator.modes.base import Mode, RuleSource
+from simulator.modes.base import LearnedSpec, Mode, RuleSource
 from simulator.modes.registry import register_mode
 
 ASK = register_mode(
@@ -30,5 +32,13 @@ ASK = register_mode(
         rubric=ASK_RUBRIC,
         role_swap=ASK_ROLE_SWAP,
         tryout=ask_tryout,
+        learned=LearnedSpec(
+            Path(__file__).parent / "learned.npz",
+            (
+                "tests/data/moves_blind/dev_ask_*.jsonl",
+                "tests/data/ask_moves_dev.yaml",
+                "tests/data/ask_moves_dev2.yaml",
+            ),
+        ),
     )
 )

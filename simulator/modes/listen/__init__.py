@@ -4,7 +4,9 @@ The engine's numbers read as arousal and connection, in the five nervous-system
 zones. Registers itself on import.
 """
 
-from simulator.modes.base import ENGINE_WORDS, Mode, RuleSource
+from pathlib import Path
+
+from simulator.modes.base import ENGINE_WORDS, LearnedSpec, Mode, RuleSource
 from simulator.modes.listen.coaching import COACHING
 from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
 from simulator.modes.listen.moves import MOVE_INFO, Move
@@ -30,5 +32,13 @@ LISTEN = register_mode(
         proposal=WORDINGS[Move.INVITE_SOLUTIONS][1],
         scenario=SCENARIO_WORDS,
         explains_polarity=True,
+        learned=LearnedSpec(
+            Path(__file__).parent / "learned.npz",
+            (
+                "tests/data/moves_blind/dev_listen_*.jsonl",
+                "tests/data/moves_dev.yaml",
+                "tests/data/moves_dev2.yaml",
+            ),
+        ),
     )
 )

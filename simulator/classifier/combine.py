@@ -1,0 +1,105 @@
+"""The classifier as the rest of attune calls it: the rules first, then the learned layer.
+
+The rules keep what they do well (precision, the exact words, negation, sarcasm);
+the learned layer adds the moves no rule found, each with its confidence and the
+clause that carries it. When neither tags anything, the learned layer's best guess
+under its threshold is kept as `closest`, so the learner can be told what it nearly
+was instead of being blamed.
+"""
+
+from __future__ import annotations
+
+from simulator.classifier.learned import LearnedTag, learned_model
+from simulator.classifier.rules import (
+    MAX_CLASSIFIED_CHARS,
+    classify_rules,
+    negated_moves,
+    sarcasm_cues,
+    sentence_index,
+)
+from simulator.classifier.schema import Classification, Guess, Span
+from simulator.modes import AnyMove, Mode, PracticeMode, get_mode, parse_move
+from simulator.support.textsafe import controls_as_spaces
+
+MIN_WORDS = 3
+"""Shorter replies ("relax", "come here") carry too little for the learned layer to read
+safely (a single word pushes every score to an extreme); the rules handle the short forms
+they list."""
+
+
+def classify(text: str, mode: PracticeMode = "listen") -> Classification:
+    """Tag one learner message with zero or more moves, each with the words behind it.
+
+    `mode` picks the move set: `listen` (attuning to an upset partner) or `ask`
+    (asking a partner for attunement).
+    """
+    ruled = classify_rules(text, mode)
+    practice_mode = get_mode(mode)
+    spec = practice_mode.learned
+    model = learned_model(spec.weights if spec is not None else None)
+    if model is None:
+        return ruled
+    # Same length as the text, so the clauses it quotes keep their offsets.
+    window = controls_as_spaces(text[:MAX_CLASSIFIED_CHARS])
+    if len([w for w in window.split() if any(ch.isalnum() for ch in w)]) < MIN_WORDS:
+        return ruled
+    reading = model.read(window)
+    found = set(ruled.moves)
+    added = [_span(tag, text) for tag in reading.tags if tag.move not in found]
+    if added:
+        added = _kept(text, mode, practice_mode, ruled.spans, added)
+    if not added and ruled.moves:
+        return ruled
+    spans = sorted([*ruled.spans, *added], key=lambda s: (s.start, s.end))
+    moves = list(dict.fromkeys(s.move for s in spans))
+    closest = None
+    if not moves and reading.best is not None:
+        best = reading.best
+        closest = Guess(
+            move=parse_move(best.move),
+            confidence=best.confidence,
+            text=text[best.start : best.end],
+        )
+    return Classification(text=text, moves=moves, spans=spans, closest=closest)
+
+
+def _kept(
+    text: str, mode: PracticeMode, practice_mode: Mode, ruled: list[Span], added: list[Span]
+) -> list[Span]:
+    """The learned tags the rules do not contradict, with the rules' sarcasm applied.
+
+    The rules are the precise half: a wording they saw negated is not added back; a
+    tag on the same words as a rule tag of the other polarity is dropped; and warm
+    words in a sentence with a sarcasm cue turn into the mode's sarcastic move, as
+    they do for the rules' own tags.
+    """
+    negated = negated_moves(text, mode)
+    helpful = practice_mode.helpful
+    cues, sarcastic = sarcasm_cues(text, mode)
+    cue_sentences = {sentence_index(text, c) for c in cues}
+    kept: list[Span] = []
+    for span in added:
+        if span.move in negated or _contradicted(span, ruled, helpful):
+            continue
+        if span.move in helpful and sentence_index(text, span.start) in cue_sentences:
+            span = span.model_copy(update={"move": sarcastic})
+        if all(k.move != span.move for k in kept) and all(r.move != span.move for r in ruled):
+            kept.append(span)
+    return kept
+
+
+def _contradicted(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:
+    warm = span.move in helpful
+    return any(
+        (r.move in helpful) != warm and r.start < span.end and span.start < r.end for r in ruled
+    )
+
+
+def _span(tag: LearnedTag, text: str) -> Span:
+    return Span(
+        move=parse_move(tag.move),
+        start=tag.start,
+        end=tag.end,
+        text=text[tag.start : tag.end],
+        confidence=tag.confidence,
+    )

@@ -1,0 +1,218 @@
+"""`make classifier-model`: train each mode's learned layer on its dev sets, never a held-out one.
+
+For each mode: read the labelled dev sets its `LearnedSpec` names, turn every message
+into features, fit a one-vs-rest logistic model (numpy, Adam, L2), and pick each
+move's threshold on out-of-fold predictions: every blind writer's lines are scored
+by a model trained without them, together with the rules, and the threshold that
+gives the best F1 for that move wins. The weights go beside the mode's rules; a
+report of the out-of-fold figures goes next to them as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from simulator.classifier.features import NGRAM_BUCKETS, ngram_buckets
+from simulator.classifier.learned import Vocabulary
+from simulator.classifier.rules import classify_rules
+from simulator.modes import Mode, get_mode, mode_names
+from simulator.support.safe_parse import parse_yaml
+from simulator.support.safe_read import read_text
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    Matrix = np.ndarray[Any, Any]
+
+ROOT = Path(__file__).resolve().parents[2]
+NGRAM_SCALE = 8.0
+"""The n-gram block's norm: comparable in weight to the word-piece block (norm ~20)."""
+THRESHOLDS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))
+"""At least 0.5: a tag must be more likely than not; below, the layer abstains."""
+MIN_PRECISION = 0.80
+"""A wrong tag blames or credits the learner for what they did not do: precision first."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled learner message and the set it came from."""
+
+    text: str
+    moves: frozenset[str]
+    source: str
+    blind: bool
+
+
+def load_examples(mode: Mode) -> list[Example]:
+    """Every labelled message in the mode's dev sets; refuses any held-out file."""
+    if mode.learned is None:
+        return []
+    out: list[Example] = []
+    for pattern in mode.learned.dev_sets:
+        for path in sorted(ROOT.glob(pattern)):
+            if "heldout" in path.name:
+                raise SystemExit(f"{path}: held-out sets are never trained on")
+            out += _read_set(path)
+    return out
+
+
+def _read_set(path: Path) -> list[Example]:
+    text = read_text(path)
+    blind = path.suffix == ".jsonl"
+    if blind:
+        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    else:
+        rows = parse_yaml(path, text) or []
+    return [
+        Example(str(r["text"]), frozenset(r.get("moves") or []), path.stem, blind) for r in rows
+    ]
+
+
+def features(vocabulary: Vocabulary, texts: list[str]) -> tuple[Matrix, Matrix]:
+    """The word-piece block and the n-gram block for each text."""
+    import numpy as np
+
+    static = np.stack([vocabulary.mean_vector(t) for t in texts])
+    grams = np.zeros((len(texts), NGRAM_BUCKETS), dtype=np.float32)
+    for row, text in enumerate(texts):
+        counts = np.bincount(ngram_buckets(text), minlength=NGRAM_BUCKETS)
+        norm = float(np.linalg.norm(counts))
+        if norm:
+            grams[row] = counts * np.float32(NGRAM_SCALE / norm)
+    return static, grams
+
+
+def fit(x: Matrix, y: Matrix, epochs: int = 400, l2: float = 1e-3) -> tuple[Matrix, Matrix]:
+    """One-vs-rest logistic regression by Adam; returns (weights, bias)."""
+    import numpy as np
+
+    w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    mw, vw = np.zeros_like(w), np.zeros_like(w)
+    mb, vb = np.zeros_like(b), np.zeros_like(b)
+    rate, beta1, beta2 = np.float32(0.01), np.float32(0.9), np.float32(0.999)
+    for step in range(1, epochs + 1):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        g = (p - y).astype(np.float32)
+        gw = x.T @ g / np.float32(len(x)) + np.float32(l2) * w
+        gb = g.mean(axis=0)
+        mw = beta1 * mw + (1 - beta1) * gw
+        vw = beta2 * vw + (1 - beta2) * gw * gw
+        mb = beta1 * mb + (1 - beta1) * gb
+        vb = beta2 * vb + (1 - beta2) * gb * gb
+        c1, c2 = np.float32(1 - 0.9**step), np.float32(1 - 0.999**step)
+        w -= rate * (mw / c1) / (np.sqrt(vw / c2) + np.float32(1e-8))
+        b -= rate * (mb / c1) / (np.sqrt(vb / c2) + np.float32(1e-8))
+    return w, b
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
+    """Train one mode, write its weights and report; returns the report."""
+    import numpy as np
+
+    assert mode.learned is not None
+    examples = load_examples(mode)
+    moves = [m.value for m in mode.move_ids]
+    y = np.array([[m in e.moves for m in moves] for e in examples], dtype=np.float32)
+    static, grams = features(vocabulary, [e.text for e in examples])
+    x = np.hstack([static, grams])
+    ruled = [{m.value for m in classify_rules(e.text, mode.name).moves} for e in examples]
+
+    # Out of fold: each blind writer's lines, scored by a model that never saw them.
+    writers = sorted({e.source for e in examples if e.blind})
+    oof = np.zeros_like(y)
+    held = np.zeros(len(examples), dtype=bool)
+    for writer in writers:
+        test = np.array([e.source == writer for e in examples])
+        w, b = fit(x[~test], y[~test])
+        oof[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w + b)))
+        held |= test
+    thresholds, per_move = [], {}
+    for j, move in enumerate(moves):
+        options = []
+        for t in THRESHOLDS:
+            tp = fp = fn = 0
+            for i in np.flatnonzero(held):
+                pred = move in ruled[i] or oof[i, j] >= t
+                gold = move in examples[i].moves
+                tp += pred and gold
+                fp += pred and not gold
+                fn += gold and not pred
+            options.append((t, _prf(tp, fp, fn)))
+        # The best F1 among thresholds precise enough; else the most precise one.
+        precise = [o for o in options if o[1][0] >= MIN_PRECISION]
+        if precise:
+            chosen = max(precise, key=lambda o: (o[1][2], -o[0]))
+        else:
+            chosen = max(options, key=lambda o: (o[1][0], o[1][2]))
+        thresholds.append(chosen[0])
+        p, r, f = chosen[1]
+        per_move[move] = {
+            "threshold": chosen[0],
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+        }
+    w, b = fit(x, y)
+    dims = static.shape[1]
+    np.savez_compressed(
+        mode.learned.weights,
+        moves=np.array(moves),
+        static_weights=w[:dims].astype(np.float32),
+        ngram_weights=w[dims:].astype(np.float32),
+        bias=b.astype(np.float32),
+        thresholds=np.array(thresholds, dtype=np.float32),
+        ngram_scale=np.float32(NGRAM_SCALE),
+    )
+    report = {
+        "mode": mode.name,
+        "examples": len(examples),
+        "blind_writers": writers,
+        "sources": {s: _digest(s, examples) for s in sorted({e.source for e in examples})},
+        "out_of_fold": per_move,
+        "out_of_fold_macro_f1": round(float(np.mean([v["f1"] for v in per_move.values()])), 3),
+    }
+    report_path = mode.learned.weights.with_suffix(".json")
+    report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+def _digest(source: str, examples: list[Example]) -> str:
+    lines = "\n".join(f"{e.text}\t{sorted(e.moves)}" for e in examples if e.source == source)
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()[:16]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train the learned layer of every mode that has one (or the modes named)."""
+    from simulator.text.encoder import model_zip
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("modes", nargs="*", help="modes to train (default: all with a layer)")
+    args = parser.parse_args(argv)
+    vocabulary = Vocabulary(model_zip())
+    for name in args.modes or list(mode_names()):
+        mode = get_mode(name)
+        if mode.learned is None:
+            continue
+        report = train_mode(mode, vocabulary)
+        sys.stdout.write(
+            f"{name}: {report['examples']} examples; out-of-fold macro-F1 "
+            f"{report['out_of_fold_macro_f1']} -> {mode.learned.weights}\n"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
