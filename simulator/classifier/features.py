@@ -71,10 +71,12 @@ def clauses(text: str) -> list[Clause]:
 
 def _add_clause(out: list[Clause], text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    stripped = piece.strip(" \t,*-")
+    # Quote marks and stars at a clause's edge belong to the punctuation around it.
+    edges = " \t,*-'\"\u2018\u2019\u201c\u201d"
+    stripped = piece.strip(edges)
     if not any(ch.isalnum() for ch in stripped):
         return
-    lead = len(piece) - len(piece.lstrip(" \t,*-"))
+    lead = len(piece) - len(piece.lstrip(edges))
     begin = start + lead
     out.append(Clause(begin, begin + len(stripped), stripped))
 

@@ -341,7 +341,7 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bwhatever i meant\b|\bregardless of what i (?:meant|intended)\b|"
          r"\b(?:no matter|doesn'?t matter) what i (?:meant|intended)\b"),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:you'?re|you are) right\b(?=[^.!?]{0,40}\b(?:i|my)\b)(?![^.!?]*\bbut\b)"),
-    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:should have|could have|should'?ve|could'?ve) (?:texted|called|answered|"
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:should have|could have|should'?ve|could'?ve) (?:found a way to |made sure to |at least )?(?:texted|text|called|call|answered|"
          r"replied|told|checked|been there|been|let you know|remembered|asked|said something|rung|phoned|messaged|come|gone|"
          r"stuck up for you|listened|noticed|thought|backed you up)\b", negated=None),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\bi (?:dropped the ball|messed up|screwed up|blew it|forgot)\b"),

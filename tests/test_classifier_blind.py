@@ -1,0 +1,153 @@
+"""The classifier on blind, chat-style sets written by people who never saw its rules or code.
+
+Dev sets (`dev_*`) trained the learned layer; held-out sets (`heldout_*`) were written by
+other writers after the layer was frozen and scored once (tests/data/moves_blind/WRITERS.md).
+The issue's floors stay as they are: a floor not met is a strict xfail that turns red the
+day it is met. The regression guards below sit under today's held-out figures and far above
+the rules alone, so they fail if the learned layer stops working.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REPORTS
+from simulator.classifier import classify, classify_rules
+from simulator.classifier.blind import BlindMessage, BlindReport, blind_report, load_blind
+from simulator.modes import PracticeMode, get_mode
+from simulator.modes.listen.moves import Move
+
+SETS = DATA / "moves_blind"
+FLOORS = {"listen": 0.88, "ask": 0.85}
+"""Macro-F1 on the held-out set, per mode (issue 21)."""
+MAX_UNRECOGNISED = 0.08
+"""Share of messages carrying a helpful move that may get no move at all."""
+MIN_PRECISION = 0.80
+
+
+def _set(kind: str, mode: PracticeMode) -> list[BlindMessage]:
+    return [m for path in sorted(SETS.glob(f"{kind}_{mode}_*.jsonl")) for m in load_blind(path)]
+
+
+@functools.cache
+def held_out(mode: PracticeMode) -> BlindReport:
+    report = blind_report(_set("heldout", mode), mode)
+    REPORTS[f"{mode}-mode classifier on the blind held-out set ({report.size} messages)"] = (
+        report.table()
+    )
+    return report
+
+
+def test_the_sets_are_big_enough_and_from_different_writers() -> None:
+    dev = [p.name for p in SETS.glob("dev_*.jsonl")]
+    held = [p.name for p in SETS.glob("heldout_*.jsonl")]
+    assert sum(len(load_blind(SETS / n)) for n in dev) >= 1200
+    assert sum(len(load_blind(SETS / n)) for n in held) >= 300
+    writers = lambda names: {n.rsplit("_", 1)[1].split(".")[0] for n in names}  # noqa: E731
+    assert not writers(dev) & writers(held)
+
+
+def test_held_out_sets_are_never_training_data() -> None:
+    for mode in ("listen", "ask"):
+        spec = get_mode(mode).learned
+        assert spec is not None
+        assert not any("heldout" in pattern for pattern in spec.dev_sets)
+        trained = json.loads(spec.weights.with_suffix(".json").read_text(encoding="utf-8"))
+        assert not any("heldout" in source for source in trained["sources"])
+
+
+@pytest.mark.parametrize(("mode", "f1", "silent"), [("listen", 0.70, 0.18), ("ask", 0.80, 0.08)])
+def test_the_learned_layer_lifts_the_held_out_figures(
+    mode: PracticeMode, f1: float, silent: float
+) -> None:
+    report = held_out(mode)
+    assert report.report.macro_f1 >= f1
+    assert report.unrecognised_rate <= silent
+    messages = _set("heldout", mode)
+    helpful = get_mode(mode).helpful
+    attuned = [m for m in messages if helpful & set(m.moves)]
+    silent_by_rules = sum(1 for m in attuned if not classify_rules(m.text, mode).moves)
+    # The rules alone leave far more helpful messages unrecognised than rules plus layer.
+    assert report.attuned_unrecognised < silent_by_rules * 0.6
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="floors not met: held-out macro-F1 0.72 (floor 0.88), 16% of helpful messages get "
+    "no move (at most 8%), precision under 0.80 for support, ask_need, explain, minimize and "
+    "turn_away; the floors stay and this test turns red (strict) the day they are met",
+)
+def test_listen_mode_meets_the_held_out_floors() -> None:
+    report = held_out("listen")
+    assert report.report.macro_f1 >= FLOORS["listen"]
+    assert report.unrecognised_rate <= MAX_UNRECOGNISED
+    assert all(s.precision >= MIN_PRECISION for s in report.report.scores if s.support)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="floor not met: held-out macro-F1 0.83 (floor 0.85); no-move rate (6%) and "
+    "precision (all moves at least 0.86) meet theirs; this turns red the day the F1 floor is met",
+)
+def test_ask_mode_meets_the_held_out_floors() -> None:
+    report = held_out("ask")
+    assert report.report.macro_f1 >= FLOORS["ask"]
+    assert report.unrecognised_rate <= MAX_UNRECOGNISED
+    assert all(s.precision >= MIN_PRECISION for s in report.report.scores if s.support)
+
+
+def test_ask_mode_meets_the_silence_and_precision_floors() -> None:
+    report = held_out("ask")
+    assert report.unrecognised_rate <= MAX_UNRECOGNISED
+    assert all(s.precision >= MIN_PRECISION for s in report.report.scores if s.support)
+
+
+def test_the_two_messages_from_the_issue_are_recognised() -> None:
+    listening = classify("I hear you. Tell me what the afternoon was like for you.")
+    assert Move.OPEN_QUESTION in listening.moves
+    owning = classify("I'm sorry. I should have found a way to let you know.")
+    assert {Move.ACKNOWLEDGE_IMPACT, Move.REPAIR} & set(owning.moves)
+    assert "should have found a way to let you know" in " ".join(s.text for s in owning.spans)
+
+
+def test_a_learned_tag_quotes_its_clause_and_carries_its_confidence() -> None:
+    text = "ur literally overreacting and it was like 3 hours not 5"
+    found = classify(text)
+    learned = [s for s in found.spans if s.confidence is not None]
+    assert [s.move for s in learned] == [Move.MINIMIZE]  # no rule lists this wording
+    assert learned[0].text == "ur literally overreacting"
+    for span in learned:
+        assert text[span.start : span.end] == span.text
+        assert 0.5 <= span.confidence <= 1.0
+        assert len(span.text) < len(text)  # the clause, not the whole message
+
+
+def test_nothing_recognised_keeps_a_closest_guess_for_the_learner() -> None:
+    found = classify("mm ok yeah i guess thats fair enough then")
+    assert found.moves == []
+    assert found.closest is not None
+    assert found.closest.move == Move.VALIDATE
+    assert found.closest.confidence < 0.75  # under validate's threshold: a guess, not a tag
+    assert found.closest.text in found.text
+    # Too short to read: no tag and no guess, the rules alone decide.
+    assert classify("mm ok").closest is None
+
+
+def test_the_trained_weights_match_their_report() -> None:
+    # make classifier-model writes both; a weights file swapped by hand would not match.
+    import numpy as np
+
+    for mode in ("listen", "ask"):
+        spec = get_mode(mode).learned
+        assert spec is not None
+        report = json.loads(Path(spec.weights.with_suffix(".json")).read_text(encoding="utf-8"))
+        with np.load(spec.weights) as data:
+            thresholds = [float(t) for t in data["thresholds"]]
+            moves = [str(m) for m in data["moves"]]
+        assert moves == list(report["out_of_fold"])
+        assert thresholds == pytest.approx([v["threshold"] for v in report["out_of_fold"].values()])
+        assert all(t >= 0.5 for t in thresholds)
