@@ -1,0 +1,95 @@
+"""Whole conversations typed in everyday chat end where their arc should leave the partner.
+
+The scripts (tests/data/conversations/) were written blind, after the classifier was frozen,
+by writers who saw only the scenes and a one-line description of each arc. A repair arc
+must leave the partner guarded or calmer (ask mode: listening or better), an attuned arc
+settling or calmer (ask: reflecting or better), a defensive arc escalated or flooded.
+Arcs that do not yet end where they should are strict xfails naming where they end.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA
+from simulator.domain.zones import Zone
+from simulator.personas import load_card
+from simulator.practice.replay import ReplayScript, run_script
+from simulator.support.paths import data_dir
+from simulator.turns.session import Session
+from simulator.voices import ScriptedVoice
+
+SCRIPTS = DATA / "conversations"
+CARDS = {
+    "priya": "unanswered-text",
+    "tomas": "bad-day",
+    "hannah": "different-memory",
+    "noor": "quiet-withdraw",
+    "marcus": "angry-critic",
+    "daniel": "jumps-to-fixes",
+    "maya": "plans-it-away",
+}
+CALM_ORDER = [Zone.FLOODED, Zone.ESCALATED, Zone.GUARDED, Zone.SETTLING, Zone.REGULATED]
+AT_LEAST = {
+    "repair": Zone.GUARDED,
+    "fix_then_invite": Zone.GUARDED,
+    "attuned": Zone.SETTLING,
+    "withdraw_then_soft": Zone.GUARDED,
+    "soft_from_start": Zone.SETTLING,
+}
+AT_MOST = {"defensive": Zone.ESCALATED}
+NOT_YET = {
+    ("blind_S1", 0): "ends flooded: the partner starts flooded and stays there",
+    ("blind_S1", 2): "ends flooded",
+    ("blind_S1", 4): "ends escalated, not settling",
+    ("blind_S1", 5): "ends guarded, not settling",
+    ("blind_S1", 9): "ends flooded: the early fixing keeps the partner flooded",
+}
+"""Scripts whose arc is not met today (scored once, when the scripts arrived)."""
+
+
+def _scripts() -> list[tuple[str, int, dict[str, object]]]:
+    out = []
+    for path in sorted(SCRIPTS.glob("blind_*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out += [(path.stem, i, json.loads(line)) for i, line in enumerate(lines) if line.strip()]
+    return out
+
+
+def _cases() -> list[object]:
+    cases = []
+    for stem, index, script in _scripts():
+        marks = []
+        if (stem, index) in NOT_YET:
+            marks.append(pytest.mark.xfail(strict=True, reason=NOT_YET[(stem, index)]))
+        label = f"{stem}-{index}-{script['persona']}-{script['arc']}"
+        cases.append(pytest.param(script, id=label, marks=marks))
+    return cases
+
+
+def _final_zone(script: dict[str, object]) -> Zone:
+    card = load_card(data_dir("personas") / f"{CARDS[str(script['persona'])]}.yaml")
+    session = Session(card, ScriptedVoice(card, seed=0))
+    turns = script["turns"]
+    assert isinstance(turns, list) and len(turns) == 8
+    run_script(session, ReplayScript(turns=[str(t) for t in turns]))
+    return session.state.zone
+
+
+def test_there_are_enough_scripts_in_both_modes() -> None:
+    scripts = [s for _, _, s in _scripts()]
+    assert len(scripts) >= 12
+    assert {"repair", "attuned", "defensive", "fix_then_invite"} <= {s["arc"] for s in scripts}
+    assert {"withdraw_then_soft", "soft_from_start"} <= {s["arc"] for s in scripts}
+
+
+@pytest.mark.parametrize("script", _cases())
+def test_the_arc_ends_where_it_should(script: dict[str, object]) -> None:
+    zone = _final_zone(script)
+    arc = str(script["arc"])
+    if arc in AT_LEAST:
+        assert CALM_ORDER.index(zone) >= CALM_ORDER.index(AT_LEAST[arc]), zone
+    else:
+        assert CALM_ORDER.index(zone) <= CALM_ORDER.index(AT_MOST[arc]), zone
