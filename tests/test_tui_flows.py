@@ -791,3 +791,24 @@ def test_the_folded_block_keeps_only_its_latest_lines() -> None:
     assert block.lines[-1] == "You (turn 200): line 200"
     first = 201 - EarlierMessages.MAX_LINES
     assert block.lines[0] == f"You (turn {first}): line {first}"
+
+
+async def test_the_classifier_layer_loads_after_the_first_frame_not_at_the_first_message(
+    tmp_path: Path,
+) -> None:
+    from simulator.classifier import learned
+    from simulator.modes import get_mode
+
+    learned._model.cache_clear()
+    spec = get_mode("listen").learned
+    assert spec is not None
+    app = AttuneApp(make_context(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        # The warm-up worker starts after the first frame and loads in about a second.
+        for _ in range(600):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            if learned._model.cache_info().currsize:
+                break
+        # Loaded by the warm-up worker: no learner message has been sent.
+        assert learned._model.cache_info().currsize >= 1

@@ -1,6 +1,6 @@
 """Move classification for learner messages (offline, deterministic)."""
 
-from simulator.classifier.combine import classify
+from simulator.classifier.combine import classify, warm_up
 from simulator.classifier.rules import MAX_CLASSIFIED_CHARS, classify_rules
 from simulator.classifier.schema import Classification, Guess, Span
 
@@ -11,4 +11,5 @@ __all__ = [
     "Span",
     "classify",
     "classify_rules",
+    "warm_up",
 ]

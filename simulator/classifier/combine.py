@@ -18,7 +18,7 @@ from simulator.classifier.rules import (
     sentence_index,
 )
 from simulator.classifier.schema import Classification, Guess, Span
-from simulator.modes import AnyMove, Mode, PracticeMode, get_mode, parse_move
+from simulator.modes import AnyMove, Mode, PracticeMode, get_mode, modes, parse_move
 from simulator.support.textsafe import controls_as_spaces
 
 MIN_WORDS = 3
@@ -103,3 +103,10 @@ def _span(tag: LearnedTag, text: str) -> Span:
         text=text[tag.start : tag.end],
         confidence=tag.confidence,
     )
+
+
+def warm_up() -> None:
+    """Load every mode's learned layer now (from a background thread), not at the first message."""
+    for mode in modes():
+        if mode.learned is not None:
+            learned_model(mode.learned.weights)

@@ -49,6 +49,7 @@ class AttuneApp(App[None]):
         # After the first frame: importing litellm holds the GIL for seconds.
         self.call_after_refresh(self.warm_up_model)
         self.call_after_refresh(self.warm_up_safety)
+        self.call_after_refresh(self.warm_up_classifier)
         if self.start_setup is not None:
             self.begin_practice(self.start_setup)
 
@@ -80,6 +81,13 @@ class AttuneApp(App[None]):
     def warm_up_safety(self) -> None:
         """Load the safety check's learned signal off the UI thread, before the first message."""
         from simulator.safety import warm_up
+
+        warm_up()
+
+    @work(thread=True, exclusive=True, group="warm-up-classifier")
+    def warm_up_classifier(self) -> None:
+        """Load the classifier's learned layer off the UI thread, before the first message."""
+        from simulator.classifier import warm_up
 
         warm_up()
 
