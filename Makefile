@@ -66,7 +66,8 @@ browser:
 ## safety-index: rebuild the safety check's learned index from the dev sets (never the held-out ones)
 safety-index: $(RUN_STAMP)
 	$(BIN)/python -m simulator.safety.build_index tests/data/safety/dev_*.jsonl \
-	  tests/data/moves_dev.yaml tests/data/moves_dev2.yaml tests/data/ask_moves_dev.yaml tests/data/ask_moves_dev2.yaml
+	  tests/data/moves_dev.yaml tests/data/moves_dev2.yaml tests/data/ask_moves_dev.yaml tests/data/ask_moves_dev2.yaml \
+	  tests/data/moves_blind/dev_*.jsonl
 
 ## classifier-model: retrain each mode's learned classifier layer on its dev sets (never the held-out ones)
 classifier-model: $(RUN_STAMP)

@@ -3,8 +3,8 @@
 The index is the dev lines' embeddings (float16) and, beside them, each line's
 text, label and kind, so a check-in can quote the example it matched. Safety sets
 (JSON lines) bring risky lines and look-alike safe ones; the move classifier's dev
-sets (YAML) bring ordinary practice lines, all safe, so that everyday listening is
-never mistaken for a disclosure. Held-out sets must never be passed here.
+sets (YAML, and the blind chat-style JSON lines with moves) bring ordinary practice
+lines, all safe, so that everyday listening is never mistaken for a disclosure. Held-out sets must never be passed here.
 """
 
 from __future__ import annotations
@@ -36,7 +36,12 @@ def build(paths: list[Path]) -> int:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                rows.append({"text": row["text"], "label": row["label"], "kind": row.get("kind")})
+                # A classifier blind set's line (it has moves, no safety label) is an
+                # ordinary practice line in the register people type: safe.
+                label = row.get("label", "safe" if "moves" in row else None)
+                if label is None:
+                    raise SystemExit(f"{path}: a line has neither a safety label nor moves")
+                rows.append({"text": row["text"], "label": label, "kind": row.get("kind")})
     vectors = shared_encoder().encode([str(r["text"]) for r in rows]).astype(np.float16)
     VECTORS.parent.mkdir(parents=True, exist_ok=True)
     np.save(VECTORS, vectors)
