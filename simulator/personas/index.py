@@ -29,8 +29,8 @@ class PersonaEntry:
     summary: str
     """The scenario in one line."""
     scenario: str
-    source: Path
-    """The card's file."""
+    source: Path | None
+    """The card's file (None for a card built in memory, as tests do)."""
     user: bool
     """True for a card the learner made (it lives in their own folder)."""
 
@@ -87,7 +87,7 @@ def index_of(catalog: Catalog) -> PersonaIndex:
             style=card.style.value,
             summary=card.summary,
             scenario=card.scenario,
-            source=catalog.sources[card_id],
+            source=catalog.sources.get(card_id),
             user=catalog.is_user(card_id),
         )
         for card_id, card in catalog.cards.items()
@@ -107,7 +107,7 @@ def to_json(index: PersonaIndex) -> dict[str, object]:
         "entries": [
             {
                 **{name: getattr(e, name) for name in _ENTRY_TEXT},
-                "source": str(e.source),
+                "source": None if e.source is None else str(e.source),
                 "user": e.user,
             }
             for e in index.entries.values()
@@ -148,7 +148,8 @@ def _entry(item: object) -> PersonaEntry | None:
         return None
     text = [item.get(name) for name in _ENTRY_TEXT]
     source, user = item.get("source"), item.get("user")
-    if not (_strings(text) and isinstance(source, str) and isinstance(user, bool)):
+    if not (_strings(text) and isinstance(source, str | None) and isinstance(user, bool)):
         return None
     card_id, name, mode, style, summary, scenario = (str(t) for t in text)
-    return PersonaEntry(card_id, name, mode, style, summary, scenario, Path(source), user)
+    where = None if source is None else Path(source)
+    return PersonaEntry(card_id, name, mode, style, summary, scenario, where, user)
