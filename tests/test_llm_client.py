@@ -26,7 +26,7 @@ OFFLINE_IMPORT = textwrap.dedent(
     socket.socket.connect = refuse
     socket.socket.connect_ex = refuse
     socket.getaddrinfo = lambda *a, **k: (attempts.append(a[0]), (_ for _ in ()).throw(OSError("no dns")))[1]
-    import simulator.cli.main  # the CLI must not pull litellm in at start-up
+    import simulator.cli.main, simulator.cli.commands  # the CLI must not pull litellm in at start-up
     assert "litellm" not in sys.modules, "litellm imported at start-up"
     from simulator.llm.litellm_loader import load_litellm
     litellm = load_litellm()

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from simulator.domain.zones import Zone
 from simulator.personas import Catalog, PersonaCard, SofterEmotion, Style
-from simulator.personas.loader import load_card, load_catalog, load_default_catalog, persona_dirs
+from simulator.personas.files import persona_dirs
+from simulator.personas.loader import load_card, load_catalog, load_default_catalog
 from simulator.scenario import (
     ScenarioAnswers,
     answer_problems,

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import RunCli
-from simulator.cli.main import cli
+from simulator.cli.commands import cli
 from simulator.domain.zones import Zone
 from simulator.llm.client import CallOptions
 from simulator.personas.loader import load_card

@@ -475,44 +475,82 @@ async def test_the_model_loads_after_the_first_frame_and_the_status_says_so(
         assert "Model: local. Ready: loaded" in static_text(app, "#model-status")
 
 
-def test_first_frame_is_drawn_before_litellm_is_imported(tmp_path: Path) -> None:
-    """In a fresh interpreter: the picker mounts with litellm not yet imported, then it loads."""
+# What a bare `attune` must not import before its picker's first frame: the card schema and
+# loader, pydantic, the settings model, the store, click and its command tree, the modes'
+# registry, YAML and the model layer. Each is loaded after the frame, off the UI thread.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "pydantic",
+    "pydantic_core",
+    "click",
+    "yaml",
+    "litellm",
+    "simulator.cli.commands",
+    "simulator.store",
+    "simulator.personas.card",
+    "simulator.personas.loader",
+    "simulator.settings.config",
+    "simulator.modes",
+    "simulator.tui.context",
+)
+
+
+def test_first_frame_of_a_bare_attune_imports_no_card_model_store_click_or_litellm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a fresh interpreter, `attune` with its picker cache written: the picker is drawn
+    with none of NOT_BEFORE_THE_FIRST_FRAME imported; then the cards load and the model warms."""
+    monkeypatch.setenv("ATTUNE_MODEL", "hosted_vllm/never-called")
+    from simulator.tui.preview import load_context, picker_cache
+
+    load_context()  # the slow start a first `attune` makes, which writes the cache
+    assert picker_cache().read() is not None
     script = textwrap.dedent(
-        """
+        f"""
         import asyncio, sys
-        from simulator.tui.app import make_app
+        import simulator.cli.main as cli_main
+        from simulator.tui.app import AttuneApp
         from simulator.tui.screens.picker import PickerScreen
 
-        seen = {}
-        original = PickerScreen.on_mount
+        watched = {NOT_BEFORE_THE_FIRST_FRAME!r}
+        seen = {{}}
+        real_display = AttuneApp._display
 
-        def on_mount(self):
-            seen["litellm_at_first_frame"] = "litellm" in sys.modules
-            original(self)
+        def display(app, screen, renderable):
+            # A frame of the picker reaches the terminal (headless drivers stop short of writing).
+            if renderable is not None and isinstance(screen, PickerScreen) and "frame" not in seen:
+                seen["frame"] = sorted(
+                    m for m in sys.modules for w in watched if m == w or m.startswith(w + ".")
+                )
+                seen["options"] = len(screen.query_one("#personas").options)
+            real_display(app, screen, renderable)
 
-        PickerScreen.on_mount = on_mount
-
-        async def main():
-            app = make_app(model="hosted_vllm/never-called")
+        async def drive(app):
             async with app.run_test() as pilot:
                 await pilot.pause()
                 await app.workers.wait_for_complete()
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                seen["cards_loaded_after"] = "simulator.personas.card" in sys.modules
                 seen["litellm_after_warm_up"] = "litellm" in sys.modules
                 seen["state"] = app.model_state
+                app.exit()
 
-        asyncio.run(main())
+        AttuneApp._display = display
+        AttuneApp.run = lambda self, **_: asyncio.run(drive(self))
+        cli_main._opens_picker = lambda argv: True  # in a terminal, as `make run` is
+        seen["code"] = cli_main.main([])
         print(seen)
         """
     )
-    env = {**os.environ, "ATTUNE_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )
     assert done.returncode == 0, done.stderr
     assert (
-        "{'litellm_at_first_frame': False, 'litellm_after_warm_up': True, 'state': 'ready'}"
-        in done.stdout
-    )
+        "{'frame': [], 'options': 7, 'cards_loaded_after': True, "
+        "'litellm_after_warm_up': True, 'state': 'ready', 'code': 0}" in done.stdout
+    ), done.stdout + done.stderr
 
 
 def test_practice_without_a_terminal_is_one_line_and_exit_2(attune: RunCli) -> None:

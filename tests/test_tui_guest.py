@@ -100,7 +100,7 @@ async def test_a_guest_practises_and_is_saved_but_never_reaches_saved_sessions(
         assert current_screen(app) is debrief
         assert not any(isinstance(s, SessionsScreen) for s in app.screen_stack)
         assert not (home_dir() / "exports").exists()
-        notice = str(app.screen_stack[1].query_one("#notice").render())
+        notice = str(app.screen_stack[0].query_one("#notice").render())
         assert "cannot list or reopen saved sessions" in notice
     assert {s.id for s in store.list()} == {owners, session_id}
 

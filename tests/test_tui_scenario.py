@@ -86,7 +86,7 @@ async def test_describe_save_and_practise_at_once_then_find_it_next_time(tmp_pat
         path = user_personas_dir() / f"{card.id}.yaml"
         assert load_card(path) == card
         # Back in the picker, the new card is listed and highlighted.
-        picker = app.screen_stack[1]
+        picker = app.screen_stack[0]
         assert isinstance(picker, PickerScreen)
         assert picker.highlighted_id() == card.id
     # Next time: a fresh app lists it under "Your scenarios", apart from the shipped ones.

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
-
 import click
 
 from simulator.support.problems import one_line
@@ -12,20 +9,6 @@ from simulator.support.textsafe import printable
 
 ERROR_EXIT = 2
 """Bad input the user can fix: a file, an argument, a setting, a saved session."""
-
-
-def prepare_stdio() -> None:
-    """Make the standard streams replace what they cannot encode or decode instead of crashing.
-
-    Output may go to a terminal that speaks only ASCII (LANG=C, PYTHONIOENCODING=ascii),
-    and stdin may carry bytes that are not UTF-8; neither is worth a traceback.
-    """
-    for stream in (sys.stdin, sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            # A closed or detached stream has nothing to fix.
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="replace")
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:

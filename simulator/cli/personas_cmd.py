@@ -14,7 +14,8 @@ from simulator.cli.personas_try_cmd import try_command
 from simulator.domain.zones import Zone
 from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
-from simulator.personas.loader import card_files, load_card
+from simulator.personas.files import card_files
+from simulator.personas.loader import load_card
 from simulator.support import fs
 from simulator.support.errors import AttuneError, PersonaError
 from simulator.support.textsafe import printable

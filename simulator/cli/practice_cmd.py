@@ -12,7 +12,7 @@ import click
 from simulator.cli.common import intensity_option, model_option, personas_option
 from simulator.cli.ranges import SEED
 from simulator.support.errors import AttuneError
-from simulator.turns.choices import FeedbackTiming
+from simulator.turns.timing import FeedbackTiming
 
 
 def run_tui(
@@ -30,10 +30,11 @@ def run_tui(
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise AttuneError("the practice screen needs an interactive terminal (try 'attune --help')")
     from simulator.tui.app import make_app
-    from simulator.tui.context import build_context
+    from simulator.tui.preview import load_context
     from simulator.turns.choices import PracticeSetup
 
-    context = build_context(model, persona_folders, guest=guest)
+    # Also writes the picker's cache, so the next bare `attune` draws it at once.
+    context = load_context(model, persona_folders, guest=guest)
     start = None
     if persona_id is not None:
         context.catalog.get(persona_id)

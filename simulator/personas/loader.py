@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from simulator.personas.explain import (
     explain,
     polarity_problems,
 )
+from simulator.personas.files import card_files, persona_dirs
 from simulator.personas.placeholders import placeholders
 from simulator.support import fs
 from simulator.support.errors import AttuneError, PersonaError, UnknownPersonaError
@@ -30,8 +30,6 @@ from simulator.support.safe_read import read_text
 
 # A problem before it is worded: pydantic's error, or a line already written.
 Found = tuple[Loc, ErrorDetails | str]
-
-ENV_VAR = "ATTUNE_PERSONAS"
 
 
 def _card_problems(path: Path, data: Mapping[str, Any]) -> tuple[PersonaCard | None, list[Found]]:
@@ -101,21 +99,6 @@ def load_card(path: Path) -> PersonaCard:
     return validate_card(path, data, text)
 
 
-def persona_dirs(
-    extra: Iterable[Path] = (), environ: Mapping[str, str] | None = None, *, user: bool = True
-) -> list[Path]:
-    """Folders to load, lowest precedence first: shipped, the learner's own (if it exists and
-    `user`), then $ATTUNE_PERSONAS, then --personas."""
-    env = os.environ if environ is None else environ
-    dirs = [data_dir("personas")]
-    mine = user_personas_dir(env)
-    if user and fs.is_folder(mine):
-        dirs.append(mine)
-    dirs += [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    dirs += list(extra)
-    return dirs
-
-
 @dataclass
 class Catalog:
     """The loaded personas by id, with the file each came from."""
@@ -152,15 +135,6 @@ class Catalog:
         """Forget a card whose file was deleted."""
         self.cards.pop(persona_id, None)
         self.sources.pop(persona_id, None)
-
-
-def card_files(folder: Path) -> list[Path]:
-    """The card files in a folder, sorted by name.
-
-    Anything named like a card but not a folder is listed, so a pipe or a link to a device
-    there is reported (and skipped) by the loader instead of silently left out.
-    """
-    return [p for p in fs.entries(folder) if p.suffix in (".yaml", ".yml") and not fs.is_folder(p)]
 
 
 def load_catalog(dirs: Iterable[Path], user_dir: Path | None = None) -> Catalog:

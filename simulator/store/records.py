@@ -8,8 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.modes import PracticeMode
-from simulator.turns.choices import FeedbackTiming, read_legacy_feedback
+from simulator.turns.choices import read_legacy_feedback
 from simulator.turns.session import TurnRecord
+from simulator.turns.timing import FeedbackTiming
 
 
 class SessionMeta(BaseModel):

@@ -19,7 +19,7 @@ from simulator.store.notes import NoteError, clean_note
 from simulator.store.records import Note, SavedSession, SessionMeta, SessionSummary
 from simulator.store.values import SessionValues, stored_json
 from simulator.support.errors import StoreError, UnknownSessionError, UnreadableSessionError
-from simulator.support.paths import home_dir
+from simulator.support.paths import sessions_path
 from simulator.support.textsafe import scrub
 from simulator.turns.session import TurnRecord
 
@@ -101,7 +101,7 @@ class SessionStore:
     @classmethod
     def default(cls) -> SessionStore:
         """The store in the user's attune folder (`$ATTUNE_HOME/sessions.db`)."""
-        return cls(home_dir() / "sessions.db")
+        return cls(sessions_path())
 
     def create(self, meta: SessionMeta) -> str:
         """Save a new session's setup; returns its id."""

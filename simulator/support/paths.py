@@ -32,6 +32,24 @@ def home_dir(environ: Mapping[str, str] | None = None) -> Path:
     return user_data_path("attune", appauthor=False)
 
 
+def home_label(path: Path) -> str:
+    """A path as the learner reads it: `~/...` when it is under their home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(path)
+
+
+def sessions_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The saved sessions' database: `sessions.db` in the user's attune folder."""
+    return home_dir(environ) / "sessions.db"
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """What attune can rebuild at any time (the picker's persona index): `cache` in home."""
+    return home_dir(environ) / "cache"
+
+
 def user_personas_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The learner's own persona cards (made with `attune personas new`): `personas` in home."""
     return home_dir(environ) / "personas"

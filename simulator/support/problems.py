@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING
 
 from simulator.support.limits import MAX_REPORTED_PROBLEMS
+
+if TYPE_CHECKING:  # only named here: `one_line` users (the picker's cache) skip pydantic
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 # Tagged unions name the chosen branch in an error's location; the branch is no field
 # the user wrote, so locations leave out any part that starts with this marker.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,14 +11,17 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
+from simulator.personas.index import PersonaIndex, index_of
 from simulator.support.errors import AttuneError
 from simulator.support.textsafe import printable
-from simulator.tui.context import AppContext
-from simulator.turns.choices import PracticeSetup
+from simulator.tui.preview import Preview, picker_cache
 
 if TYPE_CHECKING:
     from simulator.practice.conversation import Practice
+    from simulator.tui.context import AppContext
+    from simulator.turns.choices import PracticeSetup
 
 MODEL_LOADING = "loading"
 MODEL_READY = "ready"
@@ -36,24 +40,134 @@ class AttuneApp(App[None]):
     model_state: reactive[str] = reactive(MODEL_LOADING)
     model_message: reactive[str] = reactive("")
 
-    def __init__(self, context: AppContext, start: PracticeSetup | None = None) -> None:
+    def __init__(self, context: AppContext | Preview, start: PracticeSetup | None = None) -> None:
+        """Run with a loaded context, or with a preview whose context loads after the first
+        frame (a bare `attune` whose picker cache answered)."""
         super().__init__()
-        self.context = context
+        self._app_context: AppContext | None = None
+        self._preview: Preview | None = None
+        self.personas = PersonaIndex({}, {})
+        """What the picker lists: the preview's cached index, then the loaded catalog's."""
+        self._model = context.model
         self.start_setup = start
         self._model_ready = asyncio.Event()
+        self._loaded = asyncio.Event()
+        self._after_load: list[Callable[[], object]] = []
+        self.load_failure: Exception | None = None
+        """Why the context could not be loaded after the first frame (the app exits)."""
+        if isinstance(context, Preview):
+            self._preview = context
+            self.personas = context.personas
+        else:
+            self._adopt(context)
 
-    def on_mount(self) -> None:
+    def _adopt(self, context: AppContext) -> None:
+        self._app_context = context
+        self._model = context.model
+        self.personas = index_of(context.catalog)
+
+    @property
+    def context(self) -> AppContext:
+        """Settings, personas, store and model. A preview's loads after the first frame: reach
+        it through `after_load` (or await `loaded_context`) from anything the picker starts."""
+        if self._app_context is None:
+            raise RuntimeError("attune is still loading its context")
+        return self._app_context
+
+    @property
+    def context_loaded(self) -> bool:
+        """False until the context has loaded (a preview's first moments)."""
+        return self._app_context is not None
+
+    @property
+    def preview_home_label(self) -> str:
+        """Where sessions will be kept, as the preview shows it before the store opens."""
+        return self._preview.home_label if self._preview is not None else ""
+
+    @property
+    def guest(self) -> bool:
+        """A visitor's tab under `attune serve` (a preview is never one)."""
+        return self._app_context is not None and self._app_context.guest
+
+    def get_default_screen(self) -> Screen[None]:
+        """The picker is the app's first screen (no blank screen under it to draw first)."""
         from simulator.tui.screens.picker import PickerScreen
 
-        self.push_screen(PickerScreen())
+        return PickerScreen()
+
+    def on_mount(self) -> None:
+        if self._app_context is None:
+            # After the first frame: validating the cards and opening the store take longer
+            # than drawing the picker.
+            self.call_after_refresh(self.load_context)
+        else:
+            self._loaded.set()
+            self._warm_up_after_refresh()
+        if self.start_setup is not None:
+            self.begin_practice(self.start_setup)
+
+    def _warm_up_after_refresh(self) -> None:
         # After the first frame: importing litellm holds the GIL for seconds.
         self.call_after_refresh(self.warm_up_model)
         self.call_after_refresh(self.warm_up_safety)
         self.call_after_refresh(self.warm_up_classifier)
-        if self.start_setup is not None:
-            self.begin_practice(self.start_setup)
 
-    def personas_changed(self, highlight: str) -> None:
+    @work(thread=True, exclusive=True, group="load")
+    def load_context(self) -> None:
+        """Load the settings, every card (validated) and the store off the UI thread."""
+        assert self._preview is not None
+        try:
+            context = self._preview.load()
+        except Exception as exc:
+            # A card or the config changed under the cache (AttuneError), or a bug: either
+            # way the app stops and `attune` reports it as its slow path would have.
+            self.call_from_thread(self._load_failed, exc)
+            return
+        self.call_from_thread(self._context_loaded, context)
+
+    def _load_failed(self, exc: Exception) -> None:
+        self.load_failure = exc
+        self.exit(return_code=2)
+
+    def _context_loaded(self, context: AppContext) -> None:
+        shown = self.personas
+        self._adopt(context)
+        self._loaded.set()
+        if self.personas != shown:
+            # The cache was out of date after all (attune itself changed): show the truth.
+            self.personas_changed(highlight=None)
+            for problem in self.personas.problems:
+                if problem not in shown.problems:
+                    self.notify(
+                        printable(f"Skipped one of your cards: {problem}"), severity="warning"
+                    )
+        self.refresh_notice()
+        self._warm_up_after_refresh()
+        pending, self._after_load = self._after_load, []
+        for action in pending:
+            action()
+
+    def after_load(self, action: Callable[[], object]) -> None:
+        """Run `action` now if the context has loaded, else as soon as it has."""
+        if self._app_context is not None:
+            action()
+        else:
+            self._after_load.append(action)
+
+    async def loaded_context(self) -> AppContext:
+        """The context, once it has loaded."""
+        await self._loaded.wait()
+        return self.context
+
+    def refresh_notice(self) -> None:
+        """Redraw the picker's notice (where sessions are kept, or why they cannot be)."""
+        from simulator.tui.screens.picker import PickerScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PickerScreen):
+                screen.refresh_notice()
+
+    def personas_changed(self, highlight: str | None) -> None:
         """Relist the personas on the picker under the current screen, `highlight` selected."""
         from simulator.tui.screens.picker import PickerScreen
 
@@ -61,10 +175,15 @@ class AttuneApp(App[None]):
             if isinstance(screen, PickerScreen):
                 screen.refresh_personas(highlight=highlight)
 
+    def reindex(self) -> None:
+        """List the catalog as it is now (after a card was added or deleted)."""
+        if self._app_context is not None:
+            self.personas = index_of(self._app_context.catalog)
+
     @property
     def model(self) -> str:
         """The model that voices the persona."""
-        return self.context.model
+        return self._model
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up_model(self) -> None:
@@ -106,6 +225,7 @@ class AttuneApp(App[None]):
         """Build the session (voice, classifier) off the UI thread, then open the practice."""
         from simulator.tui.screens.practice import PracticeScreen
 
+        await self._loaded.wait()
         try:
             practice = await asyncio.to_thread(self._build_practice, setup)
         except AttuneError as exc:
@@ -141,13 +261,12 @@ class AttuneApp(App[None]):
         """Show the saved sessions (never to a guest: they are the owner's)."""
         from simulator.tui.screens.sessions import SessionsScreen
 
-        if self.context.guest:
-            return
-        self.push_screen(SessionsScreen())
+        if not self.context.guest:
+            self.push_screen(SessionsScreen())
 
     def back_to_picker(self) -> None:
         """Close every screen above the persona picker."""
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
 
@@ -163,3 +282,26 @@ def make_app(
     from simulator.tui.context import build_context
 
     return AttuneApp(context or build_context(model, persona_folders, guest=guest), start)
+
+
+def open_picker() -> bool:
+    """A bare `attune`: the picker drawn from its cache, the rest loaded after the first frame.
+
+    False, having run nothing, when the cache does not answer (a card or the config changed,
+    or none was written yet): the caller then starts the slow way, which writes it. A failure
+    to load after the first frame is raised once the app has closed, as the slow path would
+    have raised it before opening.
+    """
+    try:
+        cache = picker_cache()
+    except (OSError, AttuneError):
+        return False
+    preview = cache.read()
+    if preview is None:
+        return False
+    app = AttuneApp(preview)
+    app.run()
+    if app.load_failure is not None:
+        cache.forget()
+        raise app.load_failure
+    return True

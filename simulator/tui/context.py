@@ -8,10 +8,12 @@ from pathlib import Path
 
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
-from simulator.personas.loader import load_catalog, load_default_catalog, persona_dirs
+from simulator.personas.files import persona_dirs
+from simulator.personas.loader import load_catalog, load_default_catalog
 from simulator.safety import Distress, detect_distress
 from simulator.settings.config import Settings, load_settings
 from simulator.store.sqlite import SessionStore
+from simulator.support import paths
 from simulator.support.errors import AttuneError
 from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice, warm_up
@@ -27,14 +29,6 @@ def draft_options(model: str, settings: Settings) -> CallOptions:
     from simulator.scenario.draft import draft_options as options
 
     return options(model, settings)
-
-
-def _home_label(path: Path) -> str:
-    home = Path.home()
-    try:
-        return "~/" + str(path.relative_to(home))
-    except ValueError:
-        return str(path)
 
 
 @dataclass
@@ -62,7 +56,7 @@ class AppContext:
 
     def __post_init__(self) -> None:
         if not self.home_label and self.store is not None:
-            self.home_label = _home_label(self.store.path)
+            self.home_label = paths.home_label(self.store.path)
 
 
 def build_context(

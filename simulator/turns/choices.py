@@ -1,4 +1,4 @@
-"""What the learner chose before practising; light to import, so the picker can draw at once."""
+"""What the learner chose before practising (the picker draws from the lighter `timing`)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-FeedbackTiming = Literal["live", "after"]
-"""`live`: the meter, gauges and hints during the talk; `after`: feedback only in the debrief."""
-
-FEEDBACK_HELP: dict[FeedbackTiming, str] = {
-    "after": "none during the talk; all in the debrief",
-    "live": "what each message did, during the talk",
-}
+from simulator.turns.timing import FeedbackTiming
 
 # Before "feedback" had its own name it was stored as "mode": immersive or coached.
 LEGACY_KEY = "mode"

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from simulator.modes import words_for
-from simulator.personas import PersonaCard
+from simulator.personas.index import PersonaEntry, PersonaIndex
 from simulator.support.errors import AttuneError
 from simulator.support.textsafe import printable
 from simulator.tui.screens.your_scenarios import (
@@ -23,10 +22,11 @@ from simulator.tui.screens.your_scenarios import (
     persona_options,
     scenario_text,
 )
-from simulator.turns.choices import FEEDBACK_HELP, PracticeSetup
+from simulator.turns.timing import FEEDBACK_HELP
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
+    from simulator.turns.choices import PracticeSetup
 
 INTENSITY_HELP = {
     "gentle": "forgiving: missteps land softer",
@@ -41,15 +41,15 @@ FIRST_CHOICE = "unanswered-text"
 OWNER_ONLY = frozenset({"sessions", "new_scenario", "edit_scenario", "delete_scenario"})
 
 
-def persona_option(card: PersonaCard) -> Option:
+def persona_option(index: PersonaIndex, card: PersonaEntry) -> Option:
     """One picker row: name, id and style, then the scenario in a sentence."""
     prompt = Text()
-    label = words_for(card.mode).picker_label
+    label = index.label(card)
     if label:
         prompt.append(label, style="bold #000000 on #8e8cf0")
         prompt.append(" ")
     prompt.append(printable(card.name), style="bold")
-    prompt.append(f" — {card.id}, {card.style.value}s", style="dim")
+    prompt.append(f" — {card.id}, {card.style}s", style="dim")
     if card.id == FIRST_CHOICE:
         prompt.append(" (start here)", style="italic")
     prompt.append("\n")
@@ -78,13 +78,13 @@ class PickerScreen(Screen[None]):
         return cast("AttuneApp", self.app)
 
     def compose(self) -> ComposeResult:
-        context = self.attune.context
         yield Header()
         with Horizontal(id="picker"):
             with Vertical(id="persona-column"):
                 yield Static("Who do you want to practise with?", classes="panel-title")
-                yield OptionList(*persona_options(context.catalog, persona_option), id="personas")
-                if not context.guest:
+                rows = persona_options(self.attune.personas, persona_option)
+                yield OptionList(*rows, id="personas")
+                if not self.attune.guest:
                     yield Button("New scenario: rehearse your own talk (n)", id="new-scenario")
             with VerticalScroll(id="setup"):
                 yield Static("", id="scenario", markup=False)
@@ -104,17 +104,23 @@ class PickerScreen(Screen[None]):
         yield Footer()
 
     def _notice(self) -> str:
-        context = self.attune.context
-        if context.store is None:
-            where = f"Sessions cannot be saved: {context.store_problem}"
-        elif context.guest:
+        app = self.attune
+        if not app.context_loaded:
+            # The store opens after the first frame; until then, where it will be.
+            where = (
+                f"Sessions are saved only on this computer, in {app.preview_home_label} "
+                "(readable by you only)."
+            )
+        elif app.context.store is None:
+            where = f"Sessions cannot be saved: {app.context.store_problem}"
+        elif app.context.guest:
             where = (
                 "This practice is saved on the computer serving this page; this page cannot "
                 "list or reopen saved sessions."
             )
         else:
             where = (
-                f"Sessions are saved only on this computer, in {context.home_label} "
+                f"Sessions are saved only on this computer, in {app.context.home_label} "
                 "(readable by you only)."
             )
         return (
@@ -128,8 +134,12 @@ class PickerScreen(Screen[None]):
         options.highlighted = ids.index(FIRST_CHOICE) if FIRST_CHOICE in ids else 0
         options.focus()
         self.watch(self.attune, "model_message", self._show_model, init=True)
-        for problem in self.attune.context.catalog.problems:
+        for problem in self.attune.personas.problems:
             self.notify(printable(f"Skipped one of your cards: {problem}"), severity="warning")
+
+    def refresh_notice(self) -> None:
+        """Say again where sessions are kept (the store has opened, or failed to)."""
+        self.query_one("#notice", Static).update(self._notice())
 
     def on_screen_resume(self) -> None:
         """Back from the form (or a practice): list the learner's cards as they are now."""
@@ -139,7 +149,8 @@ class PickerScreen(Screen[None]):
         """Rebuild the list (after a card was added or deleted), keeping the highlight."""
         options = self.query_one("#personas", OptionList)
         current = highlight or self.highlighted_id()
-        options.set_options(persona_options(self.attune.context.catalog, persona_option))
+        self.attune.reindex()
+        options.set_options(persona_options(self.attune.personas, persona_option))
         ids = [str(o.id) for o in options.options]
         if current in ids:
             options.highlighted = ids.index(current)
@@ -156,11 +167,10 @@ class PickerScreen(Screen[None]):
 
     def _yours_highlighted(self) -> str | None:
         card_id = self.highlighted_id()
-        catalog = self.attune.context.catalog
-        return card_id if card_id in catalog.cards and catalog.is_user(card_id) else None
+        return card_id if card_id is not None and self.attune.personas.is_user(card_id) else None
 
     def _owner_only(self, action: str) -> bool:
-        return self.attune.context.guest and action in OWNER_ONLY
+        return self.attune.guest and action in OWNER_ONLY
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and delete are for the learner's own cards only (greyed out otherwise); a
@@ -175,10 +185,10 @@ class PickerScreen(Screen[None]):
         self.query_one("#model-status", Static).update(f"Model: {self.attune.model}. {message}")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        catalog = self.attune.context.catalog
+        personas = self.attune.personas
         card_id = str(event.option.id)
-        if card_id in catalog.cards:
-            self.query_one("#scenario", Static).update(scenario_text(catalog, card_id))
+        if card_id in personas.entries:
+            self.query_one("#scenario", Static).update(scenario_text(personas, card_id))
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -198,6 +208,8 @@ class PickerScreen(Screen[None]):
 
     def setup(self) -> PracticeSetup:
         """The choices on screen, as a practice setup."""
+        from simulator.turns.choices import PracticeSetup
+
         option = self.query_one("#personas", OptionList).highlighted_option
         persona = str(option.id) if option is not None else ""
         return PracticeSetup.model_validate(
@@ -215,11 +227,13 @@ class PickerScreen(Screen[None]):
             self.attune.begin_practice(self.setup())
 
     def action_new_scenario(self) -> None:
-        """Open the form for the learner's own talk."""
+        """Open the form for the learner's own talk (once the cards have loaded)."""
+        if not self._owner_only("new_scenario"):
+            self.attune.after_load(self._open_form)
+
+    def _open_form(self) -> None:
         from simulator.tui.screens.scenario_form import ScenarioFormScreen
 
-        if self._owner_only("new_scenario"):
-            return
         self.app.push_screen(ScenarioFormScreen(self._setup_choices()))
 
     def _setup_choices(self) -> PracticeSetup:
@@ -227,12 +241,14 @@ class PickerScreen(Screen[None]):
 
     def action_edit_scenario(self) -> None:
         """Reopen the form with the highlighted card's answers (or show where its file is)."""
+        card_id = self._yours_highlighted()
+        if card_id is not None and not self._owner_only("edit_scenario"):
+            self.attune.after_load(lambda: self._edit(card_id))
+
+    def _edit(self, card_id: str) -> None:
         from simulator.scenario import load_answers
         from simulator.tui.screens.scenario_form import ScenarioFormScreen
 
-        card_id = self._yours_highlighted()
-        if card_id is None or self._owner_only("edit_scenario"):
-            return
         answers = load_answers(card_id)
         if answers is None:
             path = self.attune.context.catalog.sources[card_id]
@@ -249,8 +265,9 @@ class PickerScreen(Screen[None]):
         card_id = self._yours_highlighted()
         if card_id is None or self._owner_only("delete_scenario"):
             return
+        context = await self.attune.loaded_context()
         try:
-            deleted = await delete_card(self.app, self.attune.context.catalog, card_id)
+            deleted = await delete_card(self.app, context.catalog, card_id)
         except AttuneError as exc:
             self.notify(printable(str(exc)), severity="error", markup=False)
             return
@@ -265,8 +282,8 @@ class PickerScreen(Screen[None]):
             self.refresh_personas()
 
     def action_sessions(self) -> None:
-        """Open the saved sessions."""
-        self.attune.open_sessions()
+        """Open the saved sessions (once the store has opened)."""
+        self.attune.after_load(self.attune.open_sessions)
 
     def _press_next(self, radio_id: str) -> None:
         radio = self.query_one(f"#{radio_id}", RadioSet)
