@@ -47,7 +47,10 @@ def test_the_sets_are_big_enough_and_from_different_writers() -> None:
     held = [p.name for p in SETS.glob("heldout_*.jsonl")]
     assert sum(len(load_blind(SETS / n)) for n in dev) >= 1200
     assert sum(len(load_blind(SETS / n)) for n in held) >= 300
-    writers = lambda names: {n.rsplit("_", 1)[1].split(".")[0] for n in names}  # noqa: E731
+
+    def writers(names: list[str]) -> set[str]:
+        return {n.rsplit("_", 1)[1].split(".")[0] for n in names}
+
     assert not writers(dev) & writers(held)
 
 
@@ -122,7 +125,7 @@ def test_a_learned_tag_quotes_its_clause_and_carries_its_confidence() -> None:
     assert learned[0].text == "ur literally overreacting"
     for span in learned:
         assert text[span.start : span.end] == span.text
-        assert 0.5 <= span.confidence <= 1.0
+        assert span.confidence is not None and 0.5 <= span.confidence <= 1.0
         assert len(span.text) < len(text)  # the clause, not the whole message
 
 

@@ -10,6 +10,7 @@ Arcs that do not yet end where they should are strict xfails naming where they e
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -67,7 +68,7 @@ def _scripts() -> list[tuple[str, int, dict[str, object]]]:
     return out
 
 
-def _cases() -> list[object]:
+def _cases() -> list[Any]:
     cases = []
     for stem, index, script in _scripts():
         marks = []
