@@ -3,7 +3,7 @@
 The index is the dev lines' embeddings (float16) and, beside them, each line's
 text, label and kind, so a check-in can quote the example it matched. Safety sets
 (JSON lines) bring risky lines and look-alike safe ones; the move classifier's dev
-sets (YAML, and the blind chat-style JSON lines with moves) bring ordinary practice
+sets (YAML, or blind chat-style JSON lines with moves) bring ordinary practice
 lines, all safe, so that everyday listening is never mistaken for a disclosure.
 Held-out sets must never be passed here.
 """
