@@ -229,7 +229,11 @@ def test_policy_cases_pass_for_other_seeds_too(seed: int, catalog: Catalog) -> N
     ("move", "wording"), [(m, w) for m, ws in WORDINGS.items() for w in ws], ids=str
 )
 def test_each_policy_wording_is_classified_as_its_move(move: object, wording: str) -> None:
-    assert classify(wording).moves == [move]
+    moves = classify(wording).moves
+    # The rules find the policy's move; the learned layer may add a neighbour of the same
+    # polarity ("let me slow down and just listen" is presence too), never the other.
+    assert moves[0] == move
+    assert all((m in ATTUNED) == (move in ATTUNED) for m in moves)
     assert not breaks_role_play(wording)
 
 
@@ -262,8 +266,9 @@ def test_attuned_policy_follows_the_steps_and_never_parrots() -> None:
     for seed in range(5):
         turns = learner_turns(_case("attuned", turns=12), seed)
         moves = [classify(t).moves for t in turns]
-        assert moves[:5] == [["presence"], ["reflect"], ["validate"], ["support"], ["ask_need"]]
-        assert moves[-1] == ["invite_solutions"]
+        firsts = [m[0] for m in moves[:5]]
+        assert firsts == ["presence", "reflect", "validate", "support", "ask_need"]
+        assert moves[-1][0] == "invite_solutions"
         assert all(m and set(m) <= ATTUNED for m in moves)
         assert len(set(turns)) == len(turns)
 
@@ -299,8 +304,8 @@ def test_repair_follows_a_misstep_with_a_repair() -> None:
     for seed in range(6):
         moves = [classify(t).moves for t in learner_turns(_case("repair", turns=6), seed)]
         assert not set(moves[0]) & ATTUNED
-        assert moves[1] == ["repair"]
-        assert all(set(m) <= ATTUNED for m in moves[2:])
+        assert moves[1][0] == "repair"
+        assert all(set(m) <= ATTUNED for m in moves[1:])
 
 
 def test_parrot_repeats_one_stock_phrase() -> None:

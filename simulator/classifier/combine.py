@@ -10,6 +10,7 @@ was instead of being blamed.
 from __future__ import annotations
 
 from simulator.classifier.learned import LearnedTag, learned_model
+from simulator.classifier.meta import breaks_role_play
 from simulator.classifier.rules import (
     MAX_CLASSIFIED_CHARS,
     classify_rules,
@@ -43,6 +44,8 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     window = controls_as_spaces(text[:MAX_CLASSIFIED_CHARS])
     if len([w for w in window.split() if any(ch.isalnum() for ch in w)]) < MIN_WORDS:
         return ruled
+    if breaks_role_play(window):
+        return ruled  # talk to the program, not the partner: no move to learn or guess
     reading = model.read(window)
     found = set(ruled.moves)
     added = [_span(tag, text) for tag in reading.tags if tag.move not in found]

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from simulator.classifier.meta import breaks_role_play
 from simulator.domain.zones import Zone, zone_for
 from simulator.engine import Engine, PartnerState
 from simulator.evals.cases import EvalCase
@@ -59,18 +60,6 @@ GIVING_IN = _rx(
 # throwing it back: "Don't tell me 'let's make a plan'."
 _REFUSED = re.compile(
     r"\b(?:don't|do not|not|stop|never|quit|say|saying|said)\b|[\"'\u201c\u2018]\s*$", re.I
-)
-
-# Learner messages that try to break the role-play rather than talk to the partner.
-ROLE_PLAY_BREAK = _rx(
-    r"\bignore (?:all |your |the |any )?(?:previous |prior |earlier )?(?:instructions|rules|prompt|guidelines)\b",  # noqa: E501
-    r"\bare you (?:an? |just an? |really an? )?(?:ai|a\.i\.|bot|robot|chat ?bot|language model|llm|program|real person|human|machine)\b",  # noqa: E501
-    r"\b(?:system|your) prompt\b|\b(?:repeat|print|show|reveal|tell me|read me) (?:me )?(?:your|the) (?:instructions|rules|prompt|guidelines)\b",  # noqa: E501
-    r"\bpretend (?:you(?:'re| are)|to be)\b|\bact as (?:my|a|an)\b|\byou are now\b",
-    r"\byou(?:'re| are) (?:just |only )?(?:an? )?(?:ai|bot|chat ?bot|program|language model|llm)\b",
-    r"\b(?:stop|quit|break|drop) (?:the )?(?:role-?play(?:ing)?|character|pretending|act(?:ing)?)\b",  # noqa: E501
-    r"\bwhat (?:ai |language )?model are you\b|\bwhich model\b|\bwho (?:made|built|trained) you\b",
-    r"\b(?:speak|talk|answer) as me\b|\bwrite my (?:next )?line\b|\bdeveloper mode\b|\bjailbreak\b",
 )
 
 
@@ -438,11 +427,6 @@ def voice_checks(case: EvalCase, card: PersonaCard, turns: list[TurnRecord]) -> 
     """The guard's own checks over every reply, grouped into named checks (one result each)."""
     start = Engine(card).start()
     return score(Transcript(case, card, start, turns, voiced=True), ["voice"])
-
-
-def breaks_role_play(text: str) -> bool:
-    """True when a learner message tries to step outside the role-play."""
-    return ROLE_PLAY_BREAK.search(text) is not None
 
 
 def _guard_counts(turns: Sequence[TurnRecord]) -> str:
