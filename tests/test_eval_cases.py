@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from simulator.classifier import classify
+from simulator.classifier.meta import breaks_role_play
 from simulator.engine import INTENSITIES
 from simulator.evals.cases import EvalCase, load_cases
-from simulator.evals.checks import breaks_role_play, run_checks
+from simulator.evals.checks import run_checks
 from simulator.evals.policies import learner_turns
 from simulator.modes.listen.moves import ATTUNED
 from simulator.modes.listen.policies import POLICIES, STOCK_PHRASES, WORDINGS
