@@ -557,9 +557,10 @@ class SessionsCall:
 
 @st.composite
 def sessions_call(draw: st.DrawFn) -> SessionsCall:
-    """`sessions show|export|annotate|notes` with any id, turn, note, file or name."""
+    """`sessions show|export|annotate|notes|labels` with any id, turn, note, correction, file
+    or name."""
     ref = draw(st.one_of(st.sampled_from(["full", "prefix"]), arg_text))
-    kind = draw(st.sampled_from(["show", "export", "annotate", "notes"]))
+    kind = draw(st.sampled_from(["show", "export", "annotate", "notes", "labels"]))
     if kind == "show":
         tail = draw(st.sampled_from([[], ["--json"]]))
     elif kind == "export":
@@ -577,14 +578,28 @@ def sessions_call(draw: st.DrawFn) -> SessionsCall:
         out = draw(st.one_of(st.none(), arg_text, st.sampled_from(outs)))
         tail += [] if out is None else ["--out", out]
     elif kind == "annotate":
-        tail = [draw(st.one_of(st.integers(-3, 10).map(str), arg_text)), draw(arg_text)]
+        tail = [draw(st.one_of(st.integers(-3, 10).map(str), arg_text))]
+        moves = st.one_of(
+            st.sampled_from(["minimize", "validate", "reflect", "name_need"]), arg_text
+        )
+        for flag in draw(st.lists(st.sampled_from(["--wrong", "--missed", "--undo"]), max_size=3)):
+            move = draw(moves)
+            words = draw(st.one_of(st.none(), arg_text))
+            tail += [flag, move if words is None or flag != "--missed" else f"{move}:{words}"]
+        tail += draw(st.lists(arg_text, max_size=1 if len(tail) > 1 else 2, min_size=0))
+    elif kind == "labels":
+        outs = ["out.jsonl", "newdir/", "link-to-victim.txt", "/dev/null"]
+        out = draw(st.one_of(st.none(), arg_text, st.sampled_from(outs)))
+        tail = draw(st.lists(st.sampled_from(["--force"]), max_size=1))
+        tail += [] if out is None else ["--out", out]
     else:
         tail = draw(st.sampled_from([[], ["--json"]]))
         tail += ["--delete", draw(st.one_of(big_int.map(str), arg_text))]
     return SessionsCall(kind, ref, tuple(tail))
 
 
-# The widest surface (four commands, ids, turns, notes, files, names): more examples.
+# The widest surface (five commands, ids, turns, notes, corrections, files, names): more
+# examples.
 @settings(FUZZ, max_examples=40)
 @given(sessions_call())
 def test_any_sessions_arguments(call: SessionsCall) -> None:

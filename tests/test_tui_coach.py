@@ -12,9 +12,12 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static
 from saved_sessions import UNSURE, checks_in_on
 from simulator.feedback.coach_view import coach_view
 from simulator.personas import PersonaCard
+from simulator.store import TagFix
 from simulator.tui.app import AttuneApp
+from simulator.tui.screens.correction import CorrectionScreen
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.note import NoteScreen
+from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.coach_panel import CoachPanel, coach_text
 from simulator.tui.widgets.message_input import MessageInput
@@ -246,3 +249,53 @@ async def test_the_coach_view_speaks_ask_mode_for_an_ask_mode_partner(tmp_path: 
         )
         helpful = {t.move: t.helpful for turn in view.turns for t in turn.tags}
         assert helpful["criticize"] is False and helpful["soft_startup"] is True
+
+
+async def test_a_tag_marked_wrong_in_the_coach_view_is_shown_and_saved(tmp_path: Path) -> None:
+    context = make_context(tmp_path)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await send(pilot, MISSTEP)
+        # F3 belongs to the coach view: with it hidden, nothing opens.
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, type(screen))
+        await pilot.press("f2", "f3")
+        dialog = await screen_of(pilot, CorrectionScreen)
+        what = dialog.query_one("#fix-what", Select)
+        assert what.value == TagFix(kind="wrong", move="minimize")
+        # Pick the second choice from the list, as a coach would, and save.
+        await pilot.press("enter", "down", "enter", "tab", "enter")
+        await screen_of(pilot, PracticeScreen)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = static_text(app, "#coach-text")
+        assert 'explain "I was busy"  marked wrong' in shown
+        assert 'minimize "Relax"  arousal +20.5' in shown
+        assert isinstance(app.focused, MessageInput)
+        # A missed move, with words that are not in the message: refused in place.
+        await pilot.press("f3")
+        dialog = await screen_of(pilot, CorrectionScreen)
+        dialog.query_one("#fix-what", Select).value = TagFix(
+            kind="missed", move="acknowledge_impact"
+        )
+        dialog.query_one("#fix-words", Input).value = "you must have worried"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionScreen)
+        assert "does not say 'you must have worried'" in static_text(app, "#fix-problem")
+        dialog.query_one("#fix-words", Input).value = "NOT a big deal"
+        await pilot.click("#save")
+        await screen_of(pilot, PracticeScreen)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert '+ acknowledge_impact "not a big deal"  added as missed' in static_text(
+            app, "#coach-text"
+        )
+        assert context.store is not None and screen.practice.id is not None
+        saved = context.store.load(screen.practice.id)
+        assert [(c.turn, c.kind, c.move.value, c.words) for c in saved.corrections] == [
+            (1, "wrong", "explain", None),
+            (1, "missed", "acknowledge_impact", "not a big deal"),
+        ]

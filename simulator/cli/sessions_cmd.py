@@ -8,11 +8,18 @@ from typing import Any
 import click
 
 from simulator.cli.common import confirmed, echo_json, json_option
+from simulator.cli.labels_cmd import labels_command
 from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.output import echo, warn
 from simulator.cli.transcript import turn_text, wrap
 from simulator.export import Format, export, session_data
-from simulator.export.common import debrief_of, moves_of, softer_text, start_text
+from simulator.export.common import (
+    corrections_text,
+    debrief_of,
+    moves_of,
+    softer_text,
+    start_text,
+)
 from simulator.export.files import out_target, write_private
 from simulator.export.redact import redact as redact_session
 from simulator.feedback.debrief import Debrief, KeyTurn
@@ -169,7 +176,11 @@ def _show_text(saved: SavedSession) -> str:
         out += ["", "Notes on the whole session:", *note_lines(saved.notes_on(0), "  ")]
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
-        out += ["", turn_text(turn, before, name, view), *note_lines(saved.notes_on(turn.index))]
+        out += ["", turn_text(turn, before, name, view)]
+        corrections = saved.corrections_on(turn.index)
+        if corrections:
+            out.append(wrap("     corrected: ", corrections_text(turn, corrections)))
+        out += note_lines(saved.notes_on(turn.index))
         before = (turn.arousal, turn.connection)
     if saved.rewound:
         out += ["", f"Taken back ({len(saved.rewound)}):"]
@@ -274,3 +285,4 @@ def delete_command(session_id: str, yes: bool) -> None:
 
 sessions_group.add_command(annotate_command)
 sessions_group.add_command(notes_command)
+sessions_group.add_command(labels_command)

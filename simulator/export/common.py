@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from simulator.engine import Effect
 from simulator.feedback.debrief import Debrief, build_debrief
 from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.safety import answered_by, not_scored
+from simulator.store.corrections import TagCorrection, corrected_moves, correction_text
 from simulator.store.records import SavedSession
 from simulator.turns.session import TurnRecord
 
@@ -29,6 +31,13 @@ def moves_of(turn: TurnRecord) -> str:
     if turn.safety is not None:
         return not_scored(turn.safety)
     return ", ".join(m.value for m in turn.moves) or "(no moves)"
+
+
+def corrections_text(turn: TurnRecord, corrections: Sequence[TagCorrection]) -> str:
+    """A turn's corrections and the moves they leave, e.g.
+    `explain marked wrong; reflect added as missed ('you waited') (moves now: reflect)`."""
+    now = ", ".join(m.value for m in corrected_moves(turn, corrections)) or "no moves"
+    return "; ".join(correction_text(c) for c in corrections) + f" (moves now: {now})"
 
 
 def speaker(turn: TurnRecord, partner: str) -> str:

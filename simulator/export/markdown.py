@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from simulator.export.common import (
     change,
+    corrections_text,
     debrief_of,
     effect_text,
     moves_of,
@@ -17,6 +19,7 @@ from simulator.export.common import (
 )
 from simulator.feedback.debrief import Debrief, KeyTurn
 from simulator.modes import ENGINE_WORDS, StateWords, words_for
+from simulator.store.corrections import TagCorrection
 from simulator.store.records import Note, SavedSession
 from simulator.support.textsafe import printable
 from simulator.turns.session import TurnRecord
@@ -139,6 +142,12 @@ def _turn(
     return [*out, f"**{md_inline(speaker(turn, name))}:** {md_block(turn.reply)}", ""]
 
 
+def _corrections(turn: TurnRecord, corrections: Sequence[TagCorrection]) -> list[str]:
+    if not corrections:
+        return []
+    return [f"> **Tags corrected:** {md_inline(corrections_text(turn, corrections))}", ""]
+
+
 def _notes(notes: list[Note]) -> list[str]:
     if not notes:
         return []
@@ -158,6 +167,7 @@ def _transcript(saved: SavedSession) -> list[str]:
     for turn in saved.turns:
         out += [f"### Turn {turn.index}", ""]
         out += _turn(turn, before, meta.persona_name, view)
+        out += _corrections(turn, saved.corrections_on(turn.index))
         out += _notes(saved.notes_on(turn.index))
         before = (turn.arousal, turn.connection)
     if saved.rewound:

@@ -7,11 +7,13 @@ from the learner, the model or a persona card is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from simulator.export.chart import svg_chart
 from simulator.export.common import (
     change,
+    corrections_text,
     debrief_of,
     effect_text,
     moves_of,
@@ -23,6 +25,7 @@ from simulator.export.common import (
 )
 from simulator.feedback.debrief import Debrief, KeyTurn
 from simulator.modes import ENGINE_WORDS, StateWords, words_for
+from simulator.store.corrections import TagCorrection
 from simulator.store.records import Note, SavedSession
 from simulator.support.textsafe import printable
 from simulator.turns.session import TurnRecord
@@ -46,6 +49,8 @@ td.n { text-align: right; }
 .quote { font-style: italic; }
 .msg { white-space: pre-wrap; }
 .stepped-out { border-left: 3px solid #c98a00; padding-left: .6rem; }
+.correction { border-left: 3px solid #c98a00; background: #fdf6e7; padding: .3rem .6rem;
+              margin: .4rem 0; }
 .note { border-left: 3px solid #8e8cf0; background: #f3f2fd; padding: .3rem .6rem;
         margin: .4rem 0; white-space: pre-wrap; }
 """
@@ -163,6 +168,15 @@ def _turn(
     )
 
 
+def _corrections(turn: TurnRecord, corrections: Sequence[TagCorrection]) -> str:
+    if not corrections:
+        return ""
+    return (
+        f'<p class="correction"><strong>Tags corrected:</strong> '
+        f"{h(corrections_text(turn, corrections))}</p>"
+    )
+
+
 def _notes(notes: list[Note]) -> str:
     return "".join(f'<p class="note"><strong>Note:</strong> {h(n.text)}</p>' for n in notes)
 
@@ -183,7 +197,9 @@ def _transcript(saved: SavedSession) -> str:
     before = (meta.start_arousal, meta.start_connection)
     for turn in saved.turns:
         out.append(
-            _turn(turn, before, meta.persona_name, view) + _notes(saved.notes_on(turn.index))
+            _turn(turn, before, meta.persona_name, view)
+            + _corrections(turn, saved.corrections_on(turn.index))
+            + _notes(saved.notes_on(turn.index))
         )
         before = (turn.arousal, turn.connection)
     if saved.rewound:

@@ -31,6 +31,7 @@ _LABELS = frozenset(
         "saved_at",
         "move",
         "moves",
+        "kind",
         "result",
         "safety",
         "safety_kind",

@@ -8,6 +8,8 @@ every move the classifier tagged with the words behind it and what it did.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict
 
 from simulator.classifier import Guess
@@ -16,6 +18,7 @@ from simulator.engine import PartnerState, rates
 from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
 from simulator.safety import SafetyMark
+from simulator.store.corrections import TagCorrection
 from simulator.turns.session import TurnRecord
 
 
@@ -33,6 +36,8 @@ class Tag(BaseModel):
     (a second span of the same move, or a turn that was not scored)."""
     connection: float | None = None
     reasons: list[str] = []
+    wrong: bool = False
+    """Marked wrong by the learner or a coach: the classifier saw a move that is not there."""
 
 
 class CoachTurn(BaseModel):
@@ -52,6 +57,8 @@ class CoachTurn(BaseModel):
     """Set when attune paused or checked in instead of the partner answering (not scored)."""
     closest: Guess | None = None
     """The classifier's closest guess on a turn with no move tagged (never scored)."""
+    added: list[Tag] = []
+    """Moves the classifier missed, added by the learner or a coach (never scored)."""
 
 
 class CoachView(BaseModel):
@@ -76,7 +83,7 @@ class CoachView(BaseModel):
     turns: list[CoachTurn]
 
 
-def _tags(turn: TurnRecord, card: PersonaCard) -> list[Tag]:
+def _tags(turn: TurnRecord, card: PersonaCard, wrong: set[str]) -> list[Tag]:
     helpful = get_mode(card.mode).helpful
     effects = {(e.move, e.span): e for e in turn.effects}
     out: list[Tag] = []
@@ -90,6 +97,7 @@ def _tags(turn: TurnRecord, card: PersonaCard) -> list[Tag]:
                 arousal=None if effect is None else round(effect.arousal, 1),
                 connection=None if effect is None else round(effect.connection, 1),
                 reasons=[] if effect is None else effect.reasons,
+                wrong=span.move.value in wrong,
             )
         )
     # Effects without a span of their own (an LLM judge's move) still show.
@@ -101,21 +109,33 @@ def _tags(turn: TurnRecord, card: PersonaCard) -> list[Tag]:
             arousal=round(e.arousal, 1),
             connection=round(e.connection, 1),
             reasons=e.reasons,
+            wrong=e.move.value in wrong,
         )
         for e in effects.values()
     ]
     return out
 
 
+def _added(corrections: list[TagCorrection], card: PersonaCard) -> list[Tag]:
+    helpful = get_mode(card.mode).helpful
+    return [
+        Tag(move=c.move.value, span=c.words or "", helpful=c.move in helpful)
+        for c in corrections
+        if c.kind == "missed"
+    ]
+
+
 def coach_view(
     card: PersonaCard, intensity: float, state: PartnerState, start: PartnerState,
-    turns: list[TurnRecord],
+    turns: list[TurnRecord], corrections: Sequence[TagCorrection] = (),
 ) -> CoachView:  # fmt: skip
-    """The coach's numbers for the conversation as it stands."""
+    """The coach's numbers for the conversation as it stands, with its tags as corrected."""
     view = words_for(card.mode)
     before = (start.arousal, start.connection)
     rows: list[CoachTurn] = []
     for turn in turns:
+        mine = [c for c in corrections if c.turn == turn.index]
+        wrong = {c.move.value for c in mine if c.kind == "wrong"}
         rows.append(
             CoachTurn(
                 index=turn.index,
@@ -124,10 +144,11 @@ def coach_view(
                 connection=turn.connection,
                 arousal_delta=round(turn.arousal - before[0], 1),
                 connection_delta=round(turn.connection - before[1], 1),
-                tags=_tags(turn, card),
+                tags=_tags(turn, card, wrong),
                 surfaced_now=turn.surfaced_now,
                 safety=turn.safety,
                 closest=None if turn.moves else turn.closest,
+                added=_added(mine, card),
             )
         )
         before = (turn.arousal, turn.connection)

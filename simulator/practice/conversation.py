@@ -7,8 +7,9 @@ never costs the learner the conversation: the queue is kept and retried.
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -18,9 +19,10 @@ from simulator.classifier import Classification
 from simulator.engine import INTENSITIES, PartnerState
 from simulator.feedback.coaching import Feedback, feedback, hint, steps_shown
 from simulator.feedback.debrief import Debrief, build_debrief
-from simulator.modes import words_for
+from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress
+from simulator.store.corrections import CorrectionError, TagCorrection, TagFix, plan
 from simulator.store.records import SessionMeta
 from simulator.store.sqlite import SessionStore
 from simulator.support.errors import AttuneError
@@ -61,7 +63,10 @@ class WhatIf(BaseModel):
 
 
 _Op = (
-    tuple[Literal["turn"], TurnRecord] | tuple[Literal["rewind"], int] | tuple[Literal["end"], None]
+    tuple[Literal["turn"], TurnRecord]
+    | tuple[Literal["rewind"], int]
+    | tuple[Literal["end"], None]
+    | tuple[Literal["correct"], tuple[int, tuple[TagFix, ...]]]
 )
 
 
@@ -108,6 +113,7 @@ class Practice:
         self._queue: list[_Op] = []
         self._lock = threading.Lock()
         self._taken_back: dict[int, list[TurnRecord]] = {}
+        self._corrections: dict[int, list[TagCorrection]] = {}
         self._hints = 0
 
     @property
@@ -164,9 +170,37 @@ class Practice:
         # A pause or check-in was no try at the conversation: nothing to compare with.
         if record.safety is None:
             self._taken_back.setdefault(record.index, []).append(record)
+        # A correction belongs to the try it corrected (the store keeps it with that row).
+        self._corrections.pop(record.index, None)
         with self._lock:
             self._queue.append(("rewind", record.index))
         return record
+
+    @property
+    def corrections(self) -> list[TagCorrection]:
+        """Corrections of the conversation's tags as it stands, by turn."""
+        return [c for index in sorted(self._corrections) for c in self._corrections[index]]
+
+    def correct(self, index: int, fixes: Sequence[TagFix]) -> list[TagCorrection]:
+        """Correct turn `index`'s tags now (queued for saving); returns its corrections.
+
+        A CorrectionError names what cannot be corrected; nothing changes then.
+        """
+        if not 1 <= index <= len(self.turns):
+            raise CorrectionError(
+                f"there is no turn {index} to correct (turns 1 to {len(self.turns)})"
+                if self.turns
+                else "there are no turns yet to correct"
+            )
+        turn = self.turns[index - 1]
+        done = plan(get_mode(self.card.mode), turn, self._corrections.get(index, []), fixes)
+        if done.corrections:
+            self._corrections[index] = done.corrections
+        else:
+            self._corrections.pop(index, None)
+        with self._lock:
+            self._queue.append(("correct", (index, tuple(fixes))))
+        return done.corrections
 
     def what_if(self, record: TurnRecord) -> WhatIf | None:
         """Compare a turn with the latest try at it that was taken back, if any."""
@@ -243,5 +277,10 @@ class Practice:
             self.store.add_turn(session_id, op[1])
         elif op[0] == "rewind":
             self.store.rewind(session_id, op[1])
+        elif op[0] == "correct":
+            # The saved turn was corrected elsewhere meanwhile (`sessions annotate`): what the
+            # store holds stands, and this change must not hold back later turns.
+            with contextlib.suppress(CorrectionError):
+                self.store.correct(session_id, *op[1])
         else:
             self.store.end(session_id)

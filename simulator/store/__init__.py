@@ -1,9 +1,13 @@
 """Saved practice sessions: SQLite under the user's attune folder."""
 
+from simulator.store.corrections import Correction, CorrectionError, TagCorrection, TagFix
 from simulator.store.records import Note, SavedSession, SavedTurn, SessionMeta, SessionSummary
-from simulator.store.sqlite import SessionListing, SessionStore
+from simulator.store.sqlite import Annotation, SessionListing, SessionStore
 
 __all__ = [
+    "Annotation",
+    "Correction",
+    "CorrectionError",
     "Note",
     "SavedSession",
     "SavedTurn",
@@ -11,4 +15,6 @@ __all__ = [
     "SessionMeta",
     "SessionStore",
     "SessionSummary",
+    "TagCorrection",
+    "TagFix",
 ]

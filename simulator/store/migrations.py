@@ -60,6 +60,20 @@ MIGRATIONS: tuple[str, ...] = (
         END
     END IN ('immersive', 'coached');
     """,
+    # 4: corrections of a turn's move tags. They belong to the try they correct (the turn's
+    # row), so a turn taken back and said again starts with none.
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        turn_seq INTEGER NOT NULL REFERENCES turns (seq) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('wrong', 'missed')),
+        move TEXT NOT NULL,          -- a move id of the session's practice mode
+        words TEXT,                  -- missed: the words of the learner's message it rests on
+        created_at TEXT NOT NULL     -- ISO 8601, UTC
+    );
+    -- One correction per move of a turn: a tag is either wrong or missed, not both.
+    CREATE UNIQUE INDEX one_correction_per_move ON corrections (turn_seq, move);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.modes import PracticeMode
+from simulator.store.corrections import Correction
 from simulator.turns.choices import read_legacy_feedback
 from simulator.turns.session import TurnRecord
 from simulator.turns.timing import FeedbackTiming
@@ -97,6 +98,12 @@ class SavedSession(BaseModel):
     """Tries the learner took back, in the order they were made (what-if history)."""
     notes: list[Note] = Field(default_factory=list)
     """Notes on the session, by turn (0 first), oldest first within a turn."""
+    corrections: list[Correction] = Field(default_factory=list)
+    """Corrections of the conversation's tags, by turn, oldest first within a turn."""
+
+    def corrections_on(self, turn: int) -> list[Correction]:
+        """The corrections of one turn's tags."""
+        return [c for c in self.corrections if c.turn == turn]
 
     def notes_on(self, turn: int) -> list[Note]:
         """The notes on one turn (0: on the whole session)."""

@@ -12,12 +12,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.modes import Mode, get_mode
 from simulator.store import clock
+from simulator.store.corrections import (
+    Correction,
+    CorrectionError,
+    TagCorrection,
+    TagFix,
+    mode_move,
+    plan,
+)
 from simulator.store.failures import os_failure, safe, sqlite_failure
 from simulator.store.migrations import migrate
 from simulator.store.notes import NoteError, clean_note
 from simulator.store.records import Note, SavedSession, SessionMeta, SessionSummary
-from simulator.store.values import SessionValues, stored_json
+from simulator.store.values import SessionValues, shown, stored_json
 from simulator.support.errors import StoreError, UnknownSessionError, UnreadableSessionError
 from simulator.support.paths import sessions_path
 from simulator.support.textsafe import scrub
@@ -27,6 +36,22 @@ DEFAULT_BUSY_TIMEOUT_S = 2.0
 # Ambiguous prefixes name a few of their matches, not all of them.
 _SHOWN_MATCHES = 3
 _NOTE_COLUMNS = "id, turn, text, created_at"
+# A correction is read with the turn it belongs to; only live turns' corrections are shown.
+_CORRECTIONS = """
+    SELECT c.id, t.idx, c.kind, c.move, c.words, c.created_at
+    FROM corrections c JOIN turns t ON t.seq = c.turn_seq
+    WHERE t.session_id = ? AND t.rewound = 0
+"""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What `SessionStore.correct` did: the turn, its corrections now, and the note added."""
+
+    session_id: str
+    turn: TurnRecord
+    corrections: list[TagCorrection]
+    note: Note | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +74,41 @@ def _note(values: SessionValues, row: Sequence[Any]) -> Note:
         turn=_note_turn(values, f"notes.turn {label}", row[1]),
         text=values.text(f"notes.text {label}", row[2]),
         created_at=values.moment(f"notes.created_at {label}", row[3]),
+    )
+
+
+def _mode(values: SessionValues, meta: SessionMeta) -> Mode:
+    try:
+        return get_mode(meta.practice_mode)
+    except KeyError:
+        raise values.error(
+            "sessions.meta", f"is not valid (practice_mode: {shown(meta.practice_mode)} is no mode)"
+        ) from None
+
+
+def _correction(values: SessionValues, mode: Mode, row: Sequence[Any]) -> Correction:
+    label = f"(correction {row[0]})" if isinstance(row[0], int) else "(a correction)"
+    kind = values.text(f"corrections.kind {label}", row[2])
+    if kind not in ("wrong", "missed"):
+        raise values.error(f"corrections.kind {label}", f"holds {shown(kind)}, not wrong or missed")
+    move = values.text(f"corrections.move {label}", row[3])
+    try:
+        known = mode_move(mode, move)
+    except CorrectionError:
+        raise values.error(
+            f"corrections.move {label}", f"holds {shown(move)}, no move of {mode.name} mode"
+        ) from None
+    words = None if row[4] is None else values.text(f"corrections.words {label}", row[4])
+    turn = values.whole(f"turns.idx {label}", row[1])
+    if turn < 1:
+        raise values.error(f"turns.idx {label}", f"holds {turn}, below 1")
+    return Correction(
+        id=values.whole(f"corrections.id {label}", row[0]),
+        turn=turn,
+        kind="wrong" if kind == "wrong" else "missed",
+        move=known,
+        words=words,
+        created_at=values.moment(f"corrections.created_at {label}", row[5]),
     )
 
 
@@ -177,7 +237,9 @@ class SessionStore:
                 (found,),
             ).fetchall()
             note_rows = self._note_rows(conn, found)
+            correction_rows = self._correction_rows(conn, found)
         values = self._values(found)
+        meta = _meta(values, row[0])
         records = [
             (
                 _turn(values, idx, record),
@@ -185,13 +247,19 @@ class SessionStore:
             )
             for idx, rewound, record in rows
         ]
+        corrections: builtins.list[Correction] = []
+        if correction_rows:
+            # The session's mode is asked only when there is something to check against it.
+            mode = _mode(values, meta)
+            corrections = [_correction(values, mode, r) for r in correction_rows]
         return SavedSession(
             id=found,
-            meta=_meta(values, row[0]),
+            meta=meta,
             ended_at=values.optional_moment("sessions.ended_at", row[1]),
             turns=[t for t, rewound in records if not rewound],
             rewound=[t for t, rewound in records if rewound],
             notes=[_note(values, r) for r in note_rows],
+            corrections=corrections,
         )
 
     def add_note(self, session_id: str, turn: int, text: str) -> Note:
@@ -199,22 +267,97 @@ class SessionStore:
         text = clean_note(text)
         with self._transaction() as conn:
             found = self._resolve(conn, session_id)
-            live = conn.execute(
-                "SELECT count(*) FROM turns WHERE session_id = ? AND rewound = 0", (found,)
-            ).fetchone()[0]
-            if not 0 <= turn <= live:
-                raise NoteError(
-                    f"session {safe(found)} has {live} turn(s): give a turn from 1 to {live}, "
-                    "or 0 for the whole session"
-                    if live
-                    else f"session {safe(found)} has no turns yet: use turn 0 for the whole session"
+            self._check_turn(conn, found, turn)
+            return self._insert_note(conn, found, turn, text)
+
+    def correct(
+        self, session_id: str, turn: int, fixes: Sequence[TagFix], note: str | None = None
+    ) -> Annotation:
+        """Correct a turn's tags (and add a note on it), all or nothing.
+
+        Each fix marks a tag of the turn wrong, adds a move of the session's mode that
+        was missed, or undoes the turn's correction of a move; the same correction made
+        twice changes nothing.
+        """
+        text = None if note is None else clean_note(note)
+        with self._transaction() as conn:
+            found = self._resolve(conn, session_id)
+            self._check_turn(conn, found, turn, whole=False)
+            row = conn.execute(
+                "SELECT s.meta, t.seq, t.record FROM turns t JOIN sessions s ON s.id = t.session_id"
+                " WHERE t.session_id = ? AND t.idx = ? AND t.rewound = 0",
+                (found, turn),
+            ).fetchone()
+            if row is None:  # turns numbered with a gap (edited by hand)
+                raise CorrectionError(f"session {safe(found)} has no turn {turn} to correct")
+            values = self._values(found)
+            mode = _mode(values, _meta(values, row[0]))
+            record = _turn(values, turn, row[2])
+            existing = [
+                _correction(values, mode, r)
+                for r in conn.execute(_CORRECTIONS + " AND t.seq = ?", (found, row[1]))
+            ]
+            done = plan(mode, record, existing, fixes)
+            for move in done.undone:
+                conn.execute(
+                    "DELETE FROM corrections WHERE turn_seq = ? AND move = ?", (row[1], move.value)
                 )
-            created = clock.now()
-            cursor = conn.execute(
-                "INSERT INTO notes (session_id, turn, text, created_at) VALUES (?, ?, ?, ?)",
-                (found, turn, text, clock.stamp(created)),
+            for made in done.changed:
+                conn.execute(
+                    "INSERT INTO corrections (turn_seq, kind, move, words, created_at) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (turn_seq, move) DO UPDATE SET "
+                    "kind = excluded.kind, words = excluded.words, "
+                    "created_at = excluded.created_at",
+                    (row[1], made.kind, made.move.value, made.words, clock.stamp(clock.now())),
+                )
+            added = None if text is None else self._insert_note(conn, found, turn, text)
+        return Annotation(session_id=found, turn=record, corrections=done.corrections, note=added)
+
+    def corrected_sessions(self) -> builtins.list[str]:
+        """The ids of sessions with corrected tags, oldest first."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                """
+                SELECT s.id FROM sessions s
+                WHERE EXISTS (
+                    SELECT 1 FROM corrections c JOIN turns t ON t.seq = c.turn_seq
+                    WHERE t.session_id = s.id AND t.rewound = 0
+                )
+                ORDER BY s.started_at, s.id
+                """
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def _check_turn(
+        self, conn: sqlite3.Connection, found: str, turn: int, whole: bool = True
+    ) -> None:
+        live = conn.execute(
+            "SELECT count(*) FROM turns WHERE session_id = ? AND rewound = 0", (found,)
+        ).fetchone()[0]
+        first = 0 if whole else 1
+        if first <= turn <= live:
+            return
+        if not whole:
+            raise CorrectionError(
+                f"session {safe(found)} has {live} turn(s): give a turn from 1 to {live}"
+                if live
+                else f"session {safe(found)} has no turns yet: there is no tag to correct"
             )
-            note_id = cursor.lastrowid
+        raise NoteError(
+            f"session {safe(found)} has {live} turn(s): give a turn from 1 to {live}, "
+            "or 0 for the whole session"
+            if live
+            else f"session {safe(found)} has no turns yet: use turn 0 for the whole session"
+        )
+
+    @staticmethod
+    def _insert_note(conn: sqlite3.Connection, found: str, turn: int, text: str) -> Note:
+        created = clock.now()
+        cursor = conn.execute(
+            "INSERT INTO notes (session_id, turn, text, created_at) VALUES (?, ?, ?, ?)",
+            (found, turn, text, clock.stamp(created)),
+        )
+        note_id = cursor.lastrowid
         assert note_id is not None
         return Note(id=note_id, turn=turn, text=text, created_at=created)
 
@@ -243,6 +386,10 @@ class SessionStore:
             rows = self._note_rows(conn, found)
         values = self._values(found)
         return [_note(values, r) for r in rows]
+
+    @staticmethod
+    def _correction_rows(conn: sqlite3.Connection, session_id: str) -> builtins.list[Any]:
+        return conn.execute(_CORRECTIONS + " ORDER BY t.idx, c.id", (session_id,)).fetchall()
 
     @staticmethod
     def _note_rows(conn: sqlite3.Connection, session_id: str) -> builtins.list[Any]:

@@ -15,8 +15,9 @@ from textual.widgets.markdown import MarkdownStream
 
 from simulator.feedback.coach_view import coach_view
 from simulator.feedback.coaching import steps_shown
-from simulator.modes import words_for
+from simulator.modes import get_mode, words_for
 from simulator.practice.conversation import Practice
+from simulator.store.corrections import TagFix
 from simulator.support.errors import ModelError
 from simulator.support.textsafe import printable
 from simulator.tui.screens.dialogs import CheckInScreen, ModelErrorScreen, SafetyPauseScreen
@@ -51,6 +52,8 @@ class PracticeScreen(Screen[None]):
         Binding("ctrl+r", "rewind", "Rewind", priority=True),
         Binding("ctrl+o", "toggle_feedback", "Feedback", priority=True),
         Binding("f2", "toggle_coach", "Coach view", priority=True),
+        # Named in the coach view's own header, where it applies; the footer stays the same.
+        Binding("f3", "correct", "Correct a tag", show=False, priority=True),
         Binding("escape", "end", "End & debrief", priority=True),
     ]
 
@@ -133,7 +136,7 @@ class PracticeScreen(Screen[None]):
         panel.show(
             coach_view(
                 practice.card, session.engine.intensity, practice.state, session.start,
-                practice.turns,
+                practice.turns, practice.corrections,
             )
         )  # fmt: skip
 
@@ -327,6 +330,37 @@ class PracticeScreen(Screen[None]):
         panel = self.query_one(CoachPanel)
         panel.display = not panel.display
         self._show_coach()
+
+    def action_correct(self) -> None:
+        """In the coach view: mark a turn's tag wrong, add a move it missed, or undo either."""
+        from simulator.tui.screens.correction import CorrectionScreen
+
+        practice = self.practice
+        if not self.query_one(CoachPanel).display:
+            self.notify("Open the coach view (F2) to correct a tag.", timeout=3)
+            return
+        if self.busy:
+            self.notify("Wait for the reply to finish before correcting a tag.", timeout=3)
+            return
+        if not any(t.safety is None for t in practice.turns):
+            self.notify("No turn to correct yet.", timeout=3)
+            return
+
+        def corrected(done: tuple[int, TagFix] | None) -> None:
+            if done is None:
+                return
+            self._show_coach()
+            self.attune.save_practice(practice)
+            self.notify(f"Turn {done[0]}: tags corrected.", timeout=3)
+
+        mode = get_mode(practice.card.mode)
+
+        def apply(turn: int, fix: TagFix) -> object:
+            return practice.correct(turn, [fix])
+
+        self.app.push_screen(
+            CorrectionScreen(mode, practice.turns, practice.corrections, apply), corrected
+        )
 
     async def action_end(self) -> None:
         """End the scene gently and go to the debrief."""

@@ -44,6 +44,11 @@ def _turn_text(turn: CoachTurn, view: CoachView) -> Text:
     for tag in turn.tags:
         style = GOOD if tag.helpful else BAD
         text.append("\n     ")
+        if tag.wrong:
+            text.append(tag.move, style="strike dim")
+            text.append(f' "{printable(tag.span)}"', style="strike dim")
+            text.append("  marked wrong", style="bold")
+            continue
         text.append(tag.move, style=f"bold {style}")
         text.append(f' "{printable(tag.span)}"')
         if tag.arousal is None:
@@ -56,6 +61,12 @@ def _turn_text(turn: CoachTurn, view: CoachView) -> Text:
             )
             if tag.reasons:
                 text.append(f"  {printable('; '.join(tag.reasons))}", style="dim italic")
+    for tag in turn.added:
+        text.append("\n     + ")
+        text.append(tag.move, style=f"bold {GOOD if tag.helpful else BAD}")
+        if tag.span:
+            text.append(f' "{printable(tag.span)}"')
+        text.append("  added as missed (not scored)", style="dim")
     return text
 
 
@@ -63,7 +74,7 @@ def coach_text(view: CoachView) -> Text:
     """The whole panel as rich text: the numbers, the thresholds, then every turn."""
     text = Text()
     text.append("Coach view", style="bold #8e8cf0")
-    text.append("  (F2 hides)\n", style="dim")
+    text.append("  (F2 hides · F3 corrects a tag)\n", style="dim")
     text.append(
         f"{view.tension} {view.arousal:.1f}  {view.closeness} {view.connection:.1f}  ",
         style="bold",
