@@ -42,7 +42,7 @@ AT_LEAST = {
 }
 AT_MOST = {"defensive": Zone.ESCALATED}
 NOT_YET = {
-    ("blind_S1", 0): "ends flooded: the partner starts flooded and stays there",
+    ("blind_S1", 0): "ends escalated: the partner starts flooded",
     ("blind_S1", 2): "ends flooded",
     ("blind_S1", 4): "ends escalated, not settling",
     ("blind_S1", 5): "ends guarded, not settling",
@@ -50,8 +50,7 @@ NOT_YET = {
     ("blind_S2", 0): "ends escalated",
     ("blind_S2", 1): "ends flooded",
     ("blind_S2", 2): "ends escalated",
-    ("blind_S2", 4): "ends guarded, not settling",
-    ("blind_S2", 5): "ends guarded, not settling",
+    ("blind_S2", 8): "ends escalated",
     ("blind_S2", 9): "ends flooded",
     ("blind_S2", 10): "ends explaining, not listening",
     ("blind_S2", 11): "ends defending: the partner stays at the first stage",
