@@ -14,6 +14,7 @@ from simulator.modes import Mode
 from simulator.store.corrections import TagCorrection, TagFix, correction_text, tags_of
 from simulator.support.errors import AttuneError
 from simulator.support.limits import MAX_MESSAGE_CHARS
+from simulator.tui.screens import SCREENS_CSS
 from simulator.tui.screens.note import turn_choices
 from simulator.turns.session import TurnRecord
 
@@ -46,6 +47,8 @@ def fix_choices(
 
 class CorrectionScreen(ModalScreen[tuple[int, TagFix] | None]):
     """Pick a turn and a correction; Enter makes it, Esc cancels."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

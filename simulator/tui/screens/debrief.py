@@ -18,6 +18,7 @@ from simulator.modes import words_for
 from simulator.practice.conversation import Practice
 from simulator.store.records import Note
 from simulator.support.textsafe import printable
+from simulator.tui.screens import SCREENS_CSS
 from simulator.tui.widgets.chart import StateChart
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ def _tips_text(debrief: Debrief) -> Text:
 
 class DebriefScreen(Screen[None]):
     """What happened in a session; opened at the end of practice or from saved sessions."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("n", "new", "New session"),

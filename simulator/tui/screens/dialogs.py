@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 from simulator.support.errors import ModelError
 from simulator.support.textsafe import printable
+from simulator.tui.screens import SCREENS_CSS
 
 ADVICE = {
     "timeout": "The model took too long. Retrying usually works.",
@@ -25,6 +26,8 @@ ADVICE = {
 
 class ModelErrorScreen(ModalScreen[str]):
     """The partner could not answer: say why, offer a retry; the session stays as it was."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("r", "choose('retry')", "Retry"),
@@ -60,6 +63,8 @@ class ModelErrorScreen(ModalScreen[str]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
 
+    CSS_PATH = SCREENS_CSS
+
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
@@ -87,6 +92,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class SafetyPauseScreen(ModalScreen[str]):
     """The role-play is paused for the learner's safety; it resumes only if they choose."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("r", "choose('resume')", "Return to the practice"),
@@ -118,6 +125,8 @@ class SafetyPauseScreen(ModalScreen[str]):
 
 class CheckInScreen(ModalScreen[str]):
     """attune asks once if the learner is okay; the scene waits, help is one key away."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("c", "choose('carry_on')", "I'm fine, carry on"),

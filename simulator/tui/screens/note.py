@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Select, Static
 from simulator.store.notes import MAX_NOTE_CHARS, clean_note
 from simulator.support.errors import AttuneError
 from simulator.support.textsafe import printable
+from simulator.tui.screens import SCREENS_CSS
 from simulator.turns.session import TurnRecord
 
 WHOLE_SESSION = 0
@@ -30,6 +31,8 @@ def turn_choices(turns: list[TurnRecord]) -> list[tuple[str, int]]:
 
 class NoteScreen(ModalScreen[tuple[int, str] | None]):
     """Pick a turn (or the whole session), write the note; Enter saves, Esc cancels."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from simulator.personas.index import PersonaEntry, PersonaIndex
@@ -22,6 +22,8 @@ from simulator.tui.screens.your_scenarios import (
     persona_options,
     scenario_text,
 )
+from simulator.tui.widgets.choice import Choice
+from simulator.tui.widgets.press import Press
 from simulator.turns.timing import FEEDBACK_HELP
 
 if TYPE_CHECKING:
@@ -78,27 +80,22 @@ class PickerScreen(Screen[None]):
         return cast("AttuneApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # The title as one line, not a Header: its clock and icon cost a tenth of a bare
+        # app's start, and the picker's title never changes.
+        yield Static(f"{self.app.title} — {self.app.sub_title}", id="title", markup=False)
         with Horizontal(id="picker"):
             with Vertical(id="persona-column"):
                 yield Static("Who do you want to practise with?", classes="panel-title")
                 rows = persona_options(self.attune.personas, persona_option)
                 yield OptionList(*rows, id="personas")
                 if not self.attune.guest:
-                    yield Button("New scenario: rehearse your own talk (n)", id="new-scenario")
+                    yield Press("New scenario: rehearse your own talk (n)", id="new-scenario")
             with VerticalScroll(id="setup"):
                 yield Static("", id="scenario", markup=False)
-                yield Static("Intensity", classes="panel-title")
-                with RadioSet(id="intensity"):
-                    for name, help_text in INTENSITY_HELP.items():
-                        yield RadioButton(
-                            f"{name}: {help_text}", value=name == "realistic", name=name
-                        )
-                yield Static("Feedback", classes="panel-title")
-                with RadioSet(id="feedback-choice"):
-                    for name, help_text in FEEDBACK_HELP.items():
-                        yield RadioButton(f"{name}: {help_text}", value=name == "after", name=name)
-                yield Button("Start practising", id="start", variant="primary")
+                yield Choice("Intensity", INTENSITY_HELP, "realistic", id="intensity")
+                feedback = {str(name): text for name, text in FEEDBACK_HELP.items()}
+                yield Choice("Feedback ", feedback, "after", id="feedback-choice")
+                yield Press("Start practising (enter)", id="start", primary=True)
         yield Static(self._notice(), id="notice", markup=False)
         yield Static("", id="model-status", markup=False)
         yield Footer()
@@ -194,17 +191,14 @@ class PickerScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_start()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
+    def on_press_pressed(self, event: Press.Pressed) -> None:
+        if event.press.id == "start":
             self.action_start()
-        elif event.button.id == "new-scenario":
+        elif event.press.id == "new-scenario":
             self.action_new_scenario()
 
-    def _chosen(self, radio_id: str) -> str:
-        pressed = self.query_one(f"#{radio_id}", RadioSet).pressed_button
-        assert pressed is not None
-        assert pressed.name is not None
-        return pressed.name
+    def _chosen(self, choice_id: str) -> str:
+        return self.query_one(f"#{choice_id}", Choice).value
 
     def setup(self) -> PracticeSetup:
         """The choices on screen, as a practice setup."""
@@ -285,16 +279,10 @@ class PickerScreen(Screen[None]):
         """Open the saved sessions (once the store has opened)."""
         self.attune.after_load(self.attune.open_sessions)
 
-    def _press_next(self, radio_id: str) -> None:
-        radio = self.query_one(f"#{radio_id}", RadioSet)
-        buttons = list(radio.query(RadioButton))
-        current = next(i for i, b in enumerate(buttons) if b.value)
-        buttons[(current + 1) % len(buttons)].value = True
-
     def action_toggle_feedback(self) -> None:
         """Switch between feedback after the talk and live feedback."""
-        self._press_next("feedback-choice")
+        self.query_one("#feedback-choice", Choice).action_step(1)
 
     def action_cycle_intensity(self) -> None:
         """Gentle, realistic, hard."""
-        self._press_next("intensity")
+        self.query_one("#intensity", Choice).action_step(1)

@@ -20,6 +20,7 @@ from simulator.practice.conversation import Practice
 from simulator.store.corrections import TagFix
 from simulator.support.errors import ModelError
 from simulator.support.textsafe import printable
+from simulator.tui.screens import SCREENS_CSS
 from simulator.tui.screens.dialogs import CheckInScreen, ModelErrorScreen, SafetyPauseScreen
 from simulator.tui.widgets.coach_panel import CoachPanel
 from simulator.tui.widgets.message_input import MessageInput
@@ -46,6 +47,8 @@ FOLD_BATCH = 20
 
 class PracticeScreen(Screen[None]):
     """Talk with the partner; watch their state respond; rewind to try again."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("ctrl+t", "hint", "Hint", priority=True),

@@ -45,6 +45,7 @@ from simulator.scenario.draft import (
 from simulator.scenario.store import check_new_id, user_card_ids
 from simulator.support.errors import AttuneError
 from simulator.support.textsafe import printable
+from simulator.tui.screens import SCREENS_CSS
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
@@ -54,6 +55,8 @@ NOT_SURE = "not-sure"
 
 class ScenarioFormScreen(Screen[None]):
     """A short form about the learner's own talk; Save builds the card and starts practising."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save and practise", show=True, priority=True),

@@ -16,6 +16,7 @@ from simulator.modes import words_for
 from simulator.store import SessionListing
 from simulator.support.errors import AttuneError
 from simulator.support.textsafe import printable
+from simulator.tui.screens import SCREENS_CSS
 from simulator.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ def _cells(*values: str) -> list[Text]:
 
 class SessionsScreen(Screen[None]):
     """A table of saved sessions."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("enter", "open", "Open debrief", show=True),
