@@ -13,8 +13,7 @@ from simulator.classifier.learned import LearnedTag, learned_model
 from simulator.classifier.meta import breaks_role_play
 from simulator.classifier.rules import (
     MAX_CLASSIFIED_CHARS,
-    classify_rules,
-    negated_moves,
+    read_rules,
     sarcasm_cues,
     sentence_index,
 )
@@ -34,7 +33,8 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     `mode` picks the move set: `listen` (attuning to an upset partner) or `ask`
     (asking a partner for attunement).
     """
-    ruled = classify_rules(text, mode)
+    rule_reading = read_rules(text, mode)
+    ruled = rule_reading.classification
     practice_mode = get_mode(mode)
     spec = practice_mode.learned
     model = learned_model(spec.weights if spec is not None else None)
@@ -50,7 +50,7 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
     found = set(ruled.moves)
     added = [_span(tag, text) for tag in reading.tags if tag.move not in found]
     if added:
-        added = _kept(text, mode, practice_mode, ruled.spans, added)
+        added = _kept(text, mode, practice_mode, ruled.spans, added, rule_reading.negated)
     if not added and ruled.moves:
         return ruled
     spans = sorted([*ruled.spans, *added], key=lambda s: (s.start, s.end))
@@ -67,7 +67,12 @@ def classify(text: str, mode: PracticeMode = "listen") -> Classification:
 
 
 def _kept(
-    text: str, mode: PracticeMode, practice_mode: Mode, ruled: list[Span], added: list[Span]
+    text: str,
+    mode: PracticeMode,
+    practice_mode: Mode,
+    ruled: list[Span],
+    added: list[Span],
+    negated: frozenset[AnyMove],
 ) -> list[Span]:
     """The learned tags the rules do not contradict, with the rules' sarcasm applied.
 
@@ -76,7 +81,6 @@ def _kept(
     words in a sentence with a sarcasm cue turn into the mode's sarcastic move, as
     they do for the rules' own tags.
     """
-    negated = negated_moves(text, mode)
     helpful = practice_mode.helpful
     cues, sarcastic = sarcasm_cues(text, mode)
     cue_sentences = {sentence_index(text, c) for c in cues}

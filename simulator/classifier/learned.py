@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.classifier.features import clauses, load_tokenizer, ngram_buckets, word_pieces
+from simulator.classifier.features import (
+    NGRAM_BUCKETS,
+    clauses,
+    load_tokenizer,
+    ngram_buckets,
+    word_pieces,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,6 +82,20 @@ class Vocabulary:
         return mean * scale  # type: ignore[no-any-return]
 
 
+def features(vocabulary: Vocabulary, texts: list[str], ngram_scale: float) -> tuple[Matrix, Matrix]:
+    """The word-piece block and the n-gram block (norm `ngram_scale`) for each text."""
+    import numpy as np
+
+    static = np.stack([vocabulary.mean_vector(t) for t in texts])
+    grams = np.zeros((len(texts), NGRAM_BUCKETS), dtype=np.float32)
+    for row, text in enumerate(texts):
+        counts = np.bincount(ngram_buckets(text), minlength=NGRAM_BUCKETS)
+        norm = float(np.linalg.norm(counts))
+        if norm:
+            grams[row] = counts * np.float32(ngram_scale / norm)
+    return static, grams
+
+
 def _read_tensor(model_zip: Path, name: str) -> Matrix:
     """One tensor out of the zip's model.safetensors, without loading the others."""
     import numpy as np
@@ -111,13 +131,7 @@ class LearnedModel:
         """P(move | text) for each text (rows) and move (columns)."""
         import numpy as np
 
-        static = np.stack([self._vocabulary.mean_vector(t) for t in texts])
-        grams = np.zeros((len(texts), self._ngrams.shape[0]), dtype=np.float32)
-        for row, text in enumerate(texts):
-            counts = np.bincount(ngram_buckets(text), minlength=self._ngrams.shape[0])
-            norm = float(np.linalg.norm(counts))
-            if norm:
-                grams[row] = counts * np.float32(self.ngram_scale / norm)
+        static, grams = features(self._vocabulary, texts, self.ngram_scale)
         logits = static @ self._static + grams @ self._ngrams + self._bias
         return 1.0 / (1.0 + np.exp(-logits))  # type: ignore[no-any-return]
 

@@ -239,16 +239,22 @@ def _span_of(
     return Span(move=move, start=start, end=end, text=text[start:end])
 
 
-def classify_rules(text: str, mode: PracticeMode = "listen") -> Classification:
-    """The rules' tags alone: each move with the listed wording that triggered it.
+class RuleReading(NamedTuple):
+    """What the rules make of a message: their tags, and the moves they saw negated."""
 
-    `mode` picks the move set: `listen` (attuning to an upset partner) or `ask`
-    (asking a partner for attunement).
-    """
+    classification: Classification
+    negated: frozenset[AnyMove]
+    """Moves whose listed wording appears but negated ("i'm not saying calm down"): the
+    learned layer may not add these back."""
+
+
+def read_rules(text: str, mode: PracticeMode = "listen") -> RuleReading:
+    """One pass of the rules over a message: the tags and the negated wordings."""
     rules = _compiled(mode)
     moves_re, negators = rules.moves, rules.negators
     window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
     spans: list[Span] = []
+    negated: set[AnyMove] = set()
     for compiled in moves_re:
         match = compiled.first(window)
         while match is not None:
@@ -256,37 +262,28 @@ def classify_rules(text: str, mode: PracticeMode = "listen") -> Classification:
             if span is None:
                 # Empty, or a negated wording that was dropped: it does not
                 # use up its text, and a later wording inside it may count.
+                if match.end() > match.start():
+                    negated.add(compiled.move)
                 pos = match.start() + 1
             else:
+                if span.move != compiled.move:  # a negated wording that names another move
+                    negated.add(compiled.move)
                 spans.append(span)
                 pos = span.end
             match = compiled.scan.search(window, pos)
     spans = _apply_sarcasm(window, _resolve_overlaps(spans), rules)
     spans.sort(key=lambda s: (s.start, s.end))
     moves = list(dict.fromkeys(s.move for s in spans))
-    return Classification(text=text, moves=moves, spans=spans)
+    return RuleReading(Classification(text=text, moves=moves, spans=spans), frozenset(negated))
 
 
-def negated_moves(text: str, mode: PracticeMode = "listen") -> frozenset[AnyMove]:
-    """Moves whose listed wording appears here but negated ("i'm not saying calm down").
+def classify_rules(text: str, mode: PracticeMode = "listen") -> Classification:
+    """The rules' tags alone: each move with the listed wording that triggered it.
 
-    The learned layer may not add these: the rules saw the words and why they do not count.
+    `mode` picks the move set: `listen` (attuning to an upset partner) or `ask`
+    (asking a partner for attunement).
     """
-    rules = _compiled(mode)
-    window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
-    found: set[AnyMove] = set()
-    for compiled in rules.moves:
-        match = compiled.first(window)
-        while match is not None:
-            span = _span_of(compiled, match, text, window, rules.negators)
-            if span is None or span.move != compiled.move:
-                if match.end() > match.start():
-                    found.add(compiled.move)
-                pos = match.start() + 1
-            else:
-                pos = span.end
-            match = compiled.scan.search(window, pos)
-    return frozenset(found)
+    return read_rules(text, mode).classification
 
 
 def sarcasm_cues(text: str, mode: PracticeMode = "listen") -> tuple[list[int], AnyMove]:

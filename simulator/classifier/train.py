@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.classifier.features import NGRAM_BUCKETS, ngram_buckets
-from simulator.classifier.learned import Vocabulary
+from simulator.classifier.learned import Vocabulary, features
 from simulator.classifier.rules import classify_rules
 from simulator.modes import Mode, get_mode, mode_names
 from simulator.support.safe_parse import parse_yaml
@@ -74,20 +73,6 @@ def _read_set(path: Path) -> list[Example]:
     ]
 
 
-def features(vocabulary: Vocabulary, texts: list[str]) -> tuple[Matrix, Matrix]:
-    """The word-piece block and the n-gram block for each text."""
-    import numpy as np
-
-    static = np.stack([vocabulary.mean_vector(t) for t in texts])
-    grams = np.zeros((len(texts), NGRAM_BUCKETS), dtype=np.float32)
-    for row, text in enumerate(texts):
-        counts = np.bincount(ngram_buckets(text), minlength=NGRAM_BUCKETS)
-        norm = float(np.linalg.norm(counts))
-        if norm:
-            grams[row] = counts * np.float32(NGRAM_SCALE / norm)
-    return static, grams
-
-
 def fit(x: Matrix, y: Matrix, epochs: int = 400, l2: float = 1e-3) -> tuple[Matrix, Matrix]:
     """One-vs-rest logistic regression by Adam; returns (weights, bias)."""
     import numpy as np
@@ -126,7 +111,7 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
     examples = load_examples(mode)
     moves = [m.value for m in mode.move_ids]
     y = np.array([[m in e.moves for m in moves] for e in examples], dtype=np.float32)
-    static, grams = features(vocabulary, [e.text for e in examples])
+    static, grams = features(vocabulary, [e.text for e in examples], NGRAM_SCALE)
     x = np.hstack([static, grams])
     ruled = [{m.value for m in classify_rules(e.text, mode.name).moves} for e in examples]
 
