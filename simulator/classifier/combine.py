@@ -13,9 +13,8 @@ from simulator.classifier.learned import LearnedTag, learned_model
 from simulator.classifier.meta import breaks_role_play
 from simulator.classifier.rules import (
     MAX_CLASSIFIED_CHARS,
+    apply_sarcasm,
     read_rules,
-    sarcasm_cues,
-    sentence_index,
 )
 from simulator.classifier.schema import Classification, Guess, Span
 from simulator.modes import AnyMove, Mode, PracticeMode, get_mode, modes, parse_move
@@ -82,14 +81,9 @@ def _kept(
     they do for the rules' own tags.
     """
     helpful = practice_mode.helpful
-    cues, sarcastic = sarcasm_cues(text, mode)
-    cue_sentences = {sentence_index(text, c) for c in cues}
+    allowed = [s for s in added if s.move not in negated and not _contradicted(s, ruled, helpful)]
     kept: list[Span] = []
-    for span in added:
-        if span.move in negated or _contradicted(span, ruled, helpful):
-            continue
-        if span.move in helpful and sentence_index(text, span.start) in cue_sentences:
-            span = span.model_copy(update={"move": sarcastic})
+    for span in apply_sarcasm(text, allowed, mode):
         if all(k.move != span.move for k in kept) and all(r.move != span.move for r in ruled):
             kept.append(span)
     return kept

@@ -207,7 +207,7 @@ def _apply_sarcasm(text: str, spans: list[Span], rules: _RuleSet) -> list[Span]:
     turned = []
     for span in spans:
         if span.move in rules.helpful and sentence_of(span.start) in cue_sentences:
-            span = Span(move=rules.sarcastic, start=span.start, end=span.end, text=span.text)
+            span = span.model_copy(update={"move": rules.sarcastic})
         turned.append(span)
     return turned
 
@@ -286,13 +286,10 @@ def classify_rules(text: str, mode: PracticeMode = "listen") -> Classification:
     return read_rules(text, mode).classification
 
 
-def sarcasm_cues(text: str, mode: PracticeMode = "listen") -> tuple[list[int], AnyMove]:
-    """Where the mode's sarcasm cues start in the message, and the move sarcasm becomes."""
-    rules = _compiled(mode)
+def apply_sarcasm(text: str, spans: list[Span], mode: PracticeMode = "listen") -> list[Span]:
+    """Warm tags in a sentence with one of the mode's sarcasm cues, turned sarcastic.
+
+    The rules apply this to their own tags; the learned layer's tags go through it too.
+    """
     window = text[:MAX_CLASSIFIED_CHARS].translate(_NORMALIZE)
-    return [m.start() for m in rules.sarcasm.finditer(window)], rules.sarcastic
-
-
-def sentence_index(text: str, pos: int) -> int:
-    """Which sentence of the message a position falls in (sentence ends as the rules see them)."""
-    return sum(1 for m in _SENTENCE_END.finditer(text) if m.start() < pos)
+    return _apply_sarcasm(window, spans, _compiled(mode))
