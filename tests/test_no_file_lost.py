@@ -26,6 +26,7 @@ from simulator.scenario.store import load_answers
 from simulator.scenario.trash import trash_dir
 from simulator.store import SessionStore
 from simulator.support.paths import data_dir, home_dir, user_personas_dir
+from unprivileged import AS_NOBODY, AS_ROOT_WITHOUT_CAPABILITIES, first_that_runs
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX links, pipes and modes")
 LONG = "a" * 300
@@ -352,7 +353,7 @@ def test_long_path_name_one_line(
 
 
 # An unreadable file: root reads anything, so the command runs as `nobody` when we are root.
-NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+NOBODY = AS_NOBODY["setpriv"]
 
 
 @pytest.fixture
@@ -366,17 +367,24 @@ def shared_dir() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def _run_unprivileged(args: list[str], env: dict[str, str], home: Path) -> CliResult:
+def _run_unprivileged(args: list[str], env: dict[str, str], home: Path, locked: Path) -> CliResult:
     base = {k: v for k, v in os.environ.items() if k != "ATTUNE_PERSONAS"}
     full_env = {**base, "ATTUNE_HOME": str(home), "ATTUNE_MODEL": "scripted", **env}
     command = [sys.executable, "-m", "simulator", *args]
     if os.geteuid() == 0:
         if shutil.which("setpriv") is None:
             pytest.skip("setpriv is needed to drop root's power to read any file")
-        for folder, _, files in os.walk(home):
+        # The shared probe: `nobody` when it can run this checkout's Python, else root
+        # without capabilities (a checkout under a private folder, e.g. `mktemp -d`).
+        prefix, reasons = first_that_runs([NOBODY, AS_ROOT_WITHOUT_CAPABILITIES])
+        if prefix is None:
+            pytest.fail(f"attune cannot run without privileges: {'; '.join(reasons)}")
+        # Whoever runs must own the home and not the locked folder: file modes then hold
+        # for `nobody` (home handed over) and for capability-less root (locked handed away).
+        for folder, _, files in os.walk(home if prefix == NOBODY else locked):
             for name in [folder, *(os.path.join(folder, f) for f in files)]:
                 os.chown(name, 65534, 65534)
-        command = [*NOBODY, *command]
+        command = [*prefix, *command]
     done = subprocess.run(
         command, capture_output=True, text=True, env=full_env, cwd=REPO, check=False, timeout=60
     )
@@ -426,7 +434,10 @@ def test_unreadable_card_one_line(shared_dir: Path, card: PersonaCard, case: str
     }
     env, args = UNREADABLE_CASES[case]
     result = _run_unprivileged(
-        [a.format(**where) for a in args], {k: v.format(**where) for k, v in env.items()}, home
+        [a.format(**where) for a in args],
+        {k: v.format(**where) for k, v in env.items()},
+        home,
+        locked,
     )
     assert result.code == 2, result
     assert result.err.startswith("attune: error: ") and result.err.count("\n") == 1, result
