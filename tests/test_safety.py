@@ -262,3 +262,32 @@ def test_a_check_in_taken_back_is_still_labelled(attune: RunCli, card: PersonaCa
     assert result.code == 0, result.err
     taken_back = result.out.split("Taken back")[1]
     assert "moves: attune checked in (not scored); then" in taken_back
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Third round: forms the first two held-out rounds showed (rules written afresh,
+        # each in a form of my own, not copied from the sets).
+        ("u wont have to put up with me being late for much longer", "finality"),
+        ("after friday none of it matters anyway so whatever", "finality"),
+        ("my mate keeps saying kms about his exams, should i worry about him", None),
+        ("the grey van has been sat outside my house since 6 with the engine running", "followed or watched"),
+        ("im sitting in the cupboard till he calms down, sorry, keep going", "hiding"),
+        ("if i type the word pizza it means hes in the room", "threatened"),
+        ("my brother has taken my pension card and wont give it back", "controls money"),
+        ("he reads everything i type on here", "controls phone"),
+        ("my boss wouldnt let me leave till 8, thats why i was late", None),
+        ("im not hiding in my room, come sit with me", None),
+        ("i wanna jump in and fix it but ill listen first", None),
+    ],
+)
+def test_third_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # Someone else's words, an ordinary late shift, a negated or figurative phrase.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

@@ -89,3 +89,13 @@ THIRD_PARTY = _rx(
     r"\b(?:he|she|they) (?:kept|keeps|keep) (?:asking|saying|telling)\b",
     r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",
 )
+
+# The words just before a match that make it someone else's reported speech: "a mate of
+# mine keeps saying kms about his exams", "colleague said she wanted to kms".
+REPORTED = re.compile(
+    r"\b(?:friend|mate|bestie|colleague|coworker|flatmate|housemate|roommate|classmate|cousin|"
+    r"brother|sister|he|she|they|boss|someone|people|kids?|students?)(?: of mine)? "
+    r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes)"
+    r"(?: that)?(?: (?:she|he|they|it))?(?: (?:wanted|wants|want|was going|is going|were going) to)?"
+    r"(?: (?:like|just))? ?$"
+)

@@ -35,6 +35,8 @@ _FIGURES = _rx(
     r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
     r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
     r"\b(?:i could|could) murder (?:a|for a)\b",
+    # Work keeping someone late is not being held: "my boss wouldnt let me leave".
+    r"\b(?:boss|manager|work|teacher|coach|supervisor|the shop|my shift) (?:would not|will not|did not|could not|does not) let (?:me|us) (?:leave|go)\b",
 )
 
 # Hyperbole that is a figure only when nothing in the message insists it is real:
@@ -43,17 +45,21 @@ _FIGURES = _rx(
 _SOFT_FIGURES = _rx(
     r"\b(?:i would|would) rather (?:throw my ?self off|jump off|die|be dead|walk into the sea)\b(?:.{0,40}?)\bthan\b",
     r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|spill|lose|eat|screw|break|burn|get (?:this|it) wrong)\b",
+    # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
+    r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
 )
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
 
 
-def _sentence_explains_away(rule: Rule, sentence: str, clause: str) -> bool:
+def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: str) -> bool:
     """True when the sentence shows the match is not about the learner now."""
     if rule.media and context.MEDIA.search(sentence) and not context.SERIOUS.search(sentence):
         return True
     if rule.past and context.PAST.search(sentence) and not context.RECENT.search(sentence):
+        return True
+    if rule.third and context.REPORTED.search(clause[: max(clause.find(match_text), 0)]):
         return True
     # Someone else's story is judged on the clause: "one of my patients tried to overdose
     # tonight, that's why I'm drained" is about the patient, whatever follows the comma.
@@ -98,7 +104,7 @@ def detect_by_rules(text: str) -> Distress | None:
         for match in rule.pattern.finditer(folded):
             sentence = context.sentence_at(folded, match.start(), match.end())
             clause = context.clause_at(folded, match.start(), match.end())
-            if _sentence_explains_away(rule, sentence, clause):
+            if _sentence_explains_away(rule, sentence, clause, match.group(0)):
                 continue
             level = _level(rule, sentence, folded)
             found = Distress(
