@@ -86,7 +86,7 @@ class Practice:
         self.card = card
         self.setup = setup
         self.session = Session(
-            card, voice, INTENSITIES[setup.intensity], classifier, resources, safety
+            card, voice, INTENSITIES[setup.intensity], classifier, resources, safety, setup.seed
         )
         start = self.session.start
         self.meta = SessionMeta(
