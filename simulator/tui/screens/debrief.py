@@ -102,17 +102,17 @@ def turn_by_turn_text(debrief: Debrief) -> Text:
     text = Text(f"What you said, and where {name} was\n", style="bold")
     text.append(f" {view.tension} / {view.closeness}, then the {view.stage_word}\n", style="dim")
     before = debrief.points[0]
-    text.append(f"  start  {before.arousal:3.0f} / {before.connection:3.0f}  ")
+    text.append(f" {'start':>5}    {before.arousal:3.0f} / {before.connection:3.0f}  ", style="dim")
     text.append(f"{view.stage(before.zone)}\n", style="bold")
     for point in debrief.points[1:]:
         change = point.arousal - before.arousal
         style = "#e5484d" if change > 0.5 else "#3e9b4f" if change < -0.5 else "dim"
-        text.append(f" {point.turn:>3}  ", style="dim")
+        text.append(f" {point.turn:>5}  ", style="dim")
         text.append(f"  {point.arousal:3.0f} / {point.connection:3.0f}  ", style=style)
         text.append(f"{view.stage(point.zone)}", style="bold")
         text.append(f"  “{printable(point.user)}”\n")
         if point.cue:
-            text.append(f"{' ' * 20}({printable(point.cue)})\n", style="dim italic")
+            text.append(f"{' ' * 22}({printable(point.cue)})\n", style="dim italic")
         before = point
     return text
 
