@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
+from conftest import RunCli
+from simulator.export import to_html, to_markdown
+from simulator.export.markdown import md_inline
+from simulator.personas import PersonaCard
+from simulator.practice.conversation import Practice, PracticeSetup
+from simulator.store.sqlite import SessionStore
 from simulator.tui.app import AttuneApp
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.picker import PickerScreen
@@ -16,6 +24,8 @@ from simulator.tui.widgets.coach_panel import CoachPanel
 from simulator.tui.widgets.gauge import Gauge
 from simulator.tui.widgets.messages import PartnerCue, PartnerMessage
 from simulator.tui.widgets.nervous_system import NervousSystem
+from simulator.voices import ScriptedVoice
+from simulator.voices.base import Reply
 from test_tui_flows import ATTUNED, MISATTUNED, SIZE, send, start
 from tui_support import make_context
 
@@ -104,3 +114,47 @@ async def test_other_settings_keep_the_gauges_and_no_turn_table(tmp_path: Path) 
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.screen.query("#turn-by-turn")
+
+
+def _saved_real_talk(card: PersonaCard) -> str:
+    """A real-talk session, saved the way the practice screen saves it."""
+    setup = PracticeSetup(persona_id=card.id, model="scripted", feedback="real-talk", seed=3)
+    practice = Practice(card, ScriptedVoice(card, seed=3), setup, store=SessionStore.default())
+    for text in (MISATTUNED, *ATTUNED):
+        pending = practice.prepare(text)
+        practice.commit(pending, Reply(text=ScriptedVoice(card, seed=3).reply(pending.outcome)))
+    practice.end()
+    assert practice.flush() and practice.id is not None
+    return practice.id
+
+
+def test_sessions_and_exports_name_real_talk_and_carry_each_cue(
+    attune: RunCli, card: PersonaCard, tmp_path: Path
+) -> None:
+    session_id = _saved_real_talk(card)
+    saved = SessionStore.default().load(session_id)
+    cues = [t.cue for t in saved.turns]
+    assert all(cues) and len(cues) == 1 + len(ATTUNED)
+    assert "real-talk" in attune("sessions", "list").out
+    shown_text = attune("sessions", "show", session_id).out
+    assert "feedback real-talk" in shown_text
+    assert all(f"({cue})" in shown_text for cue in cues)
+    data = json.loads(attune("sessions", "show", session_id, "--json").out)
+    assert data["persona"]["feedback"] == "real-talk"
+    assert [t["cue"] for t in data["turns"]] == cues
+    assert data["debrief"]["feedback"] == "real-talk"
+    assert [p["cue"] for p in data["debrief"]["points"][1:]] == cues
+    markdown, page = to_markdown(saved), to_html(saved)
+    assert "real-talk" in markdown and "real-talk" in page
+    for cue in cues:
+        assert cue is not None
+        assert f"*({md_inline(cue)})*" in markdown
+        assert f'<p class="cue">({html.escape(cue)})</p>' in page
+
+
+def test_the_feedback_flag_takes_real_talk(attune: RunCli) -> None:
+    # Past the flag's check: only the missing terminal stops it.
+    result = attune("practice", "--persona", "bad-day", "--feedback", "real-talk")
+    assert result.code == 2 and "interactive terminal" in result.err
+    result = attune("practice", "--coached", "--feedback", "real-talk")
+    assert result.code == 2 and "contradicts --feedback real-talk" in result.err
