@@ -63,9 +63,11 @@ def test_list_is_a_table_newest_first(
     result = attune("sessions", "list")
     assert result.code == 0, result
     header, first, second = result.out.splitlines()
-    assert header.split() == ["id", "started", "persona", "model", "turns", "last", "zone", "ended"]
+    assert header.split() == [
+        "id", "started", "persona", "model", "feedback", "turns", "last", "zone", "ended"
+    ]  # fmt: skip
     assert first.startswith(new) and second.startswith(old)
-    assert "Priya (unanswered-text)" in first and "scripted" in first
+    assert "Priya (unanswered-text)" in first and "scripted  after" in first
     assert first.endswith("no") and second.endswith("yes")
 
 

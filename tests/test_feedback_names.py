@@ -173,7 +173,7 @@ def test_practice_feedback_flags(
 
 def test_the_old_flag_is_hidden_and_the_new_one_documented(attune: RunCli) -> None:
     result = attune("practice", "--help")
-    assert "--feedback [live|after]" in result.out and "--coached" not in result.out
+    assert "--feedback [live|after|real-talk]" in result.out and "--coached" not in result.out
 
 
 @pytest.mark.parametrize(

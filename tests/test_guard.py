@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -319,6 +320,33 @@ def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) 
                 if found:
                     failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
     assert failures == []
+
+
+def test_every_authored_cue_is_narration_that_passes_the_guard_in_its_zone(
+    catalog: Catalog,
+) -> None:
+    """Cues are shown under replies: in character for the zone, and never spoken lines."""
+    failures = []
+    for card in catalog.cards.values():
+        assert card.cues is not None, card.id
+        for zone in Zone:
+            context = GuardContext(
+                name=card.name, style=card.style.value, zone=zone, mode=card.mode
+            )
+            # A reaction's cue can follow a move in any zone.
+            lines = [*card.cues.for_zone(zone), *card.cues.after_misstep, *card.cues.after_attuned]
+            for line in lines:
+                found = [f.reason for f in check_reply(line, context)]
+                if found:
+                    failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
+        for line in card.cues.all_lines():
+            # Third person, no dialogue: what the learner sees or hears, not what is said.
+            if NOT_NARRATION.search(line) or not line.endswith("."):
+                failures.append(f"{card.id}: {line!r} is not a stage direction")
+    assert failures == []
+
+
+NOT_NARRATION = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|us|our)\b|[\"“”]")
 
 
 # The softer feeling surfaces only below the engine's arousal limit for it.

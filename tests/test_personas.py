@@ -140,6 +140,8 @@ def test_cli_list_and_show(attune: RunCli) -> None:
     assert "unanswered-text" in text.out and "Priya" in text.out
     shown = attune("personas", "show", "quiet-withdraw")
     assert shown.code == 0 and "withdraw" in shown.out and "Flooded:" in shown.out
+    assert "Cues (shown under the replies):" in shown.out
+    assert "(She finally sets the phone face-down.)" in shown.out
     as_json = json.loads(attune("personas", "show", "bad-day", "--json").out)
     assert as_json["id"] == "bad-day" and set(as_json["lines"]) == {z.value for z in Zone}
 

@@ -143,3 +143,56 @@ def test_an_edited_draft_goes_through_the_same_checks(
         apply_draft(
             offline, parse_draft_yaml(text.replace("Okay. That helps a bit.", "I hate you."))
         )
+
+
+DRAFT_CUES = {
+    "flooded": ["Sam won't look at you."],
+    "settling": ["Sam sits down next to you."],
+    "after_misstep": ["Sam's jaw tightens."],
+    "after_attuned": ["Sam breathes out."],
+}
+
+
+async def test_drafted_cues_become_the_cards_and_a_draft_without_keeps_the_plain_ones(
+    parts: tuple[PersonaCard, PersonaCard],
+) -> None:
+    base, offline = parts
+    # Offline, the card has plain cues in the partner's name for every zone.
+    assert offline.cues is not None
+    assert all(offline.cues.for_zone(zone) for zone in Zone)
+    assert all("Sam" in line for line in offline.cues.all_lines())
+    drafted = await draft_with_model(
+        ANSWERS, base, offline, options(json.dumps({**DRAFT, "cues": DRAFT_CUES}))
+    )
+    assert drafted.card is not None and drafted.card.cues is not None, drafted.reason
+    assert drafted.card.cues.for_zone(Zone.FLOODED) == DRAFT_CUES["flooded"]
+    assert drafted.card.cues.for_zone(Zone.GUARDED) == []
+    assert drafted.card.cues.after_attuned == DRAFT_CUES["after_attuned"]
+    assert drafted.draft is not None and "after_misstep" in draft_yaml(drafted.draft)
+    plain = await draft_with_model(ANSWERS, base, offline, options(json.dumps(DRAFT)))
+    assert plain.card is not None and plain.card.cues == offline.cues
+    assert "cues" not in draft_yaml(CardDraft.model_validate(DRAFT))
+
+
+@pytest.mark.parametrize(
+    ("cues", "reason"),
+    [
+        ({"flooded": ['Sam says "leave me alone."']}, "cues.by_zone.flooded[0]: a cue says what Sam does"),
+        ({"after_attuned": ["I feel better now."]}, "cues.after_attuned[0]: a cue says what Sam does"),
+        ({"settling": ["x" * 121]}, "cues.settling.0: String should have at most 120 characters"),
+    ],
+)  # fmt: skip
+async def test_a_spoken_or_long_cue_is_rejected_with_the_reason(
+    parts: tuple[PersonaCard, PersonaCard], cues: dict[str, list[str]], reason: str
+) -> None:
+    base, offline = parts
+    reply = json.dumps({**DRAFT, "cues": cues})
+    result = await draft_with_model(ANSWERS, base, offline, options(reply))
+    assert result.card is None and result.reason is not None and reason in result.reason
+
+
+def test_the_prompt_asks_for_cues(parts: tuple[PersonaCard, PersonaCard]) -> None:
+    base, _ = parts
+    [message] = draft_messages(ANSWERS, base)
+    assert '"cues"' in message["content"] and '"after_misstep"' in message["content"]
+    assert "never words Sam says" in message["content"]

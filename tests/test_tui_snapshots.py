@@ -68,6 +68,29 @@ def test_practice_feedback_after(snap_compare: object, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
 
 
+def test_practice_real_talk(snap_compare: object, tmp_path: Path) -> None:
+    """No meter, gauges or steps: the conversation, with each reply's cue under it."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _talk(pilot, "r")
+
+    app = AttuneApp(make_context(tmp_path, store=False))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+def test_debrief_real_talk(snap_compare: object, tmp_path: Path) -> None:
+    """After real talk the debrief shows the chart and the state turn by turn."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _talk(pilot, "r")
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = AttuneApp(make_context(tmp_path, store=False))
+    assert snap_compare(app, terminal_size=(120, 50), run_before=run_before)  # type: ignore[operator]
+
+
 def test_debrief(snap_compare: object, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await _talk(pilot)

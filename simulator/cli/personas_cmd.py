@@ -100,6 +100,16 @@ def _show_text(card: PersonaCard) -> str:
             *(f"  - {line}" for line in card.lines.for_zone(zone)),
         ]
     out += ["When the softer feeling comes through:", *(f"  - {x}" for x in card.underneath.lines)]
+    if card.cues is not None:
+        cues = card.cues
+        groups = [(f"{view.stage(zone).capitalize()}", cues.for_zone(zone)) for zone in Zone]
+        groups += [
+            ("After a misstep", cues.after_misstep),
+            ("After an attuned move", cues.after_attuned),
+        ]
+        out += ["", "Cues (shown under the replies):"]
+        for title, lines in groups:
+            out += [f"  {title}:", *(f"    ({line})" for line in lines)] if lines else []
     return printable("\n".join(out))
 
 

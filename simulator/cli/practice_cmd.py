@@ -55,8 +55,9 @@ def run_tui(
 @click.option(
     "--feedback",
     type=click.Choice(get_args(FeedbackTiming)),
-    help="When to see feedback: live (meter, gauges and hints as you talk) or after "
-    "(only in the debrief).  [default: after]",
+    help="When to see feedback: live (meter, gauges and hints as you talk), after "
+    "(only in the debrief) or real-talk (no meter or gauges either: only the words and the "
+    "partner's cues; the debrief shows the state over the turns).  [default: after]",
 )
 # The flag before feedback had its own name: `--coached` is `--feedback live`.
 @click.option("--coached", is_flag=True, hidden=True)
@@ -75,9 +76,9 @@ def practice_command(
     guest: bool,
 ) -> None:
     """Practise a conversation in the terminal UI (a bare `attune` opens the picker)."""
-    if coached and feedback == "after":
+    if coached and feedback not in (None, "live"):
         raise click.UsageError(
-            "--coached (the old name of --feedback live) contradicts --feedback after"
+            f"--coached (the old name of --feedback live) contradicts --feedback {feedback}"
         )
     chosen: FeedbackTiming = "live" if coached else feedback or "after"
     run_tui(model, persona_folders, persona_id, intensity, chosen, seed, guest)

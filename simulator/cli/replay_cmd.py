@@ -71,6 +71,7 @@ def replay_command(
         intensity=INTENSITIES[intensity],
         classifier=classifier,
         resources=settings.safety.resources,
+        seed=seed,
     )
     run_script(session, loaded)
     if as_json:

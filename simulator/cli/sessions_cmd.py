@@ -90,13 +90,14 @@ def list_command(as_json: bool) -> None:
     if not summaries:
         echo("No saved sessions yet.")
         return
-    header = ("id", "started", "persona", "model", "turns", "last zone", "ended")
+    header = ("id", "started", "persona", "model", "feedback", "turns", "last zone", "ended")
     rows = [
         (
             _cell(s.id),
             _local(s.meta.started_at),
             _cell(f"{s.meta.persona_name} ({s.meta.persona_id})"),
             _cell(s.meta.model),
+            s.meta.feedback,
             str(s.turns),
             _cell(words_for(s.meta.practice_mode).stage(s.last_zone)),
             "yes" if s.ended_at else "no",
@@ -108,7 +109,7 @@ def list_command(as_json: bool) -> None:
     for row in table:
         # The turns column is a number: right-aligned.
         cells = [
-            cell.rjust(width) if i == 4 else cell.ljust(width)
+            cell.rjust(width) if i == header.index("turns") else cell.ljust(width)
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
         echo("  ".join(cells).rstrip())

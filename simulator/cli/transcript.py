@@ -39,6 +39,10 @@ def turn_text(
         *(effect_line(e, view) for e in turn.effects),
         wrap(f"     {speaker(turn, name)}> ", turn.reply),
     ]
+    if turn.cue:
+        # The partner's non-verbal cue, as a stage direction under the reply.
+        pad = " " * len(f"     {speaker(turn, name)}> ")
+        lines.append(wrap(pad, f"({turn.cue})"))
     if turn.guard.attempts:
         trimmed = ", trimmed" if turn.guard.trimmed else ""
         lines.append(f"     guard: {turn.guard.result}{trimmed}, {turn.latency_s:.2f}s")

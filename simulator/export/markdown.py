@@ -139,7 +139,9 @@ def _turn(
     if turn.effects:
         out += [f"- {md_inline(effect_text(e, view))}" for e in turn.effects]
         out.append("")
-    return [*out, f"**{md_inline(speaker(turn, name))}:** {md_block(turn.reply)}", ""]
+    out += [f"**{md_inline(speaker(turn, name))}:** {md_block(turn.reply)}", ""]
+    # The partner's non-verbal cue, a stage direction under the reply.
+    return [*out, f"*({md_inline(turn.cue)})*", ""] if turn.cue else out
 
 
 def _corrections(turn: TurnRecord, corrections: Sequence[TagCorrection]) -> list[str]:

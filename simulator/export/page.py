@@ -48,6 +48,7 @@ td.n { text-align: right; }
 .effects { font-size: .9rem; color: #444; margin: .2rem 0; }
 .quote { font-style: italic; }
 .msg { white-space: pre-wrap; }
+.cue { color: #666; font-style: italic; margin-top: -0.4em; }
 .stepped-out { border-left: 3px solid #c98a00; padding-left: .6rem; }
 .correction { border-left: 3px solid #c98a00; background: #fdf6e7; padding: .3rem .6rem;
               margin: .4rem 0; }
@@ -164,7 +165,8 @@ def _turn(
         + (f'<ul class="effects">{effects}</ul>' if effects else "")
         + f'<p><span class="you">{h(speaker(turn, name))}:</span> '
         f'<span class="msg">{h(turn.reply)}</span></p>'
-        "</div>"
+        + (f'<p class="cue">({h(turn.cue)})</p>' if turn.cue else "")
+        + "</div>"
     )
 
 

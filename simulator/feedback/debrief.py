@@ -31,6 +31,7 @@ from simulator.modes import (
 from simulator.safety import stepped_out_summary
 from simulator.store.records import SessionMeta
 from simulator.turns.session import TurnRecord
+from simulator.turns.timing import FeedbackTiming
 
 KEY_TURNS = 2
 QUOTES_PER_TALLY = 3
@@ -46,6 +47,10 @@ class Point(BaseModel):
     arousal: float
     connection: float
     zone: str
+    user: str = ""
+    """What the learner said on this turn ('' for the opening)."""
+    cue: str | None = None
+    """The partner's non-verbal cue shown under the reply, if any."""
 
 
 class StepTally(BaseModel):
@@ -121,6 +126,9 @@ class Debrief(BaseModel):
     """Turns on which attune stepped out of the scene to ask if the learner was okay."""
     unrecognised_turns: list[int] = []
     """Turns in which no move was recognised: they counted neither for nor against."""
+    feedback: FeedbackTiming = "after"
+    """The session's feedback setting; after `real-talk` the debrief is the first place the
+    learner sees the state, turn by turn, beside what they said."""
 
     @property
     def stepped_out(self) -> str:
@@ -222,7 +230,15 @@ def _points(meta: SessionMeta, turns: Sequence[TurnRecord]) -> list[Point]:
         turn=0, arousal=meta.start_arousal, connection=meta.start_connection, zone=meta.start_zone
     )
     return [start] + [
-        Point(turn=t.index, arousal=t.arousal, connection=t.connection, zone=t.zone) for t in turns
+        Point(
+            turn=t.index,
+            arousal=t.arousal,
+            connection=t.connection,
+            zone=t.zone,
+            user=t.user,
+            cue=t.cue,
+        )
+        for t in turns
     ]
 
 
@@ -439,4 +455,5 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
         paused_turns=[t.index for t in turns if t.safety == "pause"],
         checked_in_turns=[t.index for t in turns if t.safety == "check_in"],
         unrecognised_turns=[t.index for t in turns if t.safety is None and not t.moves],
+        feedback=meta.feedback,
     )

@@ -22,6 +22,12 @@ from simulator.support.problems import UNION_TAG
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 Lines = Annotated[list[Line], Field(min_length=1, max_length=40)]
+CUE_MAX_CHARS = 120
+"""A cue is one short line of what the learner sees or hears, not a paragraph."""
+CueLine = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=CUE_MAX_CHARS)
+]
+CueLines = Annotated[list[CueLine], Field(max_length=20)]
 PersonaId = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, min_length=ID_MIN_LENGTH, max_length=ID_MAX_LENGTH),
@@ -140,6 +146,56 @@ class StageLines(_Strict):
         return lines
 
 
+class ZoneCues(_Strict):
+    """Non-verbal cues for some or all zones: what the partner's body and voice do there."""
+
+    flooded: CueLines = []
+    escalated: CueLines = []
+    guarded: CueLines = []
+    settling: CueLines = []
+    regulated: CueLines = []
+
+
+class StageCues(_Strict):
+    """Non-verbal cues for some or all stages of an ask-mode partner."""
+
+    defending: CueLines = []
+    explaining: CueLines = []
+    listening: CueLines = []
+    reflecting: CueLines = []
+    turned_toward: CueLines = []
+
+
+class Cues(_Strict):
+    """Short non-verbal lines (posture, gaze, voice, pace) shown under the partner's replies.
+
+    Every part is optional; code picks at most one per turn (see `simulator.turns.cues`).
+    """
+
+    by_zone: ZoneCues | None = None
+    """Cues by zone (listen-mode cards): a cold line when flooded, an open one when settling."""
+    by_stage: StageCues | None = None
+    """Cues by stage (ask-mode cards)."""
+    after_misstep: CueLines = []
+    """Cues right after a learner's misstep lands (it heated the partner)."""
+    after_attuned: CueLines = []
+    """Cues right after an attuned move lands (it calmed the partner)."""
+
+    def for_zone(self, zone: Zone | str) -> list[str]:
+        """The cues for the zone (or the stage it stands for); empty when none are written."""
+        keyed: _Strict | None = self.by_zone if self.by_zone is not None else self.by_stage
+        if keyed is None:
+            return []
+        names = list(type(keyed).model_fields)
+        lines: list[str] = getattr(keyed, names[list(Zone).index(Zone(zone))])
+        return lines
+
+    def all_lines(self) -> list[str]:
+        """Every cue on the card, zone (or stage) cues first."""
+        by_zone = [line for zone in Zone for line in self.for_zone(zone)]
+        return [*by_zone, *self.after_misstep, *self.after_attuned]
+
+
 def _has(value: Any, key: str, model: type[BaseModel]) -> bool:
     return isinstance(value, model) or (isinstance(value, dict) and key in value)
 
@@ -201,6 +257,9 @@ class PersonaCard(_Strict):
     ]
     """Authored lines for every zone (ask mode: for every stage); the scripted backend
     speaks them, and models fall back on them."""
+    cues: Cues | None = None
+    """Optional non-verbal cues (posture, gaze, voice, pace) shown under the partner's
+    replies; a card without them has none."""
 
     @model_validator(mode="after")
     def _fields_match_the_mode(self) -> PersonaCard:
@@ -218,6 +277,10 @@ class PersonaCard(_Strict):
         if list(type(self.baseline).model_fields) != list(words.state_keys):
             want = " and ".join(words.state_keys)
             raise ValueError(f"baseline: {card} starts with {want}")
+        if self.cues is not None:
+            right, wrong = ("by_zone", "by_stage")[:: 1 if words.lines_by == "zone" else -1]
+            if getattr(self.cues, wrong) is not None:
+                raise ValueError(f"cues: {card} keys its cues {right}, not {wrong}")
         return self
 
     @model_validator(mode="after")

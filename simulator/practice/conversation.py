@@ -28,6 +28,7 @@ from simulator.store.sqlite import SessionStore
 from simulator.support.errors import AttuneError
 from simulator.turns.choices import PracticeSetup as PracticeSetup  # re-exported
 from simulator.turns.session import PendingTurn, Session, TurnRecord
+from simulator.turns.timing import REAL_TALK
 from simulator.voices.base import Reply, ReplyStream, Voice
 
 
@@ -86,7 +87,7 @@ class Practice:
         self.card = card
         self.setup = setup
         self.session = Session(
-            card, voice, INTENSITIES[setup.intensity], classifier, resources, safety
+            card, voice, INTENSITIES[setup.intensity], classifier, resources, safety, setup.seed
         )
         start = self.session.start
         self.meta = SessionMeta(
@@ -135,6 +136,11 @@ class Practice:
     def live_feedback(self) -> bool:
         """True when feedback is shown during the talk, not only in the debrief."""
         return self.setup.feedback == "live"
+
+    @property
+    def real_talk(self) -> bool:
+        """True when the partner's state is hidden during the talk (no meter, no gauges)."""
+        return self.setup.feedback == REAL_TALK
 
     def prepare(self, text: str) -> PendingTurn:
         """Classify and step the engine (instant unless an LLM judge is configured)."""

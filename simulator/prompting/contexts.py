@@ -138,6 +138,8 @@ class ScenarioDraftContext(_Context):
     """Lines to write per zone, at least."""
     max_lines: int
     """Lines to write per zone, at most."""
+    cue_max: int = 120
+    """The longest a cue (a non-verbal line) may be, in characters."""
 
 
 TEMPLATES: dict[str, type[_Context]] = {

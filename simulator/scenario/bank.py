@@ -106,3 +106,25 @@ FEELS_LINES: dict[Style, dict[Zone, str]] = {
         Zone.GUARDED: "I'm still {feels}. I just don't know what to say.",
     },
 }
+
+CUE_LINES: dict[Style, dict[Zone, tuple[str, ...]]] = {
+    Style.PURSUE: {
+        Zone.FLOODED: ("{name}'s voice rises.", "{name} won't sit down."),
+        Zone.ESCALATED: ("{name} talks fast, arms crossed.", "{name} paces."),
+        Zone.GUARDED: ("{name} glances at you, then away.", "{name}'s arms stay folded."),
+        Zone.SETTLING: ("{name}'s shoulders drop a little.", "{name} sits down, facing you."),
+        Zone.REGULATED: ("{name} leans in.", "{name} almost smiles."),
+    },
+    Style.WITHDRAW: {
+        Zone.FLOODED: ("{name} doesn't look up.", "{name} turns away from you."),
+        Zone.ESCALATED: ("{name} answers without looking at you.", "{name} goes quiet."),
+        Zone.GUARDED: ("{name} looks up, then back down.", "{name}'s voice is flat."),
+        Zone.SETTLING: ("{name} turns toward you.", "{name}'s voice softens."),
+        Zone.REGULATED: ("{name} leans into you a little.", "{name} holds your gaze."),
+    },
+}
+"""Plain non-verbal cues any partner could show, by style and zone ({name}: the partner's
+name, which is at most 40 characters, so every cue stays short)."""
+
+AFTER_MISSTEP_CUES: tuple[str, ...] = ("{name} goes very still.", "{name}'s face closes.")
+AFTER_ATTUNED_CUES: tuple[str, ...] = ("{name} breathes out slowly.", "{name} looks at you.")

@@ -13,10 +13,17 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 
 from simulator.domain.zones import Zone
-from simulator.modes import AnyMove, Mode
+from simulator.modes import AnyMove, Mode, StateWords
 from simulator.personas.card import PersonaCard, Reaction, SofterEmotion, Style
 from simulator.scenario.answers import Intensity, ScenarioAnswers
-from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
+from simulator.scenario.bank import (
+    AFTER_ATTUNED_CUES,
+    AFTER_MISSTEP_CUES,
+    CUE_LINES,
+    FEELS_LINES,
+    SOFTER_LINES,
+    ZONE_LINES,
+)
 from simulator.scenario.fit import SOFTER_ZONE, line_problem
 from simulator.scenario.words import GENERIC_WORDS, building_mode, content_words, moves_named
 
@@ -135,6 +142,21 @@ def _own_moves(reactions: Iterable[Reaction], mode: Mode) -> list[AnyMove]:
     return [r.move for r in reactions if r.move in mode.move_ids]
 
 
+def default_cues(name: str, style: Style, words: StateWords) -> dict[str, object]:
+    """Plain cues for a learner's card, by zone (or stage) and reaction, in its name."""
+    keyed = {
+        zone.value if words.lines_by == "zone" else words.stage(zone).replace(" ", "_"): [
+            line.format(name=name) for line in CUE_LINES[style][zone]
+        ]
+        for zone in Zone
+    }
+    return {
+        f"by_{words.lines_by}": keyed,
+        "after_misstep": [line.format(name=name) for line in AFTER_MISSTEP_CUES],
+        "after_attuned": [line.format(name=name) for line in AFTER_ATTUNED_CUES],
+    }
+
+
 def _reactions(
     text: str,
     table: Mapping[AnyMove, tuple[str, ...]],
@@ -220,6 +242,7 @@ def build_card(answers: ScenarioAnswers, base: PersonaCard, card_id: str) -> Per
                 "sets off",
             ),
             "lines": _zone_lines(answers, base),
+            "cues": default_cues(name, answers.style, mode.words),
         }
     )
 

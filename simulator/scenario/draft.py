@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from simulator.domain.zones import Zone
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, complete_chat
-from simulator.personas.card import PersonaCard, Style
+from simulator.personas.card import CUE_MAX_CHARS, CueLine, PersonaCard, Style
 from simulator.prompting import render
 from simulator.prompting.contexts import DraftZone, ScenarioDraftContext
 from simulator.scenario.answers import ScenarioAnswers
@@ -47,6 +47,29 @@ class DraftZoneLines(BaseModel):
     regulated: Annotated[list[DraftLine], Field(min_length=2, max_length=8)]
 
 
+DraftCues = Annotated[list[CueLine], Field(max_length=4)]
+
+
+class DraftZoneCues(BaseModel):
+    """Drafted non-verbal cues: some for any zone, and after a misstep or an attuned move."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    flooded: DraftCues = []
+    escalated: DraftCues = []
+    guarded: DraftCues = []
+    settling: DraftCues = []
+    regulated: DraftCues = []
+    after_misstep: DraftCues = []
+    after_attuned: DraftCues = []
+
+    def card_cues(self) -> dict[str, object]:
+        """The card's `cues:` for these lines."""
+        lists = self.model_dump()
+        misstep, attuned = lists.pop("after_misstep"), lists.pop("after_attuned")
+        return {"by_zone": lists, "after_misstep": misstep, "after_attuned": attuned}
+
+
 class CardDraft(BaseModel):
     """What a model drafts (and the learner may edit): the spoken lines of a card."""
 
@@ -58,6 +81,8 @@ class CardDraft(BaseModel):
     """Lines for every zone."""
     underneath: Annotated[list[DraftLine], Field(min_length=1, max_length=4)]
     """What the partner says once the softer feeling comes through."""
+    cues: DraftZoneCues | None = None
+    """Optional non-verbal cues; without them the card keeps its plain default ones."""
 
 
 class DraftRejected(AttuneError):
@@ -136,6 +161,7 @@ def draft_messages(answers: ScenarioAnswers, base: PersonaCard) -> list[dict[str
         zones=zones,
         min_lines=MIN_LINES,
         max_lines=MAX_LINES,
+        cue_max=CUE_MAX_CHARS,
     )
     return [{"role": "user", "content": render("scenario_draft.j2", context)}]
 
@@ -187,7 +213,8 @@ def parse_draft_yaml(text: str) -> CardDraft:
 
 def draft_yaml(draft: CardDraft) -> str:
     """A draft as YAML for the learner to edit."""
-    return yaml.safe_dump(draft.model_dump(), sort_keys=False, allow_unicode=True, width=1000)
+    data = draft.model_dump(exclude_none=True)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def apply_draft(card: PersonaCard, draft: CardDraft) -> PersonaCard:
@@ -197,6 +224,8 @@ def apply_draft(card: PersonaCard, draft: CardDraft) -> PersonaCard:
     data["opening"] = list(draft.opening)
     data["lines"] = draft.lines.model_dump()
     data["underneath"]["lines"] = list(draft.underneath)
+    if draft.cues is not None:
+        data["cues"] = draft.cues.card_cues()
     try:
         drafted = PersonaCard.model_validate(data)
     except ValidationError as exc:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from simulator.domain.zones import Zone, zone_for
 from simulator.guard.checks import GuardContext, check_reply
-from simulator.guard.reasons import Finding
+from simulator.guard.reasons import Finding, GuardReason
 from simulator.personas.card import PersonaCard, Style
+
+# A cue is what the learner sees or hears, told in the third person: never a spoken line.
+_SPOKEN = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|us|our)\b|[\"“”]")
 
 # The softer feeling shows once the partner is out of the hot zones.
 SOFTER_ZONE = Zone.SETTLING
@@ -25,6 +30,7 @@ def card_problems(card: PersonaCard) -> list[str]:
         ("underneath.lines", SOFTER_ZONE, card.underneath.lines),
     ]
     out: list[str] = []
+    out += _cue_problems(card)
     for where, zone, lines in groups:
         for index, line in enumerate(lines):
             problem = line_problem(line, card.name, card.style, zone)
@@ -33,4 +39,50 @@ def card_problems(card: PersonaCard) -> list[str]:
                     f"{where}[{index}]: out of character in the {zone.value} zone "
                     f"({problem.reason.plain}: {problem.evidence!r})"
                 )
+    return out
+
+
+def _cue_finding(line: str, card: PersonaCard, zone: Zone) -> Finding | None:
+    """The guard's first finding on a cue, except its own kind: a cue narrates the partner
+    by name ("Sam sits down."), which in a spoken reply is a leak."""
+    context = GuardContext(name=card.name, style=card.style.value, zone=zone)
+    named = card.name.lower()
+    found = [
+        f
+        for f in check_reply(line, context)
+        if not (f.reason is GuardReason.LEAK and f.evidence.lower().startswith(named))
+    ]
+    return found[0] if found else None
+
+
+def _cue_problems(card: PersonaCard) -> list[str]:
+    """Cues that are spoken lines, or that the guard would not show in their zone."""
+    cues = card.cues
+    if cues is None:
+        return []
+    key = "by_zone" if cues.by_zone is not None else "by_stage"
+    keyed = getattr(cues, key)
+    groups: list[tuple[str, list[Zone], list[str]]] = [
+        *(
+            (f"cues.{key}.{field}", [zone], cues.for_zone(zone))
+            for zone, field in zip(Zone, type(keyed).model_fields if keyed else (), strict=False)
+        ),
+        # A reaction's cue can follow a move in any zone.
+        ("cues.after_misstep", list(Zone), cues.after_misstep),
+        ("cues.after_attuned", list(Zone), cues.after_attuned),
+    ]
+    out: list[str] = []
+    for where, zones, lines in groups:
+        for index, line in enumerate(lines):
+            if _SPOKEN.search(line):
+                out.append(f"{where}[{index}]: a cue says what {card.name} does, not what is said")
+                continue
+            for zone in zones:
+                problem = _cue_finding(line, card, zone)
+                if problem is not None:
+                    out.append(
+                        f"{where}[{index}]: out of character in the {zone.value} zone "
+                        f"({problem.reason.plain}: {problem.evidence!r})"
+                    )
+                    break
     return out

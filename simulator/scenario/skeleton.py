@@ -56,6 +56,14 @@ lines:                          # a few lines per zone, in their voice
     - "<fill in: calming, saying what it was like>"
   regulated:
     - "<fill in: close again, open to planning next time>"
+# Optional: non-verbal cues shown under their replies (posture, gaze, voice, pace), in the
+# third person, 120 characters at most; any zones you like, e.g.
+# cues:
+#   by_zone:
+#     flooded: ["She doesn't look up from her phone."]
+#     settling: ["She finally sets the phone face-down."]
+#   after_misstep: ["Her jaw tightens."]
+#   after_attuned: ["She breathes out, slowly."]
 """
 
 

@@ -34,7 +34,11 @@ def card_yaml(card: PersonaCard, how: str = "attune's new-scenario form") -> str
         f"# Practise with it:   attune practice --persona {card.id}\n"
     )
     body = yaml.safe_dump(
-        card.model_dump(mode="json"), sort_keys=False, allow_unicode=True, width=92
+        # Unset optional parts (a cue key the mode does not use) are left out, not `null`.
+        card.model_dump(mode="json", exclude_none=True),
+        sort_keys=False,
+        allow_unicode=True,
+        width=92,
     )
     return header + body
 

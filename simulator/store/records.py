@@ -28,7 +28,8 @@ class SessionMeta(BaseModel):
     intensity: str
     """`gentle`, `realistic` or `hard`."""
     feedback: FeedbackTiming = "after"
-    """`live` (meter, gauges and hints during the talk) or `after` (only in the debrief)."""
+    """`live` (meter, gauges and hints during the talk), `after` (only in the debrief) or
+    `real-talk` (no meter or gauges during the talk: only the words and the cues)."""
     practice_mode: PracticeMode = "listen"
     """`listen` (attune to an upset partner) or `ask` (ask a partner for attunement)."""
     seed: int = 0

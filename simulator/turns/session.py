@@ -22,6 +22,7 @@ from simulator.safety import (
     detect_distress,
     pause_message,
 )
+from simulator.turns.cues import pick_cue
 from simulator.turns.learner_input import clean_message
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
 from simulator.voices.scripted import ScriptedVoice
@@ -57,6 +58,10 @@ class TurnRecord(BaseModel):
     closest: Guess | None = None
     """The classifier's closest guess when it was not sure enough to tag a move (None in
     sessions saved before it existed, and when nothing came close)."""
+    cue: str | None = None
+    """The partner's non-verbal cue shown under the reply (posture, gaze, voice), from the
+    card's cues; None when the card has none that fit, on a safety turn, and in sessions
+    saved before cues existed."""
 
     @classmethod
     def build(
@@ -66,6 +71,7 @@ class TurnRecord(BaseModel):
         outcome: TurnOutcome,
         reply: Reply,
         distress: Distress | None = None,
+        cue: str | None = None,
     ) -> TurnRecord:
         """Assemble a record from the classifier's, the engine's and the voice's results."""
         after = outcome.after
@@ -87,6 +93,7 @@ class TurnRecord(BaseModel):
             safety=_MARKS[distress.level] if distress else None,
             safety_kind=distress.kind.value if distress else None,
             closest=found.closest,
+            cue=None if distress else cue,
         )
 
     def public_json(self) -> dict[str, Any]:
@@ -118,6 +125,7 @@ class TurnRecord(BaseModel):
                 for e in self.effects
             ],
             "closest": None if self.closest is None else self.closest.model_dump(mode="json"),
+            "cue": self.cue,
         }
 
 
@@ -156,9 +164,12 @@ class Session:
         classifier: Callable[[str], Classification] | None = None,
         resources: str = DEFAULT_RESOURCES,
         safety: Callable[[str], Distress | None] = detect_distress,
+        seed: int = 0,
     ) -> None:
         self.card = card
         self.voice = voice
+        self.seed = seed
+        """Chooses the partner's cues (the voice has its own seed for the words)."""
         self.engine = Engine(card, intensity=intensity)
         # The rules of the card's practice mode unless a caller brings its own.
         self.classifier = classifier or partial(classify, mode=card.mode)
@@ -246,7 +257,12 @@ class Session:
         if pending.outcome.before != self.state:
             raise ValueError("this turn was prepared against an earlier state of the session")
         record = TurnRecord.build(
-            pending.text, pending.found, pending.outcome, reply, pending.distress
+            pending.text,
+            pending.found,
+            pending.outcome,
+            reply,
+            pending.distress,
+            cue=self._cue(pending),
         )
         self._states.append(pending.outcome.after)
         self.turns.append(record)
@@ -254,6 +270,12 @@ class Session:
         if record.safety is None:
             self._heard.append(Exchange(learner=record.user, partner=record.reply))
         return record
+
+    def _cue(self, pending: PendingTurn) -> str | None:
+        if pending.distress is not None:
+            return None  # attune stepped out of the scene: nobody is there to watch
+        last = next((t.cue for t in reversed(self.turns) if t.cue), None)
+        return pick_cue(self.card, pending.outcome, self.seed, last)
 
     async def respond_async(self, text: str) -> TurnRecord:
         """Run one learner message through classifier, engine and voice."""

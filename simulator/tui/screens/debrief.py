@@ -20,6 +20,7 @@ from simulator.store.records import Note
 from simulator.support.textsafe import printable
 from simulator.tui.screens import SCREENS_CSS
 from simulator.tui.widgets.chart import StateChart
+from simulator.turns.timing import REAL_TALK
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
@@ -94,6 +95,28 @@ def notes_text(notes: list[Note]) -> Text:
     return text
 
 
+def turn_by_turn_text(debrief: Debrief) -> Text:
+    """Each turn's state beside what the learner said (and the cue they could read)."""
+    view = words_for(debrief.mode)
+    name = printable(debrief.persona_name)
+    text = Text(f"What you said, and where {name} was\n", style="bold")
+    text.append(f" {view.tension} / {view.closeness}, then the {view.stage_word}\n", style="dim")
+    before = debrief.points[0]
+    text.append(f" {'start':>5}    {before.arousal:3.0f} / {before.connection:3.0f}  ", style="dim")
+    text.append(f"{view.stage(before.zone)}\n", style="bold")
+    for point in debrief.points[1:]:
+        change = point.arousal - before.arousal
+        style = "#e5484d" if change > 0.5 else "#3e9b4f" if change < -0.5 else "dim"
+        text.append(f" {point.turn:>5}  ", style="dim")
+        text.append(f"  {point.arousal:3.0f} / {point.connection:3.0f}  ", style=style)
+        text.append(f"{view.stage(point.zone)}", style="bold")
+        text.append(f"  “{printable(point.user)}”\n")
+        if point.cue:
+            text.append(f"{' ' * 22}({printable(point.cue)})\n", style="dim italic")
+        before = point
+    return text
+
+
 def _tips_text(debrief: Debrief) -> Text:
     text = Text("Try next time\n", style="bold")
     for i, tip in enumerate(debrief.tips, 1):
@@ -140,6 +163,9 @@ class DebriefScreen(Screen[None]):
             if debrief.stepped_out:
                 yield Static(printable(debrief.stepped_out), markup=False, id="stepped-out")
             yield StateChart(debrief.points, view=words_for(debrief.mode), id="chart")
+            if debrief.feedback == REAL_TALK:
+                # The learner saw no meter: the state is shown here for the first time.
+                yield Static(turn_by_turn_text(debrief), classes="debrief-wide", id="turn-by-turn")
             with Horizontal(classes="debrief-row"):
                 yield Static(_steps_text(debrief), classes="debrief-box")
                 yield Static(_missteps_text(debrief), classes="debrief-box")

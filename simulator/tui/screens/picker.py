@@ -24,7 +24,7 @@ from simulator.tui.screens.your_scenarios import (
 )
 from simulator.tui.widgets.choice import Choice
 from simulator.tui.widgets.press import Press
-from simulator.turns.timing import FEEDBACK_HELP
+from simulator.turns.timing import FEEDBACK_HELP, REAL_TALK
 
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
@@ -68,6 +68,8 @@ class PickerScreen(Screen[None]):
         Binding("f", "toggle_feedback", "Live feedback on/off"),
         # The key before feedback had its own name (it was "coached" then).
         Binding("c", "toggle_feedback", show=False),
+        # Real talk: no meter during the talk (the feedback choice also cycles to it).
+        Binding("r", "toggle_real_talk", "Real talk on/off", show=False),
         Binding("i", "cycle_intensity", "Intensity"),
         Binding("n", "new_scenario", "New scenario"),
         Binding("e", "edit_scenario", "Edit yours"),
@@ -281,7 +283,13 @@ class PickerScreen(Screen[None]):
 
     def action_toggle_feedback(self) -> None:
         """Switch between feedback after the talk and live feedback."""
-        self.query_one("#feedback-choice", Choice).action_step(1)
+        choice = self.query_one("#feedback-choice", Choice)
+        choice.value = "after" if choice.value == "live" else "live"
+
+    def action_toggle_real_talk(self) -> None:
+        """Switch real talk (no meter, only the words and the cues) on or off."""
+        choice = self.query_one("#feedback-choice", Choice)
+        choice.value = "after" if choice.value == REAL_TALK else REAL_TALK
 
     def action_cycle_intensity(self) -> None:
         """Gentle, realistic, hard."""

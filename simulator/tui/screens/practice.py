@@ -27,6 +27,7 @@ from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import (
     EarlierMessages,
     LearnerMessage,
+    PartnerCue,
     PartnerMessage,
     SceneNote,
     SystemNote,
@@ -38,7 +39,7 @@ from simulator.turns.session import PendingTurn, TurnRecord
 if TYPE_CHECKING:
     from simulator.tui.app import AttuneApp
 
-MESSAGE_TYPES = (LearnerMessage, PartnerMessage, SystemNote)
+MESSAGE_TYPES = (LearnerMessage, PartnerMessage, PartnerCue, SystemNote)
 MAX_LIVE_MESSAGES = 60
 """Message widgets kept live; older ones are folded (see `EarlierMessages`)."""
 FOLD_BATCH = 20
@@ -59,6 +60,10 @@ class PracticeScreen(Screen[None]):
         Binding("f3", "correct", "Correct a tag", show=False, priority=True),
         Binding("escape", "end", "End & debrief", priority=True),
     ]
+
+    # What would show the hidden state during real talk: hints (in the side panel), live
+    # feedback, the coach view and its tag corrections.
+    REAL_TALK_HIDES = frozenset({"hint", "toggle_feedback", "toggle_coach", "correct"})
 
     def __init__(self, practice: Practice) -> None:
         super().__init__()
@@ -84,10 +89,17 @@ class PracticeScreen(Screen[None]):
                 yield coach
                 yield Static("", id="status", markup=False)
                 yield MessageInput(id="input")
-            yield NervousSystem(
+            side = NervousSystem(
                 practice.card.name, practice.live_feedback, mode=practice.card.mode, id="side"
             )
+            # Real talk: no meter and no gauges, only the words and the cues, as in life.
+            side.display = not practice.real_talk
+            yield side
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In real talk the keys that would show the partner's state are off (and not listed)."""
+        return not (self.practice.real_talk and action in self.REAL_TALK_HIDES)
 
     def on_mount(self) -> None:
         setup = self.practice.setup
@@ -250,6 +262,9 @@ class PracticeScreen(Screen[None]):
         bubble.remove_class("streaming")
         record = self.practice.commit(pending, stream.reply)
         bubble.text = record.reply
+        if record.cue:
+            bubble.add_class("with-cue")
+            await messages.mount(PartnerCue(record.cue, index=index), after=bubble)
         return record
 
     async def _turn_failed(self, text: str, index: int, exc: ModelError) -> None:
@@ -267,7 +282,8 @@ class PracticeScreen(Screen[None]):
     def _after_turn(self, record: TurnRecord) -> None:
         practice = self.practice
         self._show_state()
-        what_if = practice.what_if(record)
+        # The what-if names the numbers, which real talk keeps for the debrief.
+        what_if = None if practice.real_talk else practice.what_if(record)
         if what_if is not None:
             self.query_one("#messages", VerticalScroll).mount(
                 SystemNote(f"What-if. {what_if.describe()}", "what-if")
@@ -307,14 +323,15 @@ class PracticeScreen(Screen[None]):
         if record is None:
             self.notify("Nothing to take back yet.", timeout=3)
             return
-        for widget in list(self.query("LearnerMessage, PartnerMessage, SystemNote")):
+        for widget in list(self.query("LearnerMessage, PartnerMessage, PartnerCue, SystemNote")):
             if getattr(widget, "index", 0) == record.index:
                 await widget.remove()
         box = self.query_one(MessageInput)
         box.text = record.user
         box.focus()
         self._show_state()
-        self._status(f"Took back turn {record.index}. Send another try to compare (what-if).")
+        compare = "" if self.practice.real_talk else " Send another try to compare (what-if)."
+        self._status(f"Took back turn {record.index}.{compare}")
         if self.practice.live_feedback:
             side = self.query_one(NervousSystem)
             if self.practice.turns:

@@ -45,6 +45,16 @@ class PartnerMessage(Markdown):
         """The whole reply once it has finished streaming."""
 
 
+class PartnerCue(Static):
+    """The partner's non-verbal cue (posture, gaze, voice): a quiet line under the reply."""
+
+    def __init__(self, text: str, index: int = 0) -> None:
+        super().__init__(printable(text), markup=False, classes="cue")
+        # The turn it belongs to, so that rewinding the turn removes it with the reply.
+        self.index = index
+        self.text = printable(text)
+
+
 class SystemNote(Static):
     """A line from attune itself (what-if comparisons, errors kept in the transcript)."""
 
@@ -55,7 +65,7 @@ class SystemNote(Static):
         self.text = printable(text)
 
 
-Message = LearnerMessage | PartnerMessage | SystemNote
+Message = LearnerMessage | PartnerMessage | PartnerCue | SystemNote
 
 
 def transcript_line(message: Message) -> str:
@@ -64,6 +74,8 @@ def transcript_line(message: Message) -> str:
         return f"You (turn {message.index}): {message.text}"
     if isinstance(message, PartnerMessage):
         return f"{message.name_shown}: {message.text}"
+    if isinstance(message, PartnerCue):
+        return f"    [{message.text}]"
     return f"  ({message.text})"
 
 
