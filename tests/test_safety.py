@@ -283,6 +283,8 @@ def test_a_check_in_taken_back_is_still_labelled(attune: RunCli, card: PersonaCa
         ("my boss wouldnt let me leave till 8, thats why i was late", None),
         ("im not hiding in my room, come sit with me", None),
         ("i wanna jump in and fix it but ill listen first", None),
+        ("I cut you off tonight. That was not okay", None),
+        ("cut my arm again tonight", "self-injury"),
     ],
 )
 def test_third_round_rules_read_these_forms(text: str, rule: str | None) -> None:

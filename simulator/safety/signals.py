@@ -162,7 +162,8 @@ RULES: tuple[Rule, ...] = (
         pattern=_rx(
             r"\b(?:cut|cutting|burn\w*|scratch\w*|slic\w*|carv\w*|hit|hitting|punch\w*|bit|biting|starv\w*) (?:my ?self|my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands))\b",
             r"\bself[ -]?harm\w*\b",
-            r"\b(?:cut|cutting|cuts)\b(?=.{0,40}\b(?:again|tonight|bleeding|bled|min ago|minutes ago|relapsed|first time in)\b)",
+            # "i cut you off tonight", "cut across her story": a cut aimed at someone else is not one.
+            r"\b(?:cut|cutting|cuts)\b(?! (?:you|u|ya|her|him|them|us|across|in\b|into (?:your|her|his)|off|short|it out|out|back|down|the)\b)(?=.{0,40}\b(?:again|tonight|bleeding|bled|min ago|minutes ago|relapsed|first time in)\b)",
             r"\brelapsed\b(?=.{0,30}\b(?:cut|cutting|harm|burn)\w*)",
             r"\b(?:bleeding|bled)\b(?=.{0,60}\b(?:do not know what to do|cannot stop|a lot|wrist|arm)\b)",
         ),
