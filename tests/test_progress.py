@@ -281,3 +281,52 @@ def test_html_into_a_folder_is_one_line_and_exit_2(
     templates["clumsy"].save(store, _day(0))
     shown = attune("progress", "--html", str(tmp_path))
     assert shown.code == 2 and shown.err.count("\n") == 1 and "is a folder" in shown.err
+
+
+@pytest.mark.slow
+def test_the_html_page_opens_in_headless_chromium(
+    attune: RunCli, store: SessionStore, templates: dict[str, Template], tmp_path: Path
+) -> None:
+    from test_serve import CHROMIUM, CHROMIUM_FLAGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "Debian's chromium is not installed at /usr/bin/chromium "
+            "(make test installs it when run as root: apt-get install chromium)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    first = templates["clumsy"].save(store, _day(0), {"validate": "clearly"})
+    templates["attuned"].save(store, _day(1), {"validate": "clearly"})
+    page_path = tmp_path / "progress.html"
+    assert attune("progress", "--html", str(page_path)).code == 0
+    shot = tmp_path / "progress.png"
+    requests: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(page_path.as_uri(), wait_until="load")
+            page.screenshot(path=str(shot), full_page=True)
+            title = page.title()
+            body = page.inner_text("body")
+            charts = page.eval_on_selector_all("svg", "nodes => nodes.length")
+            dots = page.eval_on_selector_all("svg circle", "nodes => nodes.length")
+            # The first dot of the validate chart sits lower (0) than the second (3 turns).
+            validate = page.eval_on_selector_all(
+                "svg",
+                "nodes => [...nodes[3].querySelectorAll('circle')].map(c => +c.getAttribute('cy'))",
+            )
+            tooltip = page.eval_on_selector("svg circle title", "node => node.textContent")
+        finally:
+            browser.close()
+    assert requests == [page_path.as_uri()], "the page loads nothing but itself"
+    assert title == "Progress across sessions"
+    assert "Listen mode: 2 session(s)" in body and "Validate the feeling" in body
+    assert charts == 8 and dots == 16
+    assert validate[0] > validate[1]
+    assert first in tooltip
+    png = shot.read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 20_000
