@@ -20,8 +20,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from simulator.feedback.debrief import build_debrief
-from simulator.feedback.selfrating import rating_of
+from simulator.feedback.debrief import counts
+from simulator.feedback.selfrating import self_rating
 from simulator.modes import get_mode, mode_names
 from simulator.store.records import SavedSession, SessionMeta
 
@@ -179,16 +179,16 @@ def _grouped(series: Series, groups: list[tuple[int, int]]) -> Series:
 def session_row(saved: SavedSession) -> SessionRow:
     """One session's counts, as its debrief counts them."""
     meta = saved.meta
-    debrief = build_debrief(meta, saved.turns)
+    steps, mistakes = counts(meta, saved.turns)
     return SessionRow(
         id=saved.id,
         started_at=meta.started_at,
         persona_id=meta.persona_id,
         persona_name=meta.persona_name,
         turns=len(saved.turns),
-        steps={s.id: s.count for s in debrief.steps},
-        mistakes={m.move.value: m.count for m in debrief.missteps},
-        gap=rating_of(debrief, saved.self_ratings).gap,
+        steps=steps,
+        mistakes=mistakes,
+        gap=self_rating(meta.practice_mode, steps, saved.self_ratings).gap,
     )
 
 
