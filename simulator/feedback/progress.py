@@ -294,7 +294,7 @@ def chart_lines(chart: Chart) -> list[str]:
     grouped = count > len(points)
     out = [
         f"{chart.mode} mode: {count} session(s), "
-        f"{_day(points[0].first)} to {_day(points[-1].last)}",
+        + _range(ChartPoint(sessions=[points[0].sessions[0], points[-1].sessions[-1]])),
         (
             f"Each point is the mean of {count // len(points)}-{-(-count // len(points))} "
             "neighbouring sessions, oldest on the left (listed below); then the first "
