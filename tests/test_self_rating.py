@@ -239,3 +239,26 @@ def test_a_bad_scripted_rating_is_one_line_and_exit_2(
     assert shown.code == 2
     assert shown.err.count("\n") == 1 and named in shown.err
     assert store.list() == []
+
+
+def test_an_ask_mode_session_is_rated_on_its_own_steps(
+    attune: RunCli, store: SessionStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ask.yaml"
+    path.write_text(
+        'persona: jumps-to-fixes\nturns:\n  - "You never listen to me."\n'
+        "self_rating:\n  soft: clearly\n  need: not really\n",
+        encoding="utf-8",
+    )
+    shown = attune("replay", str(path), "--save")
+    assert shown.code == 0, shown.err
+    (summary,) = store.list()
+    assert store.self_ratings(summary.id) == {"soft": "clearly", "need": "not_really"}
+    assert "You felt you clearly showed 'Start softly" in " ".join(shown.out.split())
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(
+        'persona: jumps-to-fixes\nturns:\n  - "Hi."\nself_rating:\n  validate: clearly\n',
+        encoding="utf-8",
+    )
+    refused = attune("replay", str(wrong))
+    assert refused.code == 2 and "'validate' is no step of ask mode" in refused.err
