@@ -55,6 +55,7 @@ def test_json_has_the_documented_shape(session: SavedSession) -> None:
         "debrief",
         "notes",
         "corrections",
+        "self_rating",
     ]
     assert data["version"] == 1 and data["id"] == session.id
     assert data["persona"]["persona_id"] == "unanswered-text"

@@ -14,7 +14,7 @@ from simulator.tui.screens.picker import PickerScreen
 from simulator.tui.widgets.checklist import Checklist
 from simulator.tui.widgets.gauge import Gauge
 from test_tui_flows import SIZE, send, start, static_text
-from tui_support import make_context, screen_of
+from tui_support import end_and_skip_rating, make_context, screen_of
 
 ASK_LABEL = ASK_WORDS.picker_label
 
@@ -82,7 +82,7 @@ async def test_the_ask_mode_debrief_counts_the_requests_and_the_traps(tmp_path: 
         await start(pilot, "down")
         await send(pilot, "You never listen to me.")
         await send(pilot, SOFT[1])
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         screen = await screen_of(pilot, DebriefScreen)
         debrief = screen.debrief

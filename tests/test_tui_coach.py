@@ -24,7 +24,7 @@ from simulator.tui.widgets.message_input import MessageInput
 from simulator.turns.session import Session
 from simulator.voices import ScriptedVoice
 from test_tui_flows import SIZE, send, start, static_text
-from tui_support import make_context, screen_of
+from tui_support import end_and_skip_rating, make_context, screen_of
 
 MISSTEP = "Relax, it's not a big deal. I was busy. Relax."
 REPAIR = "Sorry, that came out wrong. I can see why that felt bad. I'm here."
@@ -103,7 +103,7 @@ async def _debrief_after(pilot: Pilot[None], *texts: str) -> DebriefScreen:
     await start(pilot)
     for text in texts:
         await send(pilot, text)
-    await pilot.press("escape")
+    await end_and_skip_rating(pilot)
     return await screen_of(pilot, DebriefScreen)
 
 

@@ -33,7 +33,15 @@ from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.gauge import Gauge
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.tui.widgets.messages import LearnerMessage, PartnerMessage, SystemNote
-from tui_support import CutVoice, FailingVoice, GatedVoice, make_context, recording, screen_of
+from tui_support import (
+    CutVoice,
+    FailingVoice,
+    GatedVoice,
+    end_and_skip_rating,
+    make_context,
+    recording,
+    screen_of,
+)
 
 SIZE = (120, 40)
 MISATTUNED = "Relax, it's not a big deal. I was busy."
@@ -265,7 +273,7 @@ async def test_ending_opens_the_debrief_and_the_session_is_saved(tmp_path: Path)
         practice = screen.practice
         await send(pilot, MISATTUNED)
         await send(pilot, ATTUNED[0])
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         debrief = app.screen
@@ -285,7 +293,7 @@ async def test_saved_session_reopens_its_debrief_from_the_sessions_screen(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await send(pilot, ATTUNED[0])
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         headline = static_text(app, "#headline")
@@ -619,7 +627,7 @@ async def test_debrief_exports_a_private_standalone_page(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         await send(pilot, MISATTUNED)
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.press("x")
         await pilot.app.workers.wait_for_complete()

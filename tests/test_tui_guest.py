@@ -24,7 +24,7 @@ from simulator.tui.screens.practice import PracticeScreen
 from simulator.tui.screens.scenario_form import ScenarioFormScreen
 from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.message_input import MessageInput
-from tui_support import SAM, make_context, screen_of
+from tui_support import SAM, end_and_skip_rating, make_context, screen_of
 
 SIZE = (120, 40)
 MESSAGE = "I can see why that hurt. I'm here."
@@ -82,7 +82,7 @@ async def test_a_guest_practises_and_is_saved_but_never_reaches_saved_sessions(
         practice.query_one(MessageInput).text = MESSAGE
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         debrief = await screen_of(pilot, DebriefScreen)
         await settle(pilot)
         session_id = practice.practice.id

@@ -17,7 +17,7 @@ from simulator.tui.app import AttuneApp
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.voices.base import Reply
 from simulator.voices.scripted import ScriptedVoice
-from tui_support import FailingVoice, make_context
+from tui_support import FailingVoice, end_and_skip_rating, make_context
 
 SIZE = (120, 36)
 TURNS = [
@@ -94,7 +94,7 @@ def test_debrief_real_talk(snap_compare: object, tmp_path: Path) -> None:
 def test_debrief(snap_compare: object, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await _talk(pilot)
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -190,9 +190,60 @@ def test_practice_ask_mode_live_feedback(snap_compare: object, tmp_path: Path) -
 def test_debrief_ask_mode(snap_compare: object, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await _ask(pilot)
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
     app = AttuneApp(make_context(tmp_path, store=False))
     assert snap_compare(app, terminal_size=(120, 50), run_before=run_before)  # type: ignore[operator]
+
+
+async def _rate(pilot: Pilot[None]) -> None:
+    """Talk, end the scene, and rate two steps on the screen before the debrief."""
+    await _talk(pilot)
+    await pilot.press("escape")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("right", "right", "enter")  # present: clearly
+    await pilot.press("tab", "tab", "tab", "right", "right", "enter")  # validate: clearly
+    await pilot.pause()
+
+
+def test_self_rating_screen(snap_compare: object, tmp_path: Path) -> None:
+    app = AttuneApp(make_context(tmp_path, store=False))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_rate)  # type: ignore[operator]
+
+
+def test_debrief_with_self_rating(snap_compare: object, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _rate(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.screen.query_one("#self-rating").scroll_visible(animate=False, top=True)
+        await pilot.pause()
+
+    app = AttuneApp(make_context(tmp_path, store=False))
+    assert snap_compare(app, terminal_size=(120, 50), run_before=run_before)  # type: ignore[operator]
+
+
+def test_progress_screen(
+    snap_compare: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = iter(f"2026110{n}-093000-c0a{n}" for n in range(1, 10))
+    monkeypatch.setattr("simulator.store.clock.new_id", lambda started: next(ids))
+    context = make_context(tmp_path)
+    assert context.store is not None
+    _saved_sessions(context.store, context.catalog)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = AttuneApp(context)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)  # type: ignore[operator]

@@ -22,7 +22,7 @@ from simulator.tui.screens.sessions import SessionsScreen
 from simulator.tui.widgets.message_input import MessageInput
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice
-from tui_support import GatedVoice, make_context, recording, screen_of
+from tui_support import GatedVoice, end_and_skip_rating, make_context, recording, screen_of
 
 SIZE = (120, 40)
 
@@ -133,7 +133,7 @@ async def test_lone_surrogates_from_the_input_and_the_model_are_saved_and_export
         await pilot.press("enter")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await screen_of(pilot, DebriefScreen)
         await pilot.app.workers.wait_for_complete()
         await pilot.press("x")

@@ -150,3 +150,12 @@ SAM = {
     "soothes": "when I just listen",
     "sets_off": "when I explain myself",
 }
+
+
+async def end_and_skip_rating(pilot: Pilot[None]) -> None:
+    """End the scene (Esc), then skip the rate-yourself screen (Esc again) to the debrief."""
+    from simulator.tui.screens.self_rating import SelfRatingScreen
+
+    await pilot.press("escape")
+    await screen_of(pilot, SelfRatingScreen)
+    await pilot.press("escape")

@@ -27,6 +27,7 @@ SUBCOMMANDS = {
     "replay": "simulator.cli.replay_cmd:replay_command",
     "eval": "simulator.cli.eval_cmd:eval_command",
     "sessions": "simulator.cli.sessions_cmd:sessions_group",
+    "progress": "simulator.cli.progress_cmd:progress_command",
     "models": "simulator.cli.models_cmd:models_command",
     "config": "simulator.cli.config_cmd:config_group",
     "serve": "simulator.cli.serve_cmd:serve_command",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, cast
 
 import click
 
@@ -16,15 +17,27 @@ from simulator.cli.common import (
 )
 from simulator.cli.output import echo, safe_line
 from simulator.cli.ranges import SEED
-from simulator.cli.transcript import turn_text, wrap
+from simulator.cli.transcript import self_rating_lines, turn_text, wrap
 from simulator.engine import INTENSITIES
 from simulator.export.common import start_text
+from simulator.feedback.selfrating import rating_of
 from simulator.modes import words_for
-from simulator.practice.replay import load_script, replay_json, run_script
+from simulator.practice.conversation import PracticeSetup
+from simulator.practice.replay import (
+    load_script,
+    replay_debrief,
+    replay_json,
+    run_script,
+    save_replay,
+    script_ratings,
+)
 from simulator.settings.config import load_settings
+from simulator.store.sqlite import SessionStore
 from simulator.support.errors import AttuneError
 from simulator.turns.session import Session
 from simulator.voices.factory import make_classifier, make_voice
+
+Intensity = Literal["gentle", "realistic", "hard"]
 
 
 @click.command("replay")
@@ -43,6 +56,12 @@ from simulator.voices.factory import make_classifier, make_voice
 )
 @intensity_option
 @personas_option
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Also save the session in your saved sessions (with the script's self_rating), "
+    "as if practised; `attune sessions` and `attune progress` then see it.",
+)
 @json_option
 def replay_command(
     script: str,
@@ -52,6 +71,7 @@ def replay_command(
     seed: int,
     intensity: str,
     persona_folders: tuple[Path, ...],
+    save: bool,
     as_json: bool,
 ) -> None:
     """Run a YAML script of learner turns (`turns:` list; `-` for stdin) through the engine."""
@@ -63,6 +83,13 @@ def replay_command(
     if chosen is None:
         raise AttuneError("no persona given: pass --persona ID or put `persona: ID` in the script")
     card = catalog_from(persona_folders).get(chosen)
+    ratings = script_ratings(loaded, card.mode, script)
+    setup = PracticeSetup(
+        persona_id=card.id,
+        model=model,
+        intensity=cast(Intensity, intensity),
+        seed=seed,
+    )
     voice = make_voice(model, card, settings, seed=seed)
     classifier = make_classifier(judge_model, settings, card.mode)
     session = Session(
@@ -74,8 +101,14 @@ def replay_command(
         seed=seed,
     )
     run_script(session, loaded)
+    rating = rating_of(replay_debrief(session, setup), ratings)
+    if save:
+        saved_id = save_replay(SessionStore.default(), session, setup, ratings)
+        echo(f"Saved as session {safe_line(saved_id)} (see 'attune sessions show').", err=True)
     if as_json:
-        echo_json(replay_json(session, model=model, seed=seed))
+        data = replay_json(session, model=model, seed=seed)
+        data["self_rating"] = rating.public_json()
+        echo_json(data)
         return
     start = session.start
     view = words_for(card.mode)
@@ -92,3 +125,6 @@ def replay_command(
         echo("")
         echo(turn_text(turn, before, name, view))
         before = (turn.arousal, turn.connection)
+    if ratings:
+        echo("")
+        echo("\n".join(self_rating_lines(rating)))

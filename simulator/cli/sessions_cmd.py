@@ -11,12 +11,13 @@ from simulator.cli.common import confirmed, echo_json, json_option
 from simulator.cli.labels_cmd import labels_command
 from simulator.cli.notes_cmd import annotate_command, note_lines, notes_command
 from simulator.cli.output import echo, warn
-from simulator.cli.transcript import turn_text, wrap
+from simulator.cli.transcript import self_rating_lines, turn_text, wrap
 from simulator.export import Format, export, session_data
 from simulator.export.common import (
     corrections_text,
     debrief_of,
     moves_of,
+    self_rating_of,
     softer_text,
     start_text,
 )
@@ -191,7 +192,9 @@ def _show_text(saved: SavedSession) -> str:
                 f"     moves: {moves_of(turn)}; then {view.stage(turn.zone)}, "
                 f"{view.tension} {turn.arousal:.1f}"
             )
-    out += ["", _debrief_text(debrief_of(saved))]
+    debrief = debrief_of(saved)
+    out += ["", _debrief_text(debrief)]
+    out += ["", *self_rating_lines(self_rating_of(saved, debrief))]
     return "\n".join(out)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from simulator.engine import Effect
-from simulator.export.common import effect_text, moves_of, speaker
+from simulator.export.common import SELF_RATING_TITLE, effect_text, moves_of, speaker
+from simulator.feedback.selfrating import SelfRating
 from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.support.textsafe import printable
 from simulator.turns.session import TurnRecord
@@ -48,3 +49,15 @@ def turn_text(
         lines.append(f"     guard: {turn.guard.result}{trimmed}, {turn.latency_s:.2f}s")
         lines.extend(f"       {printable(r)}" for r in turn.guard.reasons)
     return "\n".join(lines)
+
+
+def self_rating_lines(rating: SelfRating) -> list[str]:
+    """The self-rating beside the measure, as `sessions show` and `replay` print it."""
+    lines = rating.lines()
+    table = lines[: len(rating.steps) + 1] if rating.rated else []
+    rest = lines[len(table) :]
+    return [
+        f"{SELF_RATING_TITLE}:",
+        *(printable(f"  {line}").rstrip() for line in table),
+        *(wrap("  ", line) if line else "" for line in rest),
+    ]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from simulator.engine import Effect
 from simulator.feedback.debrief import Debrief, build_debrief
+from simulator.feedback.selfrating import SelfRating, rating_of
 from simulator.modes import ENGINE_WORDS, StateWords
 from simulator.safety import answered_by, not_scored
 from simulator.store.corrections import TagCorrection, corrected_moves, correction_text
@@ -17,6 +18,14 @@ from simulator.turns.session import TurnRecord
 def debrief_of(saved: SavedSession) -> Debrief:
     """The debrief of the conversation as it stands (rewound tries left out)."""
     return build_debrief(saved.meta, saved.turns)
+
+
+def self_rating_of(saved: SavedSession, debrief: Debrief | None = None) -> SelfRating:
+    """The learner's rating of themselves beside what the session measured (or skipped)."""
+    return rating_of(debrief or debrief_of(saved), saved.self_ratings)
+
+
+SELF_RATING_TITLE = "Your view and what was measured"
 
 
 def when(moment: datetime | None) -> str:

@@ -4,7 +4,9 @@
 {"version": 1, "id", "persona": {SessionMeta fields}, "started_at", "ended_at",
  "turns": [TURN, ...], "rewound": [TURN, ...], "debrief": {Debrief fields},
  "notes": [{"id", "turn", "text", "created_at"}, ...],
- "corrections": [{"id", "turn", "kind", "move", "words", "created_at"}, ...]}
+ "corrections": [{"id", "turn", "kind", "move", "words", "created_at"}, ...],
+ "self_rating": {"rated", "gap", "steps": [{"step", "label", "rated", "measured", "count",
+                 "differs", "says"}, ...]}}
 TURN = {"index", "user", "moves", "spans", "arousal", "connection", "zone", "softened",
         "surfaced_now", "reply", "guard", "guard_trimmed", "guard_reasons", "latency_s",
         "safety", "effects": [{"move", "span", "arousal", "connection", "reasons"}],
@@ -18,6 +20,10 @@ are its `moves` minus those marked wrong plus those added (`attune sessions labe
 A turn's `safety` is null, `"pause"` (real distress: the practice paused, help
 shown) or `"check_in"` (an uncertain sign: attune asked if the learner was okay);
 either way the turn was not scored and `reply` is attune's note, not the partner's.
+`self_rating` is the learner's rating of themselves on each step before the debrief
+(`rated` false and no steps when they skipped it) beside the session's measure on the
+same three levels (`not_really`, `somewhat`, `clearly`: 0, 1, 2+ turns that showed the
+step); `gap` is the mean of rated minus measured, in levels (positive: rated higher).
 A turn's `closest` is the classifier's best guess at a move it was not sure enough
 to tag (null when nothing came close); it is never scored. A turn's `cue` is the
 partner's non-verbal cue shown under the reply (null when the card has none for it).
@@ -30,7 +36,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.export.common import debrief_of
+from simulator.export.common import debrief_of, self_rating_of
 from simulator.feedback.debrief import Debrief
 from simulator.modes import add_stages, words_for
 from simulator.store.corrections import Correction
@@ -70,6 +76,7 @@ def session_data(saved: SavedSession, debrief: Debrief | None = None) -> dict[st
         "debrief": debrief.model_dump(mode="json"),
         "notes": [n.model_dump(mode="json") for n in saved.notes],
         "corrections": [correction_data(c) for c in saved.corrections],
+        "self_rating": self_rating_of(saved, debrief).public_json(),
     }
     add_stages(data, words_for(saved.meta.practice_mode))
     return data

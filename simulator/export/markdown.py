@@ -6,18 +6,21 @@ import re
 from collections.abc import Sequence
 
 from simulator.export.common import (
+    SELF_RATING_TITLE,
     change,
     corrections_text,
     debrief_of,
     effect_text,
     moves_of,
     repr_quote,
+    self_rating_of,
     softer_text,
     speaker,
     start_text,
     when,
 )
 from simulator.feedback.debrief import Debrief, KeyTurn
+from simulator.feedback.selfrating import LEVEL_LABELS, SelfRating
 from simulator.modes import ENGINE_WORDS, StateWords, words_for
 from simulator.store.corrections import TagCorrection
 from simulator.store.records import Note, SavedSession
@@ -115,6 +118,20 @@ def _debrief(debrief: Debrief) -> list[str]:
     return [*out, ""]
 
 
+def _self_rating(rating: SelfRating) -> list[str]:
+    out = [f"### {SELF_RATING_TITLE}", ""]
+    if rating.rated:
+        out += ["| Step | You felt | Measured |", "| --- | --- | --- |"]
+        for s in rating.steps:
+            felt = LEVEL_LABELS[s.rated] if s.rated else "-"
+            measured = f"{LEVEL_LABELS[s.measured]} ({s.count} turn(s))"
+            out.append(f"| {md_inline(s.label)} | {felt} | {measured} |")
+        out.append("")
+    out += [md_inline(rating.summary()), ""]
+    out += [f"- {md_inline(line)}" for line in rating.differences]
+    return [*out, ""] if rating.differences else out
+
+
 def _turn(
     turn: TurnRecord,
     before: tuple[float, float] | None,
@@ -185,5 +202,7 @@ def to_markdown(saved: SavedSession) -> str:
     title = f"# Practice with {md_inline(saved.meta.persona_name)}"
     intro = f"Session {md_inline(saved.id)}, exported from attune."
     body = [title, "", intro, "", *_setup(saved), *_session_notes(saved)]
-    body += _debrief(debrief_of(saved))
+    debrief = debrief_of(saved)
+    body += _debrief(debrief)
+    body += _self_rating(self_rating_of(saved, debrief))
     return "\n".join([*body, *_transcript(saved)]).rstrip() + "\n"

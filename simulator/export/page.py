@@ -12,18 +12,21 @@ from html import escape
 
 from simulator.export.chart import svg_chart
 from simulator.export.common import (
+    SELF_RATING_TITLE,
     change,
     corrections_text,
     debrief_of,
     effect_text,
     moves_of,
     repr_quote,
+    self_rating_of,
     softer_text,
     speaker,
     start_text,
     when,
 )
 from simulator.feedback.debrief import Debrief, KeyTurn
+from simulator.feedback.selfrating import LEVEL_LABELS, SelfRating
 from simulator.modes import ENGINE_WORDS, StateWords, words_for
 from simulator.store.corrections import TagCorrection
 from simulator.store.records import Note, SavedSession
@@ -139,6 +142,21 @@ def _debrief(debrief: Debrief) -> str:
     )
 
 
+def _self_rating(rating: SelfRating) -> str:
+    out = [f"<h3>{h(SELF_RATING_TITLE)}</h3>"]
+    if rating.rated:
+        rows = "".join(
+            f"<tr><td>{h(s.label)}</td><td>{h(LEVEL_LABELS[s.rated] if s.rated else '-')}</td>"
+            f"<td>{h(LEVEL_LABELS[s.measured])} ({s.count} turn(s))</td></tr>"
+            for s in rating.steps
+        )
+        out.append(f"<table><tr><th>Step</th><th>You felt</th><th>Measured</th></tr>{rows}</table>")
+    out.append(f"<p>{h(rating.summary())}</p>")
+    if rating.differences:
+        out.append("<ul>" + "".join(f"<li>{h(d)}</li>" for d in rating.differences) + "</ul>")
+    return "\n".join(out)
+
+
 def _turn(
     turn: TurnRecord,
     before: tuple[float, float] | None,
@@ -213,6 +231,7 @@ def _transcript(saved: SavedSession) -> str:
 def to_html(saved: SavedSession) -> str:
     """The session as one standalone HTML page."""
     title = f"Practice with {saved.meta.persona_name}"
+    debrief = debrief_of(saved)
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -230,7 +249,8 @@ def to_html(saved: SavedSession) -> str:
             f'<p class="muted">Session {h(saved.id)}, exported from attune.</p>',
             _setup(saved),
             *([_session_notes(saved)] if saved.notes_on(0) else []),
-            _debrief(debrief_of(saved)),
+            _debrief(debrief),
+            _self_rating(self_rating_of(saved, debrief)),
             _transcript(saved),
             "</body>",
             "</html>",

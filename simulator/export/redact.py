@@ -35,6 +35,7 @@ _LABELS = frozenset(
         "result",
         "safety",
         "safety_kind",
+        "self_ratings",
     }
 )
 

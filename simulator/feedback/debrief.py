@@ -413,6 +413,17 @@ def _step_quotes(step_moves: frozenset[AnyMove], turns: Sequence[TurnRecord]) ->
     return spans[:QUOTES_PER_TALLY]
 
 
+def counts(meta: SessionMeta, turns: Sequence[TurnRecord]) -> tuple[dict[str, int], dict[str, int]]:
+    """What the debrief counts, without the rest of it: turns that showed each step (by step
+    id, every step) and times each recognised misstep showed (by move id). For views across
+    many sessions (`attune progress`)."""
+    steps = steps_shown(turns, meta.start_arousal, meta.practice_mode)
+    missteps = {
+        p.effects[0].move.value: len(p.effects) for p in _patterns(_read_turns(meta, turns))
+    }
+    return steps, missteps
+
+
 def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
     """Summarize a session for the debrief screen and the exports."""
     mode = get_mode(meta.practice_mode)

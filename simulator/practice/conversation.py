@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -23,6 +23,7 @@ from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
 from simulator.safety import DEFAULT_RESOURCES, Distress, detect_distress
 from simulator.store.corrections import CorrectionError, TagCorrection, TagFix, plan
+from simulator.store.ratings import check_ratings
 from simulator.store.records import SessionMeta
 from simulator.store.sqlite import SessionStore
 from simulator.support.errors import AttuneError
@@ -63,11 +64,35 @@ class WhatIf(BaseModel):
         )
 
 
+def session_meta(
+    session: Session, setup: PracticeSetup, started_at: datetime | None = None
+) -> SessionMeta:
+    """How a session was set up, as the store keeps it (started now unless given)."""
+    card, start = session.card, session.start
+    return SessionMeta(
+        persona_id=card.id,
+        persona_name=card.name,
+        summary=card.summary,
+        model=setup.model,
+        intensity=setup.intensity,
+        feedback=setup.feedback,
+        practice_mode=card.mode,
+        seed=setup.seed,
+        softer_emotion=card.underneath.emotion.value,
+        opening=session.opening,
+        start_arousal=start.arousal,
+        start_connection=start.connection,
+        start_zone=start.zone.value,
+        started_at=started_at or datetime.now(UTC),
+    )
+
+
 _Op = (
     tuple[Literal["turn"], TurnRecord]
     | tuple[Literal["rewind"], int]
     | tuple[Literal["end"], None]
     | tuple[Literal["correct"], tuple[int, tuple[TagFix, ...]]]
+    | tuple[Literal["rate"], dict[str, str]]
 )
 
 
@@ -89,23 +114,7 @@ class Practice:
         self.session = Session(
             card, voice, INTENSITIES[setup.intensity], classifier, resources, safety, setup.seed
         )
-        start = self.session.start
-        self.meta = SessionMeta(
-            persona_id=card.id,
-            persona_name=card.name,
-            summary=card.summary,
-            model=setup.model,
-            intensity=setup.intensity,
-            feedback=setup.feedback,
-            practice_mode=card.mode,
-            seed=setup.seed,
-            softer_emotion=card.underneath.emotion.value,
-            opening=self.session.opening,
-            start_arousal=start.arousal,
-            start_connection=start.connection,
-            start_zone=start.zone.value,
-            started_at=datetime.now(UTC),
-        )
+        self.meta = session_meta(self.session, setup)
         self.store = store
         self.id: str | None = None
         self.save_problem: str | None = None
@@ -116,6 +125,8 @@ class Practice:
         self._taken_back: dict[int, list[TurnRecord]] = {}
         self._corrections: dict[int, list[TagCorrection]] = {}
         self._hints = 0
+        self.self_ratings: dict[str, str] = {}
+        """The learner's rating of themselves, once given (empty: not given or skipped)."""
 
     @property
     def state(self) -> PartnerState:
@@ -247,6 +258,17 @@ class Practice:
                 self._queue.append(("end", None))
         return self.debrief()
 
+    def rate(self, ratings: Mapping[str, str]) -> None:
+        """Keep the learner's rating of themselves (step id -> level), queued for saving.
+
+        A RatingError names a step or level the session's mode does not have; nothing
+        is queued then. Skipping is not calling this: nothing is stored.
+        """
+        checked: dict[str, str] = dict(check_ratings(self.card.mode, ratings))
+        self.self_ratings = checked
+        with self._lock:
+            self._queue.append(("rate", dict(checked)))
+
     def debrief(self) -> Debrief:
         """The debrief of the conversation so far."""
         return build_debrief(self.meta, self.turns)
@@ -283,6 +305,8 @@ class Practice:
             self.store.add_turn(session_id, op[1])
         elif op[0] == "rewind":
             self.store.rewind(session_id, op[1])
+        elif op[0] == "rate":
+            self.store.rate(session_id, op[1])
         elif op[0] == "correct":
             # The saved turn was corrected elsewhere meanwhile (`sessions annotate`): what the
             # store holds stands, and this change must not hold back later turns.

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from simulator.feedback.debrief import Debrief, build_debrief
 from simulator.modes import add_stages, words_for
+from simulator.practice.conversation import PracticeSetup, session_meta
+from simulator.store.ratings import RatingError, check_ratings
+from simulator.store.sqlite import SessionStore
 from simulator.support.errors import AttuneError, MessageError, ScriptError
 from simulator.support.limits import MAX_REPLAY_TURNS
 from simulator.support.problems import problems
@@ -26,6 +32,9 @@ class ReplayScript(BaseModel):
     """What the learner says, one message per item."""
     persona: str | None = None
     """Optional persona id, used when `--persona` is not given."""
+    self_rating: dict[str, str] | None = None
+    """Optional: the learner's rating of themselves, step id -> `not really`, `somewhat`
+    or `clearly` (as the screen before the debrief asks it); checked against the mode."""
 
 
 def load_script(source: str) -> ReplayScript:
@@ -56,6 +65,39 @@ def load_script(source: str) -> ReplayScript:
         except MessageError as exc:
             raise ScriptError(f"{path}: turn {number}: {exc}") from None
     return script
+
+
+def script_ratings(script: ReplayScript, mode: str, source: str) -> dict[str, str]:
+    """The script's `self_rating:` checked against the persona's mode ({} when absent)."""
+    if not script.self_rating:
+        return {}
+    try:
+        return dict(check_ratings(mode, script.self_rating))
+    except RatingError as exc:
+        where = STDIN if source == "-" else source
+        raise ScriptError(f"{where}: self_rating: {exc}") from None
+
+
+def save_replay(
+    store: SessionStore,
+    session: Session,
+    setup: PracticeSetup,
+    ratings: Mapping[str, str],
+    started_at: datetime | None = None,
+) -> str:
+    """Save a replayed session as the practice screen would (turns, ratings, ended); its id."""
+    session_id = store.create(session_meta(session, setup, started_at))
+    for turn in session.turns:
+        store.add_turn(session_id, turn)
+    if ratings:
+        store.rate(session_id, ratings)
+    store.end(session_id)
+    return session_id
+
+
+def replay_debrief(session: Session, setup: PracticeSetup) -> Debrief:
+    """The debrief of a replayed session."""
+    return build_debrief(session_meta(session, setup), session.turns)
 
 
 def run_script(session: Session, script: ReplayScript) -> list[TurnRecord]:

@@ -74,6 +74,17 @@ MIGRATIONS: tuple[str, ...] = (
     -- One correction per move of a turn: a tag is either wrong or missed, not both.
     CREATE UNIQUE INDEX one_correction_per_move ON corrections (turn_seq, move);
     """,
+    # 5: the learner's rating of themselves on each step of the session's mode, asked
+    # before the debrief opens. Skipping stores nothing.
+    """
+    CREATE TABLE self_ratings (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,          -- a step id of the session's practice mode
+        level TEXT NOT NULL CHECK (level IN ('not_really', 'somewhat', 'clearly')),
+        rated_at TEXT NOT NULL,      -- ISO 8601, UTC
+        PRIMARY KEY (session_id, step)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.modes import PracticeMode
 from simulator.store.corrections import Correction
+from simulator.store.ratings import Level
 from simulator.turns.choices import read_legacy_feedback
 from simulator.turns.session import TurnRecord
 from simulator.turns.timing import FeedbackTiming
@@ -101,6 +102,9 @@ class SavedSession(BaseModel):
     """Notes on the session, by turn (0 first), oldest first within a turn."""
     corrections: list[Correction] = Field(default_factory=list)
     """Corrections of the conversation's tags, by turn, oldest first within a turn."""
+    self_ratings: dict[str, Level] = Field(default_factory=dict)
+    """The learner's rating of themselves, by step id in checklist order; empty when they
+    skipped it (or the session predates it)."""
 
     def corrections_on(self, turn: int) -> list[Correction]:
         """The corrections of one turn's tags."""

@@ -7,7 +7,7 @@ import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from simulator.store.corrections import (
 from simulator.store.failures import os_failure, safe, sqlite_failure
 from simulator.store.migrations import migrate
 from simulator.store.notes import NoteError, clean_note
+from simulator.store.ratings import Level, RatingError, check_ratings, level_of
 from simulator.store.records import Note, SavedSession, SessionMeta, SessionSummary
 from simulator.store.values import SessionValues, shown, stored_json
 from simulator.support.errors import StoreError, UnknownSessionError, UnreadableSessionError
@@ -52,6 +53,15 @@ class Annotation:
     turn: TurnRecord
     corrections: list[TagCorrection]
     note: Note | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    """Every session read back for a view across sessions, and those that did not read."""
+
+    sessions: list[SavedSession] = field(default_factory=list)
+    """Oldest first, each with its live turns and self-ratings."""
+    unreadable: list[UnreadableSessionError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,26 @@ def _correction(values: SessionValues, mode: Mode, row: Sequence[Any]) -> Correc
         words=words,
         created_at=values.moment(f"corrections.created_at {label}", row[5]),
     )
+
+
+def _ratings(
+    values: SessionValues, meta: SessionMeta, rows: Sequence[Sequence[Any]]
+) -> dict[str, Level]:
+    """A session's self-ratings, checked against its mode, in checklist order."""
+    if not rows:
+        return {}
+    mode = _mode(values, meta)
+    raw: dict[str, str] = {}
+    for step, level in rows:
+        name = values.text("self_ratings.step", step)
+        try:
+            raw[name] = level_of(values.text(f"self_ratings.level ({name})", level))
+        except RatingError as exc:
+            raise values.error(f"self_ratings.level ({name})", str(exc)) from None
+    try:
+        return check_ratings(mode.name, raw)
+    except RatingError as exc:
+        raise values.error("self_ratings.step", str(exc)) from None
 
 
 def _note_turn(values: SessionValues, column: str, value: object) -> int:
@@ -238,6 +268,7 @@ class SessionStore:
             ).fetchall()
             note_rows = self._note_rows(conn, found)
             correction_rows = self._correction_rows(conn, found)
+            rating_rows = self._rating_rows(conn, found)
         values = self._values(found)
         meta = _meta(values, row[0])
         records = [
@@ -260,7 +291,38 @@ class SessionStore:
             rewound=[t for t, rewound in records if rewound],
             notes=[_note(values, r) for r in note_rows],
             corrections=corrections,
+            self_ratings=_ratings(values, meta, rating_rows),
         )
+
+    def rate(self, session_id: str, ratings: Mapping[str, str]) -> dict[str, Level]:
+        """Save the learner's rating of themselves (step id -> level), replacing any earlier.
+
+        Every step must be one of the session's mode and every level one of the three;
+        otherwise a RatingError names it and nothing changes. Returns what was stored.
+        """
+        with self._transaction() as conn:
+            found = self._resolve(conn, session_id)
+            row = conn.execute("SELECT meta FROM sessions WHERE id = ?", (found,)).fetchone()
+            values = self._values(found)
+            mode = _mode(values, _meta(values, row[0]))
+            checked = check_ratings(mode.name, ratings)
+            conn.execute("DELETE FROM self_ratings WHERE session_id = ?", (found,))
+            stamp = clock.stamp(clock.now())
+            conn.executemany(
+                "INSERT INTO self_ratings (session_id, step, level, rated_at) VALUES (?, ?, ?, ?)",
+                [(found, step, level, stamp) for step, level in checked.items()],
+            )
+        return checked
+
+    def self_ratings(self, session_id: str) -> dict[str, Level]:
+        """The learner's rating of themselves on a session, by step (empty: none given)."""
+        return self.load(session_id).self_ratings
+
+    @staticmethod
+    def _rating_rows(conn: sqlite3.Connection, session_id: str) -> builtins.list[Any]:
+        return conn.execute(
+            "SELECT step, level FROM self_ratings WHERE session_id = ?", (session_id,)
+        ).fetchall()
 
     def add_note(self, session_id: str, turn: int, text: str) -> Note:
         """Add a note on a turn (0: the whole session) of a session (exact id or prefix)."""
@@ -436,6 +498,50 @@ class SessionStore:
             except UnreadableSessionError as exc:
                 listing.unreadable.append(exc)
         return listing
+
+    def history(self, keep: Callable[[SessionMeta], bool] | None = None) -> History:
+        """Every session with its live turns and self-ratings, oldest first, in one read.
+
+        `keep` picks sessions by their setup before their turns are read back. Notes,
+        corrections and rewound tries are left out: this is for views across sessions.
+        """
+        with self._connect() as conn:
+            conn.execute("BEGIN")
+            heads = conn.execute(
+                "SELECT id, meta, ended_at FROM sessions ORDER BY started_at, id"
+            ).fetchall()
+            turn_rows = conn.execute(
+                "SELECT session_id, idx, record FROM turns WHERE rewound = 0 "
+                "ORDER BY session_id, seq"
+            ).fetchall()
+            rating_rows = conn.execute(
+                "SELECT session_id, step, level FROM self_ratings"
+            ).fetchall()
+        turns_of: dict[str, builtins.list[tuple[object, object]]] = {}
+        for session_id, idx, record in turn_rows:
+            turns_of.setdefault(session_id, []).append((idx, record))
+        ratings_of: dict[str, builtins.list[tuple[object, object]]] = {}
+        for session_id, step, level in rating_rows:
+            ratings_of.setdefault(session_id, []).append((step, level))
+        found = History()
+        for session_id, meta_json, ended in heads:
+            values = self._values(session_id)
+            try:
+                meta = _meta(values, meta_json)
+                if keep is not None and not keep(meta):
+                    continue
+                found.sessions.append(
+                    SavedSession(
+                        id=values.text("sessions.id", session_id),
+                        meta=meta,
+                        ended_at=values.optional_moment("sessions.ended_at", ended),
+                        turns=[_turn(values, i, r) for i, r in turns_of.get(session_id, [])],
+                        self_ratings=_ratings(values, meta, ratings_of.get(session_id, [])),
+                    )
+                )
+            except UnreadableSessionError as exc:
+                found.unreadable.append(exc)
+        return found
 
     def _summary(self, row: Sequence[Any]) -> SessionSummary:
         session_id, meta_json, ended, turns, last_idx, last = row

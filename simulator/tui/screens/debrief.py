@@ -13,7 +13,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from simulator.export.common import SELF_RATING_TITLE
 from simulator.feedback.debrief import Debrief, KeyTurn
+from simulator.feedback.selfrating import LEVEL_LABELS, SelfRating
 from simulator.modes import words_for
 from simulator.practice.conversation import Practice
 from simulator.store.records import Note
@@ -85,6 +87,26 @@ def _softer_text(debrief: Debrief) -> Text:
     return text
 
 
+def self_rating_text(rating: SelfRating) -> Text:
+    """The learner's view of each step beside what the session measured, and where they differ."""
+    text = Text(f"{SELF_RATING_TITLE}\n", style="bold")
+    if not rating.rated:
+        text.append(f" {rating.summary()}\n", style="dim")
+        return text
+    width = max([12, *(len(s.label) for s in rating.steps)])
+    text.append(f" {'':<{width}}  {'you felt':<10}  measured\n", style="dim")
+    for s in rating.steps:
+        felt = LEVEL_LABELS[s.rated] if s.rated else "-"
+        text.append(f" {s.label:<{width}}  ")
+        text.append(f"{felt:<10}", style="bold" if s.rated else "dim")
+        text.append(f"  {LEVEL_LABELS[s.measured]} ({s.count})", style="")
+        text.append("  ≠\n" if s.differs else "\n", style="#e5a50a")
+    text.append(f" {rating.summary()}\n")
+    for line in rating.differences:
+        text.append(f" • {line}\n", style="#e5a50a")
+    return text
+
+
 def notes_text(notes: list[Note]) -> Text:
     """The session's notes, by turn."""
     text = Text("Notes\n", style="bold")
@@ -138,10 +160,16 @@ class DebriefScreen(Screen[None]):
     ]
 
     def __init__(
-        self, debrief: Debrief, session_id: str | None = None, practice: Practice | None = None
+        self,
+        debrief: Debrief,
+        session_id: str | None = None,
+        practice: Practice | None = None,
+        self_rating: SelfRating | None = None,
     ) -> None:
         super().__init__()
         self.debrief = debrief
+        self.self_rating = self_rating
+        """The learner's view beside the measure; None where it was never asked."""
         self._session_id = session_id
         self.practice = practice
 
@@ -177,6 +205,10 @@ class DebriefScreen(Screen[None]):
                 yield Static(
                     _key_turns_text("Hurt most", debrief.hurt, "#e5484d", debrief.mode),
                     classes="debrief-box",
+                )
+            if self.self_rating is not None:
+                yield Static(
+                    self_rating_text(self.self_rating), classes="debrief-wide", id="self-rating"
                 )
             yield Static(_softer_text(debrief), classes="debrief-wide")
             yield Static(_tips_text(debrief), classes="debrief-wide", id="tips")

@@ -384,12 +384,32 @@ class PracticeScreen(Screen[None]):
 
     async def action_end(self) -> None:
         """End the scene gently and go to the debrief."""
+        from simulator.feedback.selfrating import rating_of
         from simulator.tui.screens.debrief import DebriefScreen
+        from simulator.tui.screens.self_rating import SelfRatingScreen
 
         for worker in self.workers:
             if worker.group == "turn":
                 worker.cancel()
         self.busy = False
-        debrief = self.practice.end()
-        self.attune.save_practice(self.practice)
-        await self.app.switch_screen(DebriefScreen(debrief, practice=self.practice))
+        practice = self.practice
+        debrief = practice.end()
+        self.attune.save_practice(practice)
+        mode = get_mode(practice.card.mode)
+        if not any(t.safety is None for t in practice.turns):
+            # Nothing was said in the scene: there is nothing to rate yourself on.
+            await self.app.switch_screen(DebriefScreen(debrief, practice=practice))
+            return
+
+        async def rated(ratings: dict[str, str] | None) -> None:
+            if ratings:
+                practice.rate(ratings)
+                self.attune.save_practice(practice)
+            rating = rating_of(debrief, practice.self_ratings)
+            await self.app.switch_screen(
+                DebriefScreen(debrief, practice=practice, self_rating=rating)
+            )
+
+        await self.app.push_screen(
+            SelfRatingScreen(mode.coaching.steps, practice.card.name), callback=rated
+        )

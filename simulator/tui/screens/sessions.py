@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from simulator.feedback.debrief import build_debrief
+from simulator.feedback.selfrating import rating_of
 from simulator.modes import words_for
 from simulator.store import SessionListing
 from simulator.support.errors import AttuneError
@@ -36,6 +37,7 @@ class SessionsScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open debrief", show=True),
         Binding("d", "delete", "Delete"),
+        Binding("p", "progress", "Progress"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -111,7 +113,8 @@ class SessionsScreen(Screen[None]):
                 else ""
             )
             empty.update(
-                f"{len(listing.sessions)} saved session(s). Enter opens the debrief.{flagged}"
+                f"{len(listing.sessions)} saved session(s). Enter opens the debrief, "
+                f"p your progress across them.{flagged}"
             )
         table.focus()
 
@@ -144,7 +147,10 @@ class SessionsScreen(Screen[None]):
             )
             return
         debrief = build_debrief(saved.meta, saved.turns)
-        self.app.call_from_thread(self.app.push_screen, DebriefScreen(debrief, saved.id))
+        rating = rating_of(debrief, saved.self_ratings)
+        self.app.call_from_thread(
+            self.app.push_screen, DebriefScreen(debrief, saved.id, self_rating=rating)
+        )
 
     @work(exclusive=True, group="delete")
     async def action_delete(self) -> None:
@@ -161,6 +167,12 @@ class SessionsScreen(Screen[None]):
             except AttuneError as exc:
                 self.notify(printable(str(exc)), severity="error", markup=False)
             self.load()
+
+    def action_progress(self) -> None:
+        """Open progress across the saved sessions."""
+        from simulator.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     def action_back(self) -> None:
         """Back to the persona picker."""
