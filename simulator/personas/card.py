@@ -17,6 +17,7 @@ from pydantic import (
 
 from simulator.domain.zones import Zone
 from simulator.modes import AnyMove, ModeName, MoveId, get_mode
+from simulator.replyplan import FAMILIES, Heat
 from simulator.support.ids import ID_MAX_LENGTH, ID_MIN_LENGTH, ID_PATTERN
 from simulator.support.problems import UNION_TAG
 
@@ -140,6 +141,29 @@ class StageLines(_Strict):
         return lines
 
 
+class HeatLines(_Strict):
+    """A persona's reactions to one family of moves, by how heated they are when it lands."""
+
+    hot: Lines | None = None
+    """While flooded or escalated (ask mode: defending or explaining)."""
+    wary: Lines | None = None
+    """While guarded (ask mode: listening)."""
+    cool: Lines | None = None
+    """While settling or regulated (ask mode: reflecting or turned toward)."""
+
+    def for_heat(self, heat: Heat) -> list[str]:
+        """The lines for one heat (empty when the author wrote none)."""
+        lines: list[str] | None = getattr(self, heat)
+        return lines or []
+
+
+def plan_families(mode: str) -> tuple[str, ...]:
+    """The families a mode's moves fall into, and `nothing_recognised`, in FAMILIES order."""
+    planning = get_mode(mode).planning
+    used = set(planning.families.values()) if planning else set()
+    return tuple(f for f in FAMILIES if f in used or f == "nothing_recognised")
+
+
 def _has(value: Any, key: str, model: type[BaseModel]) -> bool:
     return isinstance(value, model) or (isinstance(value, dict) and key in value)
 
@@ -201,6 +225,10 @@ class PersonaCard(_Strict):
     ]
     """Authored lines for every zone (ask mode: for every stage); the scripted backend
     speaks them, and models fall back on them."""
+    reactions: dict[str, HeatLines] = Field(default_factory=dict)
+    """Optional: how the persona answers each family of moves (minimizing, reflecting...,
+    nothing_recognised), by heat (hot, wary, cool). The authored voice answers the reply
+    plan with them and falls back to the zone lines where there are none."""
 
     @model_validator(mode="after")
     def _fields_match_the_mode(self) -> PersonaCard:
@@ -231,6 +259,22 @@ class PersonaCard(_Strict):
             if reaction.move not in traps:
                 raise ValueError(f"triggers: '{reaction.move}' is not a misattuned {kind}move")
         return self
+
+    @model_validator(mode="after")
+    def _reactions_name_the_modes_families(self) -> PersonaCard:
+        known = plan_families(self.mode)
+        for family in self.reactions:
+            if family not in known:
+                raise ValueError(
+                    f"reactions: '{family}' is not a family of {self.mode}-mode moves "
+                    f"(known: {', '.join(known)})"
+                )
+        return self
+
+    def reaction_lines(self, family: str, heat: Heat) -> list[str]:
+        """The persona's reactions to a family of moves at a heat (empty if none written)."""
+        lines = self.reactions.get(family)
+        return lines.for_heat(heat) if lines else []
 
     @property
     def soothing_moves(self) -> frozenset[AnyMove]:

@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.classifier import Classification, Guess, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
+from simulator.engine.plan import plan_reply
 from simulator.modes import MoveId
 from simulator.personas.card import PersonaCard
+from simulator.replyplan import ReplyPlan
 from simulator.safety import (
     DEFAULT_RESOURCES,
     Distress,
@@ -57,6 +59,9 @@ class TurnRecord(BaseModel):
     closest: Guess | None = None
     """The classifier's closest guess when it was not sure enough to tag a move (None in
     sessions saved before it existed, and when nothing came close)."""
+    plan: ReplyPlan | None = None
+    """What the engine decided the reply must do (None on a safety turn, and in sessions
+    saved before plans existed)."""
 
     @classmethod
     def build(
@@ -66,6 +71,7 @@ class TurnRecord(BaseModel):
         outcome: TurnOutcome,
         reply: Reply,
         distress: Distress | None = None,
+        plan: ReplyPlan | None = None,
     ) -> TurnRecord:
         """Assemble a record from the classifier's, the engine's and the voice's results."""
         after = outcome.after
@@ -87,6 +93,7 @@ class TurnRecord(BaseModel):
             safety=_MARKS[distress.level] if distress else None,
             safety_kind=distress.kind.value if distress else None,
             closest=found.closest,
+            plan=plan,
         )
 
     def public_json(self) -> dict[str, Any]:
@@ -118,6 +125,7 @@ class TurnRecord(BaseModel):
                 for e in self.effects
             ],
             "closest": None if self.closest is None else self.closest.model_dump(mode="json"),
+            "plan": None if self.plan is None else self.plan.model_dump(mode="json"),
         }
 
 
@@ -156,9 +164,13 @@ class Session:
         classifier: Callable[[str], Classification] | None = None,
         resources: str = DEFAULT_RESOURCES,
         safety: Callable[[str], Distress | None] = detect_distress,
+        seed: int | None = None,
     ) -> None:
         self.card = card
         self.voice = voice
+        # The reply plan's choices (when the softer feeling shows, which line carries it)
+        # use the voice's seed, so a voice's own fallback lines agree with the plan.
+        self.seed: int = seed if seed is not None else getattr(voice, "seed", 0)
         self.engine = Engine(card, intensity=intensity)
         # The rules of the card's practice mode unless a caller brings its own.
         self.classifier = classifier or partial(classify, mode=card.mode)
@@ -216,6 +228,7 @@ class Session:
             learner=text,
             opening=self.opening,
             history=self._heard,
+            plan=None if distress is not None else plan_reply(self.card, outcome, self.seed),
         )
         return PendingTurn(
             text=text, found=found, outcome=outcome, request=request, distress=distress
@@ -246,7 +259,12 @@ class Session:
         if pending.outcome.before != self.state:
             raise ValueError("this turn was prepared against an earlier state of the session")
         record = TurnRecord.build(
-            pending.text, pending.found, pending.outcome, reply, pending.distress
+            pending.text,
+            pending.found,
+            pending.outcome,
+            reply,
+            pending.distress,
+            plan=pending.request.plan,
         )
         self._states.append(pending.outcome.after)
         self.turns.append(record)
@@ -268,7 +286,8 @@ class Session:
             pending = self.prepare(text)
             if pending.distress is not None:
                 return self.commit(pending, self.safety_reply(pending))
-            return self.commit(pending, Reply(text=self.voice.reply(pending.outcome)))
+            text = self.voice.reply(pending.outcome, pending.request.plan)
+            return self.commit(pending, Reply(text=text))
         return asyncio.run(self.respond_async(text))
 
     def rewind(self) -> TurnRecord | None:

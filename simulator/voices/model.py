@@ -200,7 +200,7 @@ class ModelVoice:
                     )
                     return
                 problem = _problem(result.findings)
-            text = self.authored.reply(request.outcome)
+            text = self.authored.reply(request.outcome, request.plan)
             yield text
             elapsed = round(time.perf_counter() - started, 3)
             stream.finish(
