@@ -149,6 +149,9 @@ def plan_words(plan: ReplyPlan) -> tuple[str, str]:
     planning = mode.planning
     if planning is None:
         return ("", "")
-    move = plan.reacting_to.move
-    said = planning.nothing_said if move is None else planning.said[parse_move(move)]
+    move = None if plan.reacting_to.move is None else parse_move(plan.reacting_to.move)
+    said = planning.nothing_said if move is None else planning.said[move]
+    if move in mode.timed and plan.stance in ("push_back", "stay_guarded"):
+        # A helpful move offered too early (problem-solving before feeling heard).
+        said += " It is too soon for that: you do not feel heard yet."
     return said, planning.takes[plan.stance]

@@ -34,6 +34,12 @@ class PersonaContext(_Context):
     """True on the retry after a rejected reply: tighter rules, plainer words."""
     problem: str | None = None
     """On a retry, what was wrong with the rejected reply, in plain words."""
+    just_happened: str = ""
+    """The reply plan: what the learner just did, told to the persona in plain words."""
+    take: str = ""
+    """The reply plan: how the persona takes it (push back, stay guarded, soften...)."""
+    reacting: bool = False
+    """True when the examples are the card's own reactions to what the learner just did."""
 
 
 class MoveChoice(_Context):
