@@ -75,18 +75,19 @@ def softer_line(card: PersonaCard, seed: int, turn: int) -> str:
     return lines[(offset + turn) % len(lines)]
 
 
-def reveals_softer(card: PersonaCard, outcome: TurnOutcome, seed: int, misstep: bool) -> bool:
+def reveals_softer(card: PersonaCard, outcome: TurnOutcome, seed: int, held: bool) -> bool:
     """Whether the softer feeling comes out in this reply.
 
     It comes out on the turn it first surfaces; after that in about half the replies
-    until the partner is fully settled, but never in answer to a misstep.
+    until the partner is fully settled, but not when `held` (an answer to a misstep, or
+    to an offer to solve things, which the reply takes up instead).
     """
     after = outcome.after
     if outcome.surfaced_now:
         return True
     return (
         after.softened
-        and not misstep
+        and not held
         and after.zone != Zone.REGULATED
         and seeded(seed, card.id, "turn", after.turn).random() < SOFTER_SHARE
     )
@@ -118,8 +119,8 @@ def plan_reply(card: PersonaCard, outcome: TurnOutcome, seed: int = 0) -> ReplyP
     after = outcome.after
     heat = heat_of(mode, after.zone)
     main = main_effect(outcome)
-    misstep = main is not None and is_misstep(main)
-    reveal = reveals_softer(card, outcome, seed, misstep)
+    held = main is not None and (is_misstep(main) or main.move in mode.solving)
+    reveal = reveals_softer(card, outcome, seed, held)
     stance = _stance(mode, outcome, main, heat, reveal)
     if main is None:
         reacting = Reaction(family=NOTHING)

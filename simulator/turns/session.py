@@ -26,7 +26,7 @@ from simulator.safety import (
 )
 from simulator.turns.learner_input import clean_message
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
-from simulator.voices.scripted import ScriptedVoice
+from simulator.voices.scripted import ScriptedVoice, recent_replies
 
 
 class TurnRecord(BaseModel):
@@ -286,7 +286,8 @@ class Session:
             pending = self.prepare(text)
             if pending.distress is not None:
                 return self.commit(pending, self.safety_reply(pending))
-            text = self.voice.reply(pending.outcome, pending.request.plan)
+            recent = recent_replies(pending.request)
+            text = self.voice.reply(pending.outcome, pending.request.plan, recent)
             return self.commit(pending, Reply(text=text))
         return asyncio.run(self.respond_async(text))
 

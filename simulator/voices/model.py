@@ -21,7 +21,7 @@ from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
 from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
-from simulator.voices.scripted import ScriptedVoice
+from simulator.voices.scripted import ScriptedVoice, recent_replies
 
 Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
 """Streams one chat completion; `stream_chat` (litellm) unless a test swaps it."""
@@ -215,7 +215,7 @@ class ModelVoice:
                     )
                     return
                 problem = _problem(result.findings)
-            text = self.authored.reply(request.outcome, request.plan)
+            text = self.authored.reply(request.outcome, request.plan, recent_replies(request))
             yield text
             elapsed = round(time.perf_counter() - started, 3)
             stream.finish(

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 
 from simulator.engine.plan import plan_reply, seeded
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
 from simulator.replyplan import ReplyPlan
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
+
+# How many of the partner's last replies a reaction line may not repeat.
+RECENT = 3
+
+
+def recent_replies(request: ReplyRequest) -> list[str]:
+    """The partner's last replies in this conversation, the opening first when it is recent."""
+    return [request.opening, *(e.partner for e in request.history)][-RECENT:]
 
 
 class ScriptedVoice:
@@ -39,19 +47,32 @@ class ScriptedVoice:
         """Whether this turn's reply lets the softer feeling out."""
         return self.plan(outcome).reveal_softer
 
-    def _walk(self, lines: list[str], key: str, turn: int) -> str:
-        # Walk the lines from a seeded offset so consecutive turns with one key differ.
+    def _walk(self, lines: list[str], key: str, turn: int, recent: Sequence[str] = ()) -> str:
+        # Walk the lines from a seeded offset so consecutive turns with one key differ,
+        # preferring a line the partner has not said lately (a reaction list holds two or
+        # three, so the least recent one is taken when all were said).
         offset = seeded(self.seed, self.card.id, "offset", key).randrange(len(lines))
-        return lines[(offset + turn) % len(lines)]
+        walk = [lines[(offset + turn + i) % len(lines)] for i in range(len(lines))]
 
-    def reply(self, outcome: TurnOutcome, plan: ReplyPlan | None = None) -> str:
-        """An authored line that answers the plan (the engine's own when none is given)."""
+        def last_said(line: str) -> int:
+            # -1 when not said lately; otherwise how recently (higher is more recent).
+            return max((i for i, said in enumerate(recent) if said.startswith(line)), default=-1)
+
+        return min(walk, key=last_said)
+
+    def reply(
+        self, outcome: TurnOutcome, plan: ReplyPlan | None = None, recent: Sequence[str] = ()
+    ) -> str:
+        """An authored line that answers the plan (the engine's own when none is given).
+
+        `recent` are the partner's last replies: a reaction line just said is not repeated.
+        """
         plan = plan or self.plan(outcome)
         after = outcome.after
         family = plan.reacting_to.family
         reactions = self.card.reaction_lines(family, plan.heat)
         if reactions:
-            line = self._walk(reactions, f"{family}:{plan.heat}", after.turn)
+            line = self._walk(reactions, f"{family}:{plan.heat}", after.turn, recent[-RECENT:])
             if plan.reveal_softer and plan.softer_line:
                 return f"{line} {plan.softer_line}"
             return line
@@ -62,7 +83,7 @@ class ScriptedVoice:
 
     def stream(self, request: ReplyRequest) -> ReplyStream:
         """The authored line, as a one-chunk stream."""
-        text = self.reply(request.outcome, request.plan)
+        text = self.reply(request.outcome, request.plan, recent_replies(request))
 
         async def produce(stream: ReplyStream) -> AsyncIterator[str]:
             yield text
