@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -157,6 +161,20 @@ class HeatLines(_Strict):
         return lines or []
 
 
+def _known_family(family: str) -> str:
+    if family not in FAMILIES:
+        close = difflib.get_close_matches(family, FAMILIES, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ValueError(
+            f"'{family}' is not a move family; {hint}families are {', '.join(FAMILIES)}"
+        )
+    return family
+
+
+Family = Annotated[str, AfterValidator(_known_family)]
+"""A move family (one of `simulator.replyplan.FAMILIES`) as a key of a card's reactions."""
+
+
 def plan_families(mode: str) -> tuple[str, ...]:
     """The families a mode's moves fall into, and `nothing_recognised`, in FAMILIES order."""
     planning = get_mode(mode).planning
@@ -225,7 +243,7 @@ class PersonaCard(_Strict):
     ]
     """Authored lines for every zone (ask mode: for every stage); the scripted backend
     speaks them, and models fall back on them."""
-    reactions: dict[str, HeatLines] = Field(default_factory=dict)
+    reactions: dict[Family, HeatLines] = Field(default_factory=dict)
     """Optional: how the persona answers each family of moves (minimizing, reflecting...,
     nothing_recognised), by heat (hot, wary, cool). The authored voice answers the reply
     plan with them and falls back to the zone lines where there are none."""
@@ -260,16 +278,20 @@ class PersonaCard(_Strict):
                 raise ValueError(f"triggers: '{reaction.move}' is not a misattuned {kind}move")
         return self
 
-    @model_validator(mode="after")
-    def _reactions_name_the_modes_families(self) -> PersonaCard:
-        known = plan_families(self.mode)
-        for family in self.reactions:
+    @field_validator("reactions")
+    @classmethod
+    def _reactions_name_the_modes_families(
+        cls, value: dict[str, HeatLines], info: ValidationInfo
+    ) -> dict[str, HeatLines]:
+        mode = info.data.get("mode", "listen")
+        known = plan_families(mode)
+        for family in value:
             if family not in known:
                 raise ValueError(
-                    f"reactions: '{family}' is not a family of {self.mode}-mode moves "
-                    f"(known: {', '.join(known)})"
+                    f"'{family}' is not a family of {mode}-mode moves "
+                    f"(families: {', '.join(known)})"
                 )
-        return self
+        return value
 
     def reaction_lines(self, family: str, heat: Heat) -> list[str]:
         """The persona's reactions to a family of moves at a heat (empty if none written)."""
