@@ -119,6 +119,17 @@ class DraftZone(_Context):
     """A few lines in this zone from the closest shipped persona, as examples of voice."""
 
 
+class DraftFamily(_Context):
+    """One family of the learner's moves the drafted reactions must answer."""
+
+    id: str
+    """The family's name, a key of the JSON answer's `reactions`."""
+    what: str
+    """What the learner does in this family, in words."""
+    examples: list[str] = Field(default_factory=list)
+    """Another persona's reactions to it, as examples of voice."""
+
+
 class ScenarioDraftContext(_Context):
     """Everything `scenario_draft.j2` gives the model that drafts a learner's persona lines."""
 
@@ -144,6 +155,8 @@ class ScenarioDraftContext(_Context):
     """Lines to write per zone, at least."""
     max_lines: int
     """Lines to write per zone, at most."""
+    families: list[DraftFamily] = Field(default_factory=list)
+    """The families of the learner's moves to write reactions for (empty: none asked)."""
 
 
 TEMPLATES: dict[str, type[_Context]] = {
