@@ -100,6 +100,11 @@ def _show_text(card: PersonaCard) -> str:
             *(f"  - {line}" for line in card.lines.for_zone(zone)),
         ]
     out += ["When the softer feeling comes through:", *(f"  - {x}" for x in card.underneath.lines)]
+    if card.reactions:
+        out.append("Reactions (to each family of moves, by heat):")
+        for family in card.reactions:
+            for heat in ("hot", "wary", "cool"):
+                out += [f"  {family}, {heat}: {x}" for x in card.reaction_lines(family, heat)]
     return printable("\n".join(out))
 
 
