@@ -284,6 +284,9 @@ class PersonaCard(_Strict):
         cls, value: dict[str, HeatLines], info: ValidationInfo
     ) -> dict[str, HeatLines]:
         mode = info.data.get("mode", "listen")
+        if get_mode(mode).planning is None:
+            # A mode that plans no replies has no families: its cards' reactions go unused.
+            return value
         known = plan_families(mode)
         for family in value:
             if family not in known:
@@ -294,7 +297,10 @@ class PersonaCard(_Strict):
         return value
 
     def reaction_lines(self, family: str, heat: Heat) -> list[str]:
-        """The persona's reactions to a family of moves at a heat (empty if none written)."""
+        """The persona's reactions to a family of moves at a heat (empty if none written, or
+        when the card's mode plans no replies)."""
+        if get_mode(self.mode).planning is None:
+            return []
         lines = self.reactions.get(family)
         return lines.for_heat(heat) if lines else []
 
