@@ -11,6 +11,7 @@ import pytest
 
 from simulator.cli.main import run_cli
 from simulator.domain.zones import Zone
+from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard, load_catalog, persona_dirs
 from unprivileged import LockedHome, drop_privileges, first_that_runs, locked_home
 
@@ -32,8 +33,24 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def authored_lines(card: PersonaCard) -> set[str]:
-    """Every line the card's author wrote for the persona, across all zones."""
-    return {line for zone in Zone for line in card.lines.for_zone(zone)}
+    """Every reply the authored voice can give: zone, softer and reaction lines, and a
+    reaction followed by a softer line (how it lets the softer feeling out)."""
+    return set().union(*(zone_replies(card, zone) for zone in Zone))
+
+
+def zone_replies(card: PersonaCard, zone: Zone | str) -> set[str]:
+    """The replies the authored voice can give in one zone (stage)."""
+    planning = get_mode(card.mode).planning
+    assert planning is not None
+    heat = planning.heat[Zone(zone)]
+    reactions = [line for family in card.reactions for line in card.reaction_lines(family, heat)]
+    softer = card.underneath.lines
+    return {
+        *card.lines.for_zone(zone),
+        *softer,
+        *reactions,
+        *(f"{line} {soft}" for line in reactions for soft in softer),
+    }
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import RunCli
+from conftest import RunCli, zone_replies
 from fakes import scripted_chat
 from saved_sessions import saved
 from simulator.classifier import Classification, Span, classify, classify_rules
@@ -133,9 +133,7 @@ def test_a_soft_specific_request_turns_the_partner_toward_you(daniel: PersonaCar
     assert stages[0] == "explaining" and stages[-1] in ("reflecting", "turned toward")
     assert all(t.moves and isinstance(t.moves[0], AskMove) for t in session.turns)
     # The scripted voice speaks the card's lines for the stage reached.
-    assert session.turns[-1].reply in daniel.lines.for_zone(Zone(session.turns[-1].zone)) + list(
-        daniel.underneath.lines
-    )
+    assert session.turns[-1].reply in zone_replies(daniel, session.turns[-1].zone)
 
 
 def test_criticism_makes_the_partner_defend(daniel: PersonaCard) -> None:
@@ -143,7 +141,8 @@ def test_criticism_makes_the_partner_defend(daniel: PersonaCard) -> None:
     record = session.respond("You always do this. You never just listen.")
     assert record.moves == [AskMove.CRITICIZE]
     assert ASK_VIEW.stage(record.zone) == "defending"
-    assert record.reply in daniel.lines.for_zone(Zone.FLOODED)
+    # Daniel answers the criticism itself, defending his record.
+    assert record.reply in daniel.reaction_lines("counter_attack", "hot")
 
 
 def test_the_model_prompt_casts_the_persona_as_the_one_asked_for_support(

@@ -12,6 +12,7 @@ from simulator.domain.zones import ZONE_FLOORS, Zone
 from simulator.engine import rates
 from simulator.guard import GuardContext, GuardReason, SentenceGate, check_reply, tidy
 from simulator.guard.metrics import evaluate_guard, load_replies
+from simulator.modes import get_mode
 from simulator.personas import Catalog
 
 
@@ -306,15 +307,22 @@ def test_guard_on_the_held_out_set(catalog: Catalog) -> None:
 def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) -> None:
     """Authored lines are the fallback when the model fails twice: they must be in character."""
     failures = []
+    assert all(card.reactions for card in catalog.cards.values()), "every shipped card reacts"
     for card in catalog.cards.values():
         for zone in Zone:
             context = GuardContext(
                 name=card.name, style=card.style.value, zone=zone, mode=card.mode
             )
             lines = list(card.lines.for_zone(zone))
+            # The card's reactions at this zone's heat answer the reply plan here.
+            heat = get_mode(card.mode).planning.heat[zone]  # type: ignore[union-attr]
+            reactions = [x for f in card.reactions for x in card.reaction_lines(f, heat)]
+            lines += reactions
             if zone in SOFTER_ZONES:
-                # The softer feeling's lines are spoken (and fall back) in these zones too.
+                # The softer feeling's lines are spoken (and fall back) in these zones too,
+                # alone or after a reaction when the plan lets the feeling out.
                 lines += card.underneath.lines
+                lines += [f"{r} {soft}" for r in reactions for soft in card.underneath.lines]
             for line in lines:
                 found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
                 if found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from conftest import authored_lines
+from conftest import authored_lines, zone_replies
 from fakes import scripted_chat
 from simulator.domain.zones import Zone
 from simulator.guard import GuardContext, check_reply
@@ -67,7 +67,7 @@ def test_two_bad_attempts_fall_back_to_an_authored_line(card: PersonaCard) -> No
     session = Session(card, v)
     shown, record = run_turn(session, "Relax, it's just a text.")
     zone = session.state.zone
-    authored = set(card.lines.for_zone(zone)) | set(card.underneath.lines)
+    authored = zone_replies(card, zone)
     assert "".join(shown) in authored
     guard = record.guard
     assert guard.result == "fallback" and len(guard.reasons) == 2

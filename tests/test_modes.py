@@ -318,6 +318,21 @@ def test_a_third_mode_runs_a_scripted_replay_in_its_own_words(steady_card: Perso
     assert first["moves"] == ["breathe_together"]
 
 
+def test_a_third_mode_without_reply_plans_keeps_to_its_zone_lines(
+    steady_card: PersonaCard,
+) -> None:
+    # The card came with Priya's reactions; a mode that maps no moves onto families
+    # cannot say what they answer, so the authored voice speaks the zone's lines.
+    assert steady_card.reactions and steady_card.reaction_lines("minimizing", "hot") == []
+    session = Session(steady_card, ScriptedVoice(steady_card))
+    for text in ("Let's breathe together.", "Whatever.", "Hmm."):
+        record = session.respond(text)
+        assert record.plan is not None and record.plan.reacting_to.family == "nothing_recognised"
+        assert record.reply in steady_card.lines.for_zone(record.zone) + list(
+            steady_card.underneath.lines
+        )
+
+
 async def test_a_third_mode_runs_an_eval_case(steady_card: PersonaCard) -> None:
     case = EvalCase.model_validate(
         {

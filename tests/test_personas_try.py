@@ -22,6 +22,7 @@ CHECKS = [
     "welcome-once-settled",
     "repair-recovers",
     "softer-feeling-waits",
+    "reacts",
 ]
 
 
@@ -83,7 +84,7 @@ def test_cli_all_ok_exits_0(attune: RunCli) -> None:
     assert result.code == 0, result.err
     assert "Trying Tomás (bad-day) at realistic intensity" in result.out
     assert result.out.count("  ok   ") == len(CHECKS)
-    assert result.out.rstrip().endswith("8 checks: 8 ok, 0 odd.")
+    assert result.out.rstrip().endswith("9 checks: 9 ok, 0 odd.")
 
 
 def test_cli_odd_card_exits_1_with_suggestions(
@@ -97,7 +98,7 @@ def test_cli_odd_card_exits_1_with_suggestions(
     assert result.code == 1
     assert "  odd  not-at-once" in result.out
     assert "tune: raise baseline.arousal (now 42)" in result.out
-    assert result.out.rstrip().endswith("8 checks: 7 ok, 1 odd.")
+    assert result.out.rstrip().endswith("9 checks: 8 ok, 1 odd.")
     # A card file can be tried before it is in any folder.
     by_path = attune("personas", "try", str(folder / "unanswered-text.yaml"), "--json")
     assert by_path.code == 1
@@ -126,6 +127,7 @@ ASK_CHECKS = [
     "not-at-once",
     "traps-make-them-defend",
     "softer-feeling-waits",
+    "reacts",
 ]
 
 
@@ -151,3 +153,20 @@ def test_doctored_ask_cards_are_caught(
     report = try_card(doctored(catalog.get("jumps-to-fixes"), **changes))
     assert {c.name for c in report.odd} == odd, [(c.name, c.detail) for c in report.odd]
     assert any(tune in (c.suggestion or "") for c in report.odd), [c.suggestion for c in report.odd]
+
+
+def test_a_card_without_reactions_is_told_which_to_add(catalog: Catalog) -> None:
+    data: dict[str, Any] = catalog.get("unanswered-text").model_dump(mode="json")
+    data["reactions"] = {}
+    report = try_card(PersonaCard.model_validate(data))
+    assert [c.name for c in report.odd] == ["reacts"]
+    assert "0 of 45" in report.odd[0].detail
+    assert "add reactions" in (report.odd[0].suggestion or "")
+
+
+def test_a_reaction_line_out_of_character_is_named(catalog: Catalog) -> None:
+    data: dict[str, Any] = catalog.get("bad-day").model_dump(mode="json")
+    data["reactions"]["minimizing"]["hot"] = ["As an AI, I cannot feel humiliated."]
+    odd = try_card(PersonaCard.model_validate(data)).odd
+    assert [c.name for c in odd] == ["reacts"]
+    assert "reactions.minimizing.hot[0]" in odd[0].detail

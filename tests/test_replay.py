@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
+from conftest import RunCli, zone_replies
 
 ARC = [
     "Relax. I was busy. It's not a big deal.",
@@ -66,9 +66,12 @@ def test_replies_come_from_the_authored_lines_for_the_zone(
     card = catalog.get("unanswered-text")
     data = replay(attune, str(script), "--persona", card.id, "--json")
     for turn in data["turns"]:  # type: ignore[attr-defined]
-        allowed = set(card.lines.for_zone(turn["zone"])) | set(card.underneath.lines)
-        assert turn["reply"] in allowed
-    assert any(t["reply"] in card.underneath.lines for t in data["turns"])  # type: ignore[attr-defined]
+        assert turn["reply"] in zone_replies(card, turn["zone"])
+    softer = card.underneath.lines
+    assert any(
+        any(line in t["reply"] for line in softer)
+        for t in data["turns"]  # type: ignore[attr-defined]
+    )
 
 
 def test_same_seed_same_replies_other_seed_other_replies(attune: RunCli, script: Path) -> None:

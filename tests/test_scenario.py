@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from simulator.domain.zones import Zone
 from simulator.personas import Catalog, PersonaCard, SofterEmotion, Style
+from simulator.personas.card import plan_families
 from simulator.personas.files import persona_dirs
 from simulator.personas.loader import load_card, load_catalog, load_default_catalog
 from simulator.scenario import (
@@ -27,8 +28,8 @@ from simulator.scenario import (
     save_user_card,
     suggest_id,
 )
-from simulator.scenario.bank import FEELS_LINES, SOFTER_LINES, ZONE_LINES
-from simulator.scenario.fit import SOFTER_ZONE, line_problem
+from simulator.scenario.bank import FEELS_LINES, REACTION_LINES, SOFTER_LINES, ZONE_LINES
+from simulator.scenario.fit import SOFTER_ZONE, heat_zones, line_problem, reaction_problems
 from simulator.scenario.skeleton import skeleton
 from simulator.scenario.trash import trash_dir
 from simulator.support.errors import AttuneError, UnknownPersonaError
@@ -311,3 +312,38 @@ def test_a_filled_in_skeleton_is_a_valid_card(tmp_path: Path) -> None:
     path = tmp_path / "my-sister.yaml"
     path.write_text(re.sub(r"<fill in:[^>]*>", "Okay.", text))
     assert load_card(path).id == "my-sister"
+
+
+def test_the_offline_card_reacts_to_every_family_in_character(catalog: Catalog) -> None:
+    for style in Style:
+        answers = ScenarioAnswers.model_validate({**SAM, "style": style.value})
+        base = closest_persona(answers, catalog)
+        card = build_card(answers, base, "sam")
+        for family in plan_families(card.mode):
+            for heat in ("hot", "wary", "cool"):
+                assert card.reaction_lines(family, heat), (style, family, heat)
+        assert reaction_problems(card) == []
+        lines = {
+            x
+            for f in card.reactions
+            for h in ("hot", "wary", "cool")
+            for x in card.reaction_lines(f, h)
+        }
+        # The closest persona's reactions that do not belong to its own scene are reused.
+        assert lines & {
+            x
+            for f in base.reactions
+            for h in ("hot", "wary", "cool")
+            for x in base.reaction_lines(f, h)
+        }
+        for line in lines:
+            assert not any(w in line.lower() for w in ("text", "phone", "slides", "dinner")), line
+
+
+def test_every_bank_reaction_passes_the_guard_at_its_heat() -> None:
+    for style, families in REACTION_LINES.items():
+        for family, heats in families.items():
+            for heat, lines in heats.items():
+                for line in lines:
+                    for zone in heat_zones("listen", heat):
+                        assert line_problem(line, "Sam", style, zone) is None, (family, heat, line)

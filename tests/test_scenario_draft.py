@@ -13,6 +13,7 @@ from fakes import SCENARIO_DRAFT as DRAFT
 from simulator.domain.zones import Zone
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
+from simulator.personas.card import plan_families
 from simulator.scenario import ScenarioAnswers, build_card, closest_persona
 from simulator.scenario.draft import (
     CardDraft,
@@ -196,3 +197,47 @@ def test_the_prompt_asks_for_cues(parts: tuple[PersonaCard, PersonaCard]) -> Non
     [message] = draft_messages(ANSWERS, base)
     assert '"cues"' in message["content"] and '"after_misstep"' in message["content"]
     assert "never words Sam says" in message["content"]
+
+
+async def test_drafted_reactions_replace_the_offline_ones_heat_by_heat(
+    parts: tuple[PersonaCard, PersonaCard],
+) -> None:
+    base, offline = parts
+    hot = ["Don't you dare shrink this! It was our anniversary!"]
+    draft = {**DRAFT, "reactions": {"minimizing": {"hot": hot}}}
+    result = await draft_with_model(ANSWERS, base, offline, options(json.dumps(draft)))
+    assert result.card is not None, result.reason
+    assert result.card.reaction_lines("minimizing", "hot") == hot
+    # The heats and families the draft left out keep the offline reactions.
+    assert result.card.reaction_lines("minimizing", "cool") == offline.reaction_lines(
+        "minimizing", "cool"
+    )
+    assert result.card.reactions["validating"] == offline.reactions["validating"]
+
+
+@pytest.mark.parametrize(
+    ("reactions", "reason"),
+    [
+        ({"minimising": {"hot": ["No!"]}}, "did you mean 'minimizing'"),
+        ({"minimizing": {"hot": ["As an AI, I can't feel that."]}}, "reactions.minimizing.hot[0]"),
+    ],
+)
+async def test_drafted_reactions_are_checked_like_every_line(
+    parts: tuple[PersonaCard, PersonaCard], reactions: dict[str, object], reason: str
+) -> None:
+    base, offline = parts
+    draft = {**DRAFT, "reactions": reactions}
+    result = await draft_with_model(ANSWERS, base, offline, options(json.dumps(draft)))
+    assert result.card is None and reason in (result.reason or "")
+
+
+def test_the_prompt_asks_for_reactions_to_every_family(
+    parts: tuple[PersonaCard, PersonaCard],
+) -> None:
+    base, _ = parts
+    prompt = draft_messages(ANSWERS, base)[0]["content"]
+    assert '"reactions"' in prompt and '"hot"' in prompt
+    for family in plan_families(base.mode):
+        assert f"- {family}: " in prompt
+    # The closest persona's own reactions are the examples of voice.
+    assert base.reaction_lines("minimizing", "hot")[0] in prompt

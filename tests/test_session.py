@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import zone_replies
 from simulator.personas import PersonaCard
 from simulator.turns.session import Session
 from simulator.voices import ScriptedVoice
@@ -33,7 +34,7 @@ def test_records_carry_spans_and_reasons_for_feedback(card: PersonaCard) -> None
     assert [s.text for s in record.spans] == ["Relax", "I was busy"]
     reasons = [r for e in record.effects for r in e.reasons]
     assert "lands hard with this person" in reasons  # explain and minimize trigger Priya
-    assert record.reply in card.lines.for_zone(record.zone) + card.underneath.lines
+    assert record.reply in zone_replies(card, record.zone)
 
 
 def test_the_opening_line_is_authored_and_seeded(card: PersonaCard) -> None:

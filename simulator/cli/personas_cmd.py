@@ -110,6 +110,11 @@ def _show_text(card: PersonaCard) -> str:
         out += ["", "Cues (shown under the replies):"]
         for title, lines in groups:
             out += [f"  {title}:", *(f"    ({line})" for line in lines)] if lines else []
+    if card.reactions:
+        out.append("Reactions (to each family of moves, by heat):")
+        for family in card.reactions:
+            for heat in ("hot", "wary", "cool"):
+                out += [f"  {family}, {heat}: {x}" for x in card.reaction_lines(family, heat)]
     return printable("\n".join(out))
 
 

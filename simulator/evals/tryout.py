@@ -23,13 +23,16 @@ from simulator.evals.checks import CheckResult
 from simulator.evals.runner import CaseResult, run_case
 from simulator.llm.client import SCRIPTED
 from simulator.modes import get_mode
-from simulator.personas.card import PersonaCard
+from simulator.personas.card import PersonaCard, plan_families
+from simulator.replyplan import Heat
+from simulator.scenario.fit import reaction_problems
 from simulator.settings.config import Settings
 from simulator.support.errors import AttuneError
 
 # Long enough for a hard-to-reach partner to settle under the steps, short enough
 # to be a scene: the shipped cards settle in 3 to 8 turns.
 SETTLE_LIMIT = 12
+HEATS: tuple[Heat, ...] = ("hot", "wary", "cool")
 MISTAKE_TURNS = 5
 
 Intensity = str
@@ -330,11 +333,40 @@ def _repair(card: PersonaCard, intensity: Intensity) -> TryCheck:
     )
 
 
+def reacts_check(card: PersonaCard) -> TryCheck:
+    """Whether the card answers every family of its mode's moves, at every heat, in character."""
+    families = plan_families(card.mode)
+    missing = [
+        f"{family}.{heat}"
+        for family in families
+        for heat in HEATS
+        if not card.reaction_lines(family, heat)
+    ]
+    bad = reaction_problems(card)
+    total = len(families) * len(HEATS)
+    if bad:
+        detail = f"{len(bad)} reaction line(s) out of character: {bad[0]}"
+        tune = f"rewrite {bad[0].split(':')[0]} in the persona's own voice"
+    elif missing:
+        shown = ", ".join(missing[:4]) + (" ..." if len(missing) > 4 else "")
+        detail = (
+            f"reaction lines for {total - len(missing)} of {total} move families and heats; "
+            f"none for {shown} (zone lines answer there instead)"
+        )
+        tune = (
+            f"add reactions: lines for {missing[0].replace('.', ' while ')}, in the persona's voice"
+        )
+    else:
+        detail = f"reaction lines for all {total} move families and heats"
+        tune = ""
+    return tried("reacts", not missing and not bad, detail, tune)
+
+
 def try_card(card: PersonaCard, intensity: Intensity = "realistic") -> TryReport:
     """Play the generic checks against one card; every check runs, in a fixed order."""
     own = get_mode(card.mode).tryout
     if own is not None:
-        checks = own(card, intensity)
+        checks = [*own(card, intensity), reacts_check(card)]
         return TryReport(persona=card.id, name=card.name, intensity=intensity, checks=checks)
     settling, _ = _settling(card, intensity)
     checks = [
@@ -343,5 +375,6 @@ def try_card(card: PersonaCard, intensity: Intensity = "realistic") -> TryReport
         *_early_fix(card, intensity),
         _repair(card, intensity),
         settling[2],
+        reacts_check(card),
     ]
     return TryReport(persona=card.id, name=card.name, intensity=intensity, checks=checks)

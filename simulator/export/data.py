@@ -10,7 +10,9 @@
 TURN = {"index", "user", "moves", "spans", "arousal", "connection", "zone", "softened",
         "surfaced_now", "reply", "guard", "guard_trimmed", "guard_reasons", "latency_s",
         "safety", "effects": [{"move", "span", "arousal", "connection", "reasons"}],
-        "closest": null | {"move", "confidence", "text"}, "cue": null | str}
+        "closest": null | {"move", "confidence", "text"}, "cue": null | str,
+        "plan": null | {"mode", "place", "heat", "reacting_to": {"family", "move", "words"},
+                        "stance", "reveal_softer", "softer_line", "max_sentences"}}
 ```
 
 A note's `turn` is 0 when it is about the whole session. A correction's `kind` is
@@ -26,7 +28,10 @@ same three levels (`not_really`, `somewhat`, `clearly`: 0, 1, 2+ turns that show
 step); `gap` is the mean of rated minus measured, in levels (positive: rated higher).
 A turn's `closest` is the classifier's best guess at a move it was not sure enough
 to tag (null when nothing came close); it is never scored. A turn's `cue` is the
-partner's non-verbal cue shown under the reply (null when the card has none for it).
+partner's non-verbal cue shown under the reply (null when the card has none for it). A
+turn's `plan` is what the
+engine decided the partner's reply must do (null on a safety turn and in sessions saved
+before plans existed).
 Times are ISO 8601 in UTC; `ended_at` is null while a session is open. A turn has
 the same shape as in `attune replay --json`, plus `surfaced_now`. New keys may be
 added; existing ones keep their meaning while `version` stays 1.

@@ -17,8 +17,10 @@ from simulator.domain.zones import ZONE_FLOORS
 from simulator.engine import PartnerState, rates
 from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
+from simulator.replyplan import ReplyPlan
 from simulator.safety import SafetyMark
 from simulator.store.corrections import TagCorrection
+from simulator.support.textsafe import printable
 from simulator.turns.session import TurnRecord
 
 
@@ -59,6 +61,8 @@ class CoachTurn(BaseModel):
     """The classifier's closest guess on a turn with no move tagged (never scored)."""
     added: list[Tag] = []
     """Moves the classifier missed, added by the learner or a coach (never scored)."""
+    reacting: str | None = None
+    """The reply plan in a line: what the partner reacted to and how (None without a plan)."""
 
 
 class CoachView(BaseModel):
@@ -116,6 +120,15 @@ def _tags(turn: TurnRecord, card: PersonaCard, wrong: set[str]) -> list[Tag]:
     return out
 
 
+def plan_line(plan: ReplyPlan) -> str:
+    """`partner reacting to: minimizing ("Relax") → push back`, from a turn's reply plan."""
+    said = plan.reacting_to
+    words = f' ("{printable(said.words)}")' if said.words else ""
+    softer = " (the softer feeling comes out)" if plan.reveal_softer else ""
+    family, stance = said.family.replace("_", " "), plan.stance.replace("_", " ")
+    return f"partner reacting to: {family}{words} → {stance}{softer}"
+
+
 def _added(corrections: list[TagCorrection], card: PersonaCard) -> list[Tag]:
     helpful = get_mode(card.mode).helpful
     return [
@@ -149,6 +162,7 @@ def coach_view(
                 safety=turn.safety,
                 closest=None if turn.moves else turn.closest,
                 added=_added(mine, card),
+                reacting=None if turn.plan is None else plan_line(turn.plan),
             )
         )
         before = (turn.arousal, turn.connection)

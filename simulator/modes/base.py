@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from simulator.classifier.lexicon import Rule
     from simulator.engine.state import PartnerState
     from simulator.prompting.contexts import RubricDimension
+    from simulator.replyplan.model import Heat, Stance
 
 AnyMove = StrEnum
 """A move of any practice mode: a member of that mode's move enum, its value the public id."""
@@ -206,6 +207,28 @@ class LearnedSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class Planning:
+    """How a mode turns a turn's outcome into the partner's reply plan (its tables; the
+    engine's `plan_reply` applies them the same way in every mode)."""
+
+    families: Mapping[AnyMove, str]
+    """Each move's family (one of `simulator.replyplan.FAMILIES`): the key of a card's
+    reaction lines."""
+    heat: Mapping[Zone, Heat]
+    """How heated the partner is in each zone (stage), the other key of reaction lines."""
+    said: Mapping[AnyMove, str]
+    """What the learner just did, told to the persona in plain words ('They just told
+    you it is not a big deal.')."""
+    nothing_said: str
+    """The same when no move was recognised."""
+    takes: Mapping[Stance, str]
+    """How the persona takes it, for each stance, told to the persona."""
+    solutions_welcome: bool = True
+    """True when a settled partner turns to solutions (listen); an ask-mode partner,
+    whose habit is fixing, never gets that stance."""
+
+
+@dataclass(frozen=True, slots=True)
 class Mode:
     """One practice mode: everything the engine, coaching and front ends ask of it."""
 
@@ -242,6 +265,9 @@ class Mode:
     by item, with where it belongs; otherwise the card's own check names the first one."""
     learned: LearnedSpec | None = None
     """The learned layer beside the rules; None for a mode with rules alone."""
+    planning: Planning | None = None
+    """How a turn becomes the partner's reply plan; None: every move reads as nothing
+    recognised and the stance follows the heat alone."""
 
     @property
     def move_ids(self) -> tuple[AnyMove, ...]:

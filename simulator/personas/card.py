@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from simulator.domain.zones import Zone
 from simulator.modes import AnyMove, ModeName, MoveId, get_mode
+from simulator.replyplan import FAMILIES, Heat
 from simulator.support.ids import ID_MAX_LENGTH, ID_MIN_LENGTH, ID_PATTERN
 from simulator.support.problems import UNION_TAG
 
@@ -196,6 +201,43 @@ class Cues(_Strict):
         return [*by_zone, *self.after_misstep, *self.after_attuned]
 
 
+class HeatLines(_Strict):
+    """A persona's reactions to one family of moves, by how heated they are when it lands."""
+
+    hot: Lines | None = None
+    """While flooded or escalated (ask mode: defending or explaining)."""
+    wary: Lines | None = None
+    """While guarded (ask mode: listening)."""
+    cool: Lines | None = None
+    """While settling or regulated (ask mode: reflecting or turned toward)."""
+
+    def for_heat(self, heat: Heat) -> list[str]:
+        """The lines for one heat (empty when the author wrote none)."""
+        lines: list[str] | None = getattr(self, heat)
+        return lines or []
+
+
+def _known_family(family: str) -> str:
+    if family not in FAMILIES:
+        close = difflib.get_close_matches(family, FAMILIES, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ValueError(
+            f"'{family}' is not a move family; {hint}families are {', '.join(FAMILIES)}"
+        )
+    return family
+
+
+Family = Annotated[str, AfterValidator(_known_family)]
+"""A move family (one of `simulator.replyplan.FAMILIES`) as a key of a card's reactions."""
+
+
+def plan_families(mode: str) -> tuple[str, ...]:
+    """The families a mode's moves fall into, and `nothing_recognised`, in FAMILIES order."""
+    planning = get_mode(mode).planning
+    used = set(planning.families.values()) if planning else set()
+    return tuple(f for f in FAMILIES if f in used or f == "nothing_recognised")
+
+
 def _has(value: Any, key: str, model: type[BaseModel]) -> bool:
     return isinstance(value, model) or (isinstance(value, dict) and key in value)
 
@@ -260,6 +302,10 @@ class PersonaCard(_Strict):
     cues: Cues | None = None
     """Optional non-verbal cues (posture, gaze, voice, pace) shown under the partner's
     replies; a card without them has none."""
+    reactions: dict[Family, HeatLines] = Field(default_factory=dict)
+    """Optional: how the persona answers each family of moves (minimizing, reflecting...,
+    nothing_recognised), by heat (hot, wary, cool). The authored voice answers the reply
+    plan with them and falls back to the zone lines where there are none."""
 
     @model_validator(mode="after")
     def _fields_match_the_mode(self) -> PersonaCard:
@@ -294,6 +340,32 @@ class PersonaCard(_Strict):
             if reaction.move not in traps:
                 raise ValueError(f"triggers: '{reaction.move}' is not a misattuned {kind}move")
         return self
+
+    @field_validator("reactions")
+    @classmethod
+    def _reactions_name_the_modes_families(
+        cls, value: dict[str, HeatLines], info: ValidationInfo
+    ) -> dict[str, HeatLines]:
+        mode = info.data.get("mode", "listen")
+        if get_mode(mode).planning is None:
+            # A mode that plans no replies has no families: its cards' reactions go unused.
+            return value
+        known = plan_families(mode)
+        for family in value:
+            if family not in known:
+                raise ValueError(
+                    f"'{family}' is not a family of {mode}-mode moves "
+                    f"(families: {', '.join(known)})"
+                )
+        return value
+
+    def reaction_lines(self, family: str, heat: Heat) -> list[str]:
+        """The persona's reactions to a family of moves at a heat (empty if none written, or
+        when the card's mode plans no replies)."""
+        if get_mode(self.mode).planning is None:
+            return []
+        lines = self.reactions.get(family)
+        return lines.for_heat(heat) if lines else []
 
     @property
     def soothing_moves(self) -> frozenset[AnyMove]:

@@ -244,7 +244,7 @@ def explain(error: ErrorDetails) -> str | None:
     """
     raw: Loc = tuple(error["loc"])
     # Union branch tags ("=stages" for an ask-mode card's lines) are pydantic's, not the card's.
-    loc: Loc = tuple(p for p in raw if not str(p).startswith(UNION_TAG))
+    loc: Loc = tuple(p for p in raw if not str(p).startswith(UNION_TAG) and p != "[key]")
     path = field_path(loc)
     kind = error["type"]
     if kind == "value_error" and not loc:
@@ -290,6 +290,9 @@ def explain(error: ErrorDetails) -> str | None:
         "bool_type",
     ):
         return _wrong_type(path, error)
+    if kind == "value_error":
+        # A field's own check (a card's reaction families) says what is wrong in full.
+        return f"{path}: {str(error['msg']).removeprefix('Value error, ')}"
     return f"{path}: {error['msg']}"
 
 

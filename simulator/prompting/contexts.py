@@ -34,6 +34,12 @@ class PersonaContext(_Context):
     """True on the retry after a rejected reply: tighter rules, plainer words."""
     problem: str | None = None
     """On a retry, what was wrong with the rejected reply, in plain words."""
+    just_happened: str = ""
+    """The reply plan: what the learner just did, told to the persona in plain words."""
+    take: str = ""
+    """The reply plan: how the persona takes it (push back, stay guarded, soften...)."""
+    reacting: bool = False
+    """True when the examples are the card's own reactions to what the learner just did."""
 
 
 class MoveChoice(_Context):
@@ -113,6 +119,17 @@ class DraftZone(_Context):
     """A few lines in this zone from the closest shipped persona, as examples of voice."""
 
 
+class DraftFamily(_Context):
+    """One family of the learner's moves the drafted reactions must answer."""
+
+    id: str
+    """The family's name, a key of the JSON answer's `reactions`."""
+    what: str
+    """What the learner does in this family, in words."""
+    examples: list[str] = Field(default_factory=list)
+    """Another persona's reactions to it, as examples of voice."""
+
+
 class ScenarioDraftContext(_Context):
     """Everything `scenario_draft.j2` gives the model that drafts a learner's persona lines."""
 
@@ -140,6 +157,8 @@ class ScenarioDraftContext(_Context):
     """Lines to write per zone, at most."""
     cue_max: int = 120
     """The longest a cue (a non-verbal line) may be, in characters."""
+    families: list[DraftFamily] = Field(default_factory=list)
+    """The families of the learner's moves to write reactions for (empty: none asked)."""
 
 
 TEMPLATES: dict[str, type[_Context]] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from simulator.domain.zones import Zone
 from simulator.personas.card import SofterEmotion, Style
+from simulator.replyplan import Heat
 
 ZONE_LINES: dict[Style, dict[Zone, tuple[str, ...]]] = {
     Style.PURSUE: {
@@ -128,3 +129,114 @@ name, which is at most 40 characters, so every cue stays short)."""
 
 AFTER_MISSTEP_CUES: tuple[str, ...] = ("{name} goes very still.", "{name}'s face closes.")
 AFTER_ATTUNED_CUES: tuple[str, ...] = ("{name} breathes out slowly.", "{name} looks at you.")
+
+# How any partner answers each family of moves, by heat; a withdrawing partner who is hot
+# says a few flat words instead. They back up the reaction lines taken from the closest
+# shipped persona, so a learner's card answers what was said.
+_SHARED_REACTIONS: dict[str, dict[Heat, tuple[str, ...]]] = {
+    "minimizing": {
+        "wary": ("It might be small to you. It doesn't feel small to me.",),
+        "cool": ("Maybe it sounds small now. It still mattered to me.",),
+    },
+    "explaining": {
+        "wary": ("I get that you had your reasons. I'm not ready for them yet.",),
+        "cool": ("Okay. That makes sense of it. I just needed to be heard first.",),
+    },
+    "fixing": {
+        "wary": ("Can we not fix it yet? I still feel raw.",),
+        "cool": ("Okay. That could work. Let's think about it together.",),
+    },
+    "correcting": {
+        "wary": ("Maybe the details were different. That's not really the point.",),
+        "cool": ("Maybe I got a detail wrong. It's how it felt that matters to me.",),
+    },
+    "defending_intent": {
+        "wary": ("I know you didn't mean it. It still hurt.",),
+        "cool": ("I believe you didn't mean it. I just needed you to hear me first.",),
+    },
+    "counter_attack": {
+        "wary": ("That stings. I came to you with this and now I'm the problem?",),
+        "cool": ("Ouch. That felt unfair, right when we were getting somewhere.",),
+    },
+    "turning_away": {
+        "wary": ("Okay. So you're done talking. That's kind of the whole problem.",),
+        "cool": ("Oh. I thought we were actually getting somewhere.",),
+    },
+    "reflecting": {
+        "wary": ("Yeah. That's pretty much what it was like.",),
+        "cool": ("Yes. That's it exactly. You actually get it.",),
+    },
+    "validating": {
+        "wary": ("Okay. It helps to hear that I'm not being ridiculous.",),
+        "cool": ("That helps. I don't feel so silly about it now.",),
+    },
+    "support": {
+        "wary": ("Okay. That means something. I'm still a bit shaky.",),
+        "cool": ("That helps more than anything. I didn't want to be alone in it.",),
+    },
+    "questions": {
+        "wary": ("Honestly? It was a lot. I'm still working out how to say it.",),
+        "cool": ("I think mostly I felt alone with it.",),
+    },
+    "repair": {
+        "wary": ("Okay. Thanks for catching that. Go on.",),
+        "cool": ("It's okay. I know that came out wrong.",),
+    },
+    "owning_impact": {
+        "wary": ("Okay. I needed you to say that without a 'but'.",),
+        "cool": ("Thank you for owning it. That means a lot to me.",),
+    },
+    "inviting_solutions": {
+        "wary": ("Maybe later. I'm not really there yet.",),
+        "cool": ("Yes. Let's work out together what we'd do next time.",),
+    },
+    "nothing_recognised": {
+        "wary": ("Hm. Okay.",),
+        "cool": ("Okay. I'm listening.",),
+    },
+}
+
+_HOT_REACTIONS: dict[Style, dict[str, tuple[str, ...]]] = {
+    Style.PURSUE: {
+        "minimizing": ("Don't tell me it's no big deal. It's a big deal to me!",),
+        "explaining": ("I don't want the reasons right now! I want you to hear me!",),
+        "fixing": ("I don't need a plan right now! I need you to get how this feels!",),
+        "correcting": ("Stop going over the details! That's not the point!",),
+        "defending_intent": ("I didn't say you meant it! I said it hurt!",),
+        "counter_attack": ("Don't turn this around on me!",),
+        "turning_away": ("Don't walk away from this! That's exactly the problem!",),
+        "reflecting": ("Yes! That's exactly what it was like!",),
+        "validating": ("It does make sense! I'm not making this up!",),
+        "support": ("Okay. You're here. I'm still really wound up, though.",),
+        "questions": ("You really want to know? It was awful!",),
+        "repair": ("Okay. Try again. Slowly this time.",),
+        "owning_impact": ("Okay. At least you're not making excuses. I'm still upset!",),
+        "inviting_solutions": ("I don't want to plan anything right now! I want you to hear me!",),
+        "nothing_recognised": ("I'm still waiting for you to actually hear me!",),
+    },
+    Style.WITHDRAW: {
+        "minimizing": ("Right. It was nothing.",),
+        "explaining": ("Okay. You had your reasons.",),
+        "fixing": ("Not now.",),
+        "correcting": ("Fine. Your version, then.",),
+        "defending_intent": ("Okay. You didn't mean it.",),
+        "counter_attack": ("Okay. I'll stop talking, then.",),
+        "turning_away": ("Fine.",),
+        "reflecting": ("Yeah. Maybe.",),
+        "validating": ("Maybe.",),
+        "support": ("Okay. Just don't push.",),
+        "questions": ("I don't know.",),
+        "repair": ("Mm. Go on.",),
+        "owning_impact": ("Yeah. You did.",),
+        "inviting_solutions": ("I don't want to plan anything.",),
+        "nothing_recognised": ("...",),
+    },
+}
+
+REACTION_LINES: dict[Style, dict[str, dict[Heat, tuple[str, ...]]]] = {
+    style: {
+        family: {"hot": hot[family], **_SHARED_REACTIONS[family]} for family in _SHARED_REACTIONS
+    }
+    for style, hot in _HOT_REACTIONS.items()
+}
+"""Plain reaction lines any partner could say, by style, move family and heat."""

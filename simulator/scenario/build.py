@@ -14,20 +14,24 @@ from collections.abc import Collection, Iterable, Mapping
 
 from simulator.domain.zones import Zone
 from simulator.modes import AnyMove, Mode, StateWords
-from simulator.personas.card import PersonaCard, Reaction, SofterEmotion, Style
+from simulator.personas.card import PersonaCard, Reaction, SofterEmotion, Style, plan_families
+from simulator.replyplan import Heat
 from simulator.scenario.answers import Intensity, ScenarioAnswers
 from simulator.scenario.bank import (
     AFTER_ATTUNED_CUES,
     AFTER_MISSTEP_CUES,
     CUE_LINES,
     FEELS_LINES,
+    REACTION_LINES,
     SOFTER_LINES,
     ZONE_LINES,
 )
-from simulator.scenario.fit import SOFTER_ZONE, line_problem
+from simulator.scenario.fit import SOFTER_ZONE, heat_zones, line_problem
 from simulator.scenario.words import GENERIC_WORDS, building_mode, content_words, moves_named
 
 LINES_PER_ZONE = 6
+REACTIONS_PER_HEAT = 3
+HEATS: tuple[Heat, ...] = ("hot", "wary", "cool")
 MAX_REACTIONS = 3
 SUMMARY_LIMIT = 160
 ID_LIMIT = 40
@@ -57,7 +61,18 @@ _SCENE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = GENERIC_WORDS | content_words(
-    " ".join(line for zones in ZONE_LINES.values() for lines in zones.values() for line in lines)
+    " ".join(
+        [
+            *(line for zones in ZONE_LINES.values() for lines in zones.values() for line in lines),
+            *(
+                line
+                for families in REACTION_LINES.values()
+                for heats in families.values()
+                for lines in heats.values()
+                for line in lines
+            ),
+        ]
+    )
 )
 _PRONOUN_CAPS = {"I", "I'm", "I'd", "I've", "I'll", "OK", "Okay"}
 
@@ -127,6 +142,30 @@ def _zone_lines(answers: ScenarioAnswers, base: PersonaCard) -> dict[str, list[s
         portable = _ranked((x for x in shipped if _portable(x, scene)), wording)
         candidates = [*own, *portable, *ZONE_LINES[style][zone]]
         out[zone.value] = _fitting(candidates, name, style, zone, LINES_PER_ZONE)
+    return out
+
+
+def _reaction_lines(answers: ScenarioAnswers, base: PersonaCard) -> dict[str, dict[str, list[str]]]:
+    """Reactions for every family of the mode's moves at every heat: the closest persona's own
+    when they do not belong to its scene, then plain ones; each in character in every zone
+    of its heat."""
+    name, style = answers.partner_name, answers.style
+    scene = _scene_words(base)
+    wording = content_words(" ".join([answers.about, answers.feels, answers.sets_off]))
+    out: dict[str, dict[str, list[str]]] = {}
+    for family in plan_families(base.mode):
+        by_heat: dict[str, list[str]] = {}
+        for heat in HEATS:
+            shipped = base.reaction_lines(family, heat) if base.style == style else []
+            portable = _ranked((x for x in shipped if _portable(x, scene)), wording)
+            bank = REACTION_LINES[style].get(family, {}).get(heat, ())
+            candidates = [*portable, *bank]
+            for zone in heat_zones(base.mode, heat):
+                candidates = _fitting(candidates, name, style, zone, len(candidates))
+            if candidates[:REACTIONS_PER_HEAT]:
+                by_heat[heat] = candidates[:REACTIONS_PER_HEAT]
+        if by_heat:
+            out[family] = by_heat
     return out
 
 
@@ -243,6 +282,7 @@ def build_card(answers: ScenarioAnswers, base: PersonaCard, card_id: str) -> Per
             ),
             "lines": _zone_lines(answers, base),
             "cues": default_cues(name, answers.style, mode.words),
+            "reactions": _reaction_lines(answers, base),
         }
     )
 

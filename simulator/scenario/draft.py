@@ -16,11 +16,19 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from simulator.domain.zones import Zone
 from simulator.llm.client import LOCAL, SCRIPTED, CallOptions, complete_chat
-from simulator.personas.card import CUE_MAX_CHARS, CueLine, PersonaCard, Style
+from simulator.modes import get_mode
+from simulator.personas.card import (
+    CUE_MAX_CHARS,
+    CueLine,
+    Family,
+    PersonaCard,
+    Style,
+    plan_families,
+)
 from simulator.prompting import render
-from simulator.prompting.contexts import DraftZone, ScenarioDraftContext
+from simulator.prompting.contexts import DraftFamily, DraftZone, ScenarioDraftContext
 from simulator.scenario.answers import ScenarioAnswers
-from simulator.scenario.bank import ZONE_LINES
+from simulator.scenario.bank import REACTION_LINES, ZONE_LINES
 from simulator.scenario.fit import card_problems
 from simulator.settings.config import Settings
 from simulator.support.errors import AttuneError, ModelError
@@ -29,7 +37,9 @@ from simulator.support.safe_parse import checked, parse_yaml
 
 MIN_LINES = 3
 MAX_LINES = 6
-DRAFT_MAX_TOKENS = 1500
+# Zone lines, then a line or two per move family and heat.
+DRAFT_MAX_TOKENS = 3000
+FAMILY_EXAMPLES = 2
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$")
 
 DraftLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -70,6 +80,16 @@ class DraftZoneCues(BaseModel):
         return {"by_zone": lists, "after_misstep": misstep, "after_attuned": attuned}
 
 
+class DraftHeatLines(BaseModel):
+    """Drafted reactions to one family of moves, by heat."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    hot: Annotated[list[DraftLine], Field(max_length=4)] = []
+    wary: Annotated[list[DraftLine], Field(max_length=4)] = []
+    cool: Annotated[list[DraftLine], Field(max_length=4)] = []
+
+
 class CardDraft(BaseModel):
     """What a model drafts (and the learner may edit): the spoken lines of a card."""
 
@@ -83,6 +103,9 @@ class CardDraft(BaseModel):
     """What the partner says once the softer feeling comes through."""
     cues: DraftZoneCues | None = None
     """Optional non-verbal cues; without them the card keeps its plain default ones."""
+    reactions: dict[Family, DraftHeatLines] = {}
+    """How the partner answers each family of moves, by heat (optional: the card keeps
+    the reactions built offline for any family or heat the draft leaves out)."""
 
 
 class DraftRejected(AttuneError):
@@ -136,6 +159,24 @@ _HOW: dict[Style, dict[Zone, str]] = {
 }
 
 
+def draft_families(base: PersonaCard, style: Style) -> list[DraftFamily]:
+    """The families of `base`'s mode to draft reactions for: what the learner does in each
+    (its moves' own descriptions), with a few reactions of `base` (or plain ones) as examples."""
+    mode = get_mode(base.mode)
+    planning = mode.planning
+    out: list[DraftFamily] = []
+    for family in plan_families(base.mode):
+        moves = [i for i in mode.moves if planning and planning.families.get(i.move) == family]
+        what = " ".join(i.description for i in moves) or "Says something that is none of these."
+        shipped = [
+            line for heat in ("hot", "wary", "cool") for line in base.reaction_lines(family, heat)
+        ]
+        bank = [line for lines in REACTION_LINES[style].get(family, {}).values() for line in lines]
+        examples = (shipped if base.style == style else []) or bank
+        out.append(DraftFamily(id=family, what=what, examples=examples[:FAMILY_EXAMPLES]))
+    return out
+
+
 def draft_messages(answers: ScenarioAnswers, base: PersonaCard) -> list[dict[str, str]]:
     """The drafting prompt for these answers, with `base`'s lines as examples of voice."""
     style = answers.style
@@ -162,6 +203,7 @@ def draft_messages(answers: ScenarioAnswers, base: PersonaCard) -> list[dict[str
         min_lines=MIN_LINES,
         max_lines=MAX_LINES,
         cue_max=CUE_MAX_CHARS,
+        families=draft_families(base, style),
     )
     return [{"role": "user", "content": render("scenario_draft.j2", context)}]
 
@@ -226,6 +268,13 @@ def apply_draft(card: PersonaCard, draft: CardDraft) -> PersonaCard:
     data["underneath"]["lines"] = list(draft.underneath)
     if draft.cues is not None:
         data["cues"] = draft.cues.card_cues()
+    reactions = data.get("reactions") or {}
+    for family, drafted_lines in draft.reactions.items():
+        # A drafted heat replaces the offline lines for it; a heat left out keeps them.
+        mine = dict(reactions.get(family) or {})
+        mine.update({h: lines for h, lines in drafted_lines.model_dump().items() if lines})
+        reactions[family] = mine
+    data["reactions"] = reactions
     try:
         drafted = PersonaCard.model_validate(data)
     except ValidationError as exc:

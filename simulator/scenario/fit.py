@@ -7,7 +7,9 @@ import re
 from simulator.domain.zones import Zone, zone_for
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import Finding, GuardReason
+from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard, Style
+from simulator.replyplan import Heat
 
 # A cue is what the learner sees or hears, told in the third person: never a spoken line.
 _SPOKEN = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|us|our)\b|[\"“”]")
@@ -39,6 +41,38 @@ def card_problems(card: PersonaCard) -> list[str]:
                     f"{where}[{index}]: out of character in the {zone.value} zone "
                     f"({problem.reason.plain}: {problem.evidence!r})"
                 )
+    return out + reaction_problems(card)
+
+
+def heat_zones(mode: str, heat: Heat) -> list[Zone]:
+    """The zones (stages) in which a mode's partner is at this heat."""
+    planning = get_mode(mode).planning
+    return [z for z in Zone if planning is not None and planning.heat[z] == heat]
+
+
+def reaction_problems(card: PersonaCard) -> list[str]:
+    """Every reaction line the guard would not let through in a zone of its heat, one line each.
+
+    A reaction line is spoken (and falls back) in every zone of its heat; a reply may be
+    longer than one model turn, so length is not held against it.
+    """
+    out: list[str] = []
+    for family, by_heat in card.reactions.items():
+        for heat in ("hot", "wary", "cool"):
+            for index, line in enumerate(by_heat.for_heat(heat)):
+                for zone in heat_zones(card.mode, heat):
+                    context = GuardContext(
+                        name=card.name, style=card.style.value, zone=zone, mode=card.mode
+                    )
+                    found = [
+                        f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG
+                    ]
+                    if found:
+                        out.append(
+                            f"reactions.{family}.{heat}[{index}]: out of character in the "
+                            f"{zone.value} zone ({found[0].reason.plain}: {found[0].evidence!r})"
+                        )
+                        break
     return out
 
 

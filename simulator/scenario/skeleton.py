@@ -64,6 +64,17 @@ lines:                          # a few lines per zone, in their voice
 #     settling: ["She finally sets the phone face-down."]
 #   after_misstep: ["Her jaw tightens."]
 #   after_attuned: ["She breathes out, slowly."]
+# Optional: how they answer each kind of message, by how heated they are (hot: flooded
+# or escalated; wary: guarded; cool: settling or regulated). Families: minimizing,
+# explaining, fixing, correcting, defending_intent, counter_attack, turning_away,
+# reflecting, validating, support, questions, repair, owning_impact, inviting_solutions,
+# nothing_recognised. Without them the partner answers with the zone's lines.
+# reactions:
+#   minimizing:
+#     hot:
+#       - "Don't tell me it's no big deal. It's a big deal to me!"
+#     cool:
+#       - "Maybe it sounds small now. It still mattered to me."
 """
 
 

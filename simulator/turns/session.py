@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.classifier import Classification, Guess, Span, classify
 from simulator.engine import Effect, Engine, PartnerState, TurnOutcome
+from simulator.engine.plan import plan_reply
 from simulator.modes import MoveId
 from simulator.personas.card import PersonaCard
+from simulator.replyplan import ReplyPlan
 from simulator.safety import (
     DEFAULT_RESOURCES,
     Distress,
@@ -25,7 +27,7 @@ from simulator.safety import (
 from simulator.turns.cues import pick_cue
 from simulator.turns.learner_input import clean_message
 from simulator.voices.base import Exchange, GuardRecord, Reply, ReplyRequest, ReplyStream, Voice
-from simulator.voices.scripted import ScriptedVoice
+from simulator.voices.scripted import ScriptedVoice, recent_replies
 
 
 class TurnRecord(BaseModel):
@@ -62,6 +64,9 @@ class TurnRecord(BaseModel):
     """The partner's non-verbal cue shown under the reply (posture, gaze, voice), from the
     card's cues; None when the card has none that fit, on a safety turn, and in sessions
     saved before cues existed."""
+    plan: ReplyPlan | None = None
+    """What the engine decided the reply must do (None on a safety turn, and in sessions
+    saved before plans existed)."""
 
     @classmethod
     def build(
@@ -72,6 +77,7 @@ class TurnRecord(BaseModel):
         reply: Reply,
         distress: Distress | None = None,
         cue: str | None = None,
+        plan: ReplyPlan | None = None,
     ) -> TurnRecord:
         """Assemble a record from the classifier's, the engine's and the voice's results."""
         after = outcome.after
@@ -94,6 +100,7 @@ class TurnRecord(BaseModel):
             safety_kind=distress.kind.value if distress else None,
             closest=found.closest,
             cue=None if distress else cue,
+            plan=plan,
         )
 
     def public_json(self) -> dict[str, Any]:
@@ -126,6 +133,7 @@ class TurnRecord(BaseModel):
             ],
             "closest": None if self.closest is None else self.closest.model_dump(mode="json"),
             "cue": self.cue,
+            "plan": None if self.plan is None else self.plan.model_dump(mode="json"),
         }
 
 
@@ -164,12 +172,13 @@ class Session:
         classifier: Callable[[str], Classification] | None = None,
         resources: str = DEFAULT_RESOURCES,
         safety: Callable[[str], Distress | None] = detect_distress,
-        seed: int = 0,
+        seed: int | None = None,
     ) -> None:
         self.card = card
         self.voice = voice
-        self.seed = seed
-        """Chooses the partner's cues (the voice has its own seed for the words)."""
+        # The reply plan's choices (when the softer feeling shows, which line carries it)
+        # use the voice's seed, so a voice's own fallback lines agree with the plan.
+        self.seed: int = seed if seed is not None else getattr(voice, "seed", 0)
         self.engine = Engine(card, intensity=intensity)
         # The rules of the card's practice mode unless a caller brings its own.
         self.classifier = classifier or partial(classify, mode=card.mode)
@@ -227,6 +236,7 @@ class Session:
             learner=text,
             opening=self.opening,
             history=self._heard,
+            plan=None if distress is not None else plan_reply(self.card, outcome, self.seed),
         )
         return PendingTurn(
             text=text, found=found, outcome=outcome, request=request, distress=distress
@@ -263,6 +273,7 @@ class Session:
             reply,
             pending.distress,
             cue=self._cue(pending),
+            plan=pending.request.plan,
         )
         self._states.append(pending.outcome.after)
         self.turns.append(record)
@@ -290,7 +301,9 @@ class Session:
             pending = self.prepare(text)
             if pending.distress is not None:
                 return self.commit(pending, self.safety_reply(pending))
-            return self.commit(pending, Reply(text=self.voice.reply(pending.outcome)))
+            recent = recent_replies(pending.request)
+            text = self.voice.reply(pending.outcome, pending.request.plan, recent)
+            return self.commit(pending, Reply(text=text))
         return asyncio.run(self.respond_async(text))
 
     def rewind(self) -> TurnRecord | None:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
+from simulator.replyplan import ReplyPlan
 
 
 class Exchange(BaseModel):
@@ -34,6 +35,8 @@ class ReplyRequest(BaseModel):
     """The persona's first line of the scene."""
     history: list[Exchange] = Field(default_factory=list)
     """Earlier exchanges, oldest first."""
+    plan: ReplyPlan | None = None
+    """What the engine decided the reply must do; None: the voice asks the engine itself."""
 
 
 GuardResult = Literal["pass", "retry", "fallback"]

@@ -13,6 +13,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import replace
 
 from simulator.domain.zones import Zone
+from simulator.engine.plan import plan_reply, plan_words
 from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
 from simulator.llm.client import CallOptions, stream_chat
@@ -20,7 +21,7 @@ from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
 from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
-from simulator.voices.scripted import ScriptedVoice
+from simulator.voices.scripted import ScriptedVoice, recent_replies
 
 Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
 """Streams one chat completion; `stream_chat` (litellm) unless a test swaps it."""
@@ -33,6 +34,8 @@ MAX_HISTORY = 8
 # prompt cache would miss and the whole history would be read again each time.
 HISTORY_STEP = 4
 EXAMPLES_PER_PROMPT = 2
+# Stances in which the partner may not warm up on their own.
+GUARDED = ("push_back", "stay_guarded")
 RETRY_TEMPERATURE = 0.4
 # One spoken turn: the gate stops a reply after this much and keeps what it has.
 SPOKEN_SENTENCES = 2
@@ -58,12 +61,21 @@ def persona_context(
 ) -> PersonaContext:
     """The prompt context for one reply."""
     card, after = request.card, request.outcome.after
-    softer = after.softened or request.outcome.surfaced_now
+    plan = request.plan or plan_reply(card, request.outcome, seed)
+    # The plan decides when the partner softens: the softer feeling may show when it
+    # comes out now, or once it has surfaced while the partner is not pushing back.
+    softer = plan.reveal_softer or (
+        (after.softened or request.outcome.surfaced_now) and plan.stance not in GUARDED
+    )
     rng = random.Random(f"{seed}:{card.id}:{after.turn}")
-    zone_lines = card.lines.for_zone(after.zone)
-    examples = rng.sample(zone_lines, min(EXAMPLES_PER_PROMPT, len(zone_lines)))
-    if softer and after.zone != Zone.REGULATED:
+    reactions = card.reaction_lines(plan.reacting_to.family, plan.heat)
+    pool = reactions or card.lines.for_zone(after.zone)
+    examples = rng.sample(pool, min(EXAMPLES_PER_PROMPT, len(pool)))
+    if plan.reveal_softer and plan.softer_line:
+        examples = [*examples[: EXAMPLES_PER_PROMPT - 1], plan.softer_line]
+    elif softer and after.zone != Zone.REGULATED:
         examples = [*examples[: EXAMPLES_PER_PROMPT - 1], rng.choice(card.underneath.lines)]
+    just_happened, take = plan_words(plan)
     return PersonaContext(
         name=card.name,
         situation=card.situation
@@ -76,6 +88,9 @@ def persona_context(
         examples=examples,
         strict=strict,
         problem=problem,
+        just_happened=just_happened,
+        take=take,
+        reacting=bool(reactions),
     )
 
 
@@ -200,7 +215,7 @@ class ModelVoice:
                     )
                     return
                 problem = _problem(result.findings)
-            text = self.authored.reply(request.outcome)
+            text = self.authored.reply(request.outcome, request.plan, recent_replies(request))
             yield text
             elapsed = round(time.perf_counter() - started, 3)
             stream.finish(

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 
-from simulator.domain.zones import Zone
+from simulator.engine.plan import plan_reply, seeded
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
+from simulator.replyplan import ReplyPlan
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
 
-# Once the softer feeling has come through, it keeps showing in about this share
-# of replies until the partner is fully settled.
-SOFTER_SHARE = 0.5
+# How many of the partner's last replies a reaction line may not repeat.
+RECENT = 3
+
+
+def recent_replies(request: ReplyRequest) -> list[str]:
+    """The partner's last replies in this conversation, the opening first when it is recent."""
+    return [request.opening, *(e.partner for e in request.history)][-RECENT:]
 
 
 class ScriptedVoice:
-    """Picks authored lines for the current zone, deterministically for a seed.
+    """Answers the engine's reply plan with authored lines, deterministically for a seed.
 
-    Replies depend only on (seed, persona, turn, state), never on earlier calls,
-    so a rewound turn replays exactly.
+    The line reacts to what the learner just did: the card's reaction lines for the
+    family of the move that mattered most, at the partner's heat, or the zone's lines
+    when the card has none; the softer feeling's line follows when the plan lets it out.
+    Replies depend only on (seed, persona, turn, state), never on earlier calls, so a
+    rewound turn replays exactly.
     """
 
     name = "scripted"
@@ -28,35 +35,55 @@ class ScriptedVoice:
         self.card = card
         self.seed = seed
 
-    def _rng(self, *parts: object) -> random.Random:
-        return random.Random(":".join(str(p) for p in (self.seed, self.card.id, *parts)))
-
     def opening(self) -> str:
         """The persona's first line for this seed."""
-        return self._rng("opening").choice(self.card.opening)
+        return seeded(self.seed, self.card.id, "opening").choice(self.card.opening)
+
+    def plan(self, outcome: TurnOutcome) -> ReplyPlan:
+        """The engine's plan for this outcome, with this voice's seed."""
+        return plan_reply(self.card, outcome, self.seed)
 
     def shows_softer(self, outcome: TurnOutcome) -> bool:
-        """Whether this turn's line comes from the softer feeling rather than the zone."""
-        after = outcome.after
-        return outcome.surfaced_now or (
-            after.softened
-            and after.zone != Zone.REGULATED
-            and self._rng("turn", after.turn).random() < SOFTER_SHARE
-        )
+        """Whether this turn's reply lets the softer feeling out."""
+        return self.plan(outcome).reveal_softer
 
-    def reply(self, outcome: TurnOutcome) -> str:
-        """An authored line that fits the state after the learner's turn."""
+    def _walk(self, lines: list[str], key: str, turn: int, recent: Sequence[str] = ()) -> str:
+        # Walk the lines from a seeded offset so consecutive turns with one key differ,
+        # preferring a line the partner has not said lately (a reaction list holds two or
+        # three, so the least recent one is taken when all were said).
+        offset = seeded(self.seed, self.card.id, "offset", key).randrange(len(lines))
+        walk = [lines[(offset + turn + i) % len(lines)] for i in range(len(lines))]
+
+        def last_said(line: str) -> int:
+            # -1 when not said lately; otherwise how recently (higher is more recent).
+            return max((i for i, said in enumerate(recent) if said.startswith(line)), default=-1)
+
+        return min(walk, key=last_said)
+
+    def reply(
+        self, outcome: TurnOutcome, plan: ReplyPlan | None = None, recent: Sequence[str] = ()
+    ) -> str:
+        """An authored line that answers the plan (the engine's own when none is given).
+
+        `recent` are the partner's last replies: a reaction line just said is not repeated.
+        """
+        plan = plan or self.plan(outcome)
         after = outcome.after
-        softer = self.shows_softer(outcome)
-        lines = self.card.underneath.lines if softer else self.card.lines.for_zone(after.zone)
-        # Walk the lines from a seeded offset so consecutive turns in one zone differ.
-        zone_key = "softer" if softer else after.zone.value
-        offset = self._rng("offset", zone_key).randrange(len(lines))
-        return lines[(offset + after.turn) % len(lines)]
+        family = plan.reacting_to.family
+        reactions = self.card.reaction_lines(family, plan.heat)
+        if reactions:
+            line = self._walk(reactions, f"{family}:{plan.heat}", after.turn, recent[-RECENT:])
+            if plan.reveal_softer and plan.softer_line:
+                return f"{line} {plan.softer_line}"
+            return line
+        if plan.reveal_softer and plan.softer_line:
+            # A card without reactions: the softer line on its own, as it always was.
+            return plan.softer_line
+        return self._walk(self.card.lines.for_zone(after.zone), after.zone.value, after.turn)
 
     def stream(self, request: ReplyRequest) -> ReplyStream:
         """The authored line, as a one-chunk stream."""
-        text = self.reply(request.outcome)
+        text = self.reply(request.outcome, request.plan, recent_replies(request))
 
         async def produce(stream: ReplyStream) -> AsyncIterator[str]:
             yield text

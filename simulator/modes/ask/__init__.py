@@ -11,6 +11,7 @@ from simulator.modes.ask.coaching import ASK_COACHING
 from simulator.modes.ask.judge import ASK_RUBRIC
 from simulator.modes.ask.lexicon import ASK_RULES, ASK_SARCASM_CUES
 from simulator.modes.ask.moves import ASK_MOVE_INFO, AskMove
+from simulator.modes.ask.plan import ASK_PLANNING
 from simulator.modes.ask.policies import ASK_POLICIES
 from simulator.modes.ask.rates import AskRates
 from simulator.modes.ask.tryout import ask_tryout
@@ -32,6 +33,7 @@ ASK = register_mode(
         rubric=ASK_RUBRIC,
         role_swap=ASK_ROLE_SWAP,
         tryout=ask_tryout,
+        planning=ASK_PLANNING,
         learned=LearnedSpec(
             Path(__file__).parent / "learned.npz",
             (

@@ -10,6 +10,7 @@ from simulator.modes.base import ENGINE_WORDS, LearnedSpec, Mode, RuleSource
 from simulator.modes.listen.coaching import COACHING
 from simulator.modes.listen.lexicon import RULES, SARCASM_CUES
 from simulator.modes.listen.moves import MOVE_INFO, Move
+from simulator.modes.listen.plan import LISTEN_PLANNING
 from simulator.modes.listen.policies import POLICIES, WORDINGS
 from simulator.modes.listen.rates import ListenRates
 from simulator.modes.listen.scenario import SCENARIO_WORDS
@@ -32,6 +33,7 @@ LISTEN = register_mode(
         proposal=WORDINGS[Move.INVITE_SOLUTIONS][1],
         scenario=SCENARIO_WORDS,
         explains_polarity=True,
+        planning=LISTEN_PLANNING,
         learned=LearnedSpec(
             Path(__file__).parent / "learned.npz",
             (

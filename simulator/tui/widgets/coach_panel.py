@@ -61,6 +61,8 @@ def _turn_text(turn: CoachTurn, view: CoachView) -> Text:
             )
             if tag.reasons:
                 text.append(f"  {printable('; '.join(tag.reasons))}", style="dim italic")
+    if turn.reacting is not None:
+        text.append(f"\n     {turn.reacting}", style="italic")
     for tag in turn.added:
         text.append("\n     + ")
         text.append(tag.move, style=f"bold {GOOD if tag.helpful else BAD}")
