@@ -27,7 +27,7 @@ from simulator.tui.widgets.nervous_system import NervousSystem
 from simulator.voices import ScriptedVoice
 from simulator.voices.base import Reply
 from test_tui_flows import ATTUNED, MISATTUNED, SIZE, send, start
-from tui_support import make_context
+from tui_support import end_and_skip_rating, make_context
 
 # Everything that shows the partner's state during the talk.
 GAUGES: tuple[type[Widget], ...] = (NervousSystem, Gauge, Sparkline, Checklist, CoachPanel)
@@ -90,7 +90,7 @@ async def test_real_talk_hides_every_gauge_and_the_debrief_shows_the_state(
         # Only the words and the cues.
         cues = [c.text for c in screen.query(PartnerCue)]
         assert cues and cues == [t.cue for t in screen.practice.turns]
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         debrief = app.screen
@@ -110,7 +110,7 @@ async def test_other_settings_keep_the_gauges_and_no_turn_table(tmp_path: Path) 
         screen = await start(pilot)
         await send(pilot, MISATTUNED)
         assert all(shown(w) for w in screen.query(Gauge))
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.screen.query("#turn-by-turn")

@@ -83,7 +83,7 @@ def test_debrief_real_talk(snap_compare: object, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot[None]) -> None:
         await _talk(pilot, "r")
-        await pilot.press("escape")
+        await end_and_skip_rating(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
