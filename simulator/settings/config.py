@@ -50,10 +50,24 @@ class ModelSettings(_Section):
 
 
 class LocalSettings(_Section):
-    """The embedded `local` model (SmolLM2-135M-Instruct through llama.cpp)."""
+    """The `local` model run in-process by llama.cpp: the embedded SmolLM2-135M-Instruct, or
+    the GGUF file in `model_path` (`attune models use NAME` sets it)."""
 
     threads: int | None = Field(default=None, ge=1, le=256)
-    """CPU threads for decoding; default: all cores, at most 4."""
+    """CPU threads for generating; default: one fewer than the cores (1 on two cores), at most 4.
+
+    Measured on two cores: llama.cpp's threads wait on each other at every step, so when a
+    busy program takes one core away, a one-thread model slows far less than a two-thread one."""
+    threads_batch: int | None = Field(default=None, ge=1, le=256)
+    """CPU threads for reading the prompt; default: all cores, at most 4 (one burst per turn)."""
+    poll: int = Field(default=0, ge=0, le=100)
+    """How long llama.cpp's idle threads spin for work before sleeping (0-100; llama.cpp's
+    own default is 50). 0: they sleep at once, leaving the core to other programs."""
+    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
+    """Sampling temperature for this model; default: `model.temperature`."""
+    chat_template: str | None = Field(default=None, min_length=1, max_length=20000)
+    """The chat template: a llama.cpp template name (`chatml`, `llama3`...) or Jinja text;
+    default: the one inside the GGUF file."""
     context: int = Field(default=8192, ge=512, le=32768)
     """Context window shared by all parallel slots, in tokens."""
     parallel: int = Field(default=2, ge=1, le=16)
@@ -64,7 +78,18 @@ class LocalSettings(_Section):
     Each conversation keeps its own slot, so parking buys no speed here (measured)
     and llama.cpp's own default of 8 GiB let a long eval grow past 2 GB."""
     model_path: Path | None = None
-    """A different GGUF file to run instead of the bundled SmolLM2."""
+    """A different GGUF file to run instead of the bundled SmolLM2 (see `attune models pull`)."""
+
+
+class ServerSettings(_Section):
+    """Model servers already running on this machine, which `attune models` looks for."""
+
+    openai_base: str | None = Field(default=None, min_length=1, max_length=500)
+    """Base URL of an OpenAI-compatible server (LM Studio `http://127.0.0.1:1234/v1`, llama.cpp
+    server, vLLM); its models are listed as `hosted_vllm/<id>`. Ollama is always looked for,
+    at `localhost:11434` and `$OLLAMA_HOST`."""
+    probe_timeout_s: float = Field(default=0.8, gt=0, le=10)
+    """Seconds to wait for each server to answer before calling it absent."""
 
 
 class SafetySettings(_Section):
@@ -80,7 +105,9 @@ class Settings(_Section):
     model: ModelSettings = Field(default_factory=ModelSettings)
     """The persona's voice."""
     local: LocalSettings = Field(default_factory=LocalSettings)
-    """The embedded model."""
+    """The `local` model (embedded, or a GGUF file of your choice)."""
+    servers: ServerSettings = Field(default_factory=ServerSettings)
+    """Local model servers to look for."""
     safety: SafetySettings = Field(default_factory=SafetySettings)
     """Pausing the role-play when a message speaks of real distress."""
 
