@@ -36,7 +36,7 @@ class LineProgress:
         return int(10 * self.n / self.total) if self.total else 0
 
     def _print(self) -> None:
-        mb = f"{self.n / 1e6:.0f} of {self.total / 1e6:.0f} MB" if self.total else ""
+        mb = f"{self.n / 1e6:.1f} of {self.total / 1e6:.1f} MB" if self.total else ""
         pct = 100 * self.n // self.total if self.total else 0
         self.stream.write(f"{self.desc}: {pct}% ({mb})\n")
         self.stream.flush()
