@@ -249,7 +249,7 @@ def test_pull_without_a_name_lists_the_catalog(attune: RunCli) -> None:
     assert result.code == 0
     for name in ("qwen2.5-0.5b", "llama3.2-1b", "qwen2.5-1.5b", "llama3.2-3b"):
         assert name in result.out
-    assert "Apache-2.0" in result.out and "min RAM" in result.out and "w/s" in result.out
+    assert "Apache-2.0" in result.out and "min RAM" in result.out and "tok/s" in result.out
 
 
 def test_use_sets_the_pulled_model_as_local_keeping_comments(attune: RunCli, hub: FakeHub) -> None:

@@ -7,6 +7,7 @@ import click
 from simulator.cli.common import echo_json, json_option
 from simulator.cli.output import echo, safe_line
 from simulator.settings.config import Settings, load_settings
+from simulator.support import fs
 from simulator.support.errors import AttuneError
 from simulator.support.paths import config_path
 
@@ -59,6 +60,9 @@ def local_in_effect(settings: Settings) -> dict[str, object]:
         out["chat_template"] = f"from the config ({template_family(local.chat_template)})"
     elif path is not None:
         try:
+            # A FIFO or a device named there is never opened (reading one could block).
+            if not fs.is_file(path):
+                raise AttuneError(f"{path}: not a file")
             info = read_gguf_info(path)
             out["chat_template"] = f"from the file ({template_family(info.chat_template)})"
             out["trained_context"] = info.context_length

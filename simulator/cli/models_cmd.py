@@ -16,17 +16,13 @@ from simulator.llm.gguf_catalog import (
     EMBEDDED,
     SPEED_NOTE,
     CatalogModel,
-    estimated_words_per_s,
+    estimated_tokens_per_s,
     find,
     names,
 )
 from simulator.settings.config import load_settings
 from simulator.support.errors import AttuneError
 from simulator.support.paths import config_path, home_label, models_dir
-
-# Estimated generation speed per catalog model, in words per second on two laptop cores,
-# scaled from the embedded model measured here (about 60 words/s, idle): see SPEED_NOTE.
-EMBEDDED_WORDS_PER_S = 60.0
 
 
 @click.group("models", invoke_without_command=True)
@@ -61,16 +57,16 @@ def models_command(ctx: click.Context, as_json: bool) -> None:
 def _catalog_lines() -> list[str]:
     folder = models_dir()
     out = [
-        f"  {'name':<13} {'size':>7}  {'min RAM':>7}  {'speed':>9}  licence",
+        f"  {'name':<13} {'size':>6}  {'min RAM':>7}  {'speed':>10}  licence",
     ]
     for m in CATALOG:
         have = " (pulled)" if (folder / m.filename).is_file() else ""
-        speed = estimated_words_per_s(m, EMBEDDED_WORDS_PER_S)
+        speed = estimated_tokens_per_s(m)
         out.append(
-            f"  {m.name:<13} {m.size_gb:>5.2f}GB  {m.min_ram_gb:>5} GB  "
-            f"~{speed:>3.0f} w/s  {m.licence}{have}"
+            f"  {m.name:<13} {m.size_gb:>4.2f}GB  {m.min_ram_gb:>4} GB  "
+            f"~{speed:>3.0f} tok/s  {m.licence}{have}"
         )
-        out.append(f"  {'':<13} {m.params} parameters; {m.note}")
+        out.append(f"  {'':<14}{m.params} parameters; {m.note}")
     return out
 
 

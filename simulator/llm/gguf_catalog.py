@@ -10,9 +10,12 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 SPEED_NOTE = (
-    "speed: words per second when generating on 2 laptop cores, estimated from the file size "
-    "against the embedded model measured here (generation reads the whole file once per token)"
+    "speed: tokens per second when generating on 2 laptop cores, an upper estimate scaled by "
+    "file size from the embedded model's 180 tokens/s measured here (each token reads the "
+    "whole file); a token is about three quarters of a word"
 )
+EMBEDDED_TOKENS_PER_S = 180.0
+"""SmolLM2-135M Q4_1 on this project's 2-core machine (README, `make bench`)."""
 
 
 class CatalogModel(BaseModel):
@@ -55,7 +58,7 @@ CATALOG: tuple[CatalogModel, ...] = (
         licence="Apache-2.0",
         min_ram_gb=2,
         params="0.5B",
-        note="quick on any laptop; follows the persona better than the embedded model",
+        note="the smallest step up from the embedded 135M model; for 2 cores and little RAM",
     ),
     CatalogModel(
         name="llama3.2-1b",
@@ -65,7 +68,7 @@ CATALOG: tuple[CatalogModel, ...] = (
         licence="Llama 3.2 Community License",
         min_ram_gb=4,
         params="1.2B",
-        note="natural short replies; a good first pull",
+        note="Meta's small chat model; a good first pull for a typical laptop",
     ),
     CatalogModel(
         name="qwen2.5-1.5b",
@@ -75,7 +78,7 @@ CATALOG: tuple[CatalogModel, ...] = (
         licence="Apache-2.0",
         min_ram_gb=4,
         params="1.5B",
-        note="keeps the persona's feelings straight over a long talk",
+        note="Alibaba's 1.5B chat model; for 4 cores or more",
     ),
     CatalogModel(
         name="llama3.2-3b",
@@ -85,13 +88,13 @@ CATALOG: tuple[CatalogModel, ...] = (
         licence="Llama 3.2 Community License",
         min_ram_gb=8,
         params="3.2B",
-        note="the most convincing partner here; wants 4+ cores or a GPU to feel quick",
+        note="the largest here; wants 4+ fast cores or a GPU to reply without a wait",
     ),
 )
 
 EMBEDDED = "embedded"
 """`attune models use embedded` goes back to the bundled SmolLM2-135M."""
-EMBEDDED_SIZE_GB = 0.10
+EMBEDDED_SIZE_GB = 0.098
 """The bundled SmolLM2-135M Q4_1 file, for the speed estimate."""
 
 
@@ -106,6 +109,6 @@ def names() -> list[str]:
     return [m.name for m in CATALOG]
 
 
-def estimated_words_per_s(model: CatalogModel, embedded_words_per_s: float) -> float:
+def estimated_tokens_per_s(model: CatalogModel) -> float:
     """Generation speed scaled from the embedded model's by file size (memory-bound on CPU)."""
-    return embedded_words_per_s * EMBEDDED_SIZE_GB / model.size_gb
+    return EMBEDDED_TOKENS_PER_S * EMBEDDED_SIZE_GB / model.size_gb

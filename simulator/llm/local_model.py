@@ -56,20 +56,18 @@ def unavailable_reason(settings: LocalSettings | None = None) -> str | None:
 
 
 def default_threads(cores: int | None = None) -> int:
-    """Threads for generating: one fewer than the cores, at least one, at most four.
+    """Threads for generating: all cores, at most four (beyond that a small model gains little).
 
-    llama.cpp's threads meet at a barrier after every step of every token, so one
-    thread descheduled by a busy neighbour stalls the rest. Leaving a core free
-    keeps turn latency steady beside a browser or a call (see `make bench`,
-    bench_busy.py); beyond four a small model gains little.
+    Beside busy programs the threads' idle waits matter more than their number: with
+    `poll = 0` a thread that finished its share sleeps and gives its core back, instead
+    of spinning while the others are descheduled (measured in `make bench`, bench_busy.py).
     """
-    cores = cores or os.cpu_count() or 1
-    return max(1, min(4, cores - 1))
+    return max(1, min(4, cores or os.cpu_count() or 1))
 
 
 def default_batch_threads(cores: int | None = None) -> int:
     """Threads for reading the prompt: all cores, at most four (a short burst per turn)."""
-    return max(1, min(4, cores or os.cpu_count() or 1))
+    return default_threads(cores)
 
 
 @dataclass(frozen=True)

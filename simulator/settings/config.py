@@ -7,11 +7,19 @@ Precedence, highest first: command-line flags, `ATTUNE_MODEL`, the config file
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from simulator.safety.pause import DEFAULT_RESOURCES
 from simulator.support import fs
@@ -54,15 +62,13 @@ class LocalSettings(_Section):
     the GGUF file in `model_path` (`attune models use NAME` sets it)."""
 
     threads: int | None = Field(default=None, ge=1, le=256)
-    """CPU threads for generating; default: one fewer than the cores (1 on two cores), at most 4.
-
-    Measured on two cores: llama.cpp's threads wait on each other at every step, so when a
-    busy program takes one core away, a one-thread model slows far less than a two-thread one."""
+    """CPU threads for generating; default: all cores, at most 4."""
     threads_batch: int | None = Field(default=None, ge=1, le=256)
     """CPU threads for reading the prompt; default: all cores, at most 4 (one burst per turn)."""
     poll: int = Field(default=0, ge=0, le=100)
     """How long llama.cpp's idle threads spin for work before sleeping (0-100; llama.cpp's
-    own default is 50). 0: they sleep at once, leaving the core to other programs."""
+    own default is 50). 0: they sleep at once and give the core back to other programs, so
+    turns slow less beside a busy browser (measured by `make bench`, bench_busy.py)."""
     temperature: float | None = Field(default=None, ge=0.0, le=2.0)
     """Sampling temperature for this model; default: `model.temperature`."""
     chat_template: str | None = Field(default=None, min_length=1, max_length=20000)
@@ -90,6 +96,13 @@ class ServerSettings(_Section):
     at `localhost:11434` and `$OLLAMA_HOST`."""
     probe_timeout_s: float = Field(default=0.8, gt=0, le=10)
     """Seconds to wait for each server to answer before calling it absent."""
+
+    @field_validator("openai_base")
+    @classmethod
+    def _an_http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise ValueError("must be an http:// or https:// URL, e.g. http://127.0.0.1:1234/v1")
+        return value
 
 
 class SafetySettings(_Section):
