@@ -109,7 +109,11 @@ def pull_command(name: str | None) -> None:
     echo(f"Use it with: attune models use {model.name}")
 
 
-def _use_values(model: CatalogModel | None, path: str | None) -> dict[str, dict[str, object]]:
+Values = dict[str, dict[str, str | int | float | None]]
+
+
+def _use_values(model: CatalogModel | None, path: str | None) -> Values:
+    """What `use` writes: the file, and the context and temperature that suit the model."""
     if model is None:
         return {
             "local": {"model_path": None, "context": None, "temperature": None},
@@ -140,7 +144,7 @@ def use_command(name: str) -> None:
             raise AttuneError(f"{model.name} is not pulled yet: attune models pull {model.name}")
         path = os.fspath(file)
     target = config_path()
-    set_values(target, _use_values(model, path))  # type: ignore[arg-type]
+    set_values(target, _use_values(model, path))
     what = "the embedded SmolLM2-135M" if model is None else f"{model.name} ({path})"
     echo(f"`local` is now {safe_line(what)}; set in {safe_line(target)}")
     echo("Compare it with others: attune eval --model local --model scripted")
