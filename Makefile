@@ -84,7 +84,7 @@ constraints: $(TEST_STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
 
-## bench: start-up, turn latency, throughput, memory, eval and progress speed, as ratios against baselines measured in the same run
+## bench: start-up, turn latency (also beside busy programs), throughput, memory, eval and progress speed, as ratios against baselines measured in the same run
 bench: $(RUN_STAMP)
 	@$(BIN)/python -c 'import os, platform; print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")'
 	$(BIN)/python benchmarks/bench_core.py
@@ -96,3 +96,4 @@ bench: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_turn.py
 	$(BIN)/python benchmarks/bench_eval.py
 	$(BIN)/python benchmarks/bench_progress.py
+	$(BIN)/python benchmarks/bench_busy.py

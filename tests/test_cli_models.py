@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import RunCli
+from simulator.llm import discover
 from simulator.llm.local_model import bundled_gguf
 
 SCRIPT = {
@@ -32,6 +33,9 @@ def test_models_lists_the_builtins_and_what_is_missing(
 ) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-test")
+    # Ollama is asked for its models: point it at a closed loopback port (none running).
+    monkeypatch.setenv("OLLAMA_HOST", "127.0.0.1:9")
+    monkeypatch.setattr(discover, "OLLAMA_DEFAULT", "http://127.0.0.1:9")
     result = attune("models", "--json")
     assert result.code == 0, result.err
     rows = {r["name"]: r for r in json.loads(result.out)}
@@ -39,7 +43,9 @@ def test_models_lists_the_builtins_and_what_is_missing(
     assert rows["local"]["state"] == ("ready" if bundled_gguf() else "unavailable")
     assert rows["openai/gpt-4o-mini"]["why_not"] == "needs OPENAI_API_KEY"
     assert rows["anthropic/claude-3-5-haiku-latest"]["state"] == "ready"
-    assert rows["ollama/llama3.2"]["state"] == "unchecked"
+    assert rows["ollama/<model>"]["state"] == "unavailable"
+    assert "not running at http://127.0.0.1:9" in rows["ollama/<model>"]["detail"]
+    assert rows["hosted_vllm/<model>"]["state"] == "unchecked"
     text = attune("models")
     assert "why not: needs OPENAI_API_KEY" in text.out and "Traceback" not in text.err
 

@@ -46,9 +46,14 @@ class CallOptions:
         cls, settings: ModelSettings, local: LocalSettings, **over: Any
     ) -> CallOptions:
         """Options for the configured model (or `over['model']`)."""
+        model = over.get("model", settings.name)
+        # A GGUF of the learner's choice may want its own temperature ([local] temperature).
+        temperature = settings.temperature
+        if model == LOCAL and local.temperature is not None:
+            temperature = local.temperature
         base = {
             "model": settings.name,
-            "temperature": settings.temperature,
+            "temperature": temperature,
             "max_tokens": settings.max_tokens,
             "timeout_s": settings.timeout_s,
             "num_retries": settings.num_retries,

@@ -55,9 +55,19 @@ def unavailable_reason(settings: LocalSettings | None = None) -> str | None:
     return None
 
 
-def default_threads() -> int:
-    """All cores, at most four: beyond that a 135M model gains little."""
-    return max(1, min(4, os.cpu_count() or 1))
+def default_threads(cores: int | None = None) -> int:
+    """Threads for generating: all cores, at most four (beyond that a small model gains little).
+
+    Beside busy programs the threads' idle waits matter more than their number: with
+    `poll = 0` a thread that finished its share sleeps and gives its core back, instead
+    of spinning while the others are descheduled (measured in `make bench`, bench_busy.py).
+    """
+    return max(1, min(4, cores or os.cpu_count() or 1))
+
+
+def default_batch_threads(cores: int | None = None) -> int:
+    """Threads for reading the prompt: all cores, at most four (a short burst per turn)."""
+    return default_threads(cores)
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,9 @@ class LocalConfig:
     context: int
     parallel: int
     prompt_cache_mib: int
+    threads_batch: int = 1
+    poll: int = 0
+    chat_template: str | None = None
 
     @classmethod
     def from_settings(cls, settings: LocalSettings) -> LocalConfig:
@@ -84,6 +97,9 @@ class LocalConfig:
             context=settings.context,
             parallel=settings.parallel,
             prompt_cache_mib=settings.prompt_cache_mib,
+            threads_batch=settings.threads_batch or default_batch_threads(),
+            poll=settings.poll,
+            chat_template=settings.chat_template,
         )
 
 
@@ -95,7 +111,13 @@ def _build_server(config: LocalConfig) -> Any:
     params.n_ctx = config.context
     params.n_parallel = config.parallel
     params.cpuparams.n_threads = config.threads
-    params.cpuparams_batch.n_threads = config.threads
+    params.cpuparams_batch.n_threads = config.threads_batch
+    # Idle threads spin for work before sleeping; spinning burns the core a busy
+    # neighbour needs, and the turn then waits on whichever thread was descheduled.
+    params.cpuparams.poll = config.poll
+    params.cpuparams_batch.poll = config.poll
+    if config.chat_template:
+        params.chat_template = config.chat_template
     # llama.cpp logs to the process's stderr, which a TUI owns: keep it silent.
     params.verbosity = -1
     params.cache_prompt = True

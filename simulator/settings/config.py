@@ -7,11 +7,19 @@ Precedence, highest first: command-line flags, `ATTUNE_MODEL`, the config file
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from simulator.safety.pause import DEFAULT_RESOURCES
 from simulator.support import fs
@@ -50,10 +58,22 @@ class ModelSettings(_Section):
 
 
 class LocalSettings(_Section):
-    """The embedded `local` model (SmolLM2-135M-Instruct through llama.cpp)."""
+    """The `local` model run in-process by llama.cpp: the embedded SmolLM2-135M-Instruct, or
+    the GGUF file in `model_path` (`attune models use NAME` sets it)."""
 
     threads: int | None = Field(default=None, ge=1, le=256)
-    """CPU threads for decoding; default: all cores, at most 4."""
+    """CPU threads for generating; default: all cores, at most 4."""
+    threads_batch: int | None = Field(default=None, ge=1, le=256)
+    """CPU threads for reading the prompt; default: all cores, at most 4 (one burst per turn)."""
+    poll: int = Field(default=0, ge=0, le=100)
+    """How long llama.cpp's idle threads spin for work before sleeping (0-100; llama.cpp's
+    own default is 50). 0: they sleep at once and give the core back to other programs, so
+    turns slow less beside a busy browser (measured by `make bench`, bench_busy.py)."""
+    temperature: float | None = Field(default=None, ge=0.0, le=2.0)
+    """Sampling temperature for this model; default: `model.temperature`."""
+    chat_template: str | None = Field(default=None, min_length=1, max_length=20000)
+    """The chat template: a llama.cpp template name (`chatml`, `llama3`...) or Jinja text;
+    default: the one inside the GGUF file."""
     context: int = Field(default=8192, ge=512, le=32768)
     """Context window shared by all parallel slots, in tokens."""
     parallel: int = Field(default=2, ge=1, le=16)
@@ -64,7 +84,25 @@ class LocalSettings(_Section):
     Each conversation keeps its own slot, so parking buys no speed here (measured)
     and llama.cpp's own default of 8 GiB let a long eval grow past 2 GB."""
     model_path: Path | None = None
-    """A different GGUF file to run instead of the bundled SmolLM2."""
+    """A different GGUF file to run instead of the bundled SmolLM2 (see `attune models pull`)."""
+
+
+class ServerSettings(_Section):
+    """Model servers already running on this machine, which `attune models` looks for."""
+
+    openai_base: str | None = Field(default=None, min_length=1, max_length=500)
+    """Base URL of an OpenAI-compatible server (LM Studio `http://127.0.0.1:1234/v1`, llama.cpp
+    server, vLLM); its models are listed as `hosted_vllm/<id>`. Ollama is always looked for,
+    at `localhost:11434` and `$OLLAMA_HOST`."""
+    probe_timeout_s: float = Field(default=0.8, gt=0, le=10)
+    """Seconds to wait for each server to answer before calling it absent."""
+
+    @field_validator("openai_base")
+    @classmethod
+    def _an_http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise ValueError("must be an http:// or https:// URL, e.g. http://127.0.0.1:1234/v1")
+        return value
 
 
 class SafetySettings(_Section):
@@ -80,7 +118,9 @@ class Settings(_Section):
     model: ModelSettings = Field(default_factory=ModelSettings)
     """The persona's voice."""
     local: LocalSettings = Field(default_factory=LocalSettings)
-    """The embedded model."""
+    """The `local` model (embedded, or a GGUF file of your choice)."""
+    servers: ServerSettings = Field(default_factory=ServerSettings)
+    """Local model servers to look for."""
     safety: SafetySettings = Field(default_factory=SafetySettings)
     """Pausing the role-play when a message speaks of real distress."""
 

@@ -65,3 +65,8 @@ def config_path(environ: Mapping[str, str] | None = None) -> Path:
     from platformdirs import user_config_path
 
     return user_config_path("attune", appauthor=False) / "config.toml"
+
+
+def models_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """GGUF files fetched by `attune models pull`: `models` in the user's attune folder."""
+    return home_dir(environ) / "models"

@@ -194,7 +194,12 @@ class AttuneApp(App[None]):
         except AttuneError as exc:
             self.call_from_thread(self._set_model_state, MODEL_FAILED, str(exc))
             return
-        self.call_from_thread(self._set_model_state, MODEL_READY, f"Ready: {what}")
+        from simulator.llm.catalog import better_model_hint
+
+        # Only the embedded model here (no Ollama, no key): one line on a better partner.
+        hint = better_model_hint(self.model, self.context.settings)
+        message = f"Ready: {what}" + (f". {hint}" if hint else "")
+        self.call_from_thread(self._set_model_state, MODEL_READY, message)
 
     @work(thread=True, exclusive=True, group="warm-up-safety")
     def warm_up_safety(self) -> None:

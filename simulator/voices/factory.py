@@ -73,7 +73,8 @@ def warm_up(model: str, settings: Settings, timeout_s: float = 120.0) -> str:
         loaded = local_model(settings.local)
         loaded.start()
         loaded.server(timeout=timeout_s)
-        return "the embedded model (SmolLM2-135M)"
+        path = settings.local.model_path
+        return "the embedded model (SmolLM2-135M)" if path is None else f"{path.name} (llama.cpp)"
     missing = missing_keys(model)
     if missing:
         raise ModelError(model, "auth", f"needs {', '.join(missing)} in the environment")
