@@ -11,7 +11,9 @@ from simulator.domain.zones import ZONE_FLOORS, Zone
 from simulator.engine import rates
 from simulator.guard import GuardContext, GuardReason, SentenceGate, check_reply, tidy
 from simulator.guard.metrics import evaluate_guard, load_replies
+from simulator.guard.sense import card_text
 from simulator.personas import Catalog
+from simulator.replyplan.model import Reaction, ReplyPlan, Stance
 
 
 def ctx(zone: Zone = Zone.ESCALATED, style: str = "pursue", **kw: object) -> GuardContext:
@@ -135,6 +137,10 @@ def test_each_reason_with_its_evidence() -> None:
         ),
         GuardReason.ABUSIVE: ("You're pathetic, you know that?", ctx(Zone.FLOODED)),
         GuardReason.HARM: ("Some nights I just want to die.", ctx(Zone.GUARDED)),
+        GuardReason.THIRD_PERSON: ("Priya smiles. Fine.", ctx()),
+        GuardReason.NARRATION: ("*sighs* Fine.", ctx()),
+        GuardReason.FOREIGN: ("I was on a plane to London.", ctx(card_text="Texts at two.")),
+        GuardReason.STANCE: ("Thanks for that.", ctx(Zone.GUARDED, plan=plan("stay_guarded"))),
     }
     assert set(cases) == set(GuardReason)
     for reason, (text, context) in cases.items():
@@ -302,22 +308,69 @@ def test_guard_on_the_held_out_set(catalog: Catalog) -> None:
     assert accepted >= 0.95
 
 
+# The stance a plan takes in each zone, hand-built here (the engine's plan builder decides it
+# per turn); the softer feeling's lines are spoken opening up.
+ZONE_STANCE: dict[Zone, Stance] = {
+    Zone.FLOODED: "push_back",
+    Zone.ESCALATED: "push_back",
+    Zone.GUARDED: "stay_guarded",
+    Zone.SETTLING: "soften",
+    Zone.REGULATED: "turn_to_solutions",
+}
+
+
+def plan(stance: Stance, place: str = "escalated") -> ReplyPlan:
+    return ReplyPlan(
+        mode="listen",
+        place=place,
+        heat="hot",
+        reacting_to=Reaction(family="nothing_recognised"),
+        stance=stance,
+    )
+
+
 def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) -> None:
-    """Authored lines are the fallback when the model fails twice: they must be in character."""
+    """Authored lines are the fallback when the model fails twice: they must be in character,
+    make sense in their scene, and keep the stance of their zone."""
     failures = []
     for card in catalog.cards.values():
+        scene = card_text(card)
         for zone in Zone:
-            context = GuardContext(
-                name=card.name, style=card.style.value, zone=zone, mode=card.mode
-            )
-            lines = list(card.lines.for_zone(zone))
+            spoken = [(line, ZONE_STANCE[zone]) for line in card.lines.for_zone(zone)]
             if zone in SOFTER_ZONES:
                 # The softer feeling's lines are spoken (and fall back) in these zones too.
-                lines += card.underneath.lines
-            for line in lines:
+                spoken += [(line, "open_up") for line in card.underneath.lines]
+            for line, stance in spoken:
+                context = GuardContext(
+                    name=card.name,
+                    style=card.style.value,
+                    zone=zone,
+                    mode=card.mode,
+                    card_text=scene,
+                    plan=plan(stance, zone.value),
+                )
                 found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
                 if found:
                     failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
+    assert failures == []
+
+
+def test_every_opening_line_passes_as_the_opening_it_is(catalog: Catalog) -> None:
+    """An opening is said before the learner speaks, hot and holding its ground."""
+    failures = []
+    for card in catalog.cards.values():
+        context = GuardContext(
+            name=card.name,
+            style=card.style.value,
+            zone=Zone.ESCALATED,
+            mode=card.mode,
+            card_text=card_text(card),
+            plan=plan("push_back"),
+        )
+        for line in card.opening:
+            found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
+            if found:
+                failures.append(f"{card.id}/opening: {line!r} -> {found}")
     assert failures == []
 
 

@@ -22,8 +22,10 @@ from simulator.guard.lexicon import rx as _rx
 from simulator.guard.lexicon import sentences as sentences
 from simulator.guard.lexicon import words as _words
 from simulator.guard.reasons import Finding, GuardReason
+from simulator.guard.sense import foreign, narration, stage_direction, stance, third_person
 from simulator.guard.tidy import asides, tidy
 from simulator.modes import get_mode
+from simulator.replyplan.model import ReplyPlan
 
 MAX_CHARS = 450
 MAX_SENTENCES = 5
@@ -56,6 +58,13 @@ class GuardContext(BaseModel):
     mode: str = "listen"
     """The practice mode: in `ask` the persona is the one being asked for support, so
     supportive lines are in character and asking for support is the learner's part."""
+    card_text: str = ""
+    """Everything the card says (scenario, lines, reactions; `sense.card_text`): the words
+    a reply may draw on. Empty: the foreign-to-the-scene check has nothing to go on."""
+    said: list[str] = []
+    """The learner's earlier messages in this conversation."""
+    plan: ReplyPlan | None = None
+    """The engine's reply plan for this turn, when there is one: the stance check needs it."""
 
 
 # Said about the partner, or quoted back at them, these are in character:
@@ -455,6 +464,10 @@ _CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ..
     (GuardReason.ABUSIVE, lambda t, c: _first(_ABUSIVE, t)),
     (GuardReason.HARM, _harm),
     (GuardReason.TOO_LONG, _too_long),
+    (GuardReason.THIRD_PERSON, third_person),
+    (GuardReason.NARRATION, narration),
+    (GuardReason.FOREIGN, foreign),
+    (GuardReason.STANCE, stance),
 )
 
 
@@ -484,4 +497,8 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
             if evidence is not None and reason not in seen:
                 found.append(Finding(reason=reason, evidence=evidence))
                 seen.add(reason)
+        staged = stage_direction(aside)
+        if staged is not None and GuardReason.NARRATION not in seen:
+            found.append(Finding(reason=GuardReason.NARRATION, evidence=staged))
+            seen.add(GuardReason.NARRATION)
     return found
