@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
-from simulator.domain.zones import Zone
+from simulator.guard.context import MAX_CHARS as MAX_CHARS
+from simulator.guard.context import MAX_SENTENCES as MAX_SENTENCES
+from simulator.guard.context import GuardContext as GuardContext
 from simulator.guard.lexicon import ENDEARMENT as _ENDEARMENT
 from simulator.guard.lexicon import HOSTILE as _HOSTILE
 from simulator.guard.lexicon import SARCASM as _SARCASM
@@ -25,46 +25,10 @@ from simulator.guard.reasons import Finding, GuardReason
 from simulator.guard.sense import foreign, narration, stage_direction, stance, third_person
 from simulator.guard.tidy import asides, tidy
 from simulator.modes import get_mode
-from simulator.replyplan.model import ReplyPlan
 
-MAX_CHARS = 450
-MAX_SENTENCES = 5
 ECHO_MIN_WORDS = 6
 ECHO_SENTENCE_WORDS = 4
 LEAK_NGRAM = 6
-
-
-class GuardContext(BaseModel):
-    """What a reply is checked against."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    """The persona's name (its own `Name:` label is tidied away, not rejected)."""
-    style: str
-    """`pursue` or `withdraw`."""
-    zone: Zone
-    """The zone the engine decided for this turn."""
-    learner: str = ""
-    """The learner's message the reply answers."""
-    instructions: str = ""
-    """Prompt text the persona must never repeat."""
-    scene: str = ""
-    """Text the persona may echo even though the prompt contains it (the scene, its lines)."""
-    previous: list[str] = []
-    """The persona's earlier replies in this conversation."""
-    max_chars: int = MAX_CHARS
-    max_sentences: int = MAX_SENTENCES
-    mode: str = "listen"
-    """The practice mode: in `ask` the persona is the one being asked for support, so
-    supportive lines are in character and asking for support is the learner's part."""
-    card_text: str = ""
-    """Everything the card says (scenario, lines, reactions; `sense.card_text`): the words
-    a reply may draw on. Empty: the foreign-to-the-scene check has nothing to go on."""
-    said: list[str] = []
-    """The learner's earlier messages in this conversation."""
-    plan: ReplyPlan | None = None
-    """The engine's reply plan for this turn, when there is one: the stance check needs it."""
 
 
 # Said about the partner, or quoted back at them, these are in character:

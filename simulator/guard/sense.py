@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.guard.lexicon import ENDEARMENT, HOSTILE, SARCASM, WARM, rx, sentences, words
 
 if TYPE_CHECKING:
-    from simulator.guard.checks import GuardContext
+    from simulator.guard.context import GuardContext
     from simulator.personas.card import PersonaCard
 
 # ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from dataclasses import replace
 from simulator.domain.zones import Zone
 from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
+from simulator.guard.sense import card_text
 from simulator.llm.client import CallOptions, stream_chat
 from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
@@ -120,6 +121,8 @@ def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> Gu
         instructions=system,
         scene=" ".join([scene, *request.card.underneath.lines]),
         previous=[request.opening, *(e.partner for e in request.history)],
+        said=[e.learner for e in request.history],
+        card_text=card_text(request.card),
         max_sentences=QUIET_SENTENCES if quiet else SPOKEN_SENTENCES,
         max_chars=QUIET_CHARS if quiet else SPOKEN_CHARS,
     )
