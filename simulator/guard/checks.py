@@ -64,6 +64,9 @@ _AI = _rx(
     r"\breached out (?:to me )?for (?:my )?help\b|\b(?:glad|happy|thanks?|thank you) (?:that )?you (?:reached out|asked me)\b",
     r"\b(?:found|find) my (?:answer|response|reply|suggestions?|advice) (?:helpful|useful)\b",
     r"\b(?:happy|glad) to (?:provide|offer)\b|\bprovide (?:you with )?(?:the|a|an) (?:response|answer)\b|\byour request\b",
+    # seen in blind dev replies: a helpdesk's welcome and offers
+    r"\bgreat question\b|\bask me (?:any|anything)\b|\bi can help you (?:with|plan)\b|\b(?:i can|let me) assist\b",
+    r"\bi(?:'m| am) here to (?:help|support|assist)\b(?! you\b)",
 )
 
 _LEAK = _rx(
@@ -121,6 +124,12 @@ _THERAPIST = _rx(
     r"\b(?:the key is|keep in mind|remember that|it can help|can help\.|setting clear|rebuilds? trust|it's okay to need|listening is a skill|open questions)\b",
     r"\b(?:you might|you could|you may) (?:try|consider|want to try) (?:acknowledging|expressing|using|saying|asking|naming|validating|listening)\b|\bconsider (?:expressing|using|trying|saying|asking|naming)\b",
     r"\b(?:take|let's take) a deep breath together\b|\bthank you for being open\b|\bgrowth\b",
+    # seen in blind dev replies: a counsellor's validation, said to the learner
+    r"\bsafe space\b|\b(?:that's|is|are) (?:completely |totally |a really |really )?valid\b|\bvalid (?:thing|question|perspectives?|points?)\b|\bi want to validate\b",
+    r"\b(?:completely|totally|perfectly) normal to feel\b|\bnatural part of (?:any|every|a) relationship\b|\bvery common (?:need|in couples)\b",
+    r"\bhealthy communication\b|\backnowledging my feelings\b|\beach other's perspectives?\b|\bhow i'm processing\b",
+    r"\bit sounds like (?:we both|you're (?:wondering|taking|experiencing|needing))\b|\bemotional presence\b",
+    r"\b(?:honou?r|explore) (?:them|that|those feelings|some strategies)\b|\bmental health\b",
 )
 
 _ROLE_LABEL = re.compile(

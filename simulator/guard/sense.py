@@ -99,20 +99,51 @@ _ASIDE_ACTION = re.compile(
 )
 
 
+# A sentence told about someone from outside: "He pushes the beer away and rubs his eyes."
+_TOLD = re.compile(
+    r"(?:^\W*|[\"\u201d]\s+)(?:she|he)\s+(?:\w+ly\s+)?(?:\w+(?:s|ed)|doesn't|didn't|won't|can't)\b",
+    re.IGNORECASE,
+)
+_OWN_BODY = re.compile(r"\b(?:her|his|herself|himself)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{2,}[\"\u201d]|(?:^|\s)'[^']{2,}'(?=\W|$)")
+
+
 def narration(text: str, ctx: GuardContext) -> str | None:
     """Stage directions or a narrator's voice instead of the persona's own words."""
+    if re.match(r"^\W*narrator\s*:", text, re.IGNORECASE):
+        return "Narrator:"
+    # The whole reply told from outside, quoted speech inside it.
+    quoted = bool(_QUOTED.search(text))
+    named = re.compile(
+        rf"^\W*{re.escape(ctx.name)}\s+(?:\w+ly\s+)?(?:\w+(?:s|ed)|doesn't|didn't)\b",
+        re.IGNORECASE,
+    )
     for sentence in sentences(text):
         match = _NARRATION.search(sentence)
         if match:
             return match.group(0).strip(' ,;"\u201c\u201d')
+        if sentence.startswith(("(", "*", "[")) and stage_direction(sentence):
+            return sentence
+        by_name = named.search(sentence)
+        if by_name:
+            return by_name.group(0).strip(" \"'")
+        told = _TOLD.search(sentence)
+        if told and (quoted or _OWN_BODY.search(_QUOTED.sub(" ", sentence))):
+            return told.group(0).strip(" \"'")
     return None
+
+
+# "(He doesn't look up.)", "(sits down next to you)", "(quietly)": an actor's note.
+_ASIDE_ACTOR = re.compile(
+    r"^[(\[]\s*(?:(?:she|he|they|his|her|their)\b|[a-z]+(?:s|ed|ing|ly)\b)", re.IGNORECASE
+)
 
 
 def stage_direction(aside: str) -> str | None:
     """An aside that stages the scene (*sighs*), as opposed to one that says something."""
     if aside.startswith("*") and re.search(r"[^\W\d_]", aside):
         return aside
-    return aside if _ASIDE_ACTION.search(aside) else None
+    return aside if _ASIDE_ACTION.search(aside) or _ASIDE_ACTOR.search(aside) else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -208,6 +239,30 @@ _TIME_SHIFT = rx(
     r"\b(?:last|next) (?:week|month|year|summer|winter|spring|autumn|fall|weekend)\b",
     r"\b(?:years|months|weeks) ago\b|\bwhen i was (?:a kid|little|young|younger|growing up)\b",
 )
+_GROUPS: tuple[frozenset[str], ...] = (
+    _wordset(
+        """family mum mom mother dad father parents sister brother cousin aunt uncle grandma
+        grandmother grandpa grandfather nephew niece"""
+    ),
+    _wordset("hospital doctor doctors nurse nurses ward surgery ambulance"),
+    _wordset(
+        """boss manager supervisor colleague colleagues coworker coworkers office director
+        team"""
+    ),
+)
+_FIGURATIVE = re.compile(
+    r"\b(?:like an?|as if|as though|pictured|imagined|basically)\b[^.!?;,]*", re.IGNORECASE
+)
+_ELSEWHERE = rx(
+    r"\bdid you know\b|\bonce upon a time\b|\bthere once was\b",
+    r"\blife is (?:a|an|like|about)\b|\bthat's what makes life\b",
+)
+_PERSONAL = re.compile(
+    r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|you|you're|you've|you'd|you'll|your|yours|"
+    r"we|we're|we've|we'll|us|our|ours|let's|u|ur|im|ive|youre)\b",
+    re.IGNORECASE,
+)
+IMPERSONAL_MIN_WORDS = 4
 # A reply long enough to judge: fewer unknown words than this prove nothing.
 FOREIGN_MIN_UNKNOWN = 4
 FOREIGN_SHARE = 0.7
@@ -258,8 +313,18 @@ def _known(ctx: GuardContext) -> frozenset[str]:
     return known
 
 
+def _allowed(known: frozenset[str]) -> frozenset[str]:
+    """Newcomers the scene already implies: a hospital scene has doctors, a family has mums."""
+    out: set[str] = set()
+    for group in _GROUPS:
+        if any(stem(w) in known for w in group):
+            out |= group
+    return frozenset(out)
+
+
 def foreign(text: str, ctx: GuardContext) -> str | None:
-    """People, places or events that neither the scene nor the conversation brought in.
+    """People, places or events that neither the scene nor the conversation brought in,
+    or talk about something else entirely (trivia, a story, a general truth).
 
     Judged only when the guard knows the scene (a card's text or a scene block):
     without it every word would look foreign.
@@ -267,6 +332,11 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
     if not (ctx.card_text or ctx.scene):
         return None
     known = _known(ctx)
+    implied = _allowed(known)
+    topic = _ELSEWHERE.search(text)
+    if topic:
+        return topic.group(0)
+    everything: list[str] = []
     for sentence in sentences(text):
         for match in _CAPITALISED.finditer(sentence):
             name = match.group(1)
@@ -276,16 +346,25 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
         shift = _TIME_SHIFT.search(sentence)
         if shift and not (_stems(shift.group(0)) - _CORE_STEMS) <= known:
             return shift.group(0)
-        content = [w for w in words(sentence) if w not in _STOP and len(w) > 2]
+        # "I felt like a kid caught without his homework": a figure, not a new person.
+        literal = _FIGURATIVE.sub(" ", sentence)
+        content = [w for w in words(literal) if w not in _STOP and len(w) > 2]
+        everything += content
         for w in content:
-            if (w in _NEWCOMER or w.removesuffix("s") in _NEWCOMER) and stem(w) not in known:
+            newcomer = w if w in _NEWCOMER else w.removesuffix("s")
+            if newcomer in _NEWCOMER and stem(w) not in known and newcomer not in implied:
                 return w
         unknown = [w for w in content if stem(w) not in known and stem(w) not in _CORE_STEMS]
         scene = [w for w in content if stem(w) in known and stem(w) not in _CORE_STEMS]
-        # A sentence about something else entirely: many new words and none of the scene's.
+        # A sentence about something else: many new words, next to none of the scene's.
         many = len(unknown) >= max(FOREIGN_MIN_UNKNOWN, FOREIGN_SHARE * len(content))
-        if many and not scene:
+        if many and len(scene) <= len(unknown) // FOREIGN_MIN_UNKNOWN - 1:
             return " ".join(unknown[:4])
+    # Nobody in it (no I, no you, no us) and nothing of the scene: a general truth or a story.
+    unknown = [w for w in everything if stem(w) not in known and stem(w) not in _CORE_STEMS]
+    scene = [w for w in everything if stem(w) in known and stem(w) not in _CORE_STEMS]
+    if len(unknown) >= IMPERSONAL_MIN_WORDS and not scene and not _PERSONAL.search(text):
+        return " ".join(unknown[:4])
     return None
 
 
@@ -312,19 +391,34 @@ _RETRACT = rx(
     r"\bi'm (?:so |really )?glad (?:you|we)\b|\bthat's (?:so )?sweet\b|\bfair (?:enough|point)\b",
     r"\bi know you (?:didn't mean|meant well|were busy|care|tried|love)\b",
     r"\bit's (?:okay|ok|fine|alright),? (?:really|honestly|i understand|don't worry|i get it)\b",
+    r"\bcome here\b|\bi missed you\b|\blove you\b|\bi'm not (?:even )?(?:mad|angry|upset) anymore\b|\bthat's okay\b",
+    r"\b(?:that's|that is) (?:a )?(?:really |totally )?fair\b|^(?:yeah,? )?fair\b|\b(?:a bit much|too much|unfair) of me\b",
+    r"\bi(?:'m| am) (?:completely |all |totally )here\b|\btell me everything\b|\bthat's (?:really )?sweet\b",
 )
 _CONTEMPT = rx(
     r"\byou(?:'re| are) (?:so |being |just |such an? )?(?:selfish|self-centered|self-absorbed|heartless|careless|lazy|a liar|hopeless|the problem|cold|cruel|a coward|childish|clueless)\b",
     r"\bwhat(?:'s| is) wrong with you\b|\bi can't believe you\b|\bhow could you\b|\byou never (?:listen|care|think)\b",
     r"\byou (?:always|never) (?:do this|ruin|make it about you)\b|\bget away from me\b|\bi'm done with you\b",
+    # brushing the learner off once the plan has them come round
+    r"\b(?:just )?(?:drop|leave) it\b|\bdon't bother\b|\bstop hovering\b|\b(?:so|being) needy\b",
+    r"\bdon't get (?:sentimental|emotional|dramatic|all)\b|\bsorry doesn't (?:fix|change)\b|\byou've made your choice\b",
+    r"^boring\b|\bcan you (?:not|just stop|stop)\b|\bthere's nothing to (?:tell|talk about|say)\b|\byou should(?:'ve| have) (?:sent|done|known|thought)\b",
 )
 
 
 _BARE_SORRY = re.compile(r"^(?:i'm |i am )?(?:so |really |very |truly )?sorry\b")
 
 
+# The guard's sarcasm cues, less "I guess" (a hedge as often as a sneer).
+# ("Sorry for being useful, I guess." is sarcastic; "I guess you're right" gives in.)
+_SARCASM_CUE = re.compile(
+    SARCASM.pattern.replace("|i guess", "") + r"|(?:,\s*i guess\W*$)", re.IGNORECASE | re.MULTILINE
+)
+
+
 def _sarcastic(text: str) -> bool:
-    return any(SARCASM.search(s.lower()) for s in sentences(text)) and not ENDEARMENT.search(text)
+    """A sarcastic cue anywhere colours every sentence after it ("Oh, great. Thanks.")."""
+    return bool(_SARCASM_CUE.search(text.lower())) and not ENDEARMENT.search(text)
 
 
 def stance(text: str, ctx: GuardContext) -> str | None:
@@ -333,12 +427,11 @@ def stance(text: str, ctx: GuardContext) -> str | None:
     if plan is None:
         return None
     if plan.stance in HOLDING:
-        # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance.
-        if _sarcastic(text):
-            return None
+        sarcastic = _sarcastic(text)
         for sentence in sentences(text):
             lowered = sentence.lower()
-            if lowered.endswith("?"):
+            # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance.
+            if lowered.endswith("?") or (sarcastic and _SARCASM_CUE.search(lowered)):
                 continue
             # A short "Sorry." for one's own mood may come while guarded; not while pushing back.
             patterns = (WARM, _APOLOGY, _RETRACT)

@@ -57,10 +57,12 @@ class Verdict(BaseModel):
 
 
 def zone_of(card: PersonaCard, place: str) -> Zone:
-    """The zone named by a zone or by the card's mode's stage name; AttuneError if neither."""
+    """The zone named by a zone or by the card's mode's stage name (`turned_toward` is
+    `turned toward`); AttuneError if neither."""
     stages = words_for(card.mode).stages
+    wanted = " ".join(place.replace("_", " ").replace("-", " ").lower().split())
     for zone, name in stages.items():
-        if place in (zone.value, name):
+        if wanted in (zone.value, name):
             return zone
     known = ", ".join(dict.fromkeys([*(z.value for z in Zone), *stages.values()]))
     raise AttuneError(f"unknown zone or stage {place!r} for {card.id} (known: {known})")
