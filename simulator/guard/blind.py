@@ -155,6 +155,10 @@ class BlindReport(BaseModel):
         return "\n".join(rows)
 
 
+def _names(found: set[GuardReason]) -> str:
+    return ", ".join(sorted(r.value for r in found)) or "passed"
+
+
 def evaluate_blind(name: str, items: Iterable[BlindReply], catalog: Catalog) -> BlindReport:
     """Run the guard on every labelled reply, with the context the runtime guard would have."""
     scores = {p: ProblemScore(problem=p) for p in PROBLEMS}
@@ -176,14 +180,14 @@ def evaluate_blind(name: str, items: Iterable[BlindReply], catalog: Catalog) -> 
                 false_rejects += 1
                 for reason in found:
                     false_by_check[reason.value] = false_by_check.get(reason.value, 0) + 1
-                false_examples.append(f"[{item.persona}/{place}] {item.reply} -> {sorted(found)}")
+                false_examples.append(f"[{item.persona}/{place}] {item.reply} -> {_names(found)}")
             continue
         score = scores[item.problem]
         score.total += 1
         score.caught += bool(found & PROBLEMS[item.problem])
         score.rejected += bool(found)
         if not found & PROBLEMS[item.problem]:
-            score.missed.append(f"[{item.persona}/{place}] {item.reply} -> {sorted(found)}")
+            score.missed.append(f"[{item.persona}/{place}] {item.reply} -> {_names(found)}")
     return BlindReport(
         name=name,
         problems=[s for s in scores.values() if s.total],
