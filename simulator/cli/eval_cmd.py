@@ -112,6 +112,12 @@ def _write(out: Path, run_log: dict[str, object], report: str) -> tuple[Path, Pa
     help="Have the models voice the dynamics cases too (by default their authored lines do, "
     "since the engine alone decides them; this takes about three times as long).",
 )
+@click.option(
+    "--prompt-only",
+    is_flag=True,
+    help="Also voice every model-voiced case with the same model and no plan in its prompt, "
+    "and report it beside the planned voice as 'MODEL (prompt only)'.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
 @personas_option
 @click.pass_context
@@ -128,6 +134,7 @@ def eval_command(
     min_pass: float,
     out: Path | None,
     voice_dynamics: bool,
+    prompt_only: bool,
     as_json: bool,
     persona_folders: tuple[Path, ...],
 ) -> None:
@@ -136,6 +143,7 @@ def eval_command(
     from simulator.evals.cases import load_cases
     from simulator.evals.report import markdown, results_log, stdout_json, summary
     from simulator.evals.runner import judge_hook, run_suite
+    from simulator.evals.voicefig import VoiceFigures, describe
 
     settings = load_settings()
     catalog = catalog_from(persona_folders)
@@ -179,6 +187,7 @@ def eval_command(
             judge,
             _progress,
             voice_dynamics,
+            prompt_only,
         )
     )
     json_path, md_path = _write(out or home_dir() / "evals", results_log(run), markdown(run))
@@ -193,6 +202,9 @@ def eval_command(
                 f"fallback {group['guard_fallback_rate']:.0%}, "
                 f"latency {group['mean_latency_s']:.2f}s"
             )
+            if "voice" in group:
+                figures = VoiceFigures.model_validate(group["voice"])
+                echo(f"  {describe(figures)}")
         echo(f"results: {safe_line(json_path)}\nreport:  {safe_line(md_path)}")
     if total["pass_rate"] < min_pass:
         echo(

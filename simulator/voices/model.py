@@ -20,7 +20,7 @@ from simulator.llm.client import CallOptions, stream_chat
 from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
-from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
+from simulator.voices.base import Attempt, GuardRecord, Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice
 
 Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
@@ -140,6 +140,11 @@ class ModelVoice:
         self.chat = chat
         self.name = options.model
         self.authored = ScriptedVoice(card, seed=seed)
+        self.on_attempt: Callable[[Attempt], None] | None = None
+        """Told of every attempt as the model wrote it (an eval judges the raw replies)."""
+        self.follow_plan = True
+        """False: the prompt-only persona an eval compares the planned voice against (the
+        prompt leaves out what the plan says; the guard still knows the plan)."""
 
     def opening(self) -> str:
         """The scene opens on an authored line, so it starts in character."""
@@ -169,9 +174,10 @@ class ModelVoice:
                 gate = SentenceGate(guard_context(request, ctx, scene + mood))
                 messages = build_messages(request, scene, mood)
                 chunks = self.chat(messages, self._options(turn, attempt))
-                shown = ""
+                shown = raw = ""
                 try:
                     async for chunk in chunks:
+                        raw += chunk
                         released = gate.feed(chunk)
                         if released:
                             first = first if first is not None else time.perf_counter() - started
@@ -182,6 +188,12 @@ class ModelVoice:
                 finally:
                     await chunks.aclose()
                 result = gate.finish()
+                if self.on_attempt is not None:
+                    self.on_attempt(
+                        Attempt(
+                            number=attempt + 1, raw=raw, context=gate.ctx, findings=result.findings
+                        )
+                    )
                 if len(result.text) > len(shown):
                     # The last sentence is only checked once the stream has ended.
                     first = first if first is not None else time.perf_counter() - started
