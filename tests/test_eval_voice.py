@@ -103,6 +103,12 @@ async def test_an_off_topic_model_fails_coherence_though_the_learner_saw_authore
     # The guard rejected both attempts each turn: the learner saw authored lines.
     assert (voice.shown_pass, voice.shown_retry, voice.shown_fallback) == (0, 0, 3)
     assert all("Penguins" not in t.reply for t in result.turns)
+    # The case fails on the model's own replies, not on the fallback lines it was rescued by.
+    checks = {c.name: c for c in result.checks}
+    assert not checks["raw_coherent"].passed and not result.passed
+    assert "3/3 first attempts lapsed" in checks["raw_coherent"].detail
+    assert "foreign" in checks["raw_coherent"].detail
+    assert checks["in_character"].passed, "what was shown was in character"
 
 
 async def test_an_in_scene_model_is_coherent_and_shown_at_once(catalog: Catalog) -> None:
@@ -118,6 +124,8 @@ async def test_an_in_scene_model_is_coherent_and_shown_at_once(catalog: Catalog)
     # No plan reached the guard in this run: nothing plan-dependent is claimed.
     assert voice.planned == 0 and voice.rate("follows_plan") is None
     assert "follows the plan no data" in describe(voice)
+    names = [c.name for c in result.checks]
+    assert "raw_coherent" in names and "raw_stance_held" not in names
 
 
 async def test_a_model_that_warms_up_on_a_misattuned_script_fails_the_stance_check(
@@ -129,8 +137,15 @@ async def test_a_model_that_warms_up_on_a_misattuned_script_fails_the_stance_che
         "A few texts. Four of them, and not one answer.",
         "Overreacting. Sure. I kept checking my phone all afternoon.",
     )
-    warmed = voice_figures((await run(catalog, warm, MISATTUNED)).results)
-    held = voice_figures((await run(catalog, holds, MISATTUNED)).results)
+    warm_run = await run(catalog, warm, MISATTUNED)
+    hold_run = await run(catalog, holds, MISATTUNED)
+    warmed = voice_figures(warm_run.results)
+    held = voice_figures(hold_run.results)
+    warm_checks = {c.name: c for c in warm_run.results[0].checks}
+    hold_checks = {c.name: c for c in hold_run.results[0].checks}
+    assert not warm_checks["raw_stance_held"].passed
+    assert "stance" in warm_checks["raw_stance_held"].detail
+    assert hold_checks["raw_stance_held"].passed and hold_checks["raw_coherent"].passed
     assert warmed.holding == held.holding == 3
     assert warmed.rate("held") == 0.0 and warmed.rate("follows_plan") == 0.0
     assert held.rate("held") == 1.0 and held.rate("follows_plan") == 1.0

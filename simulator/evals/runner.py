@@ -149,7 +149,7 @@ async def run_case(
                 record = session.turns[-1]
                 raw.append(judge_attempt(record.index, attempts[before], record.guard.result))
         turns = session.turns
-        checks = score(Transcript(case, card, session.start, turns, voiced))
+        checks = score(Transcript(case, card, session.start, turns, voiced, raw))
         # A dynamics case handed to the scripted voice says nothing about the model's voice.
         judged = voiced or model == SCRIPTED
         verdict = await judge(card, turns, checks) if judge is not None and judged else None
