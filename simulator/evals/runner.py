@@ -71,6 +71,8 @@ class CaseResult(BaseModel):
     """False when the scripted voice spoke instead of the model (see `speaks_with_model`)."""
     raw: list[RawReply] = Field(default_factory=list)
     """The model's first attempt at each turn, judged as written (before retry or fallback)."""
+    opening: str = ""
+    """The persona's first line, which the first learner turn answers."""
 
 
 def _summary(turn: TurnRecord) -> TurnSummary:
@@ -178,6 +180,7 @@ async def run_case(
         judge=verdict,
         voiced=voiced,
         raw=raw,
+        opening=session.opening,
     )
 
 
