@@ -4,8 +4,10 @@ Each check returns the words that showed the problem, or None: the persona
 talking about itself in the third person or by its own name; narration and
 stage directions; people, places and events foreign to the scene; and a
 stance against the engine's reply plan (warming up while the plan pushes back,
-hostility while it opens up). They only grow their findings as text is added,
-so the sentence gate can run them on a reply as it streams.
+hostility while it opens up). The sentence gate runs them on the reply so far
+as it streams, so a reply is judged by its first sentence before its second
+arrives: a reply that starts with nobody in it ("Penguins are flightless
+birds.") is stopped there.
 """
 
 from __future__ import annotations

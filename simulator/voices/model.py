@@ -123,6 +123,9 @@ def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> Gu
         previous=[request.opening, *(e.partner for e in request.history)],
         said=[e.learner for e in request.history],
         card_text=card_text(request.card),
+        # The engine's reply plan rides on the request once the engine makes one (the
+        # reply-plan work); the stance check runs only when it is there.
+        plan=getattr(request, "plan", None),
         max_sentences=QUIET_SENTENCES if quiet else SPOKEN_SENTENCES,
         max_chars=QUIET_CHARS if quiet else SPOKEN_CHARS,
     )
