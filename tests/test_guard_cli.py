@@ -57,9 +57,14 @@ def test_each_line_gets_a_verdict_with_the_words_that_triggered_it(
 def test_the_stance_check_needs_a_plan(attune: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     line = {"persona": "unanswered-text", "zone": "guarded", "reply": "Thanks, that helps."}
     planned = {**HELD, "place": "guarded", "heat": "wary", "stance": "stay_guarded"}
-    without, planned_verdict = run(attune, monkeypatch, line, {**line, "plan": planned})
+    # A blind set's line, labels and all, with its plan given by the stance alone.
+    labelled = {**line, "plan_stance": "stay_guarded", "label": "bad", "problem": "stance"}
+    without, planned_verdict, by_stance = run(
+        attune, monkeypatch, line, {**line, "plan": planned}, labelled
+    )
     assert without == {"verdict": "pass", "reasons": []}
     assert planned_verdict["reasons"] == [{"check": "stance", "words": "Thanks"}]
+    assert by_stance == planned_verdict
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,9 @@ def guard_command(source: str, persona_folders: tuple[Path, ...]) -> None:
 
     \b
     Each line: {"persona": ID, "zone" or "stage": NAME, "learner": TEXT, "reply": TEXT,
-    "prev": the partner's previous line (optional), "plan": a reply plan (optional)}.
+    "prev": the partner's previous line (optional), "plan": a reply plan, or
+    "plan_stance": its stance alone (optional)}. Other fields are ignored, so a
+    labelled blind set can be piped through as it is.
     Prints one line per input: {"verdict": "pass"|"reject",
     "reasons": [{"check": ..., "words": ...}]}, the words being what triggered each check.
     The stance check runs only when a plan is given.

@@ -16,12 +16,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from simulator.domain.zones import Zone
 from simulator.guard.checks import check_reply
 from simulator.guard.reasons import GuardReason
-from simulator.guard.verdict import card_context, zone_of
+from simulator.guard.verdict import card_context, labelled_plan, zone_of
 from simulator.personas.loader import Catalog
-from simulator.replyplan.model import Heat, Reaction, ReplyPlan, Stance
+from simulator.replyplan.model import Stance
 from simulator.support.errors import AttuneError
 from simulator.support.safe_read import read_text
 
@@ -43,14 +42,6 @@ PROBLEMS: dict[str, frozenset[GuardReason]] = {
 
 NEW_CHECKS = ("third_person", "narration", "foreign", "stance")
 """The sense checks whose floors the held-out set gates."""
-
-_HEAT: dict[Zone, Heat] = {
-    Zone.FLOODED: "hot",
-    Zone.ESCALATED: "hot",
-    Zone.GUARDED: "wary",
-    Zone.SETTLING: "cool",
-    Zone.REGULATED: "cool",
-}
 
 
 class BlindReply(BaseModel):
@@ -86,17 +77,6 @@ def load_blind(path: Path) -> list[BlindReply]:
             raise AttuneError(f"{path} line {number}: a good reply has problem 'ok', a bad one not")
         items.append(item)
     return items
-
-
-def labelled_plan(mode: str, place: str, zone: Zone, stance: Stance) -> ReplyPlan:
-    """The plan a labelled stance stands for: the measurement's fixture, not the engine's plan."""
-    return ReplyPlan(
-        mode=mode,
-        place=place,
-        heat=_HEAT[zone],
-        reacting_to=Reaction(family="nothing_recognised"),
-        stance=stance,
-    )
 
 
 class ProblemScore(BaseModel):

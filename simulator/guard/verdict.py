@@ -18,7 +18,7 @@ from simulator.guard.sense import card_text
 from simulator.modes import words_for
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import Catalog
-from simulator.replyplan.model import ReplyPlan
+from simulator.replyplan.model import Heat, Reaction, ReplyPlan, Stance
 from simulator.support.errors import AttuneError
 
 
@@ -36,6 +36,8 @@ class GuardRequest(BaseModel):
     """The partner's previous line, when there was one."""
     reply: str
     plan: ReplyPlan | None = None
+    plan_stance: Stance | None = None
+    """A plan's stance alone (as the blind sets give it), when there is no whole `plan`."""
 
 
 class Reason(BaseModel):
@@ -54,6 +56,26 @@ class Verdict(BaseModel):
 
     verdict: Literal["pass", "reject"]
     reasons: list[Reason] = Field(default_factory=list)
+
+
+_HEAT: dict[Zone, Heat] = {
+    Zone.FLOODED: "hot",
+    Zone.ESCALATED: "hot",
+    Zone.GUARDED: "wary",
+    Zone.SETTLING: "cool",
+    Zone.REGULATED: "cool",
+}
+
+
+def labelled_plan(mode: str, place: str, zone: Zone, stance: Stance) -> ReplyPlan:
+    """The plan a stance label stands for: a measurement's fixture, not the engine's plan."""
+    return ReplyPlan(
+        mode=mode,
+        place=place,
+        heat=_HEAT[zone],
+        reacting_to=Reaction(family="nothing_recognised"),
+        stance=stance,
+    )
 
 
 def zone_of(card: PersonaCard, place: str) -> Zone:
@@ -100,13 +122,11 @@ def judge(request: GuardRequest, catalog: Catalog) -> Verdict:
     place = request.zone if request.zone is not None else request.stage
     if place is None:
         raise AttuneError('needs a "zone" or a "stage"')
-    ctx = card_context(
-        card,
-        zone_of(card, place),
-        request.learner,
-        [request.prev] if request.prev else None,
-        request.plan,
-    )
+    zone = zone_of(card, place)
+    plan = request.plan
+    if plan is None and request.plan_stance is not None:
+        plan = labelled_plan(card.mode, place, zone, request.plan_stance)
+    ctx = card_context(card, zone, request.learner, [request.prev] if request.prev else None, plan)
     return verdict(check_reply(request.reply, ctx))
 
 
