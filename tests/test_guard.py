@@ -12,8 +12,11 @@ from simulator.domain.zones import ZONE_FLOORS, Zone
 from simulator.engine import rates
 from simulator.guard import GuardContext, GuardReason, SentenceGate, check_reply, tidy
 from simulator.guard.metrics import evaluate_guard, load_replies
+from simulator.guard.sense import card_text
 from simulator.modes import get_mode
 from simulator.personas import Catalog
+from simulator.replyplan import FAMILIES
+from simulator.replyplan.model import Reaction, ReplyPlan, Stance
 
 
 def ctx(zone: Zone = Zone.ESCALATED, style: str = "pursue", **kw: object) -> GuardContext:
@@ -137,6 +140,10 @@ def test_each_reason_with_its_evidence() -> None:
         ),
         GuardReason.ABUSIVE: ("You're pathetic, you know that?", ctx(Zone.FLOODED)),
         GuardReason.HARM: ("Some nights I just want to die.", ctx(Zone.GUARDED)),
+        GuardReason.THIRD_PERSON: ("Priya smiles. Fine.", ctx()),
+        GuardReason.NARRATION: ("*sighs* Fine.", ctx()),
+        GuardReason.FOREIGN: ("I was on a plane to London.", ctx(card_text="Texts at two.")),
+        GuardReason.STANCE: ("Thanks for that.", ctx(Zone.GUARDED, plan=plan("stay_guarded"))),
     }
     assert set(cases) == set(GuardReason)
     for reason, (text, context) in cases.items():
@@ -304,30 +311,69 @@ def test_guard_on_the_held_out_set(catalog: Catalog) -> None:
     assert accepted >= 0.95
 
 
+# The stance a plan takes in each zone, hand-built here (the engine's plan builder decides it
+# per turn); the softer feeling's lines are spoken opening up.
+ZONE_STANCE: dict[Zone, Stance] = {
+    Zone.FLOODED: "push_back",
+    Zone.ESCALATED: "push_back",
+    Zone.GUARDED: "stay_guarded",
+    Zone.SETTLING: "soften",
+    Zone.REGULATED: "turn_to_solutions",
+}
+
+
+def plan(stance: Stance, place: str = "escalated") -> ReplyPlan:
+    return ReplyPlan(
+        mode="listen",
+        place=place,
+        heat="hot",
+        reacting_to=Reaction(family="nothing_recognised"),
+        stance=stance,
+    )
+
+
 def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) -> None:
-    """Authored lines are the fallback when the model fails twice: they must be in character."""
+    """Authored lines are the fallback when the model fails twice: they must be in character,
+    make sense in their scene, and keep the stance of their zone."""
     failures = []
     assert all(card.reactions for card in catalog.cards.values()), "every shipped card reacts"
     for card in catalog.cards.values():
+        scene = card_text(card)
         for zone in Zone:
-            context = GuardContext(
-                name=card.name, style=card.style.value, zone=zone, mode=card.mode
-            )
-            lines = list(card.lines.for_zone(zone))
-            # The card's reactions at this zone's heat answer the reply plan here.
+            spoken = [(line, ZONE_STANCE[zone]) for line in card.lines.for_zone(zone)]
+            # The card's reactions at this zone's heat answer the reply plan here, with the
+            # stance the plan gives their family (a misstep is pushed back on while heated).
             heat = get_mode(card.mode).planning.heat[zone]  # type: ignore[union-attr]
-            reactions = [x for f in card.reactions for x in card.reaction_lines(f, heat)]
-            lines += reactions
+            reactions = [
+                (x, _reaction_stance(family, heat))
+                for family in card.reactions
+                for x in card.reaction_lines(family, heat)
+            ]
+            spoken += reactions
             if zone in SOFTER_ZONES:
                 # The softer feeling's lines are spoken (and fall back) in these zones too,
                 # alone or after a reaction when the plan lets the feeling out.
-                lines += card.underneath.lines
-                lines += [f"{r} {soft}" for r in reactions for soft in card.underneath.lines]
-            for line in lines:
+                spoken += [(line, "open_up") for line in card.underneath.lines]
+                # The plan never lets it out in answer to a misstep.
+                spoken += [
+                    (f"{r} {soft}", "open_up")
+                    for r, stance in reactions
+                    if stance != "push_back"
+                    for soft in card.underneath.lines
+                ]
+            for line, stance in spoken:
+                context = GuardContext(
+                    name=card.name,
+                    style=card.style.value,
+                    zone=zone,
+                    mode=card.mode,
+                    card_text=scene,
+                    plan=plan(stance, zone.value),
+                )
                 found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
                 if found:
                     failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
-    assert failures == []
+    assert failures == [], "\n".join(failures)
 
 
 def test_every_authored_cue_is_narration_that_passes_the_guard_in_its_zone(
@@ -344,7 +390,12 @@ def test_every_authored_cue_is_narration_that_passes_the_guard_in_its_zone(
             # A reaction's cue can follow a move in any zone.
             lines = [*card.cues.for_zone(zone), *card.cues.after_misstep, *card.cues.after_attuned]
             for line in lines:
-                found = [f.reason for f in check_reply(line, context)]
+                # A cue is narration about the partner by design; everything else applies.
+                found = [
+                    f.reason
+                    for f in check_reply(line, context)
+                    if f.reason not in (GuardReason.NARRATION, GuardReason.THIRD_PERSON)
+                ]
                 if found:
                     failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
         for line in card.cues.all_lines():
@@ -355,6 +406,25 @@ def test_every_authored_cue_is_narration_that_passes_the_guard_in_its_zone(
 
 
 NOT_NARRATION = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|us|our)\b|[\"“”]")
+
+
+def test_every_opening_line_passes_as_the_opening_it_is(catalog: Catalog) -> None:
+    """An opening is said before the learner speaks, hot and holding its ground."""
+    failures = []
+    for card in catalog.cards.values():
+        context = GuardContext(
+            name=card.name,
+            style=card.style.value,
+            zone=Zone.ESCALATED,
+            mode=card.mode,
+            card_text=card_text(card),
+            plan=plan("push_back"),
+        )
+        for line in card.opening:
+            found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
+            if found:
+                failures.append(f"{card.id}/opening: {line!r} -> {found}")
+    assert failures == []
 
 
 # The softer feeling surfaces only below the engine's arousal limit for it.
@@ -506,3 +576,16 @@ def test_a_harmful_sentence_later_in_a_reply_is_never_shown() -> None:
     result = gate.finish()
     assert shown == result.text == "Five hours I waited."
     assert [f.reason for f in result.findings] == [GuardReason.HARM]
+
+
+def _reaction_stance(family: str, heat: str) -> Stance:
+    """The stance the reply plan gives a reaction to this family at this heat."""
+    # Once settled, explaining or a fix no longer heats the partner, so it is not
+    # pushed back on (the plan's stance follows what the move did, not its name).
+    if heat == "cool":
+        return "soften"
+    if family == "nothing_recognised":
+        return "stay_guarded"
+    if FAMILIES.index(family) < FAMILIES.index("reflecting"):  # a misstep
+        return "push_back"
+    return "soften"

@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "practice": "simulator.cli.practice_cmd:practice_command",
     "personas": "simulator.cli.personas_cmd:personas_group",
     "classify": "simulator.cli.classify_cmd:classify_command",
+    "guard": "simulator.cli.guard_cmd:guard_command",
     "moves": "simulator.cli.classify_cmd:moves_command",
     "replay": "simulator.cli.replay_cmd:replay_command",
     "eval": "simulator.cli.eval_cmd:eval_command",

@@ -22,7 +22,8 @@ from simulator.voices.base import Voice
 from simulator.voices.factory import make_voice
 
 if TYPE_CHECKING:
-    from simulator.evals.runner import CaseResult, JudgeHook, VoiceFactory
+    from simulator.evals.runner import CaseResult, JudgeHook, SuiteRun, VoiceFactory
+    from simulator.personas.loader import Catalog
 
 
 def _progress(result: CaseResult, done: int, total: int) -> None:
@@ -61,6 +62,61 @@ def _write(out: Path, run_log: dict[str, object], report: str) -> tuple[Path, Pa
     write_private(json_path, dumps(run_log, indent=2) + "\n", force=True)
     write_private(md_path, report, force=True)
     return json_path, md_path
+
+
+def _check_pack_free(pack: Path) -> None:
+    from simulator.evals.rating import ITEMS_FILE, key_path
+
+    if (pack / ITEMS_FILE).exists() or key_path(pack).exists():
+        raise AttuneError(f"{pack}: already holds a rating pack; choose another folder")
+
+
+def _write_pack(pack: Path, run: SuiteRun, catalog: Catalog, seed: int) -> None:
+    from simulator.evals.rating import build_pack, key_path, pack_files
+    from simulator.export.files import write_private
+
+    items, key = build_pack(run, catalog, seed)
+    try:
+        pack.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise AttuneError(f"{pack}: cannot create the pack folder ({exc.strerror})") from None
+    files = pack_files(items, key)
+    write_private(key_path(pack), files.pop("key"))
+    for name, text in files.items():
+        write_private(pack / name, text)
+    echo(
+        f"rating pack: {safe_line(pack)} ({len(items)} replies; give the rater this folder)\n"
+        f"key:         {safe_line(key_path(pack))} (keep it from the rater)",
+        err=True,
+    )
+
+
+def _score_pack(pack: Path, as_json: bool) -> None:
+    from simulator.evals.rating import (
+        RATINGS_FILE,
+        key_path,
+        rates_table,
+        read_key,
+        read_ratings,
+        score_ratings,
+    )
+
+    key = read_key(key_path(pack))
+    ratings = read_ratings(pack / RATINGS_FILE, set(key))
+    if not ratings:
+        raise AttuneError(f"{pack / RATINGS_FILE}: no item is rated yet")
+    scores = score_ratings(ratings, key)
+    if as_json:
+        echo_json(
+            {
+                "rated": len(ratings),
+                "items": len(key),
+                **{k: [r.model_dump() for r in rows] for k, rows in scores.items()},
+            }
+        )
+        return
+    echo(f"{len(ratings)} of {len(key)} items rated\n")
+    echo(rates_table(scores))
 
 
 @click.command("eval")
@@ -112,6 +168,26 @@ def _write(out: Path, run_log: dict[str, object], report: str) -> tuple[Path, Pa
     help="Have the models voice the dynamics cases too (by default their authored lines do, "
     "since the engine alone decides them; this takes about three times as long).",
 )
+@click.option(
+    "--prompt-only",
+    is_flag=True,
+    help="Also voice every model-voiced case with the same model and no plan in its prompt, "
+    "and report it beside the planned voice as 'MODEL (prompt only)'.",
+)
+@click.option(
+    "--rate-pack",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Also write every reply of the run as a blind rating pack in DIR (shuffled with "
+    "--seed, no voice or model names; the key goes to DIR-key.jsonl beside it).",
+)
+@click.option(
+    "--rate-score",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Score a rated pack (DIR/ratings.csv with DIR-key.jsonl) instead of running cases: "
+    "coherent, responsive and believable rates per voice and per guard outcome.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
 @personas_option
 @click.pass_context
@@ -128,14 +204,25 @@ def eval_command(
     min_pass: float,
     out: Path | None,
     voice_dynamics: bool,
+    prompt_only: bool,
+    rate_pack: Path | None,
+    rate_score: Path | None,
     as_json: bool,
     persona_folders: tuple[Path, ...],
 ) -> None:
     """Run the eval cases (dynamics, voice, robustness) and report per case, persona and model."""
+    if rate_score is not None:
+        if rate_pack is not None:
+            raise AttuneError("--rate-score scores a rated pack; it does not go with --rate-pack")
+        _score_pack(rate_score, as_json)
+        return
+    if rate_pack is not None:
+        _check_pack_free(rate_pack)
     # Imported here so `attune --help` and the TUI never pay for the eval machinery.
     from simulator.evals.cases import load_cases
     from simulator.evals.report import markdown, results_log, stdout_json, summary
     from simulator.evals.runner import judge_hook, run_suite
+    from simulator.evals.voicefig import VoiceFigures, describe
 
     settings = load_settings()
     catalog = catalog_from(persona_folders)
@@ -179,9 +266,12 @@ def eval_command(
             judge,
             _progress,
             voice_dynamics,
+            prompt_only,
         )
     )
     json_path, md_path = _write(out or home_dir() / "evals", results_log(run), markdown(run))
+    if rate_pack is not None:
+        _write_pack(rate_pack, run, catalog, seed)
     total = summary(run)
     if as_json:
         echo_json(stdout_json(run))
@@ -193,6 +283,9 @@ def eval_command(
                 f"fallback {group['guard_fallback_rate']:.0%}, "
                 f"latency {group['mean_latency_s']:.2f}s"
             )
+            if "voice" in group:
+                figures = VoiceFigures.model_validate(group["voice"])
+                echo(f"  {describe(figures)}")
         echo(f"results: {safe_line(json_path)}\nreport:  {safe_line(md_path)}")
     if total["pass_rate"] < min_pass:
         echo(

@@ -17,7 +17,9 @@ from simulator.engine import Engine, PartnerState
 from simulator.evals.cases import EvalCase
 from simulator.evals.scorers import CheckResult as CheckResult
 from simulator.evals.scorers import Transcript, score, scorer
+from simulator.evals.voicefig import INCOHERENT, OUT_OF_CHARACTER
 from simulator.guard.reasons import Finding, GuardReason
+from simulator.guard.sense import HOLDING
 from simulator.modes import AnyMove, get_mode
 from simulator.personas.card import PersonaCard
 from simulator.turns.session import TurnRecord
@@ -421,6 +423,37 @@ def no_giving_in(t: Transcript) -> CheckResult | None:
     if not t.case.voice.no_giving_in_before_settled or get_mode(t.card.mode).words.learner_asks:
         return None
     return _over_replies("no_giving_in", t.turns, t.findings, _giving_in_while_hot)
+
+
+def _raw_lapses(t: Transcript, wanted: frozenset[GuardReason], only_holding: bool) -> CheckResult:
+    name = "raw_stance_held" if only_holding else "raw_coherent"
+    judged = [r for r in t.raw if not only_holding or r.stance in HOLDING]
+    lapses = [r for r in judged if r.has(wanted)]
+    if not lapses:
+        return _result(name, True, f"{len(judged)} first attempts, none lapsed")
+    first = lapses[0]
+    return _result(
+        name,
+        False,
+        f"{len(lapses)}/{len(judged)} first attempts lapsed; turn {first.turn}: "
+        f"{_quote(first.raw)} ({', '.join(first.findings)})",
+    )
+
+
+@scorer("raw_coherent", "voice", voiced_only=True)
+def raw_coherent(t: Transcript) -> CheckResult | None:
+    """Every first attempt, as the model wrote it, is in character and makes sense in the scene."""
+    if not t.raw:
+        return None
+    return _raw_lapses(t, OUT_OF_CHARACTER | INCOHERENT, only_holding=False)
+
+
+@scorer("raw_stance_held", "voice", voiced_only=True)
+def raw_stance_held(t: Transcript) -> CheckResult | None:
+    """No first attempt warms up, thanks or apologises while the turn's plan holds back."""
+    if not any(r.stance in HOLDING for r in t.raw):
+        return None
+    return _raw_lapses(t, frozenset({GuardReason.STANCE}), only_holding=True)
 
 
 def voice_checks(case: EvalCase, card: PersonaCard, turns: list[TurnRecord]) -> list[CheckResult]:

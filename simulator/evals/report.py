@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from simulator.evals.runner import CaseResult, SuiteRun
+from simulator.evals.voicefig import VoiceFigures, figures
 from simulator.llm.client import SCRIPTED
 
 RESULTS_VERSION = 1
@@ -50,12 +51,26 @@ def _by(results: Iterable[CaseResult], *keys: str) -> dict[str, list[CaseResult]
     return dict(sorted(grouped.items()))
 
 
+def voice_figures(results: Iterable[CaseResult]) -> VoiceFigures:
+    """The raw first-attempt rates and shown outcomes over some case results."""
+    return figures(r for result in results for r in result.raw)
+
+
+def _model_group(results: list[CaseResult]) -> dict[str, Any]:
+    group = _group(results)
+    voice = voice_figures(results)
+    if voice.raw_replies:
+        group["voice"] = voice.as_dict()
+    return group
+
+
 def summary(run: SuiteRun) -> dict[str, Any]:
-    """Pass rates and guard figures overall, per model, per persona and per kind."""
+    """Pass rates and guard figures overall, per model, per persona and per kind; per model
+    also the voice's raw first-attempt rates apart from what the learner was shown."""
     results = run.results
     return {
         **_group(results),
-        "models": {m: _group(rs) for m, rs in _by(results, "model").items()},
+        "models": {m: _model_group(rs) for m, rs in _by(results, "model").items()},
         "personas": {p: _group(rs) for p, rs in _by(results, "persona", "model").items()},
         "kinds": {k: _group(rs) for k, rs in _by(results, "kind", "model").items()},
         "seed": run.seed,
@@ -115,6 +130,36 @@ def _table(title: str, groups: dict[str, dict[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
+def _pct(value: object) -> str:
+    return f"{value:.0%}" if isinstance(value, float) else "n/a"
+
+
+def _voice_table(models: dict[str, dict[str, Any]]) -> list[str]:
+    rows = {m: g["voice"] for m, g in models.items() if "voice" in g}
+    if not rows:
+        return []
+    lines = [
+        "## Voice: the model's raw first attempts, and what the learner was shown",
+        "",
+        "Each first attempt is judged as the model wrote it, with the runtime guard's full "
+        "context, before any retry or fallback. Follows the plan and stance held count only "
+        "turns with a reply plan; stance held counts the turns whose plan holds back (push "
+        "back, stay guarded).",
+        "",
+        "| model | raw replies | in character | coherent | follows plan | stance held "
+        "| shown: pass | retry | fallback |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, v in rows.items():
+        lines.append(
+            f"| {_cell(name)} | {v['raw_replies']} | {_pct(v['in_character_rate'])} | "
+            f"{_pct(v['coherent_rate'])} | {_pct(v['follows_plan_rate'])} ({v['planned']}) | "
+            f"{_pct(v['stance_hold_rate'])} ({v['holding']}) | {v['shown_pass']} | "
+            f"{v['shown_retry']} | {v['shown_fallback']} |"
+        )
+    return [*lines, ""]
+
+
 def markdown(run: SuiteRun) -> str:
     """The human report: per model, per persona, per kind, then every case with its checks."""
     total = summary(run)
@@ -137,6 +182,7 @@ def markdown(run: SuiteRun) -> str:
     if "judge_agreement" in total:
         lines += [f"Judge and deterministic checks agree on {total['judge_agreement']:.0%}.", ""]
     lines += _table("Per model", total["models"])
+    lines += _voice_table(total["models"])
     lines += _table("Per persona and model", total["personas"])
     lines += _table("Per kind and model", total["kinds"])
     lines += ["## Cases", ""]

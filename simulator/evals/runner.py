@@ -14,16 +14,21 @@ from simulator.engine import INTENSITIES
 from simulator.evals.cases import EvalCase
 from simulator.evals.policies import learner_turns
 from simulator.evals.scorers import CheckResult, Transcript, score
+from simulator.evals.voicefig import RawReply, judge_attempt
 from simulator.llm.client import SCRIPTED, CallOptions
 from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
 from simulator.settings.config import Settings
 from simulator.support.errors import AttuneError
 from simulator.turns.session import Session, TurnRecord
-from simulator.voices.base import Voice
+from simulator.voices.base import Attempt, Voice
 from simulator.voices.factory import make_voice
+from simulator.voices.model import ModelVoice
 
 VoiceFactory = Callable[[str, PersonaCard, Settings, int], Voice]
+
+PROMPT_ONLY = "(prompt only)"
+"""Marks the results of a model voicing the persona without the plan in its prompt."""
 
 
 class TurnSummary(BaseModel):
@@ -64,6 +69,10 @@ class CaseResult(BaseModel):
     """Rubric scores from `--judge-model`, and whether they agree with the checks."""
     voiced: bool = True
     """False when the scripted voice spoke instead of the model (see `speaks_with_model`)."""
+    raw: list[RawReply] = Field(default_factory=list)
+    """The model's first attempt at each turn, judged as written (before retry or fallback)."""
+    opening: str = ""
+    """The persona's first line, which the first learner turn answers."""
 
 
 def _summary(turn: TurnRecord) -> TurnSummary:
@@ -115,31 +124,46 @@ async def run_case(
     voice_factory: VoiceFactory = make_voice,
     judge: JudgeHook | None = None,
     voice_dynamics: bool = False,
+    prompt_only: bool = False,
 ) -> CaseResult:
-    """Play the case's learner turns against the persona and check what happened."""
+    """Play the case's learner turns against the persona and check what happened.
+
+    With `prompt_only` the model voices the persona without the plan in its prompt,
+    and the result is labelled so (`PROMPT_ONLY`), to compare with the planned voice.
+    """
     voiced = speaks_with_model(case, model, voice_dynamics)
+    label = f"{model} {PROMPT_ONLY}" if prompt_only else model
+    raw: list[RawReply] = []
     try:
         if voiced or model == SCRIPTED:
             voice = voice_factory(model, card, settings, seed)
         else:
             voice = make_voice(SCRIPTED, card, settings, seed)
+        attempts: list[Attempt] = []
+        if isinstance(voice, ModelVoice):
+            voice.on_attempt = attempts.append
+            voice.follow_plan = not prompt_only
         session = Session(card, voice, intensity=INTENSITIES[case.intensity])
         for text in learner_turns(case, seed, card.mode):
+            before = len(attempts)
             await session.respond_async(text)
+            if len(attempts) > before:
+                record = session.turns[-1]
+                raw.append(judge_attempt(record.index, attempts[before], record.guard.result))
         turns = session.turns
-        checks = score(Transcript(case, card, session.start, turns, voiced))
+        checks = score(Transcript(case, card, session.start, turns, voiced, raw))
         # A dynamics case handed to the scripted voice says nothing about the model's voice.
         judged = voiced or model == SCRIPTED
         verdict = await judge(card, turns, checks) if judge is not None and judged else None
     except AttuneError as exc:
-        return _failed(case, model, str(exc))
+        return _failed(case, label, str(exc))
     except Exception as exc:  # a bug in one case must not cost the others their results
-        return _failed(case, model, f"{type(exc).__name__}: {exc}")
+        return _failed(case, label, f"{type(exc).__name__}: {exc}")
     guarded = [t for t in turns if t.guard.attempts]
     return CaseResult(
         id=case.id,
         persona=case.persona,
-        model=model,
+        model=label,
         kind=case.kind,
         # A case that checks nothing proves nothing; it must not count as a pass.
         passed=bool(checks) and all(c.passed for c in checks),
@@ -155,6 +179,8 @@ async def run_case(
         else 0.0,
         judge=verdict,
         voiced=voiced,
+        raw=raw,
+        opening=session.opening,
     )
 
 
@@ -183,8 +209,13 @@ async def run_suite(
     judge: JudgeHook | None = None,
     progress: Callable[[CaseResult, int, int], None] | None = None,
     voice_dynamics: bool = False,
+    prompt_only: bool = False,
 ) -> SuiteRun:
-    """Run every case against every model, at most `concurrency` at once."""
+    """Run every case against every model, at most `concurrency` at once.
+
+    With `prompt_only`, every case a model voices runs a second time with the same
+    model and no plan in its prompt, labelled `MODEL (prompt only)`.
+    """
     if concurrency < 1:
         raise AttuneError(f"--concurrency must be at least 1, got {concurrency}")
     unknown = sorted({c.persona for c in cases} - set(catalog.cards))
@@ -202,10 +233,17 @@ async def run_suite(
             "mode; give the case its own 'turns' or another policy"
         )
     gate = asyncio.Semaphore(concurrency)
-    total = len(cases) * len(models)
+    runs = [(c, m, False) for m in models for c in cases]
+    if prompt_only:
+        runs += [
+            (c, m, True) for m in models for c in cases if speaks_with_model(c, m, voice_dynamics)
+        ]
+    compared = {m for _, m, only in runs if only}
+    labels = [*models, *(f"{m} {PROMPT_ONLY}" for m in models if m in compared)]
+    total = len(runs)
     done = 0
 
-    async def one(case: EvalCase, model: str) -> CaseResult:
+    async def one(case: EvalCase, model: str, only: bool) -> CaseResult:
         nonlocal done
         async with gate:
             result = await run_case(
@@ -217,6 +255,7 @@ async def run_suite(
                 voice_factory,
                 judge,
                 voice_dynamics,
+                only,
             )
         done += 1
         if progress is not None:
@@ -224,12 +263,12 @@ async def run_suite(
         return result
 
     started = time.perf_counter()
-    results = await asyncio.gather(*(one(c, m) for m in models for c in cases))
+    results = await asyncio.gather(*(one(c, m, only) for c, m, only in runs))
     return SuiteRun(
-        models=list(models),
+        models=labels,
         seed=seed,
         concurrency=concurrency,
-        results=sorted(results, key=lambda r: (models.index(r.model), r.id)),
+        results=sorted(results, key=lambda r: (labels.index(r.model), r.id)),
         wall_s=round(time.perf_counter() - started, 3),
         voice_dynamics=voice_dynamics,
     )

@@ -9,7 +9,7 @@ when the case does not ask for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from simulator.domain.zones import Zone
 from simulator.engine import PartnerState
 from simulator.evals.cases import EvalCase
+from simulator.evals.voicefig import RawReply
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import Finding
 from simulator.personas.card import PersonaCard
@@ -46,6 +47,8 @@ class Transcript:
     start: PartnerState
     turns: list[TurnRecord]
     voiced: bool
+    raw: list[RawReply] = field(default_factory=list)
+    """The model's first attempt at each turn it voiced, judged as written."""
 
     @cached_property
     def findings(self) -> list[list[Finding]]:

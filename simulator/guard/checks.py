@@ -11,48 +11,24 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
-from simulator.domain.zones import Zone
+from simulator.guard.context import MAX_CHARS as MAX_CHARS
+from simulator.guard.context import MAX_SENTENCES as MAX_SENTENCES
+from simulator.guard.context import GuardContext as GuardContext
+from simulator.guard.lexicon import ENDEARMENT as _ENDEARMENT
+from simulator.guard.lexicon import HOSTILE as _HOSTILE
+from simulator.guard.lexicon import SARCASM as _SARCASM
+from simulator.guard.lexicon import WARM as _WARM
+from simulator.guard.lexicon import rx as _rx
+from simulator.guard.lexicon import sentences as sentences
+from simulator.guard.lexicon import words as _words
 from simulator.guard.reasons import Finding, GuardReason
+from simulator.guard.sense import foreign, narration, stage_direction, stance, third_person
 from simulator.guard.tidy import asides, tidy
 from simulator.modes import get_mode
 
-MAX_CHARS = 450
-MAX_SENTENCES = 5
 ECHO_MIN_WORDS = 6
 ECHO_SENTENCE_WORDS = 4
 LEAK_NGRAM = 6
-
-
-class GuardContext(BaseModel):
-    """What a reply is checked against."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    """The persona's name (its own `Name:` label is tidied away, not rejected)."""
-    style: str
-    """`pursue` or `withdraw`."""
-    zone: Zone
-    """The zone the engine decided for this turn."""
-    learner: str = ""
-    """The learner's message the reply answers."""
-    instructions: str = ""
-    """Prompt text the persona must never repeat."""
-    scene: str = ""
-    """Text the persona may echo even though the prompt contains it (the scene, its lines)."""
-    previous: list[str] = []
-    """The persona's earlier replies in this conversation."""
-    max_chars: int = MAX_CHARS
-    max_sentences: int = MAX_SENTENCES
-    mode: str = "listen"
-    """The practice mode: in `ask` the persona is the one being asked for support, so
-    supportive lines are in character and asking for support is the learner's part."""
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 # Said about the partner, or quoted back at them, these are in character:
@@ -88,6 +64,9 @@ _AI = _rx(
     r"\breached out (?:to me )?for (?:my )?help\b|\b(?:glad|happy|thanks?|thank you) (?:that )?you (?:reached out|asked me)\b",
     r"\b(?:found|find) my (?:answer|response|reply|suggestions?|advice) (?:helpful|useful)\b",
     r"\b(?:happy|glad) to (?:provide|offer)\b|\bprovide (?:you with )?(?:the|a|an) (?:response|answer)\b|\byour request\b",
+    # seen in blind dev replies: a helpdesk's welcome and offers
+    r"\bgreat question\b|\bask me (?:any|anything)\b|\bi can help you (?:with|plan)\b|\b(?:i can|let me) assist\b",
+    r"\bi(?:'m| am) here to (?:help|support|assist)\b(?! you\b)",
 )
 
 _LEAK = _rx(
@@ -145,6 +124,12 @@ _THERAPIST = _rx(
     r"\b(?:the key is|keep in mind|remember that|it can help|can help\.|setting clear|rebuilds? trust|it's okay to need|listening is a skill|open questions)\b",
     r"\b(?:you might|you could|you may) (?:try|consider|want to try) (?:acknowledging|expressing|using|saying|asking|naming|validating|listening)\b|\bconsider (?:expressing|using|trying|saying|asking|naming)\b",
     r"\b(?:take|let's take) a deep breath together\b|\bthank you for being open\b|\bgrowth\b",
+    # seen in blind dev replies: a counsellor's validation, said to the learner
+    r"\bsafe space\b|\b(?:that's|is|are) (?:completely |totally |a really |really )?valid\b|\bvalid (?:thing|question|perspectives?|points?)\b|\bi want to validate\b",
+    r"\b(?:completely|totally|perfectly) normal to feel\b|\bnatural part of (?:any|every|a) relationship\b|\bvery common (?:need|in couples)\b",
+    r"\bhealthy communication\b|\backnowledging my feelings\b|\beach other's perspectives?\b|\bhow i'm processing\b",
+    r"\bit sounds like (?:we both|you're (?:wondering|taking|experiencing|needing))\b|\bemotional presence\b",
+    r"\b(?:honou?r|explore) (?:them|that|those feelings|some strategies)\b|\bmental health\b",
 )
 
 _ROLE_LABEL = re.compile(
@@ -179,48 +164,6 @@ def _role_swap(mode: str) -> re.Pattern[str]:
     return _rx(*patterns) if patterns else _OFFENDER
 
 
-# Warmth, thanks and agreement: out of place while the partner is flooded or escalated.
-_WARM = _rx(
-    r"\bthank (?:you|u)\b(?! for nothing)",
-    r"\bthanks\b(?! for nothing| a lot\b| a bunch\b)",
-    r"\bi (?:really )?appreciate (?:that|it|you|this|how)\b",
-    r"\b(?:that|it) means (?:a lot|so much|the world)\b",
-    r"\bi love you\b|\bi forgive you\b|\bi feel (?:so much |a lot |much )?(?:better|closer|calmer|safe|lighter)\b",
-    r"\byou(?:'re| are) (?:so |totally |completely |absolutely )?(?:right|sweet|wonderful|amazing|the best)\b",
-    r"\b(?:good|great|lovely|perfect|brilliant) (?:idea|point|plan|thinking)\b",
-    r"\blet's do (?:that|it|this)\b|\bsounds (?:good|great|perfect|lovely|like a plan)\b|\bthat (?:would|will|could) (?:work|help|be (?:great|perfect|nice|lovely))\b",
-    r"\blet's (?:make|come up with|figure out|write) (?:a|the) (?:plan|list|schedule|email)\b|\bi'm (?:so |really )?sorry,? i'm (?:so |really )?sorry\b",
-    r"^(?:i'm |i am )?(?:so |really |very )?sorry(?:[.!]|,? (?:i'm|i am|about that|for (?:that|everything|the misunderstanding)))",
-    r"\b(?:no worries|don't worry about it|it's (?:all )?(?:fine|okay|ok|alright),? (?:really|honestly|don't worry|no big deal))\b",
-    r"^(?:deal|okay,? deal|sure,? let's)\b",
-    r"\bthat's a relief\b|\bthat makes (?:total |perfect |complete )?sense\b|\bdon't worry about it\b",
-)
-_ENDEARMENT = re.compile(
-    r"\b(?:love|sweetheart|honey|babe|darling|sweetie)\b(?! you)", re.IGNORECASE
-)
-_SARCASM = _rx(
-    r"(?:^|[.!?]\s+)(?:wow|gee|sure|right|well),?\s",
-    r"(?:^|[.!?]\s+)oh,? (?:great|perfect|wonderful|brilliant|sure|right|thanks|thank you|good|we're|so)\b",
-    r"(?:^|[.!?]\s+)great[.!?]|\breally needed\b|\bjust what i needed\b|\bhow (?:kind|generous|big) of you\b",
-    r"\b(?:as usual|for nothing|i guess|yeah right|how (?:nice|lovely|thoughtful)|real(?:ly)? helpful|instead of)\b",
-    r"\bthanks? (?:you )?for (?:finally|turning up|showing up|nothing|the lecture)\b",
-)
-
-# Hostility: out of place once the partner has settled.
-_HOSTILE = _rx(
-    r"\b(?:shut up|how dare you|i hate you|screw you|get out|leave me alone|i don't care|you make me sick|i can't stand you)\b",
-    # told to someone, not "make it go away"
-    r"(?:^|[.!?,]\s*|\bjust )go away\b",
-    r"\byou(?:'re| are) (?:so )?(?:pathetic|useless|selfish|an idiot|stupid|a joke|impossible|unbelievable|ridiculous|the worst)\b",
-    r"^whatever[.!]*$",
-    r"\bdon't (?:you dare|touch me|talk to me)\b|\bstop talking\b|\bare you kidding me\b",
-    r"\bcouldn't (?:even )?be bothered\b|\bi (?:don't|never) want(?:ed)? your help\b|\bi'm still (?:furious|so angry|livid)\b",
-    # "useless" as a verdict on the learner or the talk; "I feel useless" is the softer feeling
-    r"\byou(?:'re| are) the reason\b|\b(?:that's|this is|it's|so|totally|completely) useless\b",
-    r"\bforget it by\b|\byou always do\b",
-    r"\b(?:pathetic|typical|liar|don't insult me|oh please|save (?:it|the speech|your breath)|yeah right|cure for everything)\b",
-    r"\byou (?:really )?don't get it\b|\bmatters? more than i\b|\bso you can pretend\b",
-)
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # Capitals of three or four letters are usually an acronym (USB, ETA, ASAP); they
 # count as shouting only when they spell a word people raise their voice on.
@@ -229,22 +172,6 @@ _SHOUTED_SHORT = {
     "STOP", "EVER", "JUST", "NEVER", "WHAT", "THIS", "THAT", "YOUR", "LIKE", "ONLY", "EVEN",
     "ONCE", "KNOW", "CARE", "HOUR", "DONE", "LATE", "SICK", "MEAN", "LIED", "LEFT",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n+")
-_WORD = re.compile(r"[a-z0-9']+")
-
-
-def sentences(text: str) -> list[str]:
-    """Split a reply into sentences (terminal punctuation or line breaks)."""
-    parts, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        piece = text[start : match.end()].strip()
-        if piece:
-            parts.append(piece)
-        start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        parts.append(tail)
-    return parts
 
 
 def _first(pattern: re.Pattern[str], text: str, reported_ok: bool = True) -> str | None:
@@ -255,10 +182,6 @@ def _first(pattern: re.Pattern[str], text: str, reported_ok: bool = True) -> str
                 continue
             return sentence[match.start() : match.end()]
     return None
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
@@ -514,6 +437,10 @@ _CHECKS: tuple[tuple[GuardReason, Callable[[str, GuardContext], str | None]], ..
     (GuardReason.ABUSIVE, lambda t, c: _first(_ABUSIVE, t)),
     (GuardReason.HARM, _harm),
     (GuardReason.TOO_LONG, _too_long),
+    (GuardReason.THIRD_PERSON, third_person),
+    (GuardReason.NARRATION, narration),
+    (GuardReason.FOREIGN, foreign),
+    (GuardReason.STANCE, stance),
 )
 
 
@@ -543,4 +470,8 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
             if evidence is not None and reason not in seen:
                 found.append(Finding(reason=reason, evidence=evidence))
                 seen.add(reason)
+        staged = stage_direction(aside)
+        if staged is not None and GuardReason.NARRATION not in seen:
+            found.append(Finding(reason=GuardReason.NARRATION, evidence=staged))
+            seen.add(GuardReason.NARRATION)
     return found

@@ -8,8 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from simulator.domain.zones import Zone
-from simulator.guard.checks import GuardContext, check_reply
+from simulator.guard.checks import check_reply
 from simulator.guard.reasons import GuardReason
+from simulator.guard.verdict import card_context
 from simulator.personas.loader import Catalog
 from simulator.support.safe_parse import parse_yaml
 from simulator.support.safe_read import read_text
@@ -103,7 +104,7 @@ def evaluate_guard(examples: Iterable[LabeledReply], catalog: Catalog) -> GuardR
     errors: list[tuple[str, list[str], list[str]]] = []
     for ex in examples:
         card = catalog.get(ex.persona)
-        ctx = GuardContext(name=card.name, style=card.style.value, zone=ex.zone, learner=ex.learner)
+        ctx = card_context(card, ex.zone, ex.learner)
         got = {f.reason for f in check_reply(ex.reply, ctx)}
         gold = set(ex.expect)
         counts["total"] += 1

@@ -32,6 +32,16 @@ class GuardReason(StrEnum):
     """Speaks of self-harm, suicide, abuse or violence, in any person: the persona's pain
     stays in the scene, and a learner's real distress is never mirrored back."""
 
+    THIRD_PERSON = "third_person"
+    """Talks about itself by its own name or in the third person ("Priya smiles")."""
+    NARRATION = "narration"
+    """Narrates or stages the scene ("smiles and says:", "*sighs*", "she said")."""
+    FOREIGN = "foreign"
+    """Brings in people, places or events that are not in the scene."""
+    STANCE = "stance"
+    """Goes against the plan's stance: warming up while it pushes back, hostile while it
+    opens up."""
+
     @property
     def plain(self) -> str:
         """The reason as a phrase for a retry prompt or a coach."""
@@ -49,6 +59,10 @@ _PLAIN = {
     GuardReason.REPETITIVE: "it repeated itself",
     GuardReason.ABUSIVE: "it was cruel or threatening; be angry, never demeaning",
     GuardReason.HARM: "it spoke of hurting someone or oneself; keep the hurt to the two of you",
+    GuardReason.THIRD_PERSON: "it talked about you in the third person; say I, not your name",
+    GuardReason.NARRATION: "it narrated or described actions; say only the words you speak",
+    GuardReason.FOREIGN: "it brought in people, places or events that are not in this scene",
+    GuardReason.STANCE: "it took the wrong tone for how you take what was just said",
 }
 
 

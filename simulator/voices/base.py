@@ -8,6 +8,8 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.engine.state import TurnOutcome
+from simulator.guard.context import GuardContext
+from simulator.guard.reasons import Finding
 from simulator.personas.card import PersonaCard
 from simulator.replyplan import ReplyPlan
 
@@ -55,6 +57,23 @@ class GuardRecord(BaseModel):
     """What each rejected or trimmed attempt did wrong, with the words that showed it."""
     attempts: int = 0
     """Model calls made for this turn (0 for authored lines)."""
+
+
+class Attempt(BaseModel):
+    """One model attempt at a reply as the model wrote it, with the guard's context and verdict.
+
+    `raw` is what the model streamed before the gate stopped it (the whole attempt when
+    nothing stopped it): what an eval judges for the model's own first-attempt rates.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    """1 for the first attempt, 2 for the stricter retry."""
+    raw: str
+    context: GuardContext
+    findings: list[Finding] = Field(default_factory=list)
+    """Why the gate held the attempt back (empty: it was shown whole)."""
 
 
 class Reply(BaseModel):

@@ -16,11 +16,12 @@ from simulator.domain.zones import Zone
 from simulator.engine.plan import plan_reply, plan_words
 from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
+from simulator.guard.sense import card_text
 from simulator.llm.client import CallOptions, stream_chat
 from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
-from simulator.voices.base import GuardRecord, Reply, ReplyRequest, ReplyStream
+from simulator.voices.base import Attempt, GuardRecord, Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice, recent_replies
 
 Chat = Callable[[list[dict[str, str]], CallOptions], AsyncGenerator[str, None]]
@@ -135,6 +136,11 @@ def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> Gu
         instructions=system,
         scene=" ".join([scene, *request.card.underneath.lines]),
         previous=[request.opening, *(e.partner for e in request.history)],
+        said=[e.learner for e in request.history],
+        card_text=card_text(request.card),
+        # The engine's reply plan rides on the request once the engine makes one (the
+        # reply-plan work); the stance check runs only when it is there.
+        plan=getattr(request, "plan", None),
         max_sentences=QUIET_SENTENCES if quiet else SPOKEN_SENTENCES,
         max_chars=QUIET_CHARS if quiet else SPOKEN_CHARS,
     )
@@ -152,6 +158,11 @@ class ModelVoice:
         self.chat = chat
         self.name = options.model
         self.authored = ScriptedVoice(card, seed=seed)
+        self.on_attempt: Callable[[Attempt], None] | None = None
+        """Told of every attempt as the model wrote it (an eval judges the raw replies)."""
+        self.follow_plan = True
+        """False: the prompt-only persona an eval compares the planned voice against (the
+        prompt leaves out what the plan says; the guard still knows the plan)."""
 
     def opening(self) -> str:
         """The scene opens on an authored line, so it starts in character."""
@@ -181,9 +192,10 @@ class ModelVoice:
                 gate = SentenceGate(guard_context(request, ctx, scene + mood))
                 messages = build_messages(request, scene, mood)
                 chunks = self.chat(messages, self._options(turn, attempt))
-                shown = ""
+                shown = raw = ""
                 try:
                     async for chunk in chunks:
+                        raw += chunk
                         released = gate.feed(chunk)
                         if released:
                             first = first if first is not None else time.perf_counter() - started
@@ -194,6 +206,12 @@ class ModelVoice:
                 finally:
                     await chunks.aclose()
                 result = gate.finish()
+                if self.on_attempt is not None:
+                    self.on_attempt(
+                        Attempt(
+                            number=attempt + 1, raw=raw, context=gate.ctx, findings=result.findings
+                        )
+                    )
                 if len(result.text) > len(shown):
                     # The last sentence is only checked once the stream has ended.
                     first = first if first is not None else time.perf_counter() - started

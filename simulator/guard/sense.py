@@ -1,0 +1,465 @@
+"""The guard's sense checks: a reply can stay in character and still make no sense.
+
+Each check returns the words that showed the problem, or None: the persona
+talking about itself in the third person or by its own name; narration and
+stage directions; people, places and events foreign to the scene; and a
+stance against the engine's reply plan (warming up while the plan pushes back,
+hostility while it opens up). The sentence gate runs them on the reply so far
+as it streams, so a reply is judged by its first sentence before its second
+arrives: a reply that starts with nobody in it ("Penguins are flightless
+birds.") is stopped there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from simulator.guard.lexicon import ENDEARMENT, HOSTILE, SARCASM, WARM, rx, sentences, words
+
+if TYPE_CHECKING:
+    from simulator.guard.context import GuardContext
+    from simulator.personas.card import PersonaCard
+
+# ---------------------------------------------------------------------------------------
+# Third person and own name
+# ---------------------------------------------------------------------------------------
+
+# Addressed by one's own name ("Sorry, Priya.") is the learner's line: another reason.
+_VOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:sorry|hey|oh|look|listen|okay|thanks|thank you|hi|please),?\s*|,\s*)$", re.I
+)
+# The persona described from outside, without its name: "her partner doesn't see it".
+_SELF_OUTSIDE = rx(
+    r"\b(?:her|his) partner\b(?! (?:and|or) (?:i|me)\b)",
+    r"\bthe (?:conversation|talk|argument|scene) (?:with|between) \w+\b",
+)
+
+
+def third_person(text: str, ctx: GuardContext) -> str | None:
+    """The persona names itself or describes itself from outside ("Priya smiles")."""
+    name = re.escape(ctx.name)
+    for sentence in sentences(text):
+        for match in re.finditer(rf"(?<![\"'\u201c])\b{name}(?:'s)?\b", sentence, re.I):
+            before, after = sentence[: match.start()], sentence[match.end() :]
+            if _VOCATIVE_BEFORE.search(before) and re.match(r"\s*(?:[,.!?]|$)", after):
+                continue
+            if re.match(r"\s*[.!?]*$", after) and before.rstrip().endswith(","):
+                continue
+            nxt = re.match(r"\s+[\w']+", after)
+            return sentence[match.start() : match.end()] + (nxt.group(0) if nxt else "")
+    found = _SELF_OUTSIDE.search(text)
+    return found.group(0) if found else None
+
+
+# ---------------------------------------------------------------------------------------
+# Narration and stage directions
+# ---------------------------------------------------------------------------------------
+
+_SPEECH = (
+    r"(?:says?|said|repl(?:y|ies|ied)|answer(?:s|ed)|add(?:s|ed)|whisper(?:s|ed)|"
+    r"mutter(?:s|ed)|murmur(?:s|ed)|snap(?:s|ped)|sigh(?:s|ed)|shout(?:s|ed)|yell(?:s|ed)|"
+    r"continu(?:es|ed)|respond(?:s|ed)|cr(?:ies|ied)|scoff(?:s|ed)|admit(?:s|ted)|"
+    r"mumble[sd]?|exclaim(?:s|ed)|retort(?:s|ed)|blurt(?:s|ed) out)"
+)
+_BODY = r"(?:her|his|their)"
+_GESTURE = (
+    r"(?:smile[sd]?|sigh(?:s|ed)?|shrug(?:s|ged)?|nod(?:s|ded)?|laugh(?:s|ed)?|frown(?:s|ed)?|"
+    r"pause[sd]?|hesitate[sd]?|chuckle[sd]?|scoff(?:s|ed)?|sniff(?:s|ed)?|groan(?:s|ed)?|"
+    r"winc(?:es|ed)|flinch(?:es|ed)|blink(?:s|ed)|gulp(?:s|ed)|swallow(?:s|ed)|"
+    r"(?:look|glance|stare|gaze|peer|turn)(?:s|d|ed)? (?:away|down|up|over|back|at|out|toward|towards)|"
+    r"(?:stare|glance)[sd]?|lean(?:s|ed)|shift(?:s|ed)|fidget(?:s|ed)|"
+    rf"(?:cross|fold)(?:es|ed|s)? {_BODY} arms|roll(?:s|ed) {_BODY} eyes|shak(?:es|ed|ing) {_BODY} head|"
+    rf"bit(?:es|ing)? {_BODY} lip|wip(?:es|ed) {_BODY}|rub(?:s|bed) {_BODY}|clench(?:es|ed) {_BODY}|"
+    r"take?s? a (?:deep |long |shaky )?breath|took a (?:deep |long |shaky )?breath|let(?:s)? out a|"
+    r"tear(?:s|ed)? up|go(?:es)? quiet|fall(?:s)? silent|stay(?:s|ed)? silent)"
+)
+_NARRATION = rx(
+    # "She sighs.", "He looks away and says nothing."
+    rf"(?:^|[.!?,;]\s*|\band\s+|\bthen\s+)(?:she|he)\s+(?:just\s+|quietly\s+|slowly\s+|finally\s+)?{_GESTURE}\b",
+    # "smiles and says:", "sighs before answering"
+    rf"\b{_GESTURE}\s*,?\s*(?:and|before|then|as (?:she|he))\s+(?:says?|said|repl\w+|adds?|added|continu\w+|answer\w*|speak\w*|looks?|turns?)\b",
+    # attribution around quoted speech: '"Fine," she said.', 'she says: "..."'
+    rf"[\"\u201d]\s*,?\s*(?:she|he|they|i|\w+)\s+(?:\w+ly\s+)?{_SPEECH}\b",
+    rf"\b(?:she|he|they)\s+(?:\w+ly\s+)?{_SPEECH}\s*[,:]?\s*[\"\u201c]",
+    rf",\s*(?:she|he)\s+(?:\w+ly\s+)?{_SPEECH}(?:\s+\w+ly)?\s*[.!]?$",
+    rf"\b{_SPEECH}\s*:\s*[\"\u201c]?\w",
+    # a manner tacked on like a stage direction: "With a sigh, ...", "..., voice shaking."
+    r"(?:^|[,;]\s*)(?:with|in) a (?:deep |heavy |small |long |tired |bitter |sad |weak )?(?:sigh|smile|shrug|nod|laugh|frown|scoff|(?:small|shaky|trembling|quiet|soft|flat|tight|low|cold|sharp) (?:voice|tone))\b\s*[,.]?",
+    rf"(?:^|,\s*)(?:{_BODY} )?(?:voice|eyes|hands|jaw|lips?) (?:\w+ )?(?:crack|shak|trembl|tighten|soften|well|narrow|drop|fill|harden|tens|break|waver)\w*",
+    r"^\W*(?:a )?(?:long |short |brief )?(?:pause|silence|beat)\W*$",
+)
+# An aside (the tidier strips it) that stages the scene: *sighs*, (looks away), [pause].
+_ASIDE_ACTION = re.compile(
+    rf"^[*(\[]\s*(?:(?:she|he|they)\s+)?(?:(?:\w+ly)\s+)?(?:{_GESTURE}|{_SPEECH}|"
+    r"pause|silence|beat|quietly|softly|sarcastically|angrily|bitterly|voice\b|tears?\b|"
+    r"sarcastic|angry|quiet|long|under (?:her|his) breath|looking|looks|turning|turns|"
+    r"crossing|folding|staring|sighing|smiling|shrugging|nodding|laughing|rolling)",
+    re.IGNORECASE,
+)
+
+
+# A sentence told about someone from outside: "He pushes the beer away and rubs his eyes."
+_TOLD = re.compile(
+    r"(?:^\W*|[\"\u201d]\s+)(?:she|he)\s+(?:\w+ly\s+)?(?:\w+(?:s|ed)|doesn't|didn't|won't|can't)\b",
+    re.IGNORECASE,
+)
+_OWN_BODY = re.compile(r"\b(?:her|his|herself|himself)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{2,}[\"\u201d]|(?:^|\s)'[^']{2,}'(?=\W|$)")
+
+
+def narration(text: str, ctx: GuardContext) -> str | None:
+    """Stage directions or a narrator's voice instead of the persona's own words."""
+    if re.match(r"^\W*narrator\s*:", text, re.IGNORECASE):
+        return "Narrator:"
+    # The whole reply told from outside, quoted speech inside it.
+    quoted = bool(_QUOTED.search(text))
+    named = re.compile(
+        rf"^\W*{re.escape(ctx.name)}\s+(?:\w+ly\s+)?(?:\w+(?:s|ed)|doesn't|didn't)\b",
+        re.IGNORECASE,
+    )
+    for sentence in sentences(text):
+        match = _NARRATION.search(sentence)
+        if match:
+            return match.group(0).strip(' ,;"\u201c\u201d')
+        if sentence.startswith(("(", "*", "[")) and stage_direction(sentence):
+            return sentence
+        by_name = named.search(sentence)
+        if by_name:
+            return by_name.group(0).strip(" \"'")
+        told = _TOLD.search(sentence)
+        if told and (quoted or _OWN_BODY.search(_QUOTED.sub(" ", sentence))):
+            return told.group(0).strip(" \"'")
+    return None
+
+
+# "(He doesn't look up.)", "(sits down next to you)", "(quietly)": an actor's note.
+_ASIDE_ACTOR = re.compile(
+    r"^[(\[]\s*(?:(?:she|he|they|his|her|their)\b|[a-z]+(?:s|ed|ing|ly)\b)", re.IGNORECASE
+)
+
+
+def stage_direction(aside: str) -> str | None:
+    """An aside that stages the scene (*sighs*), as opposed to one that says something."""
+    if aside.startswith("*") and re.search(r"[^\W\d_]", aside):
+        return aside
+    return aside if _ASIDE_ACTION.search(aside) or _ASIDE_ACTOR.search(aside) else None
+
+
+# ---------------------------------------------------------------------------------------
+# Foreign to the scene
+# ---------------------------------------------------------------------------------------
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _wordset(
+    """a an the and or but if so because as of at by for with about against between into
+    through during before after above below to from up down in out on off over under again
+    then once here there when where why how all any both each few more most other some such
+    no nor not only own same than too very can will just should now i me my myself we our
+    ours ourselves you your yours yourself yourselves he him his himself she her hers herself
+    it its itself they them their theirs themselves what which who whom this that these those
+    am is are was were be been being have has had having do does did doing would could might
+    must shall may i'm i've i'd i'll you're you've you'd you'll he's she's it's we're they're
+    that's there's what's who's let's isn't aren't wasn't weren't hasn't haven't hadn't
+    doesn't don't didn't won't wouldn't shouldn't can't cannot couldn't yes yeah no nope okay
+    ok oh um uh hmm well really just like even still also maybe actually ever never always
+    something anything nothing everything someone anyone everyone nobody somebody anybody
+    one thing things way lot bit kind sort get got gets getting go goes going gone went come
+    came comes coming make made makes making take took takes taking know knew knows knowing
+    think thought thinks thinking say said says saying tell told tells telling want wanted
+    wants need needed needs feel felt feels feeling see saw seen look looked looks give gave
+    let mean meant means right now today tonight time times back again already yet much many
+    every another enough quite pretty rather sure whatever whenever wherever hey huh wow"""
+)
+# Words that belong to any talk between two partners after a hurt: they say nothing
+# about which scene the reply is in, so they neither prove nor disprove it belongs.
+_CORE = _wordset(
+    """hurt hurts upset angry mad sad scared afraid fear worried worry worrying alone lonely
+    tired exhausted frustrated annoyed furious disappointed ashamed embarrassed humiliated
+    stupid silly small invisible ignored forgotten dismissed unheard unseen rushed pushed
+    heard understood listen listening listened hear talk talking talked speak speaking
+    spoke words word said sorry apology apologize apologise fault blame blaming care cares
+    caring cared love loved loves matter matters mattered important feelings emotion
+    emotions heart head mind chest stomach voice face eyes breath tears cry crying cried
+    fine good bad better worse worst okay great terrible awful horrible hard easy simple
+    big little whole real true fair unfair wrong mistake sense point reason reasons problem
+    fix fixing fixed solve solution solutions plan plans idea ideas advice help helping
+    helped support trust honest honestly promise promised together apart close closer
+    distance distant space quiet silence silent loud calm calmer breathe minute minutes
+    hour hours day days night week weeks month year moment second long short late early
+    soon later earlier start started end ended stop stopped wait waited waiting leave left
+    stay stayed home house room here place person people partner us couple relationship
+    friend friends life world work working worked busy job family thing stuff part part
+    side story happened happen happens happening try tried trying keep kept kinda guess
+    wish wished hope hoped believe believed remember remembered forget forgot understand
+    understanding explain explaining explained excuse excuses defend defending deal dealing
+    fight fighting argue arguing argument shout shouting yell yelling sound sounds sounded
+    seem seems seemed act acting treat treated ask asked asking answer answered reply
+    replied call called text texted message messages phone question questions first last
+    next same different whole again anymore either neither instead especially exactly
+    probably definitely completely totally literally seriously genuinely kind nice sweet
+    mean cold rude selfish careless wanted needing miss missed missing glad happy relieved
+    sure unsure confused lost stuck done enough too much over whatever somehow somewhere
+    care cared rest sit sitting stand standing walk walked walking room kitchen table couch
+    door bed tired sleep slept eat dinner lunch breakfast coffee tea food drink office half
+    use uses used guy known warning finish finished sick reaction hungry nine six seven eight
+    five four three two ten o'clock minute tonight morning afternoon evening weekend car
+    drive shower hug hold held dishes bother bothered honest care laugh funny joke joking
+    normal weird strange crazy hate hated angry scared loud shout chance whole ready
+    """
+)
+# People, places and events that a reply brings into a scene where no one mentioned them.
+_NEWCOMER = _wordset(
+    """coworker coworkers co-worker colleague colleagues boss manager supervisor teacher
+    professor classmate student doctor nurse neighbor neighbour neighbors neighbours roommate
+    landlord stranger strangers cousin uncle aunt grandma
+    grandmother grandpa grandfather nephew niece sister brother mom mum mother dad father
+    son daughter kid kids children baby ex girlfriend boyfriend husband wife fiance fiancee
+    bestie police officer lawyer dog cat puppy pet plane flight flights airport airplane
+    train bus station hotel vacation holiday travel travelling traveling beach
+    mountain mountains country city abroad passport school university college hospital
+    church gym restaurant bar club party concert mall supermarket library
+    technology computer computers software internet website app account password product
+    products refund delivery weather rain snow storm recipe recipes movie
+    movies film series game games football soccer match election politics news stock
+    stocks surgery cancer funeral wedding pregnancy pregnant divorce lawsuit exam exams
+    homework interview interviews childhood"""
+)
+_ALLOWED_CAPITALS = _wordset(
+    """i i'm i've i'd i'll ok okay god mom mum dad monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december christmas"""
+)
+_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_TIME_SHIFT = rx(
+    r"\b(?:last|next) (?:week|month|year|summer|winter|spring|autumn|fall|weekend)\b",
+    r"\b(?:years|months|weeks) ago\b|\bwhen i was (?:a kid|little|young|younger|growing up)\b",
+)
+_GROUPS: tuple[frozenset[str], ...] = (
+    _wordset(
+        """family mum mom mother dad father parents sister brother cousin aunt uncle grandma
+        grandmother grandpa grandfather nephew niece"""
+    ),
+    _wordset("hospital doctor doctors nurse nurses ward surgery ambulance"),
+    _wordset(
+        """boss manager supervisor colleague colleagues coworker coworkers office director
+        team"""
+    ),
+)
+_FIGURATIVE = re.compile(
+    r"\b(?:like an?|as if|as though|pictured|imagined|basically)\b[^.!?;,]*", re.IGNORECASE
+)
+_ELSEWHERE = rx(
+    r"\bdid you know\b|\bonce upon a time\b|\bthere once was\b",
+    r"\blife is (?:a|an|like|about)\b|\bthat's what makes life\b",
+)
+_PERSONAL = re.compile(
+    r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|you|you're|you've|you'd|you'll|your|yours|"
+    r"we|we're|we've|we'll|us|our|ours|let's|u|ur|im|ive|youre)\b",
+    re.IGNORECASE,
+)
+IMPERSONAL_MIN_WORDS = 4
+# A reply long enough to judge: fewer unknown words than this prove nothing.
+FOREIGN_MIN_UNKNOWN = 4
+FOREIGN_SHARE = 0.7
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match 'texted' with 'texts' and 'meetings' with 'meeting'."""
+    w = word.lower().strip("'")
+    w = re.sub(r"'(?:s|re|ve|ll|d|m|t)$", "", w)
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + repl
+            break
+    return w.rstrip("e")
+
+
+@lru_cache(maxsize=64)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text))
+
+
+_CORE_STEMS = frozenset(stem(w) for w in _CORE | _STOP)
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("id", "mode", "style"):
+                yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def card_text(card: PersonaCard) -> str:
+    """Every word a card gives its scene (scenario, situation, lines, underneath, reactions)."""
+    return "\n".join(_strings(card.model_dump(mode="json")))
+
+
+def _known(ctx: GuardContext) -> frozenset[str]:
+    parts = (ctx.name, ctx.scene, ctx.card_text, ctx.learner, *ctx.said, *ctx.previous)
+    known: frozenset[str] = frozenset()
+    for part in parts:
+        if part:
+            known |= _stems(part)
+    return known
+
+
+def _allowed(known: frozenset[str]) -> frozenset[str]:
+    """Newcomers the scene already implies: a hospital scene has doctors, a family has mums."""
+    out: set[str] = set()
+    for group in _GROUPS:
+        if any(stem(w) in known for w in group):
+            out |= group
+    return frozenset(out)
+
+
+def foreign(text: str, ctx: GuardContext) -> str | None:
+    """People, places or events that neither the scene nor the conversation brought in,
+    or talk about something else entirely (trivia, a story, a general truth).
+
+    Judged only when the guard knows the scene (a card's text or a scene block):
+    without it every word would look foreign.
+    """
+    if not (ctx.card_text or ctx.scene):
+        return None
+    known = _known(ctx)
+    implied = _allowed(known)
+    topic = _ELSEWHERE.search(text)
+    if topic:
+        return topic.group(0)
+    everything: list[str] = []
+    for sentence in sentences(text):
+        for match in _CAPITALISED.finditer(sentence):
+            name = match.group(1)
+            if all(w.lower() in _ALLOWED_CAPITALS or stem(w) in known for w in name.split()):
+                continue
+            return name
+        shift = _TIME_SHIFT.search(sentence)
+        if shift and not (_stems(shift.group(0)) - _CORE_STEMS) <= known:
+            return shift.group(0)
+        # "I felt like a kid caught without his homework": a figure, not a new person.
+        literal = _FIGURATIVE.sub(" ", sentence)
+        content = [w for w in words(literal) if w not in _STOP and len(w) > 2]
+        everything += content
+        for w in content:
+            newcomer = w if w in _NEWCOMER else w.removesuffix("s")
+            if newcomer in _NEWCOMER and stem(w) not in known and newcomer not in implied:
+                return w
+        unknown = [w for w in content if stem(w) not in known and stem(w) not in _CORE_STEMS]
+        scene = [w for w in content if stem(w) in known and stem(w) not in _CORE_STEMS]
+        # A sentence about something else: many new words, next to none of the scene's.
+        many = len(unknown) >= max(FOREIGN_MIN_UNKNOWN, FOREIGN_SHARE * len(content))
+        if many and len(scene) <= len(unknown) // FOREIGN_MIN_UNKNOWN - 1:
+            return " ".join(unknown[:4])
+    # Nobody in it (no I, no you, no us) and nothing of the scene: a general truth or a story.
+    unknown = [w for w in everything if stem(w) not in known and stem(w) not in _CORE_STEMS]
+    scene = [w for w in everything if stem(w) in known and stem(w) not in _CORE_STEMS]
+    if len(unknown) >= IMPERSONAL_MIN_WORDS and not scene and not _PERSONAL.search(text):
+        return " ".join(unknown[:4])
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Stance against the plan
+# ---------------------------------------------------------------------------------------
+
+HOLDING = frozenset({"push_back", "stay_guarded"})
+"""Stances in which the partner has not come round: no warming, thanking or apologising."""
+
+# Apologies and warmth: a partner still pushing back offers neither.
+_APOLOGY = rx(
+    r"\b(?:i'm|i am) (?:so |really |very |truly )?sorry\b(?! (?:you|that you|if you|but|for you)\b|,? but\b)",
+    r"\bi apologi[sz]e\b|\bsorry (?:for|about) (?:that|how i|what i|being|snapping|yelling|getting)\b",
+)
+# Taking the complaint back: the partner gives up its ground, which only the plan may decide.
+_RETRACT = rx(
+    r"\byou(?:'re| are) (?:totally |completely |absolutely |probably )?right\b(?!\?)",
+    r"\bmy bad\b(?! (?:day|mood|week|night|back|knee|side|luck|habit))|\bforgive me\b|\bi (?:over-?reacted|was overreacting|was being (?:silly|dramatic|unfair|ridiculous))\b",
+    r"\b(?:i'm|i am) (?:so |really )?sorry (?:i|for) (?:got|getting|made|making|was|being) (?:so )?(?:upset|worked up|a big deal|dramatic|angry|mad)\b",
+    r"\bi (?:totally |completely |really )?understand\b(?!,? but| why| that you| what you)",
+    r"\b(?:that|this|it) (?:really |actually |does )?helps\b(?!\s+(?:to|when|if|with|us|them|people))",
+    r"\bi feel (?:so much |a lot |a bit |a little )?(?:better|closer|heard|understood|calmer|lighter|safe)\b",
+    r"\bi'm (?:so |really )?glad (?:you|we)\b|\bthat's (?:so )?sweet\b|\bfair (?:enough|point)\b",
+    r"\bi know you (?:didn't mean|meant well|were busy|care|tried|love)\b",
+    r"\bit's (?:okay|ok|fine|alright),? (?:really|honestly|i understand|don't worry|i get it)\b",
+    r"\bcome here\b|\bi missed you\b|\blove you\b|\bi'm not (?:even )?(?:mad|angry|upset) anymore\b|\bthat's okay\b",
+    r"\b(?:that's|that is) (?:a )?(?:really |totally )?fair\b|^(?:yeah,? )?fair\b|\b(?:a bit much|too much|unfair) of me\b",
+    r"\bi(?:'m| am) (?:completely |all |totally )here\b|\btell me everything\b|\bthat's (?:really )?sweet\b",
+)
+_CONTEMPT = rx(
+    r"\byou(?:'re| are) (?:so |being |just |such an? )?(?:selfish|self-centered|self-absorbed|heartless|careless|lazy|a liar|hopeless|the problem|cold|cruel|a coward|childish|clueless)\b",
+    r"\bwhat(?:'s| is) wrong with you\b|\bi can't believe you\b|\bhow could you\b|\byou never (?:listen|care|think)\b",
+    r"\byou (?:always|never) (?:do this|ruin|make it about you)\b|\bget away from me\b|\bi'm done with you\b",
+    # brushing the learner off once the plan has them come round
+    r"\b(?:just )?(?:drop|leave) it\b|\bdon't bother\b|\bstop hovering\b|\b(?:so|being) needy\b",
+    r"\bdon't get (?:sentimental|emotional|dramatic|all)\b|\bsorry doesn't (?:fix|change)\b|\byou've made your choice\b",
+    r"^boring\b|\bcan you (?:not|just stop|stop)\b|\bthere's nothing to (?:tell|talk about|say)\b|\byou should(?:'ve| have) (?:sent|done|known|thought)\b",
+)
+
+
+_STILL = re.compile(r"\b(?:still|but|even so|doesn't change|does not change)\b")
+
+_BARE_SORRY = re.compile(r"^(?:i'm |i am )?(?:so |really |very |truly )?sorry\b")
+
+
+# The guard's sarcasm cues, less "I guess" (a hedge as often as a sneer).
+# ("Sorry for being useful, I guess." is sarcastic; "I guess you're right" gives in.)
+_SARCASM_CUE = re.compile(
+    SARCASM.pattern.replace("|i guess", "") + r"|(?:,\s*i guess\W*$)", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _sarcastic(text: str) -> bool:
+    """A sarcastic cue anywhere colours every sentence after it ("Oh, great. Thanks.")."""
+    return bool(_SARCASM_CUE.search(text.lower())) and not ENDEARMENT.search(text)
+
+
+def stance(text: str, ctx: GuardContext) -> str | None:
+    """The reply softens while the plan holds back, or turns hostile while it opens up."""
+    plan = ctx.plan
+    if plan is None:
+        return None
+    if plan.stance in HOLDING:
+        sarcastic = _sarcastic(text)
+        said = sentences(text)
+        for i, sentence in enumerate(said):
+            lowered = sentence.lower()
+            # "I know you didn't mean it. I still feel let down." concedes and holds.
+            holds_after = _STILL.search(" ".join(said[i:]).lower()[len(lowered) // 2 :])
+            # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance.
+            if lowered.endswith("?") or (sarcastic and _SARCASM_CUE.search(lowered)):
+                continue
+            # A short "Sorry." for one's own mood may come while guarded; not while pushing back.
+            patterns = (WARM, _APOLOGY, _RETRACT)
+            for pattern in patterns:
+                found = pattern.search(lowered)
+                apology = found is not None and _BARE_SORRY.match(found.group(0))
+                if found and pattern is _RETRACT and holds_after:
+                    continue
+                if found and not (apology and plan.stance != "push_back"):
+                    return sentence[found.start() : found.end()]
+        return None
+    for sentence in sentences(text):
+        lowered = sentence.lower()
+        for pattern in (HOSTILE, _CONTEMPT):
+            found = pattern.search(lowered)
+            # Coming round while hot, the partner may say they are still angry.
+            if found and plan.heat == "hot" and found.group(0).startswith("i'm still"):
+                continue
+            if found:
+                return sentence[found.start() : found.end()]
+    # A hot partner who is coming round may still be loud ("Yes! That's exactly it!").
+    if text.count("!") >= 2 and plan.heat != "hot":
+        return "shouting (!)"
+    return None
