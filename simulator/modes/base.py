@@ -203,6 +203,10 @@ class LearnedSpec:
     dev_sets: tuple[str, ...]
     """Globs, relative to the repository root, of the labelled dev sets it learns from.
     Held-out sets are never among them (`make classifier-model` refuses them)."""
+    late_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Moves added after some sets were written, each with the globs of the sets whose
+    writers had the label. In every other set the move is unknown, not absent: a line
+    there that shows it was never labelled so, and must not teach the layer otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
