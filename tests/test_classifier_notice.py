@@ -140,3 +140,36 @@ def test_notice_meets_its_held_out_floor() -> None:
     print(f"notice held-out: precision {precision:.2f}, recall {recall:.2f}, f1 {f1:.2f}")
     assert support > 0
     assert f1 >= FLOOR
+
+
+def test_a_label_a_set_never_had_teaches_the_layer_nothing() -> None:
+    import numpy as np
+
+    from simulator.classifier.train import fit
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 5)).astype(np.float32)
+    y = (x[:, :2] > 0).astype(np.float32)
+    known = np.ones_like(y)
+    known[40:, 1] = 0.0  # the last 20 lines never had the second label
+    noisy = y.copy()
+    noisy[40:, 1] = 1.0 - noisy[40:, 1]  # whatever they say about it is ignored
+    w, b = fit(x, noisy, known, epochs=50)
+    w_first, b_first = fit(x[:40], y[:40], epochs=50)
+    np.testing.assert_allclose(w[:, 1], w_first[:, 1], atol=1e-5)
+    np.testing.assert_allclose(b[1], b_first[1], atol=1e-5)
+    w_all, _ = fit(x, y, epochs=50)
+    np.testing.assert_allclose(w[:, 0], w_all[:, 0], atol=1e-5)  # the first label used them all
+
+
+def test_the_notice_round_teaches_notice_and_older_sets_teach_the_rest() -> None:
+    from simulator.classifier.train import load_examples
+
+    examples = load_examples(get_mode("listen"))
+    listen_moves = {m.value for m in get_mode("listen").move_ids}
+    unknown = {e.source: e.unknown for e in examples}
+    for writer in ("dev_listen_N1", "dev_listen_N2"):
+        assert unknown[writer] == listen_moves - {"notice"}
+    for older in ("dev_listen_L1", "dev_listen_L8", "moves_dev", "moves_dev2"):
+        assert unknown[older] == {"notice"}
+    assert sum("notice" in e.moves for e in examples) == 96

@@ -64,6 +64,9 @@ def load_examples(mode: Mode) -> list[Example]:
                 for move, globs in mode.learned.late_labels.items()
                 if not any(path.match(g) for g in globs)
             )
+            for glob, taught in mode.learned.teaches_only.items():
+                if path.match(glob):
+                    unknown |= {m.value for m in mode.move_ids} - set(taught)
             out += _read_set(path, unknown)
     return out
 
@@ -92,6 +95,9 @@ def fit(
 
     if known is None:
         known = np.ones_like(y)
+    # Each move's loss is the mean over the labels known for it: a move's weights do not
+    # depend on lines where it was unknown, not even through the count.
+    counts = np.maximum(known.sum(axis=0), np.float32(1.0)).astype(np.float32)
 
     w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
     b = np.zeros(y.shape[1], dtype=np.float32)
@@ -101,8 +107,8 @@ def fit(
     for step in range(1, epochs + 1):
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
         g = ((p - y) * known).astype(np.float32)
-        gw = x.T @ g / np.float32(len(x)) + np.float32(l2) * w
-        gb = g.mean(axis=0)
+        gw = x.T @ g / counts + np.float32(l2) * w
+        gb = g.sum(axis=0) / counts
         mw = beta1 * mw + (1 - beta1) * gw
         vw = beta2 * vw + (1 - beta2) * gw * gw
         mb = beta1 * mb + (1 - beta1) * gb

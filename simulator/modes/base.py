@@ -207,6 +207,11 @@ class LearnedSpec:
     """Moves added after some sets were written, each with the globs of the sets whose
     writers had the label. In every other set the move is unknown, not absent: a line
     there that shows it was never labelled so, and must not teach the layer otherwise."""
+    teaches_only: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Globs of sets written for one new move, each with the moves it may teach: its other
+    labels are left unknown, so the moves scored on the held-out sets keep the model that
+    was scored (a set's writers may also draw a new move's line differently from older
+    sets, as reflect and notice)."""
 
 
 @dataclass(frozen=True, slots=True)
