@@ -173,3 +173,22 @@ def test_the_notice_round_teaches_notice_and_older_sets_teach_the_rest() -> None
     for older in ("dev_listen_L1", "dev_listen_L8", "moves_dev", "moves_dev2"):
         assert unknown[older] == {"notice"}
     assert sum("notice" in e.moves for e in examples) == 96
+
+
+def test_the_metrics_count_a_classifier_blind_to_noticing_as_broken() -> None:
+    from simulator.classifier.schema import Classification
+
+    messages = load_blind(SETS / "dev_listen_N1.jsonl")
+    examples = [LabeledMessage(text=m.text, moves=m.moves) for m in messages]
+
+    def without(text: str) -> Classification:
+        found = classify(text)
+        spans = [s for s in found.spans if s.move != Move.NOTICE]
+        return Classification(
+            text=text, moves=[m for m in found.moves if m != Move.NOTICE], spans=spans
+        )
+
+    broken = next(s for s in evaluate(examples, without).scores if s.move == Move.NOTICE)
+    assert broken.support == 48 and broken.recall == 0.0
+    working = next(s for s in evaluate(examples).scores if s.move == Move.NOTICE)
+    assert working.recall >= 0.85 and working.precision >= 0.9
