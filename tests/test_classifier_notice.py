@@ -52,6 +52,11 @@ NOT_NOTICING = (
     "i noticed the new lamp, did u get that today",
     "lol i probably look like a zombie rn sorry",
     "i cut across ur story at dinner and made u look small infront of everyone. im sorry",
+    # Plain lines of the other moves: the learned layer must not read them as noticing.
+    "That makes sense",
+    "you look nice",
+    "I can see why that would hurt.",
+    "ok yeah i get it",
 )
 
 

@@ -205,8 +205,9 @@ class LearnedSpec:
     Held-out sets are never among them (`make classifier-model` refuses them)."""
     late_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Moves added after some sets were written, each with the globs of the sets whose
-    writers had the label. In every other set the move is unknown, not absent: a line
-    there that shows it was never labelled so, and must not teach the layer otherwise."""
+    writers had the label. In every other set a line the rules read as the move is
+    unknown, not a negative: it was never labelled so, and must not teach the layer
+    otherwise; the set's other lines still show what the move is not."""
     teaches_only: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Globs of sets written for one new move, each with the moves it may teach: its other
     labels are left unknown, so the moves scored on the held-out sets keep the model that
