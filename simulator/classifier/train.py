@@ -141,10 +141,10 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
     # the rules read as the move stay unknown. Left unknown everywhere, the few hundred lines
     # that had the label gave the layer its sense of the move, and plain lines outside them
     # ("That makes sense") read as it.
-    for i, e in enumerate(examples):
+    for row, e in enumerate(examples):
         for move in mode.learned.late_labels:
-            if move in e.unknown and move not in ruled[i]:
-                known[i, moves.index(move)] = 1.0
+            if move in e.unknown and move not in ruled[row]:
+                known[row, moves.index(move)] = 1.0
 
     # Out of fold: each blind writer's lines, scored by a model that never saw them.
     writers = sorted({e.source for e in examples if e.blind})
