@@ -26,13 +26,17 @@ def _report(name: str) -> Report:
 
 
 DEV_SETS = sorted(p.name for p in DATA.glob("moves_dev*.yaml"))
+LATER = {Move.NOTICE}
+"""Moves added after these sets were written (issue 23): they carry no label for them, so a
+message there that notices is scored as no notice. The notice round's blind sets cover them
+(tests/test_classifier_notice.py)."""
 
 
 def test_labeled_sets_cover_every_move() -> None:
     assert len(DEV_SETS) >= 2
     for name in [*DEV_SETS, "moves_heldout.yaml"]:
         report = evaluate(load_examples(DATA / name))
-        supports = {s.move: s.support for s in report.scores}
+        supports = {s.move: s.support for s in report.scores if s.move not in LATER}
         assert min(supports.values()) >= 12, (name, supports)
 
 
@@ -41,6 +45,8 @@ def test_dev_set_scores(name: str) -> None:
     report = _report(name)
     assert report.macro_f1 >= 0.95
     for score in report.scores:
+        if score.move in LATER:
+            continue
         assert score.precision >= 0.9, score
         assert score.recall >= 0.9, score
 
@@ -50,11 +56,13 @@ def test_heldout_set_scores() -> None:
     report = _report("moves_heldout.yaml")
     assert report.macro_f1 >= 0.80
     for score in report.scores:
+        if score.move in LATER:
+            continue
         assert score.precision >= 0.75, score
         assert score.recall >= 0.6, score
 
 
-@pytest.mark.parametrize("move", list(Move))
+@pytest.mark.parametrize("move", [m for m in Move if m not in LATER])
 def test_metrics_count_a_broken_classifier_as_broken(move: Move) -> None:
     # The scorer itself must notice a classifier that never finds this move.
     examples = load_examples(DATA / "moves_heldout.yaml")

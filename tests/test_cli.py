@@ -32,7 +32,7 @@ def test_usage_errors_are_one_line_exit_2(attune: RunCli) -> None:
 
 def test_moves_lists_the_taxonomy(attune: RunCli) -> None:
     rows = json.loads(attune("moves", "--json").out)
-    assert len(rows) == 16
+    assert len(rows) == 17  # listen mode's moves (the command lists one mode)
     assert {r["polarity"] for r in rows} == {"attuned", "misattuned"}
     assert "validate" in attune("moves").out
 

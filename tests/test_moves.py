@@ -7,7 +7,7 @@ from simulator.modes.listen.moves import ATTUNED, MISATTUNED, MOVE_INFO, Move
 
 def test_taxonomy_ids_are_exactly_the_documented_ones() -> None:
     assert {m.value for m in ATTUNED} == {
-        "presence", "reflect", "validate", "support", "ask_need", "open_question",
+        "presence", "notice", "reflect", "validate", "support", "ask_need", "open_question",
         "repair", "acknowledge_impact", "invite_solutions",
     }  # fmt: skip
     assert {m.value for m in MISATTUNED} == {

@@ -46,6 +46,8 @@ class Example:
     moves: frozenset[str]
     source: str
     blind: bool
+    unknown: frozenset[str] = frozenset()
+    """Moves this set's writers had no label for (see `LearnedSpec.late_labels`)."""
 
 
 def load_examples(mode: Mode) -> list[Example]:
@@ -57,11 +59,19 @@ def load_examples(mode: Mode) -> list[Example]:
         for path in sorted(ROOT.glob(pattern)):
             if "heldout" in path.name:
                 raise SystemExit(f"{path}: held-out sets are never trained on")
-            out += _read_set(path)
+            unknown = frozenset(
+                move
+                for move, globs in mode.learned.late_labels.items()
+                if not any(path.match(g) for g in globs)
+            )
+            for glob, taught in mode.learned.teaches_only.items():
+                if path.match(glob):
+                    unknown |= {m.value for m in mode.move_ids} - set(taught)
+            out += _read_set(path, unknown)
     return out
 
 
-def _read_set(path: Path) -> list[Example]:
+def _read_set(path: Path, unknown: frozenset[str] = frozenset()) -> list[Example]:
     text = read_text(path)
     blind = path.suffix == ".jsonl"
     if blind:
@@ -69,13 +79,25 @@ def _read_set(path: Path) -> list[Example]:
     else:
         rows = parse_yaml(path, text) or []
     return [
-        Example(str(r["text"]), frozenset(r.get("moves") or []), path.stem, blind) for r in rows
+        Example(str(r["text"]), frozenset(r.get("moves") or []), path.stem, blind, unknown)
+        for r in rows
     ]
 
 
-def fit(x: Matrix, y: Matrix, epochs: int = 400, l2: float = 1e-3) -> tuple[Matrix, Matrix]:
-    """One-vs-rest logistic regression by Adam; returns (weights, bias)."""
+def fit(
+    x: Matrix, y: Matrix, known: Matrix | None = None, epochs: int = 400, l2: float = 1e-3
+) -> tuple[Matrix, Matrix]:
+    """One-vs-rest logistic regression by Adam; returns (weights, bias).
+
+    `known` (same shape as `y`, 1 or 0) leaves out of the loss the labels a set never had.
+    """
     import numpy as np
+
+    if known is None:
+        known = np.ones_like(y)
+    # Each move's loss is the mean over the labels known for it: a move's weights do not
+    # depend on lines where it was unknown, not even through the count.
+    counts = np.maximum(known.sum(axis=0), np.float32(1.0)).astype(np.float32)
 
     w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
     b = np.zeros(y.shape[1], dtype=np.float32)
@@ -84,9 +106,9 @@ def fit(x: Matrix, y: Matrix, epochs: int = 400, l2: float = 1e-3) -> tuple[Matr
     rate, beta1, beta2 = np.float32(0.01), np.float32(0.9), np.float32(0.999)
     for step in range(1, epochs + 1):
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        g = (p - y).astype(np.float32)
-        gw = x.T @ g / np.float32(len(x)) + np.float32(l2) * w
-        gb = g.mean(axis=0)
+        g = ((p - y) * known).astype(np.float32)
+        gw = x.T @ g / counts + np.float32(l2) * w
+        gb = g.sum(axis=0) / counts
         mw = beta1 * mw + (1 - beta1) * gw
         vw = beta2 * vw + (1 - beta2) * gw * gw
         mb = beta1 * mb + (1 - beta1) * gb
@@ -111,9 +133,18 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
     examples = load_examples(mode)
     moves = [m.value for m in mode.move_ids]
     y = np.array([[m in e.moves for m in moves] for e in examples], dtype=np.float32)
+    known = np.array([[m not in e.unknown for m in moves] for e in examples], dtype=np.float32)
     static, grams = features(vocabulary, [e.text for e in examples], NGRAM_SCALE)
     x = np.hstack([static, grams])
     ruled = [{m.value for m in classify_rules(e.text, mode.name).moves} for e in examples]
+    # A set written before a move's label still shows what is not that move: only its lines
+    # the rules read as the move stay unknown. Left unknown everywhere, the few hundred lines
+    # that had the label gave the layer its sense of the move, and plain lines outside them
+    # ("That makes sense") read as it.
+    for row, e in enumerate(examples):
+        for move in mode.learned.late_labels:
+            if move in e.unknown and move not in ruled[row]:
+                known[row, moves.index(move)] = 1.0
 
     # Out of fold: each blind writer's lines, scored by a model that never saw them.
     writers = sorted({e.source for e in examples if e.blind})
@@ -121,7 +152,7 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
     held = np.zeros(len(examples), dtype=bool)
     for writer in writers:
         test = np.array([e.source == writer for e in examples])
-        w, b = fit(x[~test], y[~test])
+        w, b = fit(x[~test], y[~test], known[~test])
         oof[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w + b)))
         held |= test
     thresholds, per_move = [], {}
@@ -129,7 +160,7 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
         options = []
         for t in THRESHOLDS:
             tp = fp = fn = 0
-            for i in np.flatnonzero(held):
+            for i in np.flatnonzero(held & (known[:, j] > 0)):
                 pred = move in ruled[i] or oof[i, j] >= t
                 gold = move in examples[i].moves
                 tp += pred and gold
@@ -150,7 +181,29 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
             "recall": round(r, 3),
             "f1": round(f, 3),
         }
-    w, b = fit(x, y)
+    # A move with a late label is scored only where writers had it: show each of them.
+    by_writer: dict[str, dict[str, dict[str, float]]] = {}
+    for move in mode.learned.late_labels:
+        j = moves.index(move)
+        by_writer[move] = {}
+        for writer in writers:
+            tp = fp = fn = 0
+            for i in np.flatnonzero(held & (known[:, j] > 0)):
+                if examples[i].source != writer:
+                    continue
+                pred = move in ruled[i] or oof[i, j] >= thresholds[j]
+                gold = move in examples[i].moves
+                tp += pred and gold
+                fp += pred and not gold
+                fn += gold and not pred
+            if tp + fn:
+                p, r, f = _prf(tp, fp, fn)
+                by_writer[move][writer] = {
+                    "precision": round(p, 3),
+                    "recall": round(r, 3),
+                    "f1": round(f, 3),
+                }
+    w, b = fit(x, y, known)
     dims = static.shape[1]
     np.savez_compressed(
         mode.learned.weights,
@@ -166,8 +219,13 @@ def train_mode(mode: Mode, vocabulary: Vocabulary) -> dict[str, Any]:
         "examples": len(examples),
         "blind_writers": writers,
         "sources": {s: _digest(s, examples) for s in sorted({e.source for e in examples})},
+        "unlabelled": {
+            move: sorted({e.source for e in examples if move in e.unknown})
+            for move in sorted(mode.learned.late_labels)
+        },
         "out_of_fold": per_move,
         "out_of_fold_macro_f1": round(float(np.mean([v["f1"] for v in per_move.values()])), 3),
+        "out_of_fold_by_writer": by_writer,
     }
     report_path = mode.learned.weights.with_suffix(".json")
     report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

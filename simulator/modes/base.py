@@ -204,6 +204,16 @@ class LearnedSpec:
     dev_sets: tuple[str, ...]
     """Globs, relative to the repository root, of the labelled dev sets it learns from.
     Held-out sets are never among them (`make classifier-model` refuses them)."""
+    late_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Moves added after some sets were written, each with the globs of the sets whose
+    writers had the label. In every other set a line the rules read as the move is
+    unknown, not a negative: it was never labelled so, and must not teach the layer
+    otherwise; the set's other lines still show what the move is not."""
+    teaches_only: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Globs of sets written for one new move, each with the moves it may teach: its other
+    labels are left unknown, so the moves scored on the held-out sets keep the model that
+    was scored (a set's writers may also draw a new move's line differently from older
+    sets, as reflect and notice)."""
 
 
 @dataclass(frozen=True, slots=True)

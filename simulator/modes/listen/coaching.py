@@ -14,7 +14,9 @@ from simulator.modes.listen.moves import Move
 SOLVING = frozenset({Move.INVITE_SOLUTIONS, Move.FIX})
 
 STEPS: tuple[Step, ...] = (
-    Step("present", "Be present", frozenset({Move.PRESENCE})),
+    # The second document's awareness step (read their cues, connect them to feelings)
+    # is part of turning toward them: noticing is attention made visible.
+    Step("present", "Be present", frozenset({Move.PRESENCE, Move.NOTICE})),
     Step("steady", "Stay steady, not defensive", frozenset({Move.ACKNOWLEDGE_IMPACT, Move.REPAIR})),
     Step("reflect", "Reflect what you heard", frozenset({Move.REFLECT, Move.OPEN_QUESTION})),
     Step("validate", "Validate the feeling", frozenset({Move.VALIDATE})),
@@ -116,6 +118,7 @@ INSTEAD: dict[AnyMove, str] = {
 # How to show each helpful move, for a message that came close but was not recognised.
 NUDGES: dict[AnyMove, str] = {
     Move.PRESENCE: "try setting distractions aside and saying plainly that you are listening",
+    Move.NOTICE: "try naming what you see in them, gently: 'You seem tense. What's going on?'",
     Move.REFLECT: "try saying back what you heard in their words",
     Move.VALIDATE: "try telling them the feeling makes sense",
     Move.SUPPORT: "try telling them you are with them in this",

@@ -10,6 +10,20 @@ from simulator.modes.listen.moves import Move
 
 _ = Move  # the table below uses Move.X names; keep the import obviously used
 
+# "I get why ur not looking at me", "makes sense ur shaking": the cue is granted, which
+# validates; the rule gives way so the (shorter) validating wording is not outweighed.
+_GRANTED = r"(?<!why )(?<!wonder )(?<!course )(?<!sense )(?<!sense that )(?<!fair )(?<!fair that )"
+
+# How the partner may seem: a feeling or a state of the body, never a compliment.
+_STATE = (
+    r"(?:{HURT}|hurting|fed up|gutted|knackered|wiped(?: out)?|wound up|rattled|low|miserable|shattered|stressed(?: out)?|"
+    r"burn[te]d? out|defeated|frazzled|far away|far off|miles away|somewhere else|distant|down|tense|on edge|shaken|shaky|"
+    r"shut down|closed off|checked out|quiet|tired|drained|flat|off|done|done in|wrecked|worn out|teary|tearful|"
+    r"close to tears|wobbly|pale|numb|cross|annoyed|irritated|pissed(?: off)?|fuming|livid|deflated|broken|heartbroken|"
+    r"lost|nervous|jumpy|uneasy|unhappy|not (?:ok|okay|yourself|good|right)|strained|tight|stiff|anxious|panicky|"
+    r"thrown|bothered|let down|freezing|preoccupied|restless|agitated|irritable|beat|spent|shook|knotted up|tied up in knots)\b"
+)
+
 RULES: tuple[Rule, ...] = (
     # --- presence: turning toward, attention, self-regulation -----------------
     Rule(Move.PRESENCE, r"\b(?:close|closed|closing|shut|shutting|mute|muted|muting|silence|silenced|silencing|pause|paused|"
@@ -52,6 +66,37 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.PRESENCE, r"\b(?:i'?m|i am)\s+(?:not going to|not gonna|gonna|going to)\s+(?:just\s+)?listen\b"),
     Rule(Move.PRESENCE, r"\bi'?m (?:focused on you|paying attention)\b"),
     Rule(Move.PRESENCE, r"\b(?:the )?(?:\w+ )?can wait\b"),
+    # --- notice: naming a cue seen or heard in the partner, or the state it suggests ---
+    # The second document's awareness step ("You seem upset. What's going on?"). The
+    # state words are the partner's, never a look that is a compliment ("you look nice").
+    Rule(Move.NOTICE, r"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?:you|u|ya)\s+(?:still\s+|really\s+|kinda\s+|kind of\s+|just\s+)?(?:seem|look|sound)(?:ed|s)?\s+"
+         r"(?:like (?:you|u)(?:'?ve|'?re|'?d)?\b|like ur\b|{ADV}(?:a (?:bit|little|lil)\s+)?" + _STATE + r")"),
+    Rule(Move.NOTICE, r"\b{YOU_ARE}\s+(?:looking|sounding|seeming)\s+{ADV}(?:a (?:bit|little|lil)\s+)?" + _STATE),
+    # A cue of the body or voice: "ur voice is all wobbly", "your hands are shaking".
+    Rule(Move.NOTICE, r"\b(?:your|ur|ya)\s+(?:voice|face|eyes?|jaw|hands?|shoulders?|arms|lips?|chin|breathing|breath|legs?|"
+         r"knees?|fists?|foot|feet|body|cheeks|thumb|fingers|knuckles|mascara'?s?|make-?up)\s+(?:is|are|'s|s|was|were|went|goes|keeps?|"
+         r"kept|just|seems?|looks?|sounds?|says?|said|has|have|got|getting|all|so|really|still|shaking|trembling)\b"),
+    # What they are doing that shows it: "ur shivering", "you're slamming things", "ur not even looking at me".
+    Rule(Move.NOTICE, r"\b" + _GRANTED + r"{YOU_ARE}\s+(?:(?:still|just|literally|really|so|kind of|kinda|not even)\s+)*(?:shaking|shivering|"
+         r"trembling|crying|tearing up|welling up|slamming|banging|pacing|scrolling|staring|rubbing|gripping|clutching|"
+         r"hugging (?:yourself|urself)|clenching|fidgeting|frowning|sighing|breathing (?:{ADV})?(?:fast|hard|heavy|shallow)|"
+         r"(?:very )?(?:quiet|silent|pale|flushed|stiff)|not (?:(?:even|really) )?(?:looking at|making eye contact|meeting my eyes?|"
+         r"saying (?:a word|anything)|talking)|avoiding my (?:eyes?|gaze))\b"),
+    Rule(Move.NOTICE, r"\b" + _GRANTED + r"(?:you|u)(?:'?ve| have)?\s+(?:gone|went|go|going|got|gotten|getting|been)\s+{ADV}(?:quiet|silent|"
+         r"still|pale|white|red|stiff|tense|cold|distant|far away)\b|\b(?:you|u)(?:'?ve| have)?\s+(?:barely|hardly) "
+         r"(?:moved|spoken|said (?:a|one) word|looked (?:up|at me))\b"),
+    Rule(Move.NOTICE, r"\b(?:you|u)\s+(?:still\s+)?(?:haven'?t|havent|won'?t|wont|didn'?t|didnt|can'?t|cant|aren'?t|arent)\s+"
+         r"(?:\w+\s+){0,2}?(?:look(?:ed|ing)? (?:up|at me)|meet(?:ing)? my (?:eyes?|gaze)|(?:made|make|making) eye contact|"
+         r"(?:said|say) (?:(?:a|one) (?:word|thing)|hi|hello)|touched (?:your|ur|the|that) \w+)\b", negated=None),
+    Rule(Move.NOTICE, r"\b(?:have|were|are)\s+(?:you|u)\s+(?:been\s+)?crying\b|\b(?:you|u)(?:'?ve| have)\s+been crying\b"),
+    Rule(Move.NOTICE, r"\bi (?:can|could) (?:see|tell|hear)(?: that| how)?\s+(?:{YOU_ARE}|(?:you|u)(?:'?ve| have)? been|(?:you|u) (?:are|were))\s+"
+         r"{ADV}(?:a (?:bit|little)\s+)?" + _STATE + r"|\bi (?:can|could) (?:see|tell|hear) (?:(?:it|that) )?in (?:your|ur) "
+         r"(?:voice|face|eyes)\b|\bi (?:can |could )?see how {ADV}" + _STATE + r"\s+(?:you|u) (?:are|were|look|feel)\b|"
+         r"\bi see (?:that )?{YOU_ARE}\s+{ADV}" + _STATE),
+    Rule(Move.NOTICE, r"\bi(?: just)? (?:noticed|notice|clocked)\s+(?:that\s+|how\s+)?(?:you|u|ur|your)\b"
+         r"(?!\s+(?:point|text|texts|message|messages|call|calls|email|emails)\b)"),
+    # A stage direction: "*notices she's crying*", "*sees he hasn't touched the beer*".
+    Rule(Move.NOTICE, r"\b(?:notices|noticing|sees|seeing|spots|hears|clocks)\b(?=[^*\n]{0,80}\*)"),
     # --- reflect: saying back what they felt or meant --------------------------
     Rule(Move.REFLECT, r"\b(?:so\s+)?what i'?m (?:hearing|getting|picking up|understanding)(?: is| from)?\b"),
     Rule(Move.REFLECT, r"\bif i'?m (?:hearing|getting|understanding|reading) (?:you|this|that|it) right\b|"
@@ -73,9 +118,6 @@ RULES: tuple[Rule, ...] = (
          r"(?:like|as if|as though)\b|\b(?:it'?s|this is|that'?s|it has|it'?s been|this has been|that'?s been) (?:really |been )?"
          r"(?:wearing you (?:down|out|thin)|weighing on you|getting to you|eating (?:at )?you|dragging you down|"
          r"grinding you down|taking (?:a|its) toll)\b"),
-    Rule(Move.REFLECT, r"\b(?:you|u) (?:seem|sound|look)(?:ed|s)? (?:like you|{ADV}(?:{HURT}|fed up|gutted|knackered|wiped|"
-         r"wound up|rattled|low|miserable|shattered|stressed out|burnt out|defeated|frazzled|far away|distant|down|"
-         r"tense|on edge|shaken|shut down|quiet|tired|drained|flat|off))\b"),
     Rule(Move.REFLECT, r"\bi'?m guessing (?:that )?(?:you|u|underneath|under|there'?s)\b|\bi can (?:see|tell|hear) (?:that )?"
          r"(?:{YOU_ARE}|you(?:'ve| have)? (?:been|feel|felt|were))\b"),
     Rule(Move.REFLECT, r"\b(?<!what )(?<!what's )(?<!whats )(?:was|is) the (?:worst|hardest|scariest) (?:part|bit)\b(?![^.!?]*\?)|"

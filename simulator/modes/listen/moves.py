@@ -17,6 +17,7 @@ class Move(StrEnum):
     """A move the learner can make; the values are the public ids."""
 
     PRESENCE = "presence"
+    NOTICE = "notice"
     REFLECT = "reflect"
     VALIDATE = "validate"
     SUPPORT = "support"
@@ -44,6 +45,16 @@ _INFO: tuple[MoveInfo, ...] = (
         "or steadies their own breathing before answering.",
         "1-2. Set distractions aside; steady yourself first",
         "Turning toward",
+    ),
+    MoveInfo(
+        Move.NOTICE,
+        "attuned",
+        "Notice their cues",
+        "noticed their cues",
+        "Names what they see or hear in the partner (a look, the voice, tears, silence, not "
+        "looking up) or the state it suggests: 'You seem really tense.'",
+        "Awareness: read their cues and connect them to feelings",
+        "Awareness",
     ),
     MoveInfo(
         Move.REFLECT,

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 ATTUNED_BASE: dict[Move, Delta] = {
     Move.PRESENCE: (-4.0, 3.0),
+    # Naming a cue ("you seem tense") tells them they are seen, and invites them in,
+    # as an open question does; it explains nothing, so it earns no more than one.
+    Move.NOTICE: (-4.0, 5.0),
     Move.REFLECT: (-7.0, 6.0),
     Move.VALIDATE: (-8.0, 7.0),
     Move.SUPPORT: (-6.0, 6.0),

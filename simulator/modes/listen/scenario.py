@@ -24,6 +24,7 @@ SOOTHING_WORDS: dict[AnyMove, tuple[str, ...]] = {
         "wait",
         "time",
     ),
+    Move.NOTICE: ("notice", "see how i", "see that i", "read my", "body language"),
     Move.REFLECT: ("say back", "repeat", "reflect", "heard", "hear what"),
     Move.VALIDATE: (
         "makes sense",
