@@ -26,9 +26,9 @@ HELD_OUT = sorted(SETS.glob("heldout_notice_*.jsonl"))
 FLOOR = 0.80
 """F1 for `notice` on its held-out set."""
 HELD_OUT_F1: float | None = 0.795
-"""Scored once on heldout_notice_N3.jsonl (precision 0.92, recall 0.70); nobody read its errors."""
-"""The held-out F1 once scored (recorded by whoever scores it, once); under the floor,
-the gate below becomes a strict xfail that turns red the day the floor is met."""
+"""The held-out F1, scored once on heldout_notice_N3.jsonl (precision 0.92, recall 0.70;
+nobody read its errors); under the floor, the gate below is a strict xfail that turns red
+the day the floor is met."""
 
 # The issue's own examples and dev lines from N1 and N2, each naming a cue or a felt state.
 NOTICING = (
