@@ -25,7 +25,7 @@ FALSE_REJECT_CEILING = 0.05
 # Set once, after scoring the held-out set the first time (never tune on it): True if it
 # met the floors. When False the held-out test is a strict xfail, so it fails loudly
 # (XPASS) the day the checks meet the floors and the flag must be flipped.
-HELDOUT_MEETS_FLOORS = True
+HELDOUT_MEETS_FLOORS = False
 
 
 def _report(pattern: str, catalog: Catalog) -> BlindReport | None:
@@ -118,7 +118,8 @@ def test_guard_on_the_blind_dev_sets(catalog: Catalog) -> None:
 
 @pytest.mark.xfail(
     not HELDOUT_MEETS_FLOORS,
-    reason="the held-out set did not meet the floors when first scored",
+    reason="held-out (GC, GD, scored once): stance recall 0.69 and off-topic 0.46 under 0.85, "
+    "7.5% of good replies rejected (ceiling 5%); the floors stay",
     strict=True,
 )
 def test_guard_on_the_blind_held_out_set(catalog: Catalog) -> None:
