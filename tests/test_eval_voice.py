@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from simulator.domain.zones import Zone
 from simulator.evals.cases import EvalCase
 from simulator.evals.report import markdown, summary, voice_figures
 from simulator.evals.runner import PROMPT_ONLY, SuiteRun, run_suite
-from simulator.evals.voicefig import describe, figures, judge_attempt
+from simulator.evals.voicefig import figures, judge_attempt
 from simulator.guard.context import GuardContext
 from simulator.llm.client import CallOptions
 from simulator.personas import Catalog, PersonaCard
 from simulator.replyplan.model import Reaction, ReplyPlan, Stance
 from simulator.settings.config import Settings
-from simulator.voices import model as model_voice
-from simulator.voices.base import Attempt, ReplyRequest, Voice
+from simulator.voices.base import Attempt, Voice
 from simulator.voices.model import ModelVoice
 
 MISATTUNED = [
@@ -74,17 +71,6 @@ def plan(stance: Stance) -> ReplyPlan:
     )
 
 
-@pytest.fixture
-def planned(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The runtime guard gets a hand-built push-back plan each turn, as the engine's plan would."""
-    original = model_voice.guard_context
-
-    def with_plan(request: ReplyRequest, ctx: Any, system: str) -> GuardContext:
-        return original(request, ctx, system).model_copy(update={"plan": plan("push_back")})
-
-    monkeypatch.setattr(model_voice, "guard_context", with_plan)
-
-
 async def run(catalog: Catalog, factory: Any, turns: list[str], **kw: Any) -> SuiteRun:
     return await run_suite(
         [voice_case(turns)], ["mock/model"], catalog, Settings(), 1, 0, factory, **kw
@@ -121,15 +107,15 @@ async def test_an_in_scene_model_is_coherent_and_shown_at_once(catalog: Catalog)
     voice = voice_figures([result])
     assert voice.rate("coherent") == 1.0 and voice.rate("in_character") == 1.0
     assert voice.shown_pass == 3
-    # No plan reached the guard in this run: nothing plan-dependent is claimed.
-    assert voice.planned == 0 and voice.rate("follows_plan") is None
-    assert "follows the plan no data" in describe(voice)
-    names = [c.name for c in result.checks]
-    assert "raw_coherent" in names and "raw_stance_held" not in names
+    # The engine planned each reply (push back: she was just minimized) and the guard knew it.
+    assert voice.planned == 3 and voice.rate("follows_plan") == 1.0
+    assert voice.holding == 3 and voice.rate("held") == 1.0
+    checks = {c.name: c for c in result.checks}
+    assert checks["raw_coherent"].passed and checks["raw_stance_held"].passed
 
 
 async def test_a_model_that_warms_up_on_a_misattuned_script_fails_the_stance_check(
-    catalog: Catalog, planned: None
+    catalog: Catalog,
 ) -> None:
     warm = mocked("Thank you, that really means a lot to me.")
     holds = mocked(
@@ -152,7 +138,7 @@ async def test_a_model_that_warms_up_on_a_misattuned_script_fails_the_stance_che
 
 
 async def test_the_prompt_only_persona_runs_beside_the_planned_voice(
-    catalog: Catalog, planned: None
+    catalog: Catalog,
 ) -> None:
     factory = mocked("Not a big deal? I sat at that table for five hours.")
     suite = await run(catalog, factory, MISATTUNED[:1], prompt_only=True)

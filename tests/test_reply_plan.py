@@ -296,6 +296,23 @@ def test_the_prompt_says_what_just_happened_and_shows_the_matching_reactions(
     assert "They just" not in scene and "big deal" not in scene
 
 
+def test_a_prompt_only_persona_is_not_told_the_plan_but_its_guard_still_is(
+    card: PersonaCard,
+) -> None:
+    """The eval's comparison: the same model without the plan in its prompt."""
+    from simulator.voices.model import guard_context, reply_plan
+
+    session = Session(card, ScriptedVoice(card))
+    pending = session.prepare("It's not a big deal.")
+    ctx = persona_context(pending.request, seed=0, follow_plan=False)
+    prompt = render("persona.j2", ctx)
+    assert "They just told you" not in prompt and "Push back" not in prompt
+    assert not ctx.reacting and all(x in card.lines.for_zone(ctx.zone) for x in ctx.examples)
+    plan = reply_plan(pending.request, 0)
+    guard = guard_context(pending.request, ctx, prompt, plan)
+    assert guard.plan is not None and guard.plan.stance == "push_back"
+
+
 def test_a_guarded_plan_keeps_the_softer_feeling_hidden(card: PersonaCard) -> None:
     pushed = outcome((50, 65), (66, 58), [("counter_attack", "you always", 16, -7)], softened=True)
     request = ReplyRequest(

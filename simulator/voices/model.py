@@ -21,6 +21,7 @@ from simulator.llm.client import CallOptions, stream_chat
 from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.prompting import PersonaContext, render_block
+from simulator.replyplan import ReplyPlan
 from simulator.voices.base import Attempt, GuardRecord, Reply, ReplyRequest, ReplyStream
 from simulator.voices.scripted import ScriptedVoice, recent_replies
 
@@ -57,26 +58,35 @@ def closeness(connection: float) -> str:
     return "close"
 
 
+def reply_plan(request: ReplyRequest, seed: int) -> ReplyPlan:
+    """The engine's plan for this reply (made here when the request carries none)."""
+    return request.plan or plan_reply(request.card, request.outcome, seed)
+
+
 def persona_context(
-    request: ReplyRequest, seed: int, strict: bool = False, problem: str | None = None
+    request: ReplyRequest,
+    seed: int,
+    strict: bool = False,
+    problem: str | None = None,
+    follow_plan: bool = True,
 ) -> PersonaContext:
-    """The prompt context for one reply."""
+    """The prompt context for one reply; without `follow_plan`, a prompt-only persona."""
     card, after = request.card, request.outcome.after
-    plan = request.plan or plan_reply(card, request.outcome, seed)
+    plan = reply_plan(request, seed)
     # The plan decides when the partner softens: the softer feeling may show when it
     # comes out now, or once it has surfaced while the partner is not pushing back.
     softer = plan.reveal_softer or (
         (after.softened or request.outcome.surfaced_now) and plan.stance not in GUARDED
     )
     rng = random.Random(f"{seed}:{card.id}:{after.turn}")
-    reactions = card.reaction_lines(plan.reacting_to.family, plan.heat)
+    reactions = card.reaction_lines(plan.reacting_to.family, plan.heat) if follow_plan else []
     pool = reactions or card.lines.for_zone(after.zone)
     examples = rng.sample(pool, min(EXAMPLES_PER_PROMPT, len(pool)))
     if plan.reveal_softer and plan.softer_line:
         examples = [*examples[: EXAMPLES_PER_PROMPT - 1], plan.softer_line]
     elif softer and after.zone != Zone.REGULATED:
         examples = [*examples[: EXAMPLES_PER_PROMPT - 1], rng.choice(card.underneath.lines)]
-    just_happened, take = plan_words(plan)
+    just_happened, take = plan_words(plan) if follow_plan else ("", "")
     return PersonaContext(
         name=card.name,
         situation=card.situation
@@ -123,7 +133,9 @@ def build_messages(
     return messages
 
 
-def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> GuardContext:
+def guard_context(
+    request: ReplyRequest, ctx: PersonaContext, system: str, plan: ReplyPlan | None = None
+) -> GuardContext:
     """What the guard checks this turn's reply against."""
     scene = " ".join([ctx.situation, *request.card.lines.for_zone(ctx.zone)])
     quiet = ctx.style == "withdraw" and request.outcome.after.zone.is_hot
@@ -138,9 +150,9 @@ def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> Gu
         previous=[request.opening, *(e.partner for e in request.history)],
         said=[e.learner for e in request.history],
         card_text=card_text(request.card),
-        # The engine's reply plan rides on the request once the engine makes one (the
-        # reply-plan work); the stance check runs only when it is there.
-        plan=getattr(request, "plan", None),
+        # The stance check holds the reply to the engine's plan (even for a prompt-only
+        # persona, whose prompt does not say it).
+        plan=plan or request.plan,
         max_sentences=QUIET_SENTENCES if quiet else SPOKEN_SENTENCES,
         max_chars=QUIET_CHARS if quiet else SPOKEN_CHARS,
     )
@@ -185,11 +197,18 @@ class ModelVoice:
             problem: str | None = None
             turn = request.outcome.after.turn
             for attempt in range(2):
-                ctx = persona_context(request, self.seed, strict=attempt > 0, problem=problem)
+                ctx = persona_context(
+                    request,
+                    self.seed,
+                    strict=attempt > 0,
+                    problem=problem,
+                    follow_plan=self.follow_plan,
+                )
                 template = get_mode(request.card.mode).persona_template
                 scene = render_block(template, "scene", ctx)
                 mood = render_block(template, "mood", ctx)
-                gate = SentenceGate(guard_context(request, ctx, scene + mood))
+                plan = reply_plan(request, self.seed)
+                gate = SentenceGate(guard_context(request, ctx, scene + mood, plan))
                 messages = build_messages(request, scene, mood)
                 chunks = self.chat(messages, self._options(turn, attempt))
                 shown = raw = ""

@@ -15,6 +15,8 @@ from simulator.replyplan import Stance
 
 FAMILIES: dict[AnyMove, str] = {
     Move.PRESENCE: "support",
+    # Naming what they see in you ("you look wrecked") is heard as being seen, like a reflection.
+    Move.NOTICE: "reflecting",
     Move.REFLECT: "reflecting",
     Move.VALIDATE: "validating",
     Move.SUPPORT: "support",
@@ -34,6 +36,7 @@ FAMILIES: dict[AnyMove, str] = {
 
 SAID: dict[AnyMove, str] = {
     Move.PRESENCE: "They just turned toward you and gave you their full attention.",
+    Move.NOTICE: "They just noticed how you look or sound right now and said so.",
     Move.REFLECT: "They just said back, in their own words, what this was like for you.",
     Move.VALIDATE: "They just told you your feeling makes sense.",
     Move.SUPPORT: "They just told you they are with you in this.",
