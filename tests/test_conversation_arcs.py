@@ -50,7 +50,6 @@ NOT_YET = {
     ("blind_S2", 0): "ends escalated",
     ("blind_S2", 1): "ends flooded",
     ("blind_S2", 2): "ends escalated",
-    ("blind_S2", 8): "ends escalated",
     ("blind_S2", 9): "ends flooded",
     ("blind_S2", 10): "ends explaining, not listening",
     ("blind_S2", 11): "ends defending: the partner stays at the first stage",

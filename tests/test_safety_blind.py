@@ -122,12 +122,18 @@ def test_evaluate_counts_what_the_learner_meets(tmp_path: Path) -> None:
 
 
 def _index_sources() -> list[str]:
-    """The texts `make safety-index` embeds, in its order."""
+    """The texts `make safety-index` embeds, in its order (the builder sorts its paths)."""
     from simulator.classifier.metrics import load_examples as load_moves
 
-    texts = [e.text for name in DEV for e in load_examples(SETS / name)]
-    for name in ("moves_dev.yaml", "moves_dev2.yaml", "ask_moves_dev.yaml", "ask_moves_dev2.yaml"):
-        texts += [e.text for e in load_moves(DATA / name)]
+    paths = [SETS / name for name in DEV]
+    paths += [DATA / n for n in ("moves_dev.yaml", "moves_dev2.yaml", "ask_moves_dev.yaml")]
+    paths += [DATA / "ask_moves_dev2.yaml"]
+    texts: list[str] = []
+    for path in sorted(paths):
+        if path.suffix == ".jsonl":
+            texts += [e.text for e in load_examples(path)]
+        else:
+            texts += [e.text for e in load_moves(path)]
     return texts
 
 
