@@ -228,24 +228,31 @@ def _transcript(saved: SavedSession) -> str:
     return "\n".join(out)
 
 
+def page_start(title: str, css: str, csp: str) -> list[str]:
+    """A standalone page's opening lines, through its heading: no network, no referrer."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{h(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{h(title)}</h1>",
+    ]
+
+
 def to_html(saved: SavedSession) -> str:
     """The session as one standalone HTML page."""
     title = f"Practice with {saved.meta.persona_name}"
     debrief = debrief_of(saved)
     return "\n".join(
         [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="referrer" content="no-referrer">',
-            f"<title>{h(title)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
-            f"<h1>{h(title)}</h1>",
+            *page_start(title, _CSS, _CSP),
             f'<p class="muted">Session {h(saved.id)}, exported from attune.</p>',
             _setup(saved),
             *([_session_notes(saved)] if saved.notes_on(0) else []),

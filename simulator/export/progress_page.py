@@ -8,7 +8,7 @@ every piece of text from the store is escaped.
 from __future__ import annotations
 
 from simulator.export.common import when
-from simulator.export.page import h
+from simulator.export.page import h, page_start
 from simulator.feedback.progress import UNIT, Chart, ChartPoint, ModeProgress, Progress, Series
 from simulator.modes import get_mode
 
@@ -165,18 +165,7 @@ def progress_html(progress: Progress) -> str:
     )
     return "\n".join(
         [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="referrer" content="no-referrer">',
-            f"<title>{h(title)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
-            f"<h1>{h(title)}</h1>",
+            *page_start(title, _CSS, _CSP),
             f'<p class="muted">{progress.sessions} saved session(s), exported from attune. '
             f"Unit: {h(UNIT)} (for a step, the turns that showed it; for a mistake, the times "
             "it was recognised).</p>",

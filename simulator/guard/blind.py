@@ -14,13 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from simulator.guard.checks import check_reply
 from simulator.guard.reasons import GuardReason
-from simulator.guard.verdict import card_context, labelled_plan, zone_of
+from simulator.guard.verdict import GuardRequest, card_context, labelled_plan, zone_of
 from simulator.personas.loader import Catalog
-from simulator.replyplan.model import Stance
 from simulator.support.errors import AttuneError
 from simulator.support.safe_read import read_text
 
@@ -44,20 +43,11 @@ NEW_CHECKS = ("third_person", "narration", "foreign", "stance")
 """The sense checks whose floors the held-out set gates."""
 
 
-class BlindReply(BaseModel):
-    """One labelled reply of a blind set."""
+class BlindReply(GuardRequest):
+    """One labelled reply of a blind set: what `attune guard -` reads, and its label."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    persona: str
-    zone: str | None = None
-    stage: str | None = None
-    learner: str = ""
-    prev: str | None = None
-    reply: str
     label: Literal["good", "bad"]
     problem: Problem
-    plan_stance: Stance | None = None
     hard: bool = False
 
 

@@ -12,13 +12,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from simulator.domain.zones import Zone
+from simulator.engine.plan import heat_of
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import Finding
 from simulator.guard.sense import card_text
-from simulator.modes import words_for
+from simulator.modes import get_mode, words_for
 from simulator.personas.card import PersonaCard
 from simulator.personas.loader import Catalog
-from simulator.replyplan.model import Heat, Reaction, ReplyPlan, Stance
+from simulator.replyplan.model import Reaction, ReplyPlan, Stance
 from simulator.support.errors import AttuneError
 
 
@@ -58,21 +59,12 @@ class Verdict(BaseModel):
     reasons: list[Reason] = Field(default_factory=list)
 
 
-_HEAT: dict[Zone, Heat] = {
-    Zone.FLOODED: "hot",
-    Zone.ESCALATED: "hot",
-    Zone.GUARDED: "wary",
-    Zone.SETTLING: "cool",
-    Zone.REGULATED: "cool",
-}
-
-
 def labelled_plan(mode: str, place: str, zone: Zone, stance: Stance) -> ReplyPlan:
     """The plan a stance label stands for: a measurement's fixture, not the engine's plan."""
     return ReplyPlan(
         mode=mode,
         place=place,
-        heat=_HEAT[zone],
+        heat=heat_of(get_mode(mode), zone),
         reacting_to=Reaction(family="nothing_recognised"),
         stance=stance,
     )
