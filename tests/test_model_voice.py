@@ -47,7 +47,11 @@ def test_a_reply_that_breaks_character_later_is_trimmed(card: PersonaCard) -> No
     assert "".join(shown) == "I waited all afternoon."
     guard = record.guard
     assert guard.result == "pass" and guard.trimmed
-    assert guard.reasons == ["attempt 1: ai_admission: 'As an AI'"]
+    # The engine's plan says push back (an excuse): "I understand" would also give in.
+    assert guard.reasons == [
+        "attempt 1: ai_admission: 'As an AI'",
+        "attempt 1: stance: 'I understand'",
+    ]
 
 
 def test_a_bad_first_attempt_is_retried_with_a_stricter_prompt(card: PersonaCard) -> None:

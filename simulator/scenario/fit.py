@@ -78,13 +78,15 @@ def reaction_problems(card: PersonaCard) -> list[str]:
 
 def _cue_finding(line: str, card: PersonaCard, zone: Zone) -> Finding | None:
     """The guard's first finding on a cue, except its own kind: a cue narrates the partner
-    by name ("Sam sits down."), which in a spoken reply is a leak."""
+    by name, in the third person ("Sam sits down."), which in a spoken reply is a leak,
+    narration or third-person talk."""
     context = GuardContext(name=card.name, style=card.style.value, zone=zone)
     named = card.name.lower()
     found = [
         f
         for f in check_reply(line, context)
         if not (f.reason is GuardReason.LEAK and f.evidence.lower().startswith(named))
+        and f.reason not in (GuardReason.NARRATION, GuardReason.THIRD_PERSON)
     ]
     return found[0] if found else None
 
