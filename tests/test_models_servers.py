@@ -210,12 +210,14 @@ def test_attune_models_asks_the_configured_openai_compatible_server(
     assert rows["hosted_vllm/<model>"]["why_not"] == "not running"
 
 
-def test_the_hint_is_only_for_the_embedded_model_alone(
+def test_the_hint_is_only_for_the_offline_voices_alone(
     ollama: FakeServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     settings = Settings()
+    # The authored voice (the default) and the embedded model: nothing better is here yet.
     assert better_model_hint("local", settings) == BETTER_HINT
-    assert better_model_hint("scripted", settings) is None
+    assert better_model_hint("scripted", settings) == BETTER_HINT
+    assert better_model_hint("openai/gpt-4o-mini", settings) is None
     custom = settings.model_copy(
         update={"local": settings.local.model_copy(update={"model_path": tmp_path / "m.gguf"})}
     )

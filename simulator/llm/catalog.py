@@ -195,9 +195,10 @@ def better_model_hint(model: str, settings: Settings) -> str | None:
     """One line on how to get a better partner, when the embedded model is all there is.
 
     Asks the local servers (under a second); None when another model is ready here
-    or the learner already runs something else.
+    or the learner already runs something else. The offline voices (the authored one,
+    the default, and the embedded model) both get it.
     """
-    if model != LOCAL or settings.local.model_path is not None:
+    if model not in (LOCAL, SCRIPTED) or settings.local.model_path is not None:
         return None
     rows = model_statuses(settings, found=probe_servers(settings))
     return BETTER_HINT if only_embedded(rows) else None
