@@ -300,7 +300,7 @@ def test_a_prompt_only_persona_is_not_told_the_plan_but_its_guard_still_is(
     card: PersonaCard,
 ) -> None:
     """The eval's comparison: the same model without the plan in its prompt."""
-    from simulator.voices.model import guard_context, reply_plan
+    from simulator.voices.model import guard_context
 
     session = Session(card, ScriptedVoice(card))
     pending = session.prepare("It's not a big deal.")
@@ -308,8 +308,7 @@ def test_a_prompt_only_persona_is_not_told_the_plan_but_its_guard_still_is(
     prompt = render("persona.j2", ctx)
     assert "They just told you" not in prompt and "Push back" not in prompt
     assert not ctx.reacting and all(x in card.lines.for_zone(ctx.zone) for x in ctx.examples)
-    plan = reply_plan(pending.request, 0)
-    guard = guard_context(pending.request, ctx, prompt, plan)
+    guard = guard_context(pending.request, ctx, prompt)
     assert guard.plan is not None and guard.plan.stance == "push_back"
 
 

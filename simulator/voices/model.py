@@ -133,9 +133,7 @@ def build_messages(
     return messages
 
 
-def guard_context(
-    request: ReplyRequest, ctx: PersonaContext, system: str, plan: ReplyPlan | None = None
-) -> GuardContext:
+def guard_context(request: ReplyRequest, ctx: PersonaContext, system: str) -> GuardContext:
     """What the guard checks this turn's reply against."""
     scene = " ".join([ctx.situation, *request.card.lines.for_zone(ctx.zone)])
     quiet = ctx.style == "withdraw" and request.outcome.after.zone.is_hot
@@ -152,7 +150,7 @@ def guard_context(
         card_text=card_text(request.card),
         # The stance check holds the reply to the engine's plan (even for a prompt-only
         # persona, whose prompt does not say it).
-        plan=plan or request.plan,
+        plan=request.plan,
         max_sentences=QUIET_SENTENCES if quiet else SPOKEN_SENTENCES,
         max_chars=QUIET_CHARS if quiet else SPOKEN_CHARS,
     )
@@ -196,9 +194,14 @@ class ModelVoice:
             reasons: list[str] = []
             problem: str | None = None
             turn = request.outcome.after.turn
+            # The plan is made once per reply (a Session's request already carries it), so
+            # the prompt, the guard and both attempts follow the same one.
+            planned = request
+            if request.plan is None:
+                planned = request.model_copy(update={"plan": reply_plan(request, self.seed)})
             for attempt in range(2):
                 ctx = persona_context(
-                    request,
+                    planned,
                     self.seed,
                     strict=attempt > 0,
                     problem=problem,
@@ -207,9 +210,8 @@ class ModelVoice:
                 template = get_mode(request.card.mode).persona_template
                 scene = render_block(template, "scene", ctx)
                 mood = render_block(template, "mood", ctx)
-                plan = reply_plan(request, self.seed)
-                gate = SentenceGate(guard_context(request, ctx, scene + mood, plan))
-                messages = build_messages(request, scene, mood)
+                gate = SentenceGate(guard_context(planned, ctx, scene + mood))
+                messages = build_messages(planned, scene, mood)
                 chunks = self.chat(messages, self._options(turn, attempt))
                 shown = raw = ""
                 try:
@@ -252,7 +254,7 @@ class ModelVoice:
                     )
                     return
                 problem = _problem(result.findings)
-            text = self.authored.reply(request.outcome, request.plan, recent_replies(request))
+            text = self.authored.reply(request.outcome, planned.plan, recent_replies(request))
             yield text
             elapsed = round(time.perf_counter() - started, 3)
             stream.finish(
