@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA, REPORTS
 from simulator.domain.zones import ZONE_FLOORS, Zone
 from simulator.engine import rates
-from simulator.guard import GuardContext, GuardReason, SentenceGate, check_reply, tidy
+from simulator.guard import GuardContext, GuardReason, SentenceGate, check_cue, check_reply, tidy
 from simulator.guard.metrics import evaluate_guard, load_replies
 from simulator.guard.sense import card_text
 from simulator.modes import get_mode
@@ -390,12 +390,7 @@ def test_every_authored_cue_is_narration_that_passes_the_guard_in_its_zone(
             # A reaction's cue can follow a move in any zone.
             lines = [*card.cues.for_zone(zone), *card.cues.after_misstep, *card.cues.after_attuned]
             for line in lines:
-                # A cue is narration about the partner by design; everything else applies.
-                found = [
-                    f.reason
-                    for f in check_reply(line, context)
-                    if f.reason not in (GuardReason.NARRATION, GuardReason.THIRD_PERSON)
-                ]
+                found = [f.reason for f in check_cue(line, context)]
                 if found:
                     failures.append(f"{card.id}/{zone.value}: {line!r} -> {found}")
         for line in card.cues.all_lines():

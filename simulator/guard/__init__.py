@@ -1,6 +1,6 @@
 """The output guard: deterministic checks that keep a model's reply in character."""
 
-from simulator.guard.checks import GuardContext, check_reply
+from simulator.guard.checks import GuardContext, check_cue, check_reply
 from simulator.guard.gate import GateResult, SentenceGate
 from simulator.guard.reasons import Finding, GuardReason
 from simulator.guard.tidy import tidy
@@ -11,6 +11,7 @@ __all__ = [
     "GuardContext",
     "GuardReason",
     "SentenceGate",
+    "check_cue",
     "check_reply",
     "tidy",
 ]

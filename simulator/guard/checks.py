@@ -475,3 +475,22 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
             found.append(Finding(reason=GuardReason.NARRATION, evidence=staged))
             seen.add(GuardReason.NARRATION)
     return found
+
+
+_CUE_KINDS = (GuardReason.NARRATION, GuardReason.THIRD_PERSON)
+"""What a cue is by design: narration about the partner, in the third person."""
+
+
+def check_cue(text: str, ctx: GuardContext) -> list[Finding]:
+    """Every way a non-verbal cue breaks character, except being one.
+
+    A cue narrates the partner by name ("Sam sits down."), which in a spoken reply is a
+    leak, narration or third-person talk; everything else a reply must pass, it must too.
+    """
+    named = ctx.name.lower()
+    return [
+        f
+        for f in check_reply(text, ctx)
+        if f.reason not in _CUE_KINDS
+        and not (f.reason is GuardReason.LEAK and f.evidence.lower().startswith(named))
+    ]

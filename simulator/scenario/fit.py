@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from simulator.domain.zones import Zone, zone_for
-from simulator.guard.checks import GuardContext, check_reply
+from simulator.guard.checks import GuardContext, check_cue, check_reply
 from simulator.guard.reasons import Finding, GuardReason
 from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard, Style
@@ -77,17 +77,9 @@ def reaction_problems(card: PersonaCard) -> list[str]:
 
 
 def _cue_finding(line: str, card: PersonaCard, zone: Zone) -> Finding | None:
-    """The guard's first finding on a cue, except its own kind: a cue narrates the partner
-    by name, in the third person ("Sam sits down."), which in a spoken reply is a leak,
-    narration or third-person talk."""
-    context = GuardContext(name=card.name, style=card.style.value, zone=zone)
-    named = card.name.lower()
-    found = [
-        f
-        for f in check_reply(line, context)
-        if not (f.reason is GuardReason.LEAK and f.evidence.lower().startswith(named))
-        and f.reason not in (GuardReason.NARRATION, GuardReason.THIRD_PERSON)
-    ]
+    """The guard's first finding on a cue in a zone (see `check_cue`)."""
+    context = GuardContext(name=card.name, style=card.style.value, zone=zone, mode=card.mode)
+    found = check_cue(line, context)
     return found[0] if found else None
 
 
