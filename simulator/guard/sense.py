@@ -425,6 +425,12 @@ def _sarcastic(text: str) -> bool:
     return bool(_SARCASM_CUE.search(text.lower())) and not ENDEARMENT.search(text)
 
 
+def _holds_after(sentence: str, found: re.Match[str], later: list[str]) -> bool:
+    """True when a "still" or "but" follows the concession, in its sentence or after it."""
+    rest = " ".join([sentence[found.end() :], *later]).lower()
+    return _STILL.search(rest) is not None
+
+
 def stance(text: str, ctx: GuardContext) -> str | None:
     """The reply softens while the plan holds back, or turns hostile while it opens up."""
     plan = ctx.plan
@@ -435,8 +441,6 @@ def stance(text: str, ctx: GuardContext) -> str | None:
         said = sentences(text)
         for i, sentence in enumerate(said):
             lowered = sentence.lower()
-            # "I know you didn't mean it. I still feel let down." concedes and holds.
-            holds_after = _STILL.search(" ".join(said[i:]).lower()[len(lowered) // 2 :])
             # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance.
             if lowered.endswith("?") or (sarcastic and _SARCASM_CUE.search(lowered)):
                 continue
@@ -445,7 +449,8 @@ def stance(text: str, ctx: GuardContext) -> str | None:
             for pattern in patterns:
                 found = pattern.search(lowered)
                 apology = found is not None and _BARE_SORRY.match(found.group(0))
-                if found and pattern is _RETRACT and holds_after:
+                # "I know you didn't mean it. I still feel let down." concedes and holds.
+                if found and pattern is _RETRACT and _holds_after(lowered, found, said[i + 1 :]):
                     continue
                 if found and not (apology and plan.stance != "push_back"):
                     return sentence[found.start() : found.end()]
