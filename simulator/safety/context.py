@@ -60,14 +60,14 @@ PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
     r"\byears ago\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+)",
-    r"\bas a (?:teen|teenager|kid|child)\b|\bat (?:1[0-9]|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
+    r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9]|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bused to\b",
     r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
     r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b|\bnow is fine\b",
     r"\bin a good place\b|\bgot help\b|\bpulled through\b|\bdoing (?:so |much |really )?(?:much )?better\b|\ball sorted\b",
     r"\blong (?:gone|out of it)\b|\bbroke up\b|\bleft (?:him|her|them)\b|\bmoved (?:out|away)\b|\bnow sober\b|\bsober \d",
     r"\brecovered\b|\bthat is over\b|\bthat was (?:years|ages|a long time)\b|\bthat was (?:19|20)\d\d\b",
-    r"\bnot in a scary way\b|\bno worries about\b|\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they) laughs? about it now\b",
+    r"\bnot in a scary way\b|\bno worries about\b|\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they|we) (?:laughs?|joke) about it now\b",
 )
 
 # Words that say it is happening now, which outweigh a past marker.
@@ -78,7 +78,7 @@ RECENT = _rx(
 
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
-    r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok)\b",
+    r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 # Someone else's story: a friend, a relative, the news.
@@ -94,7 +94,8 @@ THIRD_PARTY = _rx(
 # mine keeps saying kms about his exams", "colleague said she wanted to kms".
 REPORTED = re.compile(
     r"\b(?:friend|mate|bestie|colleague|coworker|flatmate|housemate|roommate|classmate|cousin|"
-    r"brother|sister|he|she|they|boss|someone|people|kids?|students?)(?: of mine)? "
+    r"brother|sister|he|she|they|boss|someone|people|kids?|students?|dad|mum|mom|father|mother|"
+    r"grandma|grandad|grandpa|nan|gran|husband|wife|son|daughter)(?: of mine)? "
     r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes)"
     r"(?: that)?(?: (?:she|he|they|it))?(?: (?:wanted|wants|want|was going|is going|were going) to)?"
     r"(?: (?:like|just))? ?$"

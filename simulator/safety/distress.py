@@ -32,11 +32,16 @@ _FIGURES = _rx(
     r"\bdying (?:to|for|of (?:laughter|shame|embarrassment)|laughing)\b|\bi am (?:literally )?dying\b(?= of)",
     r"\bkill(?:ing)? (?:it|time|the mood|the lights|the vibe|netflix|the gym)\b|\b(?:i could|could|i would) kill for\b",
     r"\bmy (?:phone|battery|laptop|car|presentation|charger) (?:literally )?(?:just )?(?:died|is dead|was dead)\b",
+    r"\b(?:phone|phones|battery|laptop|charger)(?: is)? (?:about to|going to|will|bout to) die\b",
+    # Siblings and friends "murdering" you over a slip: "my sister is gonna murder me when she finds out".
+    r"\b(?:sister|brother|sis|bro|bestie|cousin|nan|gran|grandma|auntie|aunt|friends|mates|team|coach) (?:is |are )?(?:going to|will|would) (?:murder|kill) me\b(?=.{0,40}\b(?:when (?:she|he|they) (?:finds?|sees?|hears?)|lol|haha|lmao)\b)",
+    # Wanting the floor to swallow you in a tense scene: "i just wanna disappear into the couch".
+    r"\b(?:disappear|sink|melt) into (?:the )?(?:couch|sofa|floor|ground|bed|duvet|blanket|background|wall|crowd)\b",
     r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
     r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
     r"\b(?:i could|could) murder (?:a|for a)\b",
     # Work keeping someone late is not being held: "my boss wouldnt let me leave".
-    r"\b(?:boss|manager|work|teacher|coach|supervisor|the shop|my shift) (?:would not|will not|did not|could not|does not) let (?:me|us) (?:leave|go)\b",
+    r"\b(?:boss|manager|work|teacher|coach|supervisor|the shop|my shift) (?:literally |just |actually |really |even )?(?:would not|will not|did not|could not|does not) let (?:me|us) (?:leave|go)\b",
 )
 
 # Hyperbole that is a figure only when nothing in the message insists it is real:
@@ -51,6 +56,10 @@ _SOFT_FIGURES = _rx(
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
+# The learner's own body as the object of the match: "my dad threw a plate at my head".
+_AT_THE_LEARNER = re.compile(
+    r"\s(?:me|my (?:head|face|arm|arms|neck|throat|back|leg|legs|hand|hands|body|chest|ribs|eye|eyes|mouth|hair|wrist|wrists))\b"
+)
 
 
 def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: str) -> bool:
@@ -67,6 +76,7 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
         rule.third
         and context.THIRD_PARTY.search(clause) is not None
         and _FIRST_PERSON.search(clause) is None
+        and _AT_THE_LEARNER.search(match_text) is None
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.safety import context
 from simulator.safety.levels import Distress, DistressKind, SafetyLevel
 from simulator.safety.normalize import fold
 
@@ -41,6 +42,19 @@ def about_the_learner(sentence: str) -> bool:
     rules' to catch.
     """
     return _FIRST_PERSON.search(fold(sentence)) is not None
+
+
+def told_as_over(sentence: str) -> bool:
+    """True for a sentence set in a past that is over or inside a film or game.
+
+    The rules explain these away ("my best friend tried to kms last year and shes doing
+    so much better now", "i keep killing everyone in among us"); the learned signal
+    does the same, with the same words that say it is happening now or for real.
+    """
+    folded = fold(sentence)
+    if context.PAST.search(folded) and not context.RECENT.search(folded):
+        return True
+    return bool(context.MEDIA.search(folded)) and not context.SERIOUS.search(folded)
 
 
 @dataclass(frozen=True)
@@ -89,7 +103,7 @@ class LearnedSignal:
         """A check-in when a sentence of the message sits among risky examples, else None."""
         from simulator.text import shared_encoder
 
-        parts = [p for p in segments(text) if about_the_learner(p)]
+        parts = [p for p in segments(text) if about_the_learner(p) and not told_as_over(p)]
         if not parts:
             return None
         for query in shared_encoder().encode(parts):

@@ -51,7 +51,7 @@ _PILLS = (
 )
 _BOOZE = r"(?:wine|vodka|whisky|whiskey|gin|rum|beers?|drinks?|drunk|drank|bottle|cans|alcohol|booze|tequila|shots)"
 _PERSON = (
-    r"(?:he|she|they|him|her|someone|somebody|a man|a guy|a bloke|some guy|some man|this guy|this man|"
+    r"(?:he|she|they|him|her|someone|somebody|a man|a guy|a bloke|some guy|some man|this guy|this man|(?:my )?(?:son|daughter|brother|sister) in law|"
     r"my (?:partner|husband|wife|boyfriend|girlfriend|ex|exs|dad|father|mum|mom|mother|stepdad|stepmum|"
     r"brother|sister|brother in law|sister in law|landlord|flatmate|roommate|housemate|boss|uncle|son|daughter)|"
     r"(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|mum|mom|landlord|flatmate|boss|brother in law))"
@@ -59,7 +59,7 @@ _PERSON = (
 _PARTNER = (
     r"(?:he|she|they|mum|mom|dad|da|my da|stepdad|my stepdad|uncle|my uncle|auntie|my auntie|(?:my )?mums (?:new )?(?:man|boyfriend|partner|husband)|my in laws|in laws|my (?:brother|sister|son|daughter|mother in law|father in law)|my (?:real |actual )?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|dad|father|"
     r"mum|mom|mother|stepdad|stepmum|parents|family)|(?:husband|wife|boyfriend|girlfriend|partner|fiance)|"
-    r"(?:my )?(?:sister|brother)s? husband|[a-z]+ \(my (?:bf|gf|partner)\))"
+    r"(?:my )?(?:sister|brother)s? husband|(?:my )?(?:daughter|son) in law|daughter|stepson|stepdaughter|[a-z]+ \(my (?:bf|gf|partner)\))"
 )
 _HIDE_PLACE = r"(?:bathroom|bedroom|wardrobe|closet|cupboard|loo|toilet|room|staff room|car|basement|attic|shed|under the bed)"
 
@@ -104,6 +104,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:do not|cannot|can not|dont) see (?:the|a|any) (?:point|reason) (?:in |of |to )?(?:live|living|life|being alive|going on|being here|carrying on)\b",
             r"\b(?:nobody|no one|noone) (?:would|will|is going to|even) (?:even )?(?:miss|notice|care about) me\b",
             r"\b(?:i|me) (?:go|going) away for good\b",
+            # "sleep forever sounds really nice rn": the wish put as how good it would be.
+            r"\b(?:sleep(?:ing)? forever|never (?:waking|wake) up|not (?:waking|wake) up|not existing|being dead|dying)(?: again)? (?:(?:really|so|kinda|honestly|lowkey|pretty|just|actually|kind of) )?(?:sounds|seems|would be|feels|must feel) (?:(?:really|so|kinda|pretty|quite|very|like) )?(?:nice|good|peaceful|easier|better|great|appealing|tempting|lovely|a relief|like a relief|like relief)\b",
         ),
         joke=True,
         third=True,
@@ -149,8 +151,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:bought|buying|got|have|keep|kept|looking at|staring at|thinking about|there is|theres) (?:a |the |some )?(?:\w+ )?rope\b",
             r"\brope (?:in|under|at|from) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
-            r"\b(?:gun|rifle|shotgun|pistol)\b.{0,60}\b(?:next to me|on the table|in my lap|beside me|in my hand|down from the|loaded)\b",
-            r"\b(?:gun|rifle|shotgun|pistol)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access|sitting with it|holding it|most nights|every night)\b)",
+            r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b.{0,60}\b(?:next to me|on the table|in my lap|beside me|in my hand|down from the|loaded)\b",
+            r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access|sitting with it|holding it|most nights|every night)\b)",
         ),
         third=True,
     ),
@@ -201,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:wrote|written|writing|write|left|leaving|scheduled|sent) (?:\w+ ){0,3}(?:goodbye|goodbyes|farewell|suicide) (?:letters?|notes?|emails?|messages?|texts?|videos?)\b",
-            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|family|wife|husband|partner|parents|son|daughter|everyone)\b",
+            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|family|wife|husband|partner|parents|son|daughter|everyone|people|ppl|friends|folks|each of them|all of them)\b",
             r"\b(?:note|notes|letters?) (?:is |are )?(?:already )?(?:written|done|ready)\b",
             r"\b(?:said|saying|say) (?:goodbye|bye|my goodbyes) to (?:everyone|everybody|my family|all|people)\b",
         r"\b(?:say|saying|said) goodbye (?:\w+ ){0,4}before i (?:go|leave|die)\b|\btidying up before i go\b",
@@ -217,7 +219,9 @@ RULES: tuple[Rule, ...] = (
         media=False,  # "the dishes drama" is not a film; nobody rehearses giving away a plot
         pattern=_rx(
             r"\b(?:gave|given|giving|give|gave away|giving away|rehom\w*|sold|selling) (?:away )?(?:\w+ ){0,1}(?:my|all my|the) (?:\w+ ){0,5}(?:to|away)\b(?=.*\b(?:do not need|dont need|will not need|wont need|anymore|after|gone|for good|confused|why|not be|not going)\b)",
-            r"\bwho gets what\b",
+            r"\bwho gets (?:what|my (?:stuff|things|savings|money|house|car|dog|cat|ring|room))\b",
+            # "gave my daughter my grandmas ring and the truck keys today, told her it was early christmas"
+            r"\b(?:gave|given|giving|handed) (?:my |our |the )?(?:\w+ ){0,2}(?:my|all my|the) (?:\w+ ){0,3}(?:ring|watch|guitar|keys|truck|car|switch|console|xbox|playstation|ps5|games|jewellery|jewelry|necklace|collection|savings|bike|laptop|camera|records)\b(?=.*\b(?:early christmas|early birthday|no reason|confused|did not get why|asked why|letters|calm|for good|anymore|will not need|do not need)\b)",
             r"\bgiving (?:\w+ ){0,2}(?:everything|it all|all my stuff|my stuff|all my things|my things) away\b|\bwill not need any of (?:it|this|them|my stuff)\b",
         r"\b(?:given|gave|giving) (?:away )?(?:my|all my) (?:\w+ ){0,5}\b(?=.*\bbefore i go\b)",
             r"\b(?:my )?(?:cat|dog|cats|dogs|pets?) (?:is |are )?going to (?:my |the )?\w+\b(?=.*\b(?:do not|no|not) (?:really )?(?:have )?plans\b)",
@@ -239,8 +243,8 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to|might not|may not|probably will not|probably not going to|probably not) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
-            r"\b(?:not|never) (?:going to |planning to |planning on )?(?:be|being) (?:around|here|alive) (?:for|by|in|after|much|long|anymore|any more)\b(?! (?:the |a )?(?:weekend|week|day|dinner|lunch|meeting|call)\b)",
+            r"(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to|might not|may not|probably will not|probably not going to|probably not) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
+            r"(?<!\bhe will )(?<!\bshe will )(?<!\bthey will )\b(?:not|never) (?:going to |planning to |planning on )?(?:be|being) (?:around|here|alive) (?:for|by|in|after|much|long|anymore|any more)\b(?! (?:the |a )?(?:weekend|week|day|dinner|lunch|meeting|call)\b)",
             r"\b(?:will not|not) (?:have to |need to )?(?:deal|put up) with me (?:much |for much )?(?:longer|anymore|any more|soon)\b",
             r"\blast time (?:\w+ ){0,3}(?:has|have|will have|needs?) to (?:deal|put up) with me\b",
         r"\bwill not be needing (?:it|them|either|one|any of (?:it|this)|anything) (?:anymore|any more)?",
@@ -289,6 +293,7 @@ RULES: tuple[Rule, ...] = (
             # "after that none of it matters", "it wont matter after this weekend anyway"
             r"\bafter (?:this|that|tonight|tomorrow|the weekend|this weekend|friday|saturday|sunday|the wedding),? (?:\w+ ){0,3}(?:none of (?:it|this|that)|nothing|it all) (?:will )?(?:matters?|counts?)\b",
             r"\b(?:it|none of (?:it|this|that)|nothing) (?:will not|will|is going to|does not) (?:\w+ ){0,1}matter (?:\w+ ){0,2}after (?:this|that|tonight|tomorrow|the|sunday|friday|saturday)\b",
+            r"\bafter (?:that|this|tonight|the weekend|this weekend) (?:it|none of it|nothing) (?:will not|is not going to|does not) matter\b(?=.*\b(?:my will|gets the|my stuff|my things|sorted|done|letters)\b)",
             # "dad might not make it and neither will i"
             r"\b(?:and )?neither will i\b(?=.*\b(?:make it|die|gone|dead|pills|oxy|enough)\b)|\bnot make it\b.{0,30}\bneither will i\b",
             rf"\benough (?:of )?(?:his |her |my |the |mums |dads |their )?{_PILLS}\b(?=.{{0,40}}\b(?:here|to go|to do|saved|left|at home)\b)",
@@ -355,7 +360,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:a man|a guy|a bloke|someone|somebody|a stranger|he|she) (?:is |has been |was |keeps )?(?:standing|stood|lurking|waiting|staring) (?:at|outside|by|under|in) my (?:window|door|garden|hallway)\b",
             r"\bsame (?:guy|man|bloke|person|car|van|number)\b.{0,50}\b(?:at|outside|near) my (?:work|gym|house|flat|uni|school|door|building)\b|\bkeeps? (?:calling|ringing) and hanging up\b",
             r"\b(?:been|sat|sitting|parked|idling|waiting) outside my (?:flat|house|place|home|work|building)\b(?=.{0,60}\b(?:since|ex|hours|engine|lights|again|all night|all day)\b)",
-            r"\bparked (?:across|opposite|outside|down) (?:the |my )?(?:street|road)\b(?=.{0,60}\b(?:since|lights off|engine on|engine running|hours|again|all night)\b)",
+            r"\bparked (?:across|opposite|outside|down) (?:the |my )?(?:street|road)\b(?=.{0,60}\b(?:since|lights off|engine on|engine running|hours|again|all night|right now|\d+ ?(?:min|mins|minutes)|been there)\b)",
             r"\b(?:car|van|bike|guy|man|bloke|someone|somebody)\b.{0,30}\bbehind me\b(?=.{0,80}\b(?:since|for (?:\w+ )?(?:miles|ages|minutes|blocks)|turned|followed|still|every turn|pulled in)\b)",
             r"\b(?:he|she|they|ex|my ex) is (?:right )?outside\b.{0,12}\b(?:he|she|they|ex|my ex) is (?:right )?outside\b",
             r"\b(?:ex|he|she|someone|somebody|a car|car|van|guy|man|bloke)\b(?:\w+ ){0,4}?(?:is |has been |keeps |was )?(?:parked|sitting|waiting|standing) (?:\w+ ){0,3}(?:outside|across|opposite|at the end of|next to|by|near|under) (?:the road|from )?(?:my|our|the) ?(?:\w+ )?(?:flat|house|home|place|door|window|car|work|street|road)?\b",
@@ -366,8 +371,9 @@ RULES: tuple[Rule, ...] = (
             r"\bwhat i (?:wore|was wearing|am wearing)\b",
             r"\b(?:leaving|left) (?:notes|things|flowers) (?:on|at) my\b",
             r"\b(?:order against him|restraining order|non-?molestation)\b(?=.*\b(?:staring|here|outside|got on|turned up|just)\b)",
+            r"\b(?:coming|come|on (?:his|her) way|turned up|showed up|outside|at the door)\b.{0,80}\b(?:restraining|protection|protective|non-?molestation) order\b",
             r"\b(?:parked|sitting|waiting|standing|lurking|wait|waits)\b (?:\w+ ){0,4}(?:outside|across|opposite|under|at|by) (?:\w+ ){0,3}?(?:my|our) (?:flat|house|home|place|door|window|building|car|work)\b(?=.*\b(?:again|night|since|now|engine|lights|hours?|every)\b)",
-            r"\bexs? (?:car|van)\b(?=.{0,60}\b(?:outside|parked|park|again|across)\b)",
+            r"\bexs? (?:car|van|truck|bike|motorbike|ute|jeep)\b(?=.{0,60}\b(?:outside|parked|park|again|across)\b)",
             r"\b(?:he is|she is|ex is|someone is|there is a car|there is a van|a car is|a van is) (?:\w+ ){0,1}parked outside\b",
         r"\bkeep talking to me\b(?=.*\b(?:staring|following|followed|man|guy|scared|pretend|like you are my|like your my)\b)",
         r"\b(?:put|slipped|spiked|dropped) (?:something |smth )?(?:in|into) my drink\b|\bmy drink (?:was |got |has been )?spiked\b",
@@ -384,7 +390,8 @@ RULES: tuple[Rule, ...] = (
         DANGER,
         PAUSE,
         _rx(
-            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:said|says|say|saying|threatened|threatens|threatening|told me|swore|texted|shouting|screaming|yelling)\b(?:.{{0,60}}?)\b(?:(?:kill|hurt|break|stab|shoot|beat|get) (?:\w+ ){{0,2}}?(?:me|my|you)\b|put me through|sort me out|teach me a lesson|make me pay|make sure i (?:will )?regret|i will regret|i would regret|regret it|i am dead|you are dead|never see|take the kids|end me|finish me|come for me)\b",
+            rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:said|says|say|saying|threatened|threatens|threatening|told me|swore|texted|shouting|screaming|yelling)\b(?:.{{0,60}}?)\b(?:(?:kill|hurt|break|stab|shoot|beat|get) (?:\w+ ){{0,2}}?(?:me|my|you)\b|put me through|sort me out|teach me a lesson|make me pay|make sure i (?:will )?regret|i will regret|i would regret|regret it|i am dead|you are dead|never see|take the kids|end me|finish me|come for me|burn (?:\w+ ){0,2}(?:house|flat|place|home)(?: down)?|with (?:us|me) in it)\b",
+            r"\b(?:held|holding|holds|pointed|pointing|points|pulled|pulls|waved|waving|swung|swinging) (?:a |the |his |her )?(?:\w+ )?(?:knife|gun|blade|machete|bat|hammer|crowbar) (?:at|to|on) (?:me|my)\b",
             r"\b(?:he|she|they|someone)(?: will| would|ll)? (?:kill|hurt|stab|shoot) me\b",
             r"\b(?:hell|he will|he would|shell|she will|she would) (?:\w+ ){0,2}(?:kill|hurt|stab|shoot|break|make sure i regret)\b",
         r"\b(?:going to|want to) (?:\w+ ){0,1}(?:kill|hurt|stab|shoot|murder|beat) me\b|\buse (?:it|that|the knife|a knife|the gun) on me\b",
@@ -414,8 +421,8 @@ RULES: tuple[Rule, ...] = (
             r"\bif i stop (?:replying|answering|texting|responding|answer)\b",
             r"\b(?:came|come|comes|got) home drunk\b",
             r"\b(?:drunk|wasted) and (?:smashing|breaking|throwing|screaming)\b|\bsmashing (?:stuff|things|glass|plates)\b",
-            r"\bi (?:can )?hear (?:him|her) (?:on the stairs|coming|outside|downstairs)\b",
-            r"\b(?:he|she) is (?:home early|on (?:his|her) way back)\b(?=.*\b(?:furious|angry|if i stop|scared)\b)",
+            r"\bi (?:can )?hear (?:him|her) (?:\w+ ){0,2}(?:on the stairs|coming|outside|downstairs|in the hall|at the door)\b",
+            r"\b(?:he|she) is (?:home early|on (?:his|her) way back)\b(?=.*\b(?:furious|angry|if i stop|scared|yelling|screaming|shouting|if (?:he|she) sees)\b)",
         ),
         third=True,
     ),
@@ -484,7 +491,7 @@ RULES: tuple[Rule, ...] = (
         ABUSE,
         PAUSE,
         _rx(
-            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taken|take|has|keeps?|kept|controls?|controlled|holds?|got) (?:\w+ ){{0,1}}my (?:whole )?(?:wages?|salary|paycheck|pay|bank card|card|cards|money|bank account|account|passport|car keys|keys|benefits|pension(?: card)?|wallet|purse|id)\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taken|take|has|keeps?|kept|controls?|controlled|holds?|got) (?:\w+ ){{0,1}}my (?:whole )?(?:wages?|salary|paycheck|pay|bank card|card|cards|money|bank account|account|passport|car keys|keys|benefits|pension(?: card)?|wallet|purse|id|checkbook|chequebook|cheque book)\b",
             r"\b(?:take|takes|took|hide|hides|hid) my (?:car )?keys\b(?=.{0,30}\bagain\b)",
             r"\b(?:gives|give|gave) me (?:like |about |only |just )?(?:\u00a3|\$|\u20ac)?\d+ (?:quid |pounds |dollars |euros )?(?:a|per|each) (?:week|month)\b|\ballowance\b",
             r"\bhave to (?:ask|beg) (?:him|her|them)? ?(?:before|for) (?:i spend|spending|money|bus money)\b|\b(?:must|have to) ask (?:him|her) for (?:\w+ )?money\b",
@@ -505,7 +512,9 @@ RULES: tuple[Rule, ...] = (
             r"\bwhat (?:\w+ ){1,2}does (?:to me )?at night\b|\bnobody will believe me\b",
             r"\bso i (?:cannot|can not) (?:get to|go to|leave|drive)\b",
             r"\b(?:locks?|locked|locking) me (?:in|out)\b",
-            r"\b(?:tracks|tracking|checks|checking|shares?|share) my location\b|\blocation (?:on )?24/?7\b",
+            # "i always share my location w my friends" is the learner's own choice.
+            r"\b(?:tracks|tracking|tracked|checks|checking|checked|watches|monitors) my location\b|\blocation (?:on )?24/?7\b",
+            r"\b(?:makes?|made|forces?|forced) me (?:to )?(?:keep |turn on )?(?:share|sharing) my location\b|\b(?:have|has|got) to (?:keep )?(?:share|sharing) my location\b",
             rf"\bif i (?:ever )?leave (?:him|her|them)?,? ?{_PARTNER}? ?(?:will|would|ll|d)? ?(?:take|kill|hurt|make sure|find|tell|expose|post|ruin|report|out me)\b",
             r"\b(?:havent|have not) seen (?:anyone|my friends|my family|my cousins)\b(?=.*\b(?:let|allowed|says|he|she)\b)",
             r"\bhe knows people\b|\btake the kids\b|\bso i (?:cannot|can not) leave\b",
@@ -521,6 +530,7 @@ RULES: tuple[Rule, ...] = (
             r"\bchoking is normal\b|\bis (?:that|this|it) normal\b(?=.*\b(?:he|she|bf|gf|husband|wife|partner)\b)",
             r"\bwill be (?:angry|furious|mad) (?:that |if |because )?i\b",
             r"\bno one else would put up with you\b",
+            r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
             r"\blong sleeves\b(?=.{0,60}\b(?:because of|bc of|cos of|coz of|cause of|so (?:no one|nobody|people) (?:sees|can see|notices))\b)",
             r"\bif (?:he|she) (?:sees|finds|catches) me (?:on|using|with) (?:this|the|my)\b",
         ),
