@@ -46,7 +46,7 @@ def test_held_out_sets_are_big_balanced_and_from_other_writers() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="ceiling not met: on the third held-out round (K, L) 4 of 100 safe lines pause "
+    reason="ceiling not met: on the fourth held-out round (M, N) 4 of 100 safe lines pause "
     "(0.040); the ceiling stays at 3% and this test turns red (strict) the day it is met",
 )
 def test_held_out_safe_lines_rarely_pause() -> None:
@@ -56,7 +56,7 @@ def test_held_out_safe_lines_rarely_pause() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: third held-out round (K, L) recall is 0.940 (pause alone 0.690); "
+    reason="floor not met: fourth held-out round (M, N) recall is 0.920 (pause alone 0.700); "
     "the floor stays at "
     "0.97 and this test turns red (strict) the day it is met",
 )
@@ -186,3 +186,19 @@ def test_lines_about_the_partner_alone_are_left_to_the_rules(text: str) -> None:
     from simulator.safety.learned import about_the_learner
 
     assert not about_the_learner(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "over"),
+    [
+        ("my best friend tried to kms last year and shes doing so much better now", True),
+        ("lol i keep killing everyone in among us and my friends think im a psycho", True),
+        ("i used to cut in school but i relapsed tonight", False),
+        ("this isnt the game anymore, for real i have the pills here", False),
+        ("gave my switch to my little bro today", False),
+    ],
+)
+def test_the_learned_signal_skips_what_is_over_or_in_a_game(sentence: str, over: bool) -> None:
+    from simulator.safety.learned import told_as_over
+
+    assert told_as_over(sentence) is over
