@@ -61,6 +61,7 @@ PAST = _rx(
     r"\byears ago\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9]|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
+    r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
     r"\bused to\b",
     r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
     r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b|\bnow is fine\b",
@@ -78,7 +79,7 @@ RECENT = _rx(
 
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
-    r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 # Someone else's story: a friend, a relative, the news.

@@ -52,6 +52,8 @@ _SOFT_FIGURES = _rx(
     r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|spill|lose|eat|screw|break|burn|get (?:this|it) wrong)\b",
     # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
+    # "i could kill myself for sleeping thru that alarm": anger at one's own slip.
+    r"\bi could (?:just )?(?:literally )?kill my ?self for (?:\w+ ){0,2}(?:sleeping|oversleeping|forgetting|missing|saying|sending|being so|not (?:setting|being|going|texting|answering))\b",
 )
 
 

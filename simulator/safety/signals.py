@@ -141,6 +141,9 @@ RULES: tuple[Rule, ...] = (
             r"\bhow (?:many|much) (?:\w+ ){0,4}(?:it takes|takes|is enough|would (?:it )?take|to die|is lethal|kill)\b",
             r"\b(?:googled|googling|searched|searching|looked up|looking up|reading up|read up|researched|researching) (?:\w+ ){0,3}(?:how to|ways to|methods?|how (?:many|much|long)|which bridge|overdose|lethal)\b",
             r"\bover ?dos(?:e|ed|ing)\b",
+            rf"\b(?:\d+|twenty|thirty|forty|fifty|a hundred) (?:\w+ ){{0,1}}{_PILLS} (?:is|are|would be|will be|is it) (?:enough|lethal|fatal|deadly)\b",
+            # "sitting in the truck up at the quarry deciding if i was gonna do it"
+            r"\b(?:bridge|quarry|cliff|roof|rooftop|tracks|river|edge|overpass|car park|carpark|garage|pier|dam|lake|woods)\b.{0,40}\b(?:deciding|wondering|thinking about|working up|making up my mind)\b.{0,30}\b(?:do it|go through with it|jump|end it)\b",
         ),
         third=True,
     ),
@@ -150,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:bought|buying|got|have|keep|kept|looking at|staring at|thinking about|there is|theres) (?:a |the |some )?(?:\w+ )?rope\b",
-            r"\brope (?:in|under|at|from) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
+            r"\b(?:rope (?:is |s )?(?:already |still |just )?|ropes (?:already|still) )(?:in|under|at|from|up in|out in) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
             r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b.{0,60}\b(?:next to me|on the table|in my lap|beside me|in my hand|down from the|loaded)\b",
             r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access|sitting with it|holding it|most nights|every night)\b)",
         ),
@@ -219,6 +222,7 @@ RULES: tuple[Rule, ...] = (
         media=False,  # "the dishes drama" is not a film; nobody rehearses giving away a plot
         pattern=_rx(
             r"\b(?:gave|given|giving|give|gave away|giving away|rehom\w*|sold|selling) (?:away )?(?:\w+ ){0,1}(?:my|all my|the) (?:\w+ ){0,5}(?:to|away)\b(?=.*\b(?:do not need|dont need|will not need|wont need|anymore|after|gone|for good|confused|why|not be|not going)\b)",
+            r"\btold (?:my )?(?:\w+ ){0,2}(?:she|he|they) (?:gets|can have|should have|will get|is getting) (?:the|my) (?:dog|cat|house|car|truck|ring|stuff|things|savings|guitar|watch|bike)\b",
             r"\bwho gets (?:what|my (?:stuff|things|savings|money|house|car|dog|cat|ring|room))\b",
             # "gave my daughter my grandmas ring and the truck keys today, told her it was early christmas"
             r"\b(?:gave|given|giving|handed) (?:my |our |the )?(?:\w+ ){0,2}(?:my|all my|the) (?:\w+ ){0,3}(?:ring|watch|guitar|keys|truck|car|switch|console|xbox|playstation|ps5|games|jewellery|jewelry|necklace|collection|savings|bike|laptop|camera|records)\b(?=.*\b(?:early christmas|early birthday|no reason|confused|did not get why|asked why|letters|calm|for good|anymore|will not need|do not need)\b)",
@@ -234,6 +238,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:made|making|make|did|do|done|wrote|write|writing|updated|updating|sorted|sorting|changed|finished) (?:\w+ ){0,1}(?:a |my )will\b",
             r"\b(?:sorting|sorted|sort) (?:out )?my (?:passwords|bank stuff|affairs|accounts)\b",
+            r"\b(?:paid|paying|pay|cleared|clearing|settled) (?:off )?(?:\w+ ){0,6}so (?:nobody|no one|noone|none of you|my (?:\w+ )?) (?:gets|is|will be|would be|has to be) (?:stuck|left) with\b",
             r"\blife insurance\b|\bsorted it so (?:you are|everyone is|you will be) (?:all )?covered\b",
             r"\b(?:gave|given|giving) (?:away )?(?:my|all my) (?:\w+ ){0,3}(?:to)\b",
         ),
@@ -295,6 +300,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:it|none of (?:it|this|that)|nothing) (?:will not|will|is going to|does not) (?:\w+ ){0,1}matter (?:\w+ ){0,2}after (?:this|that|tonight|tomorrow|the|sunday|friday|saturday)\b",
             r"\bafter (?:that|this|tonight|the weekend|this weekend) (?:it|none of it|nothing) (?:will not|is not going to|does not) matter\b(?=.*\b(?:my will|gets the|my stuff|my things|sorted|done|letters)\b)",
             # "dad might not make it and neither will i"
+            r"\b(?:not|no|never|dont think|do not think) (?:\w+ ){0,4}(?:has|have|includes?|got) me in (?:it|them)\b(?=.{0,30}\b(?:past|after|beyond|longer|anymore)\b)",
             r"\b(?:and )?neither will i\b(?=.*\b(?:make it|die|gone|dead|pills|oxy|enough)\b)|\bnot make it\b.{0,30}\bneither will i\b",
             rf"\benough (?:of )?(?:his |her |my |the |mums |dads |their )?{_PILLS}\b(?=.{{0,40}}\b(?:here|to go|to do|saved|left|at home)\b)",
         ),
@@ -361,7 +367,7 @@ RULES: tuple[Rule, ...] = (
             r"\bsame (?:guy|man|bloke|person|car|van|number)\b.{0,50}\b(?:at|outside|near) my (?:work|gym|house|flat|uni|school|door|building)\b|\bkeeps? (?:calling|ringing) and hanging up\b",
             r"\b(?:been|sat|sitting|parked|idling|waiting) outside my (?:flat|house|place|home|work|building)\b(?=.{0,60}\b(?:since|ex|hours|engine|lights|again|all night|all day)\b)",
             r"\bparked (?:across|opposite|outside|down) (?:the |my )?(?:street|road)\b(?=.{0,60}\b(?:since|lights off|engine on|engine running|hours|again|all night|right now|\d+ ?(?:min|mins|minutes)|been there)\b)",
-            r"\b(?:car|van|bike|guy|man|bloke|someone|somebody)\b.{0,30}\bbehind me\b(?=.{0,80}\b(?:since|for (?:\w+ )?(?:miles|ages|minutes|blocks)|turned|followed|still|every turn|pulled in)\b)",
+            r"\b(?:car|van|bike|motorbike|pickup|truck|suv|ute|jeep|taxi|guy|man|bloke|someone|somebody)\b.{0,30}\bbehind me\b(?=.{0,80}\b(?:since|for (?:\w+ )?(?:miles|ages|minutes|blocks)|turned|turns|followed|still|every turn|pulled in)\b)",
             r"\b(?:he|she|they|ex|my ex) is (?:right )?outside\b.{0,12}\b(?:he|she|they|ex|my ex) is (?:right )?outside\b",
             r"\b(?:ex|he|she|someone|somebody|a car|car|van|guy|man|bloke)\b(?:\w+ ){0,4}?(?:is |has been |keeps |was )?(?:parked|sitting|waiting|standing) (?:\w+ ){0,3}(?:outside|across|opposite|at the end of|next to|by|near|under) (?:the road|from )?(?:my|our|the) ?(?:\w+ )?(?:flat|house|home|place|door|window|car|work|street|road)?\b",
             r"\b(?:same|white|black|grey|gray|silver) (?:\w+ )?(?:van|car)\b(?=.*\b(?:outside|again|everywhere|my (?:house|work|gym|uni|mums)|watching)\b)",
@@ -448,6 +454,8 @@ RULES: tuple[Rule, ...] = (
             r"\bi am (?:being )?(?:abused|raped|sexually assaulted|assaulted|beaten)\b|\bi have been (?:abused|raped|assaulted|beaten)\b|\bi was (?:raped|sexually assaulted)\b",
             r"\bdomestic (?:abuse|violence)\b",
             r"\b(?:would|will|does|did) hit me\b|\bhit me\b.{0,60}\bmine would\b",
+            r"\b(?:chok\w+|strangl\w+|hits?|hitting|slap\w*|punch\w*|shov\w*|kick\w*)\b.{0,60}\b(?:he|she|they) (?:only )?(?:did it|does it|has done it|did that) (?:twice|once|a few times|(?:\d+|two|three|four) times)\b",
+            r"\b(?:not|stop|never) (?:to )?(?:grab|grabbing|hit|hitting|choke|choking|shove|shoving|push|pushing|hurt|hurting|slap|slapping) (?:me|my (?:wrist|wrists|arm|arms|neck|throat|hair|face))\b(?=.{0,30}\blike (?:last time|before|you did)\b)",
             r"\bwrists? til(?:l)? they bruise\b|\bgrabs? my (?:neck|throat)\b",
         ),
         third=True,
@@ -527,7 +535,7 @@ RULES: tuple[Rule, ...] = (
         CHECK,
         _rx(
             r"\bbruis\w*\b(?=.*\b(?:falling|fell|not from|from the door|walked into|he|she|gone|go back to work|cover|hide|makeup)\b)",
-            r"\bchoking is normal\b|\bis (?:that|this|it) normal\b(?=.*\b(?:he|she|bf|gf|husband|wife|partner)\b)",
+            r"\bchoking is normal\b|\bis (?:that|this|it) (?:normal|a big deal|bad|ok|okay)\b(?=.*\b(?:he|she|bf|gf|husband|wife|partner)\b)",
             r"\bwill be (?:angry|furious|mad) (?:that |if |because )?i\b",
             r"\bno one else would put up with you\b",
             r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
