@@ -20,14 +20,19 @@ from typing import Any, BinaryIO
 import pytest
 
 from conftest import RunCli
+from simulator.cli import models_cmd
+from simulator.llm import gguf_catalog
 from simulator.llm import pull as pull_module
-from simulator.llm.gguf_catalog import find
+from simulator.llm.gguf_catalog import CatalogModel, find
 from simulator.llm.local_model import bundled_gguf
 from simulator.settings.config import load_settings
 from simulator.support.paths import models_dir
 
-MODEL = find("qwen2.5-0.5b")
-assert MODEL is not None
+PINNED = find("qwen2.5-0.5b")
+assert PINNED is not None
+# The fake hub serves 300 KiB of stand-in bytes, not the real file, so the entry the pull
+# tests use carries no pinned hash or size unless a test pins one (see `pin`).
+MODEL: CatalogModel | None = PINNED.model_copy(update={"sha256": None, "size_bytes": None})
 CONTENT = bytes(range(256)) * 1200  # 300 KiB standing in for a GGUF file
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -117,11 +122,24 @@ def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
     from huggingface_hub import constants
 
     server = FakeHub()
+    pin(monkeypatch)
     monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
     # Small chunks, so a 300 KiB file shows progress and a cut keeps the bytes before it.
     monkeypatch.setattr(constants, "DOWNLOAD_CHUNK_SIZE", 16 * 1024)
     yield server
     server.close()
+
+
+def pin(
+    monkeypatch: pytest.MonkeyPatch, sha256: str | None = None, size_bytes: int | None = None
+) -> None:
+    """Make the catalog's qwen2.5-0.5b pin this hash and size (None: pin nothing)."""
+    assert MODEL is not None
+    entry = MODEL.model_copy(update={"sha256": sha256, "size_bytes": size_bytes})
+    catalog = tuple(entry if m.name == MODEL.name else m for m in gguf_catalog.CATALOG)
+    # `pull NAME` looks the name up in gguf_catalog; the listing reads its own import.
+    monkeypatch.setattr(gguf_catalog, "CATALOG", catalog)
+    monkeypatch.setattr(models_cmd, "CATALOG", catalog)
 
 
 def folder_files() -> list[str]:
@@ -193,6 +211,62 @@ def test_a_checksum_mismatch_leaves_nothing(attune: RunCli, hub: FakeHub) -> Non
     assert folder_files() == [], "neither the bad file nor a partial one to resume from"
 
 
+def test_the_catalog_pins_the_real_file_for_this_entry() -> None:
+    # Guards the stand-in above: the shipped entry is pinned, and pull checks that pin.
+    assert PINNED is not None
+    assert PINNED.sha256 == "74a4da8c9fdbcd15bd1f6d01d621410d31c6fc00986f5eb687824e7b93d7a9db"
+    assert PINNED.size_bytes == 491_400_032
+
+
+def test_a_pinned_hash_is_what_the_download_must_match(
+    attune: RunCli, hub: FakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = hub.sha256
+    hub.sha256 = "1" * 40  # a git-style etag: the hub itself gives no SHA-256 to check against
+    pin(monkeypatch, sha256=real, size_bytes=len(CONTENT))
+    result = attune("models", "pull", "qwen2.5-0.5b")
+    assert result.code == 0, result.err
+    assert final_file().read_bytes() == CONTENT
+
+
+def test_a_hub_that_reports_another_hash_than_the_pinned_one_is_refused_before_fetching(
+    attune: RunCli, hub: FakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin(monkeypatch, sha256="ab" * 32)
+    result = attune("models", "pull", "qwen2.5-0.5b")
+    assert result.code == 2 and result.out == ""
+    last = result.err.splitlines()[-1]
+    assert last.startswith("attune: error: the model hub's qwen2.5-0.5b-instruct-q4_k_m.gguf")
+    assert "is not the file pinned here" in last and "pinned abababababab..." in last
+    assert hub.ranges == [], "nothing was fetched"
+    assert not models_dir().exists() or folder_files() == []
+
+
+def test_bytes_that_do_not_match_the_pinned_hash_are_removed(
+    attune: RunCli, hub: FakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hub offers no hash of its own, so only the pin can catch these bytes.
+    promised = hashlib.sha256(b"the pinned file").hexdigest()
+    hub.sha256 = "1" * 40
+    pin(monkeypatch, sha256=promised)
+    result = attune("models", "pull", "qwen2.5-0.5b")
+    assert result.code == 2
+    last = result.err.splitlines()[-1]
+    assert last.startswith("attune: error: checksum mismatch for ")
+    assert f"expected {promised[:12]}..." in last
+    assert folder_files() == [], "neither the bad file nor a partial one to resume from"
+
+
+def test_a_hub_that_reports_another_size_than_the_pinned_one_is_refused_before_fetching(
+    attune: RunCli, hub: FakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin(monkeypatch, sha256=hub.sha256, size_bytes=len(CONTENT) + 1)
+    result = attune("models", "pull", "qwen2.5-0.5b")
+    assert result.code == 2
+    assert f"is {len(CONTENT)} bytes, not the {len(CONTENT) + 1} pinned here" in result.err
+    assert hub.ranges == []
+
+
 def test_too_little_free_disk_stops_before_downloading(
     attune: RunCli, hub: FakeHub, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -250,6 +324,29 @@ def test_pull_without_a_name_lists_the_catalog(attune: RunCli) -> None:
     for name in ("qwen2.5-0.5b", "llama3.2-1b", "qwen2.5-1.5b", "llama3.2-3b"):
         assert name in result.out
     assert "Apache-2.0" in result.out and "min RAM" in result.out and "tok/s" in result.out
+
+
+def _block(out: str, name: str) -> list[str]:
+    """The lines `attune models pull` shows for one catalog entry."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"  {name} "))
+    return lines[start : start + 4]
+
+
+def test_the_listing_keeps_estimate_documented_and_unpinned_apart(attune: RunCli) -> None:
+    out = attune("models", "pull").out
+    assert "est. speed" in out.splitlines()[1], "the speed column says it is an estimate"
+    assert "an upper estimate scaled by file size" in out
+    big = _block(out, "llama3.2-3b")
+    assert big[2] == (
+        " " * 16 + "documented: 7.7 tok/s on Intel Core i5-4278U (2014 MacBook Pro, 8 GB "
+        "DDR3L-1600), 2 threads (llama-bench tg128, CPU backend); "
+        "https://github.com/geerlingguy/ai-benchmarks/issues/53"
+    )
+    assert big[3].strip() == "checksum: the hub's own SHA-256 (none pinned here)"
+    small = _block(out, "qwen2.5-0.5b")
+    assert "documented: none found" in small[2] and "only an estimate" in small[2]
+    assert small[3].strip().startswith("checksum: SHA-256 pinned here (74a4da8c9fdb...)")
 
 
 def test_use_sets_the_pulled_model_as_local_keeping_comments(attune: RunCli, hub: FakeHub) -> None:

@@ -16,6 +16,7 @@ from simulator.llm.gguf_catalog import (
     EMBEDDED,
     SPEED_NOTE,
     CatalogModel,
+    documented_speed,
     estimated_tokens_per_s,
     find,
     names,
@@ -54,11 +55,30 @@ def models_command(ctx: click.Context, as_json: bool) -> None:
         echo(BETTER_HINT)
 
 
+def _documented_line(model: CatalogModel) -> str:
+    """The published measurement for `model`, labelled as such, or that none was found."""
+    doc = documented_speed(model)
+    if doc is None:
+        return "documented: none found in public benchmarks; the speed above is only an estimate"
+    return (
+        f"documented: {doc.tokens_per_s:.1f} tok/s on {doc.hardware}, {doc.threads} threads "
+        f"({doc.method}); {doc.source}"
+    )
+
+
+def _checksum_line(model: CatalogModel) -> str:
+    """Which SHA-256 a pull of `model` is checked against."""
+    if model.sha256 is not None:
+        return f"checksum: SHA-256 pinned here ({model.sha256[:12]}...), from a public source"
+    return "checksum: the hub's own SHA-256 (none pinned here)"
+
+
 def _catalog_lines() -> list[str]:
     folder = models_dir()
     out = [
-        f"  {'name':<13} {'size':>6}  {'min RAM':>7}  {'speed':>10}  licence",
+        f"  {'name':<13} {'size':>6}  {'min RAM':>7}  {'est. speed':>10}  licence",
     ]
+    pad = " " * 16
     for m in CATALOG:
         have = " (pulled)" if (folder / m.filename).is_file() else ""
         speed = estimated_tokens_per_s(m)
@@ -66,7 +86,9 @@ def _catalog_lines() -> list[str]:
             f"  {m.name:<13} {m.size_gb:>4.2f}GB  {m.min_ram_gb:>4} GB  "
             f"~{speed:>3.0f} tok/s  {m.licence}{have}"
         )
-        out.append(f"  {'':<14}{m.params} parameters; {m.note}")
+        out.append(f"{pad}{m.params} parameters; {m.note}")
+        out.append(pad + _documented_line(m))
+        out.append(pad + _checksum_line(m))
     return out
 
 

@@ -3,7 +3,9 @@
 The download goes through huggingface_hub (its endpoint setting, `HF_ENDPOINT`, points
 it elsewhere). Bytes land in `models/.partial/FILE.part`; an interrupted pull resumes
 from there. Only a file whose size and SHA-256 match is moved to `models/FILE`, in one
-rename, so the models folder holds a complete verified file or nothing.
+rename, so the models folder holds a complete verified file or nothing. The SHA-256 is
+the one pinned in the catalog when there is one (and a hub that reports another hash or
+size for the file is refused before anything is fetched), else the hub's own.
 """
 
 from __future__ import annotations
@@ -100,7 +102,15 @@ def _metadata(model: CatalogModel, endpoint: str) -> tuple[str, int, str]:
         ) from None
     except (httpx.HTTPError, ConnectionError, OSError) as exc:
         raise _offline(endpoint, exc) from None
-    expected = (model.sha256 or meta.etag or "").lower()
+    hub_sha = (meta.etag or "").lower()
+    pinned = (model.sha256 or "").lower()
+    if pinned and _SHA256.fullmatch(hub_sha) and hub_sha != pinned:
+        # The hub now serves other bytes under this name: refuse before fetching them.
+        raise PullError(
+            f"the model hub's {model.filename} is not the file pinned here (hub SHA-256 "
+            f"{hub_sha[:12]}..., pinned {pinned[:12]}...): not downloading it"
+        )
+    expected = pinned or hub_sha
     if not _SHA256.fullmatch(expected):
         raise PullError(
             f"the model hub gave no SHA-256 for {model.filename}: not downloading a file "
@@ -108,6 +118,11 @@ def _metadata(model: CatalogModel, endpoint: str) -> tuple[str, int, str]:
         )
     if meta.size is None or meta.size <= 0:
         raise PullError(f"the model hub gave no size for {model.filename}")
+    if model.size_bytes is not None and meta.size != model.size_bytes:
+        raise PullError(
+            f"the model hub's {model.filename} is {meta.size} bytes, not the "
+            f"{model.size_bytes} pinned here: not downloading it"
+        )
     return meta.location, meta.size, expected
 
 
