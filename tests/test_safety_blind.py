@@ -123,14 +123,21 @@ def test_evaluate_counts_what_the_learner_meets(tmp_path: Path) -> None:
 
 def _index_sources() -> list[str]:
     """The texts `make safety-index` embeds, in its order (the builder sorts its paths)."""
+    import json
+
     from simulator.classifier.metrics import load_examples as load_moves
 
     paths = [SETS / name for name in DEV]
     paths += [DATA / n for n in ("moves_dev.yaml", "moves_dev2.yaml", "ask_moves_dev.yaml")]
     paths += [DATA / "ask_moves_dev2.yaml"]
+    # The blind classifier dev sets are ordinary practice lines (chosen by `lowo`).
+    paths += sorted((DATA / "moves_blind").glob("dev_*.jsonl"))
     texts: list[str] = []
     for path in sorted(paths):
-        if path.suffix == ".jsonl":
+        if path.parent.name == "moves_blind":
+            lines = path.read_text(encoding="utf-8").splitlines()
+            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+        elif path.suffix == ".jsonl":
             texts += [e.text for e in load_examples(path)]
         else:
             texts += [e.text for e in load_moves(path)]
@@ -173,6 +180,84 @@ def test_the_learned_signal_only_asks_and_names_the_example_it_matched() -> None
     assert found is not None and found.rule == "learned"
     assert found.level is SafetyLevel.CHECK_IN
     assert found.evidence.startswith('close to "')
+
+
+def test_the_index_holds_every_blind_practice_dev_line_as_safe() -> None:
+    import json
+
+    from simulator.safety.learned import EXAMPLES
+
+    rows = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()]
+    safe = {r["text"] for r in rows if r["label"] == "safe"}
+    dev = [
+        json.loads(line)["text"]
+        for path in sorted((DATA / "moves_blind").glob("dev_*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(dev) >= 2000
+    assert all(text in safe for text in dev), "run `make safety-index`"
+
+
+def test_the_shipped_tuning_is_the_one_the_lowo_evaluation_scores() -> None:
+    """The evaluation's neighbour vote, with the shipped tuning over the shipped index,
+    decides as the shipped signal does, so its figures describe what ships."""
+    import numpy as np
+
+    from simulator.safety.learned import TUNING, learned_signal, segments
+    from simulator.safety.lowo import knn
+    from simulator.text import shared_encoder
+
+    signal = learned_signal()
+    assert signal is not None
+    vectors = signal.neighbours.vectors
+    lines = [
+        _Fake(row=i, risky=label == "pause") for i, label in enumerate(signal.neighbours.labels)
+    ]
+    corpus = _FakeCorpus(line_vectors=vectors.astype(np.float32))
+    score = knn(TUNING.k, TUNING.vote)(corpus, lines)  # type: ignore[arg-type]
+    texts = [
+        "been looking at the train tracks a lot on my walk home",
+        "i gave my guitar to my cousin, i wont be needing it",
+        "leah wont even notice if im there or not lets be real",
+        "i think i handled the meeting badly and i feel awful about it",
+        "i keep thinking everyone would be better off without me around",
+    ]
+    outcomes = []
+    for text in texts:
+        # One sentence each, so the message is its only segment.
+        assert segments(text) == [text]
+        fired = bool(score(shared_encoder().encode([text]))[0] >= TUNING.nearest)
+        assert fired == (signal.check(text) is not None), text
+        outcomes.append(fired)
+    assert set(outcomes) == {True, False}, "the sample should hold lines on both sides"
+
+
+class _Fake:
+    def __init__(self, row: int, risky: bool) -> None:
+        self.row = row
+        self.risky = risky
+
+
+class _FakeCorpus:
+    def __init__(self, line_vectors: object) -> None:
+        self.line_vectors = line_vectors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Natural conversation turns (blind_S1/S2, never in the index) that the k=7 index
+        # without the blind practice lines checked in on.
+        "its one wedding. leah wont even notice if im there or not lets be real",
+        "i cut u off in front of everyone and then just now said it didnt matter. thats twice in one night",
+        "whatever. tell them whatever u want, i dont care",
+    ],
+)
+def test_ordinary_conversation_turns_get_no_check_in(text: str) -> None:
+    from simulator.safety import detect_distress
+
+    assert detect_distress(text) is None
 
 
 @pytest.mark.parametrize(

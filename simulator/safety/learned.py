@@ -59,25 +59,44 @@ def told_as_over(sentence: str) -> bool:
 
 @dataclass(frozen=True)
 class Tuning:
-    """How close and how unanimous the neighbours must be (set on the dev sets)."""
+    """How close and how unanimous the neighbours must be.
 
-    k: int = 7
-    vote: float = 0.2
+    Chosen by leave-one-writer-out evaluation (`python -m simulator.safety.lowo`): for
+    each of the 14 safety dev writers (A..N) the index is built without that writer and
+    the writer's lines are scored, rules first. Ordinary practice is scored by an index
+    that never held it: each blind classifier dev file (2,490 chat-style lines) is left
+    out in turn, and the 240 natural conversation turns (blind_S1, blind_S2) are never
+    in the index. Figures for the 724 risky lines ("alone": the signal by itself, the
+    figure the rules, tuned on every writer, do not flatter), the 724 look-alike safe
+    lines, and what ordinary practice meets (rules and signal together):
+
+    ====================================  ======  =====  ======  =====  ========  =====
+    setting                               recall  alone  subtle  safe   practice  turns
+    ====================================  ======  =====  ======  =====  ========  =====
+    rules alone                           0.936   -      0.911   0.011  3         1
+    k=7 vote 0.2 nearest 0.35 (until now) 0.988   0.746  0.982   0.036  79 (3.2%) 9
+    the same, blind lines in the index    0.977   0.674  0.966   0.019  11        1
+    k=5 vote 0.1 nearest 0.35, blind in   0.989   0.764  0.984   0.048  26 (1.0%) 3
+    k=5 vote -0.2 nearest 0.35, blind in  0.990   0.812  0.987   0.081  44 (1.8%) 3
+    logistic regression, L2 0.03, P 0.9   0.985   0.663  0.977   0.051  27        3
+    ====================================  ======  =====  ======  =====  ========  =====
+
+    The logistic regression (class-weighted, on the lines and the safe lines' sentences,
+    blind lines as negatives) was dominated by the neighbours at every threshold tried.
+    k=5, vote 0.1 meets the target (recall >= 0.97, practice and turns <= 2%) with room;
+    vote -0.2 catches more but checks in on twice as many look-alike safe lines and sits
+    at the 2% ceiling. Its weakest writers left out: N 0.90, K 0.96 (subtle 0.93).
+    Blind lines in a k=7, vote 0.2 index once lowered held-out recall from 0.85 to 0.81;
+    the LOWO row above shows the same loss (dense ordinary neighbours outvote a risky
+    one), which five neighbours and a thinner vote undo.
+    These are dev figures: the rules were tuned on these writers, so a new writer's
+    held-out recall has run lower (0.85-0.95 in the last four rounds).
+    """
+
+    k: int = 5
+    vote: float = 0.1
     """Similarity-weighted share of risky neighbours among the k nearest (-1..1)."""
     nearest: float = 0.35
-    """Chosen on dev data the index did not hold (two writers left out), against how often
-    ordinary practice lines get a check-in: the signal alone caught 74% of those writers'
-    risky lines and checked in on 5% of their look-alike safe lines, on none of 318 held-out
-    ordinary practice lines and on none of 182 eval-case learner lines (a vote of 0.0
-    caught 84% but checked in on 3 of those 182).
-
-    Third round: with I and J in the index it checks in on 66 of the 2,186 blind practice
-    lines of the classifier's dev sets that the rules leave alone (3%), and on 14 of 240
-    natural conversation turns. A nearest of 0.55, chosen on dev data after the third
-    held-out set was scored, would cut those to 9 and 4, but it caught 320 rather than
-    375 of 524 dev risky lines with their writer left out, and the held-out recall, re-scored,
-    fell from 0.94 to 0.85. A missed disclosure costs more than a question the learner
-    answers with one key, so the frozen 0.35 stays."""
     """The closest risky neighbour must be at least this similar."""
 
 
@@ -111,7 +130,12 @@ class LearnedSignal:
             total = sum(max(n.similarity, 0.0) for n in near) or 1.0
             vote = sum((1 if n.label == "pause" else -1) * max(n.similarity, 0.0) for n in near)
             risky = [n for n in near if n.label == "pause"]
-            if vote / total >= self.tuning.vote and risky[0].similarity >= self.tuning.nearest:
+            # A vote at or below zero can pass with no risky neighbour: nothing to name then.
+            if (
+                risky
+                and vote / total >= self.tuning.vote
+                and risky[0].similarity >= self.tuning.nearest
+            ):
                 closest = risky[0]
                 kind = self.kinds[closest.index]
                 return Distress(
