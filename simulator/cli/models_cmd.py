@@ -60,8 +60,9 @@ def _documented_line(model: CatalogModel) -> str:
     doc = documented_speed(model)
     if doc is None:
         return "documented: none found in public benchmarks; the speed above is only an estimate"
+    threads = f"{doc.threads} threads" if doc.threads else "threads not stated"
     return (
-        f"documented: {doc.tokens_per_s:.1f} tok/s on {doc.hardware}, {doc.threads} threads "
+        f"documented: {doc.tokens_per_s:.1f} tok/s on {doc.hardware}, {threads} "
         f"({doc.method}); {doc.source}"
     )
 
