@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 
-from simulator.engine.plan import plan_reply, seeded
+from simulator.engine.plan import answered_family, plan_reply, seeded
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
 from simulator.replyplan import ReplyPlan
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
 
-# How many of the partner's last replies a reaction line may not repeat.
-RECENT = 3
+# How many of the partner's last replies a reaction line may not repeat: a whole practice
+# session, since a partner who says the same sentence twice in one talk sounds canned.
+RECENT = 12
 
 
 def recent_replies(request: ReplyRequest) -> list[str]:
@@ -69,7 +70,8 @@ class ScriptedVoice:
         """
         plan = plan or self.plan(outcome)
         after = outcome.after
-        family = plan.reacting_to.family
+        # Naming a misstep the learner may not have made reads as answering someone else.
+        family = answered_family(plan)
         reactions = self.card.reaction_lines(family, plan.heat)
         if reactions:
             line = self._walk(reactions, f"{family}:{plan.heat}", after.turn, recent[-RECENT:])
