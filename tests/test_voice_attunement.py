@@ -14,7 +14,7 @@ from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
 from simulator.replyplan import ATTUNED_FAMILIES, FAMILIES
 from simulator.turns.session import Session
-from simulator.voices.scripted import ScriptedVoice
+from simulator.voices.scripted import ScriptedVoice, quotes_fit
 
 # What the partner says when they defend their own feeling or brush the learner off; every
 # one of these was said to plain sympathy in the blind rating R1 ("I'm not overreacting"
@@ -53,7 +53,7 @@ def test_the_families_split_into_missteps_attuned_and_the_rest() -> None:
     assert {"validating", "reflecting", "support", "questions", "repair", "owning_impact"} == (
         ATTUNED_FAMILIES
     )
-    assert ATTUNED_FAMILIES <= set(FAMILIES)
+    assert set(FAMILIES) >= ATTUNED_FAMILIES
 
 
 def test_the_defensive_pattern_catches_what_r1_flagged() -> None:
@@ -125,8 +125,10 @@ def test_a_misstep_said_with_an_attuned_move_is_not_named(card: PersonaCard) -> 
     # "Sorry, that came out wrong, that's not what I meant", read as repair and explaining.
     outcome = _outcome(
         85,
-        [("repair", "sorry that came out wrong", -3.0, 2.0, None)]
-        + [("explain", "thats not what i mean", 9.0, -4.0, None)],
+        [
+            ("repair", "sorry that came out wrong", -3.0, 2.0, None),
+            ("explain", "thats not what i mean", 9.0, -4.0, None),
+        ],
     )
     plan = plan_reply(card, outcome)
     assert plan.reacting_to.family == "explaining" and not plan.reacting_to.clear
@@ -159,3 +161,34 @@ def test_a_line_said_earlier_in_the_session_waits_while_another_is_left(
 def test_asking_what_they_need_is_answered_as_an_offer_of_support(card: PersonaCard) -> None:
     record = Session(card, ScriptedVoice(card)).respond("Is there anything you need right now?")
     assert record.plan is not None and record.plan.reacting_to.family == "support"
+
+
+def test_a_line_quoting_the_learner_is_said_only_when_they_said_those_words(
+    card: PersonaCard,
+) -> None:
+    quoting = [
+        line
+        for line in card.reaction_lines("minimizing", "hot")
+        if quotes_fit(line, "") is not None
+    ]
+    assert quoting, "Priya has a minimizing line that quotes the learner"
+    echoed = Session(card, ScriptedVoice(card)).respond("Relax, it's just a text.")
+    assert echoed.plan is not None and echoed.plan.reacting_to.family == "minimizing"
+    assert echoed.reply in quoting
+    for seed in range(6):
+        other = Session(card, ScriptedVoice(card, seed=seed)).respond("It's not a big deal.")
+        assert other.plan is not None and other.plan.reacting_to.family == "minimizing"
+        assert other.reply not in quoting, other.reply
+
+
+def test_every_misstep_reaction_has_a_line_for_any_wording(catalog: Catalog) -> None:
+    # A line quoting the learner ('just a text') waits for those words, so each misstep
+    # family a card answers must also have lines that quote nothing.
+    for card in catalog.cards.values():
+        for family in ("minimizing", "correcting", "explaining", "fixing", "counter_attack"):
+            for heat in HEATS:
+                lines = card.reaction_lines(family, heat)  # type: ignore[arg-type]
+                if not lines:
+                    continue
+                unquoted = [line for line in lines if quotes_fit(line, "") is None]
+                assert unquoted, f"{card.id}/{family}/{heat} needs a line for any wording"

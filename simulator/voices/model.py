@@ -254,7 +254,9 @@ class ModelVoice:
                     )
                     return
                 problem = _problem(result.findings)
-            text = self.authored.reply(request.outcome, planned.plan, recent_replies(request))
+            text = self.authored.reply(
+                request.outcome, planned.plan, recent_replies(request), request.learner
+            )
             yield text
             elapsed = round(time.perf_counter() - started, 3)
             stream.finish(
