@@ -192,3 +192,32 @@ def test_every_misstep_reaction_has_a_line_for_any_wording(catalog: Catalog) -> 
                     continue
                 unquoted = [line for line in lines if quotes_fit(line, "") is None]
                 assert unquoted, f"{card.id}/{family}/{heat} needs a line for any wording"
+
+
+def test_an_early_offer_to_solve_said_with_an_attuned_move_is_not_pushed_back_on(
+    card: PersonaCard,
+) -> None:
+    # "Can we figure it out later? Right now I just want to hear how you feel."
+    outcome = _outcome(
+        85,
+        [
+            ("invite_solutions", "can we figure it out later", 7.0, -4.0, None),
+            ("open_question", "how you feel", -2.0, 1.0, None),
+        ],
+    )
+    plan = plan_reply(card, outcome)
+    assert plan.reacting_to.family == "inviting_solutions" and not plan.reacting_to.clear
+    assert plan.stance == "stay_guarded"
+    reply = ScriptedVoice(card).reply(outcome, plan)
+    assert reply in card.reaction_lines("nothing_recognised", "hot")
+    assert "too soon" not in plan_words(plan)[0]
+
+
+def test_a_welcome_offer_to_solve_keeps_its_lines_however_it_was_read(
+    card: PersonaCard,
+) -> None:
+    outcome = _outcome(15, [("invite_solutions", "what could we do", -6.0, 5.0, 0.7)])
+    plan = plan_reply(card, outcome)
+    assert plan.heat == "cool" and not plan.reacting_to.clear
+    reply = ScriptedVoice(card).reply(outcome, plan)
+    assert reply in card.reaction_lines("inviting_solutions", "cool")

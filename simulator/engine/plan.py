@@ -14,7 +14,14 @@ from simulator.engine.engine import is_misstep
 from simulator.engine.state import Effect, TurnOutcome
 from simulator.modes import Mode, get_mode, parse_move
 from simulator.personas.card import PersonaCard
-from simulator.replyplan import MISSTEP_FAMILIES, Heat, Reaction, ReplyPlan, Stance
+from simulator.replyplan import (
+    ATTUNED_FAMILIES,
+    MISSTEP_FAMILIES,
+    Heat,
+    Reaction,
+    ReplyPlan,
+    Stance,
+)
 
 NOTHING = "nothing_recognised"
 
@@ -177,7 +184,11 @@ def answered_family(plan: ReplyPlan) -> str:
     """The family whose reaction lines answer the plan: a misstep that is not clear is
     answered like a message with nothing recognised, never by naming the misstep."""
     family = plan.reacting_to.family
-    if family in MISSTEP_FAMILIES and not plan.reacting_to.clear:
+    if plan.reacting_to.clear or family in ATTUNED_FAMILIES:
+        return family
+    # An offer to solve things held back as too early is a misstep too ("Solutions? ..."),
+    # but one that is welcome keeps its own lines however it was read.
+    if family in MISSTEP_FAMILIES or plan.stance in ("push_back", "stay_guarded"):
         return NOTHING
     return family
 
