@@ -130,6 +130,7 @@ def test_a_misstep_while_hot_pushes_back_and_quotes_the_move_that_mattered_most(
         "family": "minimizing",
         "move": "minimize",
         "words": "Relax",
+        "clear": True,
     }
     assert not plan.reveal_softer and plan.softer_line is None
 
@@ -146,6 +147,7 @@ def test_nothing_recognised_earns_nothing(card: PersonaCard) -> None:
         "family": "nothing_recognised",
         "move": None,
         "words": None,
+        "clear": True,
     }
     assert plan.stance == "stay_guarded" and plan.heat == "hot"
 
@@ -221,6 +223,7 @@ def test_the_plan_is_in_the_replay_json(attune: RunCli, tmp_path: Path) -> None:
         "family": "minimizing",
         "move": "minimize",
         "words": "It's not a big deal",
+        "clear": True,
     }
     assert plans[0]["stance"] == "push_back" and plans[0]["place"] == turns[0]["zone"]
     assert plans[1]["reacting_to"]["family"] == "nothing_recognised"

@@ -136,6 +136,7 @@ class Engine:
             arousal=d_arousal,
             connection=d_connection,
             reasons=reasons,
+            confidence=span.confidence,
         )
 
     def _style_weight(self, move: AnyMove) -> float:

@@ -14,13 +14,24 @@ from simulator.engine.engine import is_misstep
 from simulator.engine.state import Effect, TurnOutcome
 from simulator.modes import Mode, get_mode, parse_move
 from simulator.personas.card import PersonaCard
-from simulator.replyplan import Heat, Reaction, ReplyPlan, Stance
+from simulator.replyplan import (
+    ATTUNED_FAMILIES,
+    MISSTEP_FAMILIES,
+    Heat,
+    Reaction,
+    ReplyPlan,
+    Stance,
+)
 
 NOTHING = "nothing_recognised"
 
 # Once the softer feeling has come through, it keeps showing in about this share
 # of replies until the partner is fully settled.
 SOFTER_SHARE = 0.5
+
+# A move only the learned layer read, below this probability, is a guess: the partner
+# answers the gist of the message rather than naming a misstep the learner may not have made.
+CLEAR_READ = 0.9
 
 # One spoken turn; a withdrawing partner who is hot says less, and a reply that lets
 # the softer feeling out has room for it beside the reaction.
@@ -68,6 +79,23 @@ def main_effect(outcome: TurnOutcome) -> Effect | None:
     return best
 
 
+def is_clear(outcome: TurnOutcome, main: Effect) -> bool:
+    """Whether the learner's words carry the main move plainly enough to answer it by name.
+
+    A learned guess below CLEAR_READ is not; nor is a misstep said alongside an attuned
+    move ("sorry, that came out wrong" read as explaining too), where the message's gist
+    is mixed and naming the misstep would answer something the learner may not have said.
+    """
+    if main.confidence is not None and main.confidence < CLEAR_READ:
+        return False
+    if not is_misstep(main):
+        return True
+    return not any(
+        e is not main and not is_misstep(e) and (e.arousal < 0 or e.connection > 0)
+        for e in outcome.effects
+    )
+
+
 def softer_line(card: PersonaCard, seed: int, turn: int) -> str:
     """The underneath line that carries the softer feeling on this turn."""
     lines = card.underneath.lines
@@ -96,13 +124,16 @@ def reveals_softer(card: PersonaCard, outcome: TurnOutcome, seed: int, held: boo
 def _stance(
     mode: Mode, outcome: TurnOutcome, main: Effect | None, heat: Heat, reveal: bool
 ) -> Stance:
-    misstep = main is not None and is_misstep(main)
+    # A misstep the message does not plainly carry is not pushed back on: the partner
+    # stays guarded, as after a message nothing in which was recognised.
+    misstep = main is not None and is_misstep(main) and is_clear(outcome, main)
+    unclear = main is not None and is_misstep(main) and not misstep
     helped = main is not None and not misstep and (main.arousal < 0 or main.connection > 0)
     if reveal:
         return "open_up"
     if misstep:
         return "push_back" if heat != "cool" else "stay_guarded"
-    if not helped:
+    if not helped or unclear:
         # Nothing earned: a heated partner stays where they were; a settled one stays settled.
         return "stay_guarded" if heat != "cool" else "soften"
     welcome = mode.planning is not None and mode.planning.solutions_welcome
@@ -125,7 +156,12 @@ def plan_reply(card: PersonaCard, outcome: TurnOutcome, seed: int = 0) -> ReplyP
     if main is None:
         reacting = Reaction(family=NOTHING)
     else:
-        reacting = Reaction(family=family_of(mode, main), move=main.move.value, words=main.span)
+        reacting = Reaction(
+            family=family_of(mode, main),
+            move=main.move.value,
+            words=main.span,
+            clear=is_clear(outcome, main),
+        )
     if reveal:
         budget = OPEN_SENTENCES
     elif card.style == "withdraw" and heat == "hot":
@@ -144,6 +180,19 @@ def plan_reply(card: PersonaCard, outcome: TurnOutcome, seed: int = 0) -> ReplyP
     )
 
 
+def answered_family(plan: ReplyPlan) -> str:
+    """The family whose reaction lines answer the plan: a misstep that is not clear is
+    answered like a message with nothing recognised, never by naming the misstep."""
+    family = plan.reacting_to.family
+    if plan.reacting_to.clear or family in ATTUNED_FAMILIES:
+        return family
+    # An offer to solve things held back as too early is a misstep too ("Solutions? ..."),
+    # but one that is welcome keeps its own lines however it was read.
+    if family in MISSTEP_FAMILIES or plan.stance in ("push_back", "stay_guarded"):
+        return NOTHING
+    return family
+
+
 def plan_words(plan: ReplyPlan) -> tuple[str, str]:
     """What just happened and how the partner takes it, in plain words for the persona."""
     mode = get_mode(plan.mode)
@@ -151,8 +200,10 @@ def plan_words(plan: ReplyPlan) -> tuple[str, str]:
     if planning is None:
         return ("", "")
     move = None if plan.reacting_to.move is None else parse_move(plan.reacting_to.move)
-    said = planning.nothing_said if move is None else planning.said[move]
-    if move in mode.timed and plan.stance in ("push_back", "stay_guarded"):
+    # A misstep the message does not plainly carry is not put to the persona as said.
+    unclear = answered_family(plan) != plan.reacting_to.family
+    said = planning.nothing_said if move is None or unclear else planning.said[move]
+    if move in mode.timed and not unclear and plan.stance in ("push_back", "stay_guarded"):
         # A helpful move offered too early (problem-solving before feeling heard).
         said += " It is too soon for that: you do not feel heard yet."
     return said, planning.takes[plan.stance]

@@ -57,6 +57,8 @@ class Effect(BaseModel):
     arousal: float
     connection: float
     reasons: list[str] = Field(default_factory=list)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    """The learned layer's probability when only it read the move; None for a rule's read."""
 
 
 class TurnOutcome(BaseModel):

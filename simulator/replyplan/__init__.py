@@ -6,6 +6,22 @@ answers the plan, the model voice is told the plan in plain words, and the guard
 the reply against it.
 """
 
-from simulator.replyplan.model import FAMILIES, Heat, Reaction, ReplyPlan, Stance
+from simulator.replyplan.model import (
+    ATTUNED_FAMILIES,
+    FAMILIES,
+    MISSTEP_FAMILIES,
+    Heat,
+    Reaction,
+    ReplyPlan,
+    Stance,
+)
 
-__all__ = ["FAMILIES", "Heat", "Reaction", "ReplyPlan", "Stance"]
+__all__ = [
+    "ATTUNED_FAMILIES",
+    "FAMILIES",
+    "MISSTEP_FAMILIES",
+    "Heat",
+    "Reaction",
+    "ReplyPlan",
+    "Stance",
+]

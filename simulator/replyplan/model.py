@@ -37,6 +37,14 @@ FAMILIES: tuple[str, ...] = (
 )
 """The move families a card's reactions are keyed by; each mode maps its moves onto them."""
 
+MISSTEP_FAMILIES: frozenset[str] = frozenset(FAMILIES[: FAMILIES.index("reflecting")])
+"""The families of missteps, whose reaction lines name what the learner did wrong."""
+
+ATTUNED_FAMILIES: frozenset[str] = frozenset(
+    FAMILIES[FAMILIES.index("reflecting") : FAMILIES.index("inviting_solutions")]
+)
+"""The families of attuned moves, which a partner may meet warily but never defensively."""
+
 
 class Reaction(BaseModel):
     """What the partner is reacting to: the move that mattered most this turn."""
@@ -49,6 +57,10 @@ class Reaction(BaseModel):
     """The mode's move id, or None when nothing was recognised."""
     words: str | None = None
     """The learner's words that carried it (the move's span), or None."""
+    clear: bool = True
+    """Whether the learner's words carry the move plainly: a rule's read or a confident
+    learned one, and for a misstep not said in the same breath as an attuned move. A
+    reply names a misstep only when it is clear."""
 
 
 class ReplyPlan(BaseModel):

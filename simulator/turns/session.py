@@ -302,7 +302,7 @@ class Session:
             if pending.distress is not None:
                 return self.commit(pending, self.safety_reply(pending))
             recent = recent_replies(pending.request)
-            text = self.voice.reply(pending.outcome, pending.request.plan, recent)
+            text = self.voice.reply(pending.outcome, pending.request.plan, recent, pending.text)
             return self.commit(pending, Reply(text=text))
         return asyncio.run(self.respond_async(text))
 

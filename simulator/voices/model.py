@@ -13,7 +13,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import replace
 
 from simulator.domain.zones import Zone
-from simulator.engine.plan import plan_reply, plan_words
+from simulator.engine.plan import answered_family, plan_reply, plan_words
 from simulator.guard import GuardContext, SentenceGate
 from simulator.guard.reasons import Finding
 from simulator.guard.sense import card_text
@@ -79,7 +79,7 @@ def persona_context(
         (after.softened or request.outcome.surfaced_now) and plan.stance not in GUARDED
     )
     rng = random.Random(f"{seed}:{card.id}:{after.turn}")
-    reactions = card.reaction_lines(plan.reacting_to.family, plan.heat) if follow_plan else []
+    reactions = card.reaction_lines(answered_family(plan), plan.heat) if follow_plan else []
     pool = reactions or card.lines.for_zone(after.zone)
     examples = rng.sample(pool, min(EXAMPLES_PER_PROMPT, len(pool)))
     if plan.reveal_softer and plan.softer_line:
@@ -254,7 +254,9 @@ class ModelVoice:
                     )
                     return
                 problem = _problem(result.findings)
-            text = self.authored.reply(request.outcome, planned.plan, recent_replies(request))
+            text = self.authored.reply(
+                request.outcome, planned.plan, recent_replies(request), request.learner
+            )
             yield text
             elapsed = round(time.perf_counter() - started, 3)
             stream.finish(

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Sequence
 
-from simulator.engine.plan import plan_reply, seeded
+from simulator.engine.plan import answered_family, plan_reply, seeded
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
-from simulator.replyplan import ReplyPlan
+from simulator.replyplan import MISSTEP_FAMILIES, ReplyPlan
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
 
-# How many of the partner's last replies a reaction line may not repeat.
-RECENT = 3
+# How many of the partner's last replies a reaction line may not repeat: a whole practice
+# session, since a partner who says the same sentence twice in one talk sounds canned.
+RECENT = 12
+
+
+# Words a reaction line quotes back at the learner ("It's not 'just a text'!"): a single
+# quote not inside a word opens and closes it.
+QUOTED = re.compile(r"(?<![A-Za-z])'([^']+?)'(?![A-Za-z])")
+
+
+def quotes_fit(line: str, learner: str) -> bool | None:
+    """Whether the learner said every phrase the line quotes back (None: it quotes nothing)."""
+    quoted = QUOTED.findall(line)
+    if not quoted:
+        return None
+    said = " ".join(learner.lower().replace("\u2019", "'").split())
+    return all(" ".join(q.lower().split()).strip(" .,!?") in said for q in quoted)
 
 
 def recent_replies(request: ReplyRequest) -> list[str]:
@@ -61,16 +77,29 @@ class ScriptedVoice:
         return min(walk, key=last_said)
 
     def reply(
-        self, outcome: TurnOutcome, plan: ReplyPlan | None = None, recent: Sequence[str] = ()
+        self,
+        outcome: TurnOutcome,
+        plan: ReplyPlan | None = None,
+        recent: Sequence[str] = (),
+        learner: str = "",
     ) -> str:
         """An authored line that answers the plan (the engine's own when none is given).
 
         `recent` are the partner's last replies: a reaction line just said is not repeated.
+        `learner` is what the learner just said: a misstep line that quotes the learner's
+        words is spoken only when they said them, and then before the others.
         """
         plan = plan or self.plan(outcome)
         after = outcome.after
-        family = plan.reacting_to.family
+        # Naming a misstep the learner may not have made reads as answering someone else.
+        family = answered_family(plan)
         reactions = self.card.reaction_lines(family, plan.heat)
+        if family in MISSTEP_FAMILIES:
+            fits = {line: quotes_fit(line, learner) for line in reactions}
+            echoed = [line for line in reactions if fits[line]]
+            # Echoing the learner's own words answers them most plainly; quoting words they
+            # did not say answers someone else.
+            reactions = echoed or [line for line in reactions if fits[line] is None] or reactions
         if reactions:
             line = self._walk(reactions, f"{family}:{plan.heat}", after.turn, recent[-RECENT:])
             if plan.reveal_softer and plan.softer_line:
@@ -83,7 +112,7 @@ class ScriptedVoice:
 
     def stream(self, request: ReplyRequest) -> ReplyStream:
         """The authored line, as a one-chunk stream."""
-        text = self.reply(request.outcome, request.plan, recent_replies(request))
+        text = self.reply(request.outcome, request.plan, recent_replies(request), request.learner)
 
         async def produce(stream: ReplyStream) -> AsyncIterator[str]:
             yield text

@@ -20,7 +20,9 @@ FAMILIES: dict[AnyMove, str] = {
     Move.REFLECT: "reflecting",
     Move.VALIDATE: "validating",
     Move.SUPPORT: "support",
-    Move.ASK_NEED: "questions",
+    # "What do you need? I can make tea or just sit" is an offer of support: answered with
+    # the questions family's account of the afternoon it went unanswered.
+    Move.ASK_NEED: "support",
     Move.OPEN_QUESTION: "questions",
     Move.REPAIR: "repair",
     Move.ACKNOWLEDGE_IMPACT: "owning_impact",

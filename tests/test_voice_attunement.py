@@ -1,0 +1,223 @@
+"""The authored voice answers what the learner said: attuned moves are never met defensively,
+a misstep is named only when the learner's words plainly carry it, and a message with
+nothing recognised gets a line that engages rather than a filler."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from simulator.engine.plan import plan_reply, plan_words
+from simulator.engine.state import Effect, PartnerState, TurnOutcome
+from simulator.modes import get_mode
+from simulator.personas import Catalog, PersonaCard
+from simulator.replyplan import ATTUNED_FAMILIES, FAMILIES
+from simulator.turns.session import Session
+from simulator.voices.scripted import ScriptedVoice, quotes_fit
+
+# What the partner says when they defend their own feeling or brush the learner off; every
+# one of these was said to plain sympathy in the blind rating R1 ("I'm not overreacting"
+# after "that sounds awful"), or to an offer ("You really want to know?").
+DEFENSIVE = re.compile(
+    r"i'm not (overreacting|crazy|being dramatic|making a fuss|blowing|trying to fix)"
+    r"|over nothing|you (really )?want to know\?|all you've got|every reason to be"
+    r"|\banyway\b|someone has to|then why does it|i still think we should"
+    r"|that's all i'm saying",
+    re.IGNORECASE,
+)
+
+# An attuned move of each mode that the card's mode answers with a reaction family.
+ATTUNED_MOVE = {"listen": "validate", "ask": "appreciate"}
+HEATS = ("hot", "wary", "cool")
+
+
+def _outcome(
+    arousal: float, effects: list[tuple[str, str, float, float, float | None]]
+) -> TurnOutcome:
+    """A turn that leaves the partner at `arousal` (hot at 85, cool at 20)."""
+    return TurnOutcome(
+        before=PartnerState(turn=2, arousal=arousal, connection=30),
+        after=PartnerState(turn=3, arousal=arousal, connection=30),
+        effects=[
+            Effect.model_validate(
+                {"move": m, "span": s, "arousal": a, "connection": c, "confidence": p}
+            )
+            for m, s, a, c, p in effects
+        ],
+        surfaced_now=False,
+    )
+
+
+def test_the_families_split_into_missteps_attuned_and_the_rest() -> None:
+    assert {"validating", "reflecting", "support", "questions", "repair", "owning_impact"} == (
+        ATTUNED_FAMILIES
+    )
+    assert set(FAMILIES) >= ATTUNED_FAMILIES
+
+
+def test_the_defensive_pattern_catches_what_r1_flagged() -> None:
+    # Guards the test's own yardstick: the lines the rater turned down must match it.
+    for line in (
+        "It does make sense! I'm not crazy for being upset about this!",
+        "I'm not overreacting. I needed someone to see that!",
+        "You really want to know? I looked for you for ten minutes!",
+        "Sure. Anyway, about that feedback email.",
+        "Someone has to think about the practical stuff.",
+    ):
+        assert DEFENSIVE.search(line), line
+    assert not DEFENSIVE.search("Okay. I was ready to have to fight you on it.")
+
+
+def test_no_shipped_card_answers_an_attuned_family_defensively(catalog: Catalog) -> None:
+    found = [
+        f"{card.id}/{family}/{heat}: {line!r}"
+        for card in catalog.cards.values()
+        for family in ATTUNED_FAMILIES
+        for heat in HEATS
+        for line in card.reaction_lines(family, heat)  # type: ignore[arg-type]
+        if DEFENSIVE.search(line)
+    ]
+    assert found == []
+
+
+def test_a_validating_message_while_hot_gets_a_non_defensive_line_on_every_card(
+    catalog: Catalog,
+) -> None:
+    for card in catalog.cards.values():
+        move = ATTUNED_MOVE[card.mode]
+        replies = set()
+        for seed in range(6):
+            voice = ScriptedVoice(card, seed=seed)
+            outcome = _outcome(85, [(move, "that makes sense", -4.0, 3.0, None)])
+            plan = voice.plan(outcome)
+            assert plan.heat == "hot" and plan.stance in ("soften", "open_up"), card.id
+            replies.add(voice.reply(outcome, plan))
+        hot = card.reaction_lines(plan.reacting_to.family, "hot")
+        for reply in replies:
+            assert any(reply.startswith(line) for line in hot), (card.id, reply)
+            assert not DEFENSIVE.search(reply), (card.id, reply)
+
+
+@pytest.mark.parametrize("confidence", [0.55, 0.8])
+def test_a_weakly_read_misstep_is_not_named(card: PersonaCard, confidence: float) -> None:
+    outcome = _outcome(85, [("minimize", "it was just", 12.0, -6.0, confidence)])
+    plan = plan_reply(card, outcome)
+    assert plan.reacting_to.family == "minimizing" and not plan.reacting_to.clear
+    assert plan.stance == "stay_guarded"
+    reply = ScriptedVoice(card).reply(outcome, plan)
+    assert reply in card.reaction_lines("nothing_recognised", "hot")
+    assert reply not in card.reaction_lines("minimizing", "hot")
+    said, _ = plan_words(plan)
+    assert said == get_mode(card.mode).planning.nothing_said  # type: ignore[union-attr]
+
+
+def test_a_plainly_read_misstep_is_still_pushed_back_on(card: PersonaCard) -> None:
+    for confidence in (None, 0.95):
+        outcome = _outcome(85, [("minimize", "it's no big deal", 12.0, -6.0, confidence)])
+        plan = plan_reply(card, outcome)
+        assert plan.reacting_to.clear and plan.stance == "push_back"
+        assert ScriptedVoice(card).reply(outcome, plan) in card.reaction_lines("minimizing", "hot")
+        assert "not a big deal" in plan_words(plan)[0]
+
+
+def test_a_misstep_said_with_an_attuned_move_is_not_named(card: PersonaCard) -> None:
+    # "Sorry, that came out wrong, that's not what I meant", read as repair and explaining.
+    outcome = _outcome(
+        85,
+        [
+            ("repair", "sorry that came out wrong", -3.0, 2.0, None),
+            ("explain", "thats not what i mean", 9.0, -4.0, None),
+        ],
+    )
+    plan = plan_reply(card, outcome)
+    assert plan.reacting_to.family == "explaining" and not plan.reacting_to.clear
+    reply = ScriptedVoice(card).reply(outcome, plan)
+    assert reply not in card.reaction_lines("explaining", "hot")
+
+
+def test_nothing_recognised_lines_engage_rather_than_fill(catalog: Catalog) -> None:
+    # A bare "Hm." or "Okay." would fit after anything: every line says something.
+    short = [
+        f"{card.id}/{heat}: {line!r}"
+        for card in catalog.cards.values()
+        for heat in HEATS
+        for line in card.reaction_lines("nothing_recognised", heat)  # type: ignore[arg-type]
+        if len(re.findall(r"[A-Za-z']+", line)) < 3
+    ]
+    assert short == []
+
+
+def test_a_line_said_earlier_in_the_session_waits_while_another_is_left(
+    card: PersonaCard,
+) -> None:
+    hot = card.reaction_lines("nothing_recognised", "hot")
+    assert len(hot) >= 3
+    session = Session(card, ScriptedVoice(card, seed=3))
+    replies = [session.respond("Hmm.").reply for _ in hot]
+    assert sorted(replies) == sorted(hot)
+
+
+def test_asking_what_they_need_is_answered_as_an_offer_of_support(card: PersonaCard) -> None:
+    record = Session(card, ScriptedVoice(card)).respond("Is there anything you need right now?")
+    assert record.plan is not None and record.plan.reacting_to.family == "support"
+
+
+def test_a_line_quoting_the_learner_is_said_only_when_they_said_those_words(
+    card: PersonaCard,
+) -> None:
+    quoting = [
+        line
+        for line in card.reaction_lines("minimizing", "hot")
+        if quotes_fit(line, "") is not None
+    ]
+    assert quoting, "Priya has a minimizing line that quotes the learner"
+    echoed = Session(card, ScriptedVoice(card)).respond("Relax, it's just a text.")
+    assert echoed.plan is not None and echoed.plan.reacting_to.family == "minimizing"
+    assert echoed.reply in quoting
+    for seed in range(6):
+        other = Session(card, ScriptedVoice(card, seed=seed)).respond("It's not a big deal.")
+        assert other.plan is not None and other.plan.reacting_to.family == "minimizing"
+        assert other.reply not in quoting, other.reply
+
+
+def test_every_misstep_reaction_has_a_line_for_any_wording(catalog: Catalog) -> None:
+    # A line quoting the learner ('just a text') waits for those words, so each misstep
+    # family a card answers must also have lines that quote nothing.
+    for card in catalog.cards.values():
+        for family in ("minimizing", "correcting", "explaining", "fixing", "counter_attack"):
+            for heat in HEATS:
+                lines = card.reaction_lines(family, heat)  # type: ignore[arg-type]
+                if not lines:
+                    continue
+                unquoted = [line for line in lines if quotes_fit(line, "") is None]
+                assert unquoted, f"{card.id}/{family}/{heat} needs a line for any wording"
+
+
+def test_an_early_offer_to_solve_said_with_an_attuned_move_is_not_pushed_back_on(
+    card: PersonaCard,
+) -> None:
+    # "Can we figure it out later? Right now I just want to hear how you feel."
+    outcome = _outcome(
+        85,
+        [
+            ("invite_solutions", "can we figure it out later", 7.0, -4.0, None),
+            ("open_question", "how you feel", -2.0, 1.0, None),
+        ],
+    )
+    plan = plan_reply(card, outcome)
+    assert plan.reacting_to.family == "inviting_solutions" and not plan.reacting_to.clear
+    assert plan.stance == "stay_guarded"
+    reply = ScriptedVoice(card).reply(outcome, plan)
+    assert reply in card.reaction_lines("nothing_recognised", "hot")
+    assert "too soon" not in plan_words(plan)[0]
+
+
+def test_a_welcome_offer_to_solve_keeps_its_lines_however_it_was_read(
+    card: PersonaCard,
+) -> None:
+    outcome = _outcome(15, [("invite_solutions", "what could we do", -6.0, 5.0, 0.7)])
+    plan = plan_reply(card, outcome)
+    assert plan.heat == "cool" and not plan.reacting_to.clear
+    reply = ScriptedVoice(card).reply(outcome, plan)
+    assert reply in card.reaction_lines("inviting_solutions", "cool")
