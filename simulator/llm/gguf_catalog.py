@@ -164,7 +164,10 @@ CATALOG: tuple[CatalogModel, ...] = (
             DocumentedSpeed(
                 tokens_per_s=12.8,
                 hardware="Intel Coffee Lake-S desktop CPU (UHD 630 integrated graphics)",
-                method="Ollama qwen2.5:1.5b (its own Q4_K_M file), generation tokens/s over llmfit's prompts",
+                method=(
+                    "Ollama qwen2.5:1.5b (its own Q4_K_M file), "
+                    "generation tokens/s over llmfit's prompts"
+                ),
                 source="https://github.com/AlexsJones/llmfit/pull/987",
             ),
         ),
