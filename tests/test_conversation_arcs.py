@@ -53,9 +53,23 @@ NOT_YET = {
     ("blind_S2", 9): "ends flooded",
     ("blind_S2", 10): "ends explaining, not listening",
     ("blind_S2", 11): "ends defending: the partner stays at the first stage",
+    # It ended guarded only while a false safety check-in held turn 2 (an early fix) out
+    # of the score; with the learned signal re-chosen, that turn counts and it ends escalated.
+    ("blind_S2", 8): "ends escalated: the early fixes count now that no check-in skips one",
+    ("blind_S3", 0): "ends escalated",
+    ("blind_S3", 3): "ends flooded",
+    ("blind_S3", 7): "ends flooded",
+    ("blind_S3", 8): "ends escalated (ask mode)",
+    ("blind_S3", 10): "ends flooded (ask mode)",
+    ("blind_S4", 1): "ends escalated",
+    ("blind_S4", 3): "ends escalated, not settling",
+    ("blind_S4", 6): "ends escalated",
+    ("blind_S4", 8): "ends flooded (ask mode)",
+    ("blind_S4", 9): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
-written by another writer after that and scored once. Nobody tuned the engine on either."""
+written by another writer after that and scored once; S3 and S4 (two more writers, for the
+second blind voice rating) were added later and scored once. Nobody tuned the engine on any."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:

@@ -1,44 +1,64 @@
 """The blind rating of the authored voice's shown replies (issue floors: 90% believable, 85%
 responsive for the offline default voice).
 
-`tests/data/voice_ratings/blind_chat_R1` is the pack `attune eval --model scripted
---rate-pack` wrote for the 30 blind chat-style conversation scripts
-(tests/data/conversations), rated by a helper who saw only the pack; the key beside it
-says which voice and guard outcome made each reply. The table prints at the end of the run.
+Each `tests/data/voice_ratings/blind_chat_R*` folder is a pack `attune eval --model scripted
+--rate-pack` wrote for blind chat-style conversation scripts, rated by a helper who saw
+only the pack; the key beside it says which voice and guard outcome made each reply.
+R1: the 30 scripts of tests/data/conversations (blind_S1, blind_S2), rated before the
+voice was tuned on that rating. R2: 24 new scripts by two other writers (blind_S3,
+blind_S4), rated by a new rater after the tuning; it is the current measure. The
+tables print at the end of the run.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from conftest import DATA, REPORTS
 from simulator.evals.rating import rates_table, read_key, read_ratings, score_ratings
 
-PACK = DATA / "voice_ratings" / "blind_chat_R1"
+RATINGS = DATA / "voice_ratings"
+HISTORY = RATINGS / "blind_chat_R1"
+CURRENT = RATINGS / "blind_chat_R2"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
 
-def _authored() -> tuple[int, float, float, float]:
-    key = read_key(PACK.parent / f"{PACK.name}-key.jsonl")
-    ratings = read_ratings(PACK / "ratings.csv", set(key))
+def _authored(pack: Path) -> tuple[int, float, float, float]:
+    key = read_key(pack.parent / f"{pack.name}-key.jsonl")
+    ratings = read_ratings(pack / "ratings.csv", set(key))
     scores = score_ratings(ratings, key)
-    REPORTS["blind rating of shown replies (blind_chat_R1)"] = rates_table(scores)
+    REPORTS[f"blind rating of shown replies ({pack.name})"] = rates_table(scores)
     [row] = [r for r in scores["voice"] if r.group == "scripted"]
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-def test_the_pack_is_big_enough_and_fully_rated() -> None:
-    rated, coherent, _, _ = _authored()
+@pytest.mark.parametrize("pack", [HISTORY, CURRENT], ids=lambda p: p.name)
+def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
+    rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
     assert coherent >= 0.90, "the authored lines stay coherent"
 
 
+def test_the_current_rating_comes_from_scripts_the_voice_was_not_tuned_on() -> None:
+    import json
+
+    def learner_lines(pack: Path) -> set[str]:
+        items = (pack / "items.jsonl").read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["learner"] for line in items if line.strip()}
+
+    current = learner_lines(CURRENT)
+    # Two writers can type the same short line ("marcus im so sorry"): one did.
+    assert len(learner_lines(HISTORY) & current) <= len(current) // 100
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met: the authored voice on blind chat scripts is 74% believable and "
-    "68% responsive (R1); the floors stay at 90% and 85%",
+    reason="floors not met: the authored voice on new blind chat scripts is 79% believable "
+    "and 80% responsive (R2; R1 was 74% and 68%); the floors stay at 90% and 85%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    _, _, responsive, believable = _authored()
+    _, _, responsive, believable = _authored(CURRENT)
     assert believable >= BELIEVABLE_FLOOR and responsive >= RESPONSIVE_FLOOR
