@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from simulator.guard.lexicon import ENDEARMENT, HOSTILE, SARCASM, WARM, rx, sentences, words
+from simulator.guard.topic import off_topic
 
 if TYPE_CHECKING:
     from simulator.guard.context import GuardContext
@@ -274,6 +275,12 @@ _PERSONAL = re.compile(
     r"we|we're|we've|we'll|us|our|ours|let's|u|ur|im|ive|youre)\b",
     re.IGNORECASE,
 )
+# Words that change the subject in the middle of a hard talk.
+_ASIDE = rx(
+    r"\bby the way\b|\bbtw\b|\bon another note\b|\bchanging the subject\b|\bspeaking of which\b",
+    r"(?:^|[.!?]\s+)(?:anyway|anyways|random question|side note)\b",
+    r"\bdid you (?:end up|ever|book|remember to|see (?:that|the))\b",
+)
 IMPERSONAL_MIN_WORDS = 4
 # A reply long enough to judge: fewer unknown words than this prove nothing.
 FOREIGN_MIN_UNKNOWN = 4
@@ -380,6 +387,14 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
                 return w
         unknown = [w for w in content if stem(w) not in known and stem(w) not in _CORE_STEMS]
         scene = [w for w in content if stem(w) in known and stem(w) not in _CORE_STEMS]
+        # Changing the subject ("Anyway, did you book the car in?", "..., by the way") to
+        # something the scene does not hold.
+        aside = _ASIDE.search(sentence)
+        if aside:
+            said = set(words(aside.group(0)))
+            new = [w for w in unknown if w not in said]
+            if new and len(new) > len([w for w in scene if w not in said]):
+                return f"{aside.group(0).strip(' ,.')}: {' '.join(new[:3])}"
         # A sentence about something else: many new words, next to none of the scene's.
         many = len(unknown) >= max(FOREIGN_MIN_UNKNOWN, FOREIGN_SHARE * len(content))
         if many and len(scene) <= len(unknown) // FOREIGN_MIN_UNKNOWN - 1:
@@ -389,7 +404,8 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
     scene = [w for w in everything if stem(w) in known and stem(w) not in _CORE_STEMS]
     if len(unknown) >= IMPERSONAL_MIN_WORDS and not scene and not _PERSONAL.search(text):
         return " ".join(unknown[:4])
-    return None
+    # Every word common, nothing foreign, and still about something else entirely.
+    return off_topic(text, ctx)
 
 
 # ---------------------------------------------------------------------------------------
