@@ -707,3 +707,22 @@ def test_a_reply_far_from_the_scene_and_the_message_is_off_topic(catalog: Catalo
     assert [f.evidence.split(" (")[0] for f in found] == ["off topic"]
     answer = "Fine. Make the tea. I'm still not ready to talk about the finish line."
     assert check_reply(answer, context) == []
+
+
+def test_a_label_over_quoted_speech_is_narration_but_a_bare_label_is_tidied() -> None:
+    assert GuardReason.NARRATION in reasons('Priya: "Just leave me alone for a bit, yeah?"', ctx())
+    assert reasons("Priya: Just leave me alone for a bit.", ctx()) == set()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It sounds like you're asking whether my feelings stem from fear or shame.",
+        "That's a really insightful question.",
+        "I was anxious, which is a normal response to uncertainty.",
+        "Check-ins are proven to strengthen relationships. Remember to use 'I' statements!",
+        "I really appreciate you validating my feelings.",
+    ],
+)
+def test_the_self_help_register_is_therapist_talk(reply: str) -> None:
+    assert GuardReason.THERAPIST_VOICE in reasons(reply, ctx(Zone.SETTLING))

@@ -125,7 +125,7 @@ _THERAPIST = _rx(
     r"\bit(?:'s| is) (?:important|essential|crucial|helpful|vital|key|good) to (?!me\b|us\b|him\b|her\b|them\b|my\b)\w+",
     r"\bit(?:'s| is) (?:okay|ok|normal|natural|valid|understandable|completely understandable) (?:to (?:feel|not|be (?:upset|frustrated|angry|hurt|sad))|that you feel)\b",
     r"\b(?:your|those|these) feelings are (?:valid|understandable|normal)\b",
-    r"\bi-statements?\b|\b\"?i\"? statements\b|\bactive listening\b|\battunement\b|\bnon-?violent communication\b",
+    r"\bi-statements?\b|(?:\b|['\"\u2018\u201c])i['\"\u2019\u201d]? statements\b|\bactive listening\b|\battunement\b|\bnon-?violent communication\b",
     r"\bcommunication is (?:key|important|essential|everything)\b|\bhealthy (?:relationship|communication|boundaries)\b",
     r"\bcouples? (?:therapy|counsell?ing|counsell?or|therapist)\b|\bseek(?:ing)? (?:professional )?help\b|\b(?:talk|speak)(?:ing)? to a (?:therapist|counsell?or|professional)\b",
     r"\bhave you (?:considered|thought about|tried) (?:talking|trying|seeing|speaking|telling|expressing|using|taking|journal)",
@@ -151,6 +151,12 @@ _THERAPIST = _rx(
     r"\b(?:completely|totally|perfectly) normal to feel\b|\bnatural part of (?:any|every|a) relationship\b|\bvery common (?:need|in couples)\b",
     r"\bhealthy communication\b|\backnowledging my feelings\b|\beach other's perspectives?\b|\bhow i'm processing\b",
     r"\bit sounds like (?:we both|you're (?:wondering|taking|experiencing|needing))\b|\bemotional presence\b",
+    # answering the question as a question ("It sounds like you're asking whether..."), and
+    # the self-help register: a "normal response to", what is "proven to" help
+    r"\bit (?:sounds|seems) like you(?:'re| are) (?:asking|curious|interested|hoping|looking for)\b",
+    r"\b(?:a |an )?(?:really |very )?(?:insightful|thoughtful|excellent) question\b(?!\?)",
+    r"\b(?:a|is) (?:very |really )?(?:normal|natural|common|healthy|understandable) (?:response|reaction)\b|\b(?:are|is|been) proven to\b",
+    r"\bvalidat(?:e|ing|ed) my (?:feelings|emotions|experience)\b",
     r"\b(?:honou?r|explore) (?:them|that|those feelings|some strategies)\b|\bmental health\b",
 )
 
@@ -509,6 +515,12 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
     """
     found = list(findings(tidy(text, ctx.name), ctx))
     seen = {f.reason for f in found}
+    # A bare "Priya: Fine." is a label the tidier drops; a label over quoted speech is a
+    # script's line, told from outside.
+    tagged = re.match(rf"^\W*{re.escape(ctx.name)}\s*:\s*[\"\u201c]", text.strip(), re.IGNORECASE)
+    if tagged and GuardReason.NARRATION not in seen:
+        found.append(Finding(reason=GuardReason.NARRATION, evidence=tagged.group(0).strip()))
+        seen.add(GuardReason.NARRATION)
     for aside in asides(text):
         for reason, check in _CHECKS[1:3]:
             evidence = check(aside, ctx)
