@@ -80,3 +80,9 @@ def off_topic(text: str, ctx: GuardContext) -> str | None:
         return None
     scene, talk = near
     return f"off topic (scene {scene:.2f}, message {talk:.2f})"
+
+
+def warm_up(card_text: str) -> bool:
+    """Load the encoder and embed a card's lines now (a few seconds on 2 cores), so the
+    card's first reply does not wait; False where the encoder is missing."""
+    return _encoder() is not None and _card_lines(card_text) is not None
