@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -584,3 +585,144 @@ def _reaction_stance(family: str, heat: str) -> Stance:
     if FAMILIES.index(family) < FAMILIES.index("reflecting"):  # a misstep
         return "push_back"
     return "soften"
+
+
+def _plan_at(stance: Stance, heat: Literal["hot", "wary", "cool"]) -> ReplyPlan:
+    return ReplyPlan(
+        mode="listen",
+        place="settling",
+        heat=heat,
+        reacting_to=Reaction(family="nothing_recognised"),
+        stance=stance,
+    )
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Great. Noted. Are we done?",
+        "Does it matter? I said I get it.",
+        "Nothing. Why would anything be going on.",
+        "Yes, it is on you. Glad you finally noticed.",
+        "Don't try to be nice about it now. You made your choice.",
+        "Don't 'sorry bb' me. You don't get to be sorry now.",
+        "Somebody has to be practical around here, that's what.",
+        "Fine. One minute. Then we do the forms.",
+    ],
+)
+def test_coldness_goes_against_a_plan_that_comes_round(reply: str) -> None:
+    # Blind dev replies (GC, GD) the stance check let through before it knew coldness.
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE in reasons(reply, context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It does matter. I was so happy that night, I told Leah the next morning.",
+        "That's on me, not you. I'm sorry it landed on you like that.",
+        "Honestly? Kind of humiliating. Everyone's got someone hugging them.",
+        "Okay. That's... more than I expected, honestly. Thanks.",
+    ],
+)
+def test_warming_replies_with_cold_looking_words_keep_the_stance(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE not in reasons(reply, context)
+
+
+def test_a_curt_opener_is_cold_only_once_the_partner_has_cooled() -> None:
+    reply = "Fine. Try again. I'm listening."
+    assert GuardReason.STANCE not in reasons(reply, ctx(plan=_plan_at("soften", "hot")))
+    assert GuardReason.STANCE in reasons(reply, ctx(plan=_plan_at("soften", "cool")))
+
+
+def test_a_curt_thanks_after_sarcasm_keeps_pushing_back() -> None:
+    context = ctx(plan=plan("push_back"))
+    assert GuardReason.STANCE not in reasons(
+        "Wow. Okay. In front of everyone. Thanks for that.", context
+    )
+    # A whole warm sentence after a sarcastic cue is still warmth.
+    warm = "Oh, thank you for explaining. I appreciate you being so honest with me."
+    assert GuardReason.STANCE in reasons(warm, context)
+
+
+@pytest.mark.parametrize(
+    ("reply", "learner"),
+    [
+        # a few of their words said back as agreement
+        ("Yes. The rug got pulled. I'd already pictured you there.", "i get it, its like the rug got pulled, that makes sense"),
+        # what happened, repeated without their I or you
+        ("You keep seeing him at the bottom of the stairs. I'm here.", "every time i close my eyes i see him at the bottom of the stairs"),
+        # their excuse quoted back, and a retort
+        ("Thanks for not just saying 'my phone died' again.", "four texts and nothing back, i'm sorry"),
+        ("Right. So I should've let you tell it. Like always.", "u did get the story kinda wrong tho"),
+    ],
+)  # fmt: skip
+def test_answering_in_the_learners_words_is_not_speaking_as_the_learner(
+    reply: str, learner: str
+) -> None:
+    assert GuardReason.SPEAKS_AS_LEARNER not in reasons(reply, ctx(learner=learner))
+
+
+def test_a_parrot_still_speaks_as_the_learner() -> None:
+    context = ctx(learner="I'm sorry, my phone died and I was in meetings all afternoon.")
+    assert GuardReason.SPEAKS_AS_LEARNER in reasons("My phone died and I was in meetings.", context)
+
+
+def test_days_cuisines_and_figures_are_not_foreign_but_a_change_of_subject_is() -> None:
+    context = ctx(card_text="The race on Saturday. You slept through the alarm.", learner="sorry")
+    for reply in (
+        "Every Saturday. And half the Sundays. At least you're not blaming the alarm.",
+        "Tonight we order from the Thai place and nobody talks about it.",
+        "You've stopped gripping that mug like it owes you money.",
+    ):
+        assert GuardReason.FOREIGN not in reasons(reply, context), reply
+    aside = "Anyway, did you book the car in for its service yet?"
+    assert GuardReason.FOREIGN in reasons(aside, context)
+
+
+def test_a_reply_far_from_the_scene_and_the_message_is_off_topic(catalog: Catalog) -> None:
+    from simulator.text import EncoderUnavailable
+    from simulator.text.encoder import model_zip
+
+    try:
+        model_zip()
+    except EncoderUnavailable:
+        pytest.skip("the text model package is not installed")
+    card = catalog.get("angry-critic")
+    context = GuardContext(
+        name=card.name,
+        style=card.style.value,
+        zone=Zone.GUARDED,
+        learner="Can I make it for you? Please let me do something.",
+        previous=["I'm going to make tea."],
+        card_text=card_text(card),
+    )
+    # Every word is common (the word lists pass it); its meaning is elsewhere.
+    drift = (
+        "The best running shoes for beginners are the ones with good cushioning and proper "
+        "arch support, and you should replace them every 500 miles."
+    )
+    found = check_reply(drift, context)
+    assert [f.evidence.split(" (")[0] for f in found] == ["off topic"]
+    answer = "Fine. Make the tea. I'm still not ready to talk about the finish line."
+    assert check_reply(answer, context) == []
+
+
+def test_a_label_over_quoted_speech_is_narration_but_a_bare_label_is_tidied() -> None:
+    assert GuardReason.NARRATION in reasons('Priya: "Just leave me alone for a bit, yeah?"', ctx())
+    assert reasons("Priya: Just leave me alone for a bit.", ctx()) == set()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It sounds like you're asking whether my feelings stem from fear or shame.",
+        "That's a really insightful question.",
+        "I was anxious, which is a normal response to uncertainty.",
+        "Check-ins are proven to strengthen relationships. Remember to use 'I' statements!",
+        "I really appreciate you validating my feelings.",
+    ],
+)
+def test_the_self_help_register_is_therapist_talk(reply: str) -> None:
+    assert GuardReason.THERAPIST_VOICE in reasons(reply, ctx(Zone.SETTLING))

@@ -1,10 +1,11 @@
 """The guard on blind sets: replies written by people who never saw its rules.
 
-`tests/data/guard_blind/dev_*.jsonl` (tuned on) and `heldout_*.jsonl` (written later,
-never tuned on) are scored here when present: recall per problem and false rejections
-are printed in the test report. The held-out floors (recall >= 0.85 for each sense
-check, at most 5% of good replies rejected) are a gate; `sample_*.jsonl` is a small
-hand-written sample that only proves the loader and the scoring, not the guard.
+`tests/data/guard_blind/dev_*.jsonl` (tuned on; a held-out round becomes dev once scored)
+and `heldout_*.jsonl` (written later, never tuned on) are scored here when present: recall
+per problem and false rejections are printed in the test report. The held-out floors
+(recall >= 0.85 for each sense check, at most 5% of good replies rejected) are a gate;
+`sample_*.jsonl` is a small hand-written sample that only proves the loader and the
+scoring, not the guard.
 """
 
 from __future__ import annotations
@@ -118,12 +119,14 @@ def test_guard_on_the_blind_dev_sets(catalog: Catalog) -> None:
 
 @pytest.mark.xfail(
     not HELDOUT_MEETS_FLOORS,
-    reason="held-out (GC, GD, scored once): stance recall 0.69 and off-topic 0.46 under 0.85, "
-    "7.5% of good replies rejected (ceiling 5%); the floors stay",
+    reason="floor missed by one reply: on the third held-out round (GE, GF, scored once) stance "
+    "recall is 22/26 (0.846, floor 0.85); third person, narration and foreign meet theirs and "
+    "3.1% of good replies are rejected (ceiling 5%); the floors stay",
     strict=True,
 )
 def test_guard_on_the_blind_held_out_set(catalog: Catalog) -> None:
     report = _report("heldout_*.jsonl", catalog)
     if report is None:
-        pytest.skip("no blind held-out set in tests/data/guard_blind yet")
+        # A scored round becomes dev data; a fresh round is written from BRIEF.md.
+        pytest.skip("no blind held-out set in tests/data/guard_blind")
     assert _shortfalls(report) == [], report.table()

@@ -28,6 +28,28 @@ from simulator.modes import get_mode
 
 ECHO_MIN_WORDS = 6
 ECHO_SENTENCE_WORDS = 4
+ECHO_SHARE = 0.5
+"""A short echoed sentence counts when it is at least this share of the learner's words."""
+_VOICE = frozenset(
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "you're",
+        "you've",
+        "you'd",
+        "you'll",
+        "your",
+        "yours",
+    ]
+)
 LEAK_NGRAM = 6
 
 
@@ -103,7 +125,7 @@ _THERAPIST = _rx(
     r"\bit(?:'s| is) (?:important|essential|crucial|helpful|vital|key|good) to (?!me\b|us\b|him\b|her\b|them\b|my\b)\w+",
     r"\bit(?:'s| is) (?:okay|ok|normal|natural|valid|understandable|completely understandable) (?:to (?:feel|not|be (?:upset|frustrated|angry|hurt|sad))|that you feel)\b",
     r"\b(?:your|those|these) feelings are (?:valid|understandable|normal)\b",
-    r"\bi-statements?\b|\b\"?i\"? statements\b|\bactive listening\b|\battunement\b|\bnon-?violent communication\b",
+    r"\bi-statements?\b|(?:\b|['\"\u2018\u201c])i['\"\u2019\u201d]? statements\b|\bactive listening\b|\battunement\b|\bnon-?violent communication\b",
     r"\bcommunication is (?:key|important|essential|everything)\b|\bhealthy (?:relationship|communication|boundaries)\b",
     r"\bcouples? (?:therapy|counsell?ing|counsell?or|therapist)\b|\bseek(?:ing)? (?:professional )?help\b|\b(?:talk|speak)(?:ing)? to a (?:therapist|counsell?or|professional)\b",
     r"\bhave you (?:considered|thought about|tried) (?:talking|trying|seeing|speaking|telling|expressing|using|taking|journal)",
@@ -121,7 +143,7 @@ _THERAPIST = _rx(
     r"\b(?:many|most|some) (?:couples|people|partners)\b|\b(?:research|studies|science) (?:shows?|suggests?)\b|\bsometimes people\b|\bpeople (?:need|often|tend)\b|\bwhen we feel\b",
     r"\bis (?:often|usually) (?:a|an)\b|\bit(?:'s| is) (?:common|natural|normal) (?:for|to)\b|\bcommon for (?:two )?people\b|\ba person's\b|\bsomeone's (?:worth|feelings)\b|\bhow someone feels\b",
     r"\b(?:attachment (?:system|style)|nervous system|co-?regulat\w*|grounding|assertive|accountability|opportunity for growth|problem-solving|jumping to solutions|emotional (?:needs|regulation|intelligence))\b",
-    r"\b(?:the key is|keep in mind|remember that|it can help|can help\.|setting clear|rebuilds? trust|it's okay to need|listening is a skill|open questions)\b",
+    r"\b(?:the key is|keep in mind|(?<!i'll )(?<!i will )(?<!i'd )(?<!i won't )remember that|it can help|can help\.|setting clear|rebuilds? trust|it's okay to need|listening is a skill|open questions)\b",
     r"\b(?:you might|you could|you may) (?:try|consider|want to try) (?:acknowledging|expressing|using|saying|asking|naming|validating|listening)\b|\bconsider (?:expressing|using|trying|saying|asking|naming)\b",
     r"\b(?:take|let's take) a deep breath together\b|\bthank you for being open\b|\bgrowth\b",
     # seen in blind dev replies: a counsellor's validation, said to the learner
@@ -129,6 +151,12 @@ _THERAPIST = _rx(
     r"\b(?:completely|totally|perfectly) normal to feel\b|\bnatural part of (?:any|every|a) relationship\b|\bvery common (?:need|in couples)\b",
     r"\bhealthy communication\b|\backnowledging my feelings\b|\beach other's perspectives?\b|\bhow i'm processing\b",
     r"\bit sounds like (?:we both|you're (?:wondering|taking|experiencing|needing))\b|\bemotional presence\b",
+    # answering the question as a question ("It sounds like you're asking whether..."), and
+    # the self-help register: a "normal response to", what is "proven to" help
+    r"\bit (?:sounds|seems) like you(?:'re| are) (?:asking|curious|interested|hoping|looking for)\b",
+    r"\b(?:a |an )?(?:really |very )?(?:insightful|thoughtful|excellent) question\b(?!\?)",
+    r"\b(?:a|is) (?:very |really )?(?:normal|natural|common|healthy|understandable) (?:response|reaction)\b|\b(?:are|is|been) proven to\b",
+    r"\bvalidat(?:e|ing|ed) my (?:feelings|emotions|experience)\b",
     r"\b(?:honou?r|explore) (?:them|that|those feelings|some strategies)\b|\bmental health\b",
 )
 
@@ -237,7 +265,22 @@ def _speaks_as_learner(text: str, ctx: GuardContext) -> str | None:
     )
     if own_name:
         return own_name.group(0)
-    return _first(_role_swap(ctx.mode), text, reported_ok=False)
+    # Their words quoted back ("not just saying 'my phone died' again") and a retort
+    # ("So I should've let you tell it.") are the partner's own; the quotes are dropped.
+    unquoted = _QUOTED_SPAN.sub(" ", text)
+    for sentence in sentences(unquoted):
+        if _RETORT.match(sentence):
+            continue
+        found = _first(_role_swap(ctx.mode), sentence, reported_ok=False)
+        if found:
+            return found
+    return None
+
+
+_QUOTED_SPAN = re.compile(
+    r"[\"\u201c\u2018][^\"\u201c\u201d\u2018\u2019]{2,}[\"\u201d\u2019]|(?<!\w)'[^']{2,}'(?!\w)"
+)
+_RETORT = re.compile(r"^\W*(?:oh,?\s+)?so,?\s+(?:i|i'm|i've|you|it's|that's|now)\b", re.IGNORECASE)
 
 
 _SWAP = {
@@ -270,14 +313,21 @@ def _echo(text: str, learner_text: str) -> str | None:
     # A question thrown back ("The scene at the finish line?") is a retort, not an echo.
     reply = _words(" ".join(s for s in sentences(text) if not s.endswith("?")))
     for source in (learner, swapped):
-        if len(source) >= ECHO_MIN_WORDS and _ngrams(source, ECHO_MIN_WORDS) & _ngrams(
-            reply, ECHO_MIN_WORDS
-        ):
+        if len(source) < ECHO_MIN_WORDS:
+            continue
+        shared = _ngrams(source, ECHO_MIN_WORDS) & _ngrams(reply, ECHO_MIN_WORDS)
+        # Repeating what happened ("him at the bottom of the stairs") is listening; taking
+        # over the learner's voice carries their I or you.
+        if any(_VOICE & set(gram) for gram in shared):
             return " ".join(learner[:ECHO_MIN_WORDS])
     for sentence in sentences(text):
         words = _words(sentence)
         # A question thrown back ("Not a big deal?") is a retort, not an echo.
         if sentence.endswith("?") or len(words) < ECHO_SENTENCE_WORDS:
+            continue
+        # A few of the learner's words said back as agreement ("The rug got pulled.") are
+        # an answer; a parrot repeats a long stretch or most of the message.
+        if len(words) < ECHO_MIN_WORDS and len(words) < ECHO_SHARE * len(learner):
             continue
         if _contains(learner, words) or _contains(swapped, words):
             return sentence
@@ -358,7 +408,8 @@ _ABUSIVE = _rx(
     r"(?:pathetic|worthless|useless|stupid|idiot|moron|loser|disgusting|failure|waste of space"
     r"|piece of (?:shit|crap|work)|bitch|bastard|dumb|retard\w*|trash|garbage|scum|ugly|fat)\b",
     r"\b(?:you )?(?:stupid|fucking|pathetic|useless) (?:idiot|moron|bitch|bastard|loser|cow|prick|jerk)\b",
-    r"\bshut (?:the fuck |the hell )?up\b",
+    # "I'll shut up" is said of oneself
+    r"(?<!i'll )(?<!i will )(?<!i should )(?<!i'd better )\bshut (?:the fuck |the hell )?up\b",
     r"\bfuck (?:you|off)\b",
     # threats
     r"\bi(?:'ll| will| am going to|'m going to|'m gonna) (?:hurt|hit|kill|destroy|ruin|make you pay|make you regret|punish)\b",
@@ -464,6 +515,12 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
     """
     found = list(findings(tidy(text, ctx.name), ctx))
     seen = {f.reason for f in found}
+    # A bare "Priya: Fine." is a label the tidier drops; a label over quoted speech is a
+    # script's line, told from outside.
+    tagged = re.match(rf"^\W*{re.escape(ctx.name)}\s*:\s*[\"\u201c]", text.strip(), re.IGNORECASE)
+    if tagged and GuardReason.NARRATION not in seen:
+        found.append(Finding(reason=GuardReason.NARRATION, evidence=tagged.group(0).strip()))
+        seen.add(GuardReason.NARRATION)
     for aside in asides(text):
         for reason, check in _CHECKS[1:3]:
             evidence = check(aside, ctx)

@@ -30,7 +30,7 @@ ENDEARMENT = re.compile(
     r"\b(?:love|sweetheart|honey|babe|darling|sweetie)\b(?! you)", re.IGNORECASE
 )
 SARCASM = rx(
-    r"(?:^|[.!?]\s+)(?:wow|gee|sure|right|well),?\s",
+    r"(?:^|[.!?]\s+)(?:wow|gee|sure|right|well),?\s|(?:^|[.!?]\s+)(?:wow|gee)[.!]",
     r"(?:^|[.!?]\s+)oh,? (?:great|perfect|wonderful|brilliant|sure|right|thanks|thank you|good|we're|so)\b",
     r"(?:^|[.!?]\s+)great[.!?]|\breally needed\b|\bjust what i needed\b|\bhow (?:kind|generous|big) of you\b",
     r"\b(?:as usual|for nothing|i guess|yeah right|how (?:nice|lovely|thoughtful)|real(?:ly)? helpful|instead of)\b",

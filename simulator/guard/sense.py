@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from simulator.guard.lexicon import ENDEARMENT, HOSTILE, SARCASM, WARM, rx, sentences, words
+from simulator.guard.topic import off_topic
 
 if TYPE_CHECKING:
     from simulator.guard.context import GuardContext
@@ -212,6 +213,8 @@ _CORE = _wordset(
     five four three two ten o'clock minute tonight morning afternoon evening weekend car
     drive shower hug hold held dishes bother bothered honest care laugh funny joke joking
     normal weird strange crazy hate hated angry scared loud shout chance whole ready
+    mate bro dude babe hun regret offer offering mouth face hand hands eyes head chest
+    stomach heart arms legs feet shoulder
     """
 )
 # People, places and events that a reply brings into a scene where no one mentioned them.
@@ -236,7 +239,12 @@ _ALLOWED_CAPITALS = _wordset(
     saturday sunday january february march april may june july august september october
     november december christmas"""
 )
-_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+# Kinds of food and places to eat ("the Thai place"), not people or places of their own.
+_CUISINES = _wordset(
+    """thai indian chinese italian mexican japanese korean vietnamese greek turkish lebanese
+    french spanish english american"""
+)
+_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]+(?:[A-Z][a-z]*)*(?:\s+[A-Z][a-z]+)*)")
 _TIME_SHIFT = rx(
     r"\b(?:last|next) (?:week|month|year|summer|winter|spring|autumn|fall|weekend)\b",
     r"\b(?:years|months|weeks) ago\b|\bwhen i was (?:a kid|little|young|younger|growing up)\b",
@@ -251,9 +259,12 @@ _GROUPS: tuple[frozenset[str], ...] = (
         """boss manager supervisor colleague colleagues coworker coworkers office director
         team"""
     ),
+    # a job hunt has its sites and its recruiters
+    _wordset("interview interviews recruiter recruiters linkedin indeed hiring applications"),
 )
 _FIGURATIVE = re.compile(
-    r"\b(?:like an?|as if|as though|pictured|imagined|basically)\b[^.!?;,]*", re.IGNORECASE
+    r"\b(?:like (?:an?|it|someone|somebody)|as if|as though|pictured|imagined|basically)\b[^.!?;,]*",
+    re.IGNORECASE,
 )
 _ELSEWHERE = rx(
     r"\bdid you know\b|\bonce upon a time\b|\bthere once was\b",
@@ -263,6 +274,12 @@ _PERSONAL = re.compile(
     r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|you|you're|you've|you'd|you'll|your|yours|"
     r"we|we're|we've|we'll|us|our|ours|let's|u|ur|im|ive|youre)\b",
     re.IGNORECASE,
+)
+# Words that change the subject in the middle of a hard talk.
+_ASIDE = rx(
+    r"\bby the way\b|\bbtw\b|\bon another note\b|\bchanging the subject\b|\bspeaking of which\b",
+    r"(?:^|[.!?]\s+)(?:anyway|anyways|random question|side note)\b",
+    r"\bdid you (?:end up|ever|book|remember to|see (?:that|the))\b",
 )
 IMPERSONAL_MIN_WORDS = 4
 # A reply long enough to judge: fewer unknown words than this prove nothing.
@@ -324,6 +341,18 @@ def _allowed(known: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _allowed_capital(word: str, known: frozenset[str], implied: frozenset[str]) -> bool:
+    """A capitalised word the scene allows: a day ("Sundays"), a cuisine, a word it knows."""
+    lowered = word.lower()
+    return (
+        lowered in _ALLOWED_CAPITALS
+        or lowered.removesuffix("s") in _ALLOWED_CAPITALS
+        or lowered in _CUISINES
+        or lowered in implied
+        or stem(word) in known
+    )
+
+
 def foreign(text: str, ctx: GuardContext) -> str | None:
     """People, places or events that neither the scene nor the conversation brought in,
     or talk about something else entirely (trivia, a story, a general truth).
@@ -342,7 +371,7 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
     for sentence in sentences(text):
         for match in _CAPITALISED.finditer(sentence):
             name = match.group(1)
-            if all(w.lower() in _ALLOWED_CAPITALS or stem(w) in known for w in name.split()):
+            if all(_allowed_capital(w, known, implied) for w in name.split()):
                 continue
             return name
         shift = _TIME_SHIFT.search(sentence)
@@ -358,6 +387,14 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
                 return w
         unknown = [w for w in content if stem(w) not in known and stem(w) not in _CORE_STEMS]
         scene = [w for w in content if stem(w) in known and stem(w) not in _CORE_STEMS]
+        # Changing the subject ("Anyway, did you book the car in?", "..., by the way") to
+        # something the scene does not hold.
+        aside = _ASIDE.search(sentence)
+        if aside:
+            said = set(words(aside.group(0)))
+            new = [w for w in unknown if w not in said]
+            if new and len(new) > len([w for w in scene if w not in said]):
+                return f"{aside.group(0).strip(' ,.')}: {' '.join(new[:3])}"
         # A sentence about something else: many new words, next to none of the scene's.
         many = len(unknown) >= max(FOREIGN_MIN_UNKNOWN, FOREIGN_SHARE * len(content))
         if many and len(scene) <= len(unknown) // FOREIGN_MIN_UNKNOWN - 1:
@@ -367,12 +404,16 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
     scene = [w for w in everything if stem(w) in known and stem(w) not in _CORE_STEMS]
     if len(unknown) >= IMPERSONAL_MIN_WORDS and not scene and not _PERSONAL.search(text):
         return " ".join(unknown[:4])
-    return None
+    # Every word common, nothing foreign, and still about something else entirely.
+    return off_topic(text, ctx)
 
 
 # ---------------------------------------------------------------------------------------
 # Stance against the plan
 # ---------------------------------------------------------------------------------------
+
+CURT_WORDS = 4
+"""A sentence this short after a sarcastic one is said in the same tone."""
 
 HOLDING = frozenset({"push_back", "stay_guarded"})
 """Stances in which the partner has not come round: no warming, thanking or apologising."""
@@ -408,6 +449,24 @@ _CONTEMPT = rx(
 )
 
 
+# Coldness without insults, once the plan has the partner come round: brushing the
+# learner off ("Noted. Are we done?", "Does it matter?"), refusing their repair ("You
+# don't get to be sorry now", "Don't 'sorry bb' me"), blame and scorekeeping ("Yes, it
+# is on you. Glad you finally noticed."), stonewalling ("Nothing. Why would anything be
+# going on.") and martyrdom ("Somebody has to be practical around here").
+_COLD = rx(
+    r"\bnoted[.!]|\bare we done\b|\bwe're done here\b",
+    r"^(?:(?:so )?(?:does|why does|what does) (?:it|that) (?:even )?matter|(?:it )?doesn't (?:even )?matter)\b(?! (?:who|what|if|whether|how|that))",
+    r"\byou don't get to\b|\bdon't (?:even )?try (?:to )?(?:be nice|make (?:it|this) (?:better|up)|fix)\b|\bdon't (?:you )?['\"\u2018\u201c][^'\"\u2019\u201d]{1,24}['\"\u2019\u201d] me\b",
+    r"\b(?:glad|nice|good|great) (?:that )?you(?:'ve)? finally\b|\btook you long enough\b|^(?:well,? )?about time\b|\bfinally noticed\b",
+    r"\b(?:it|that)(?:'s| is| was) (?:all )?on you\b|\byou made (?:your|that) choice\b|\btoo late (?:for that|now)\b",
+    r"\bwhy would (?:anything|something|i (?:care|bother|tell you))\b|\bsome(?:body|one) has to be\b|\baround here\b|,\s*that's what\W*$",
+)
+
+# A curt word to open with ("Fine.", "Nothing."): cold once the partner has cooled, but a
+# hot partner coming round may still start so ("Fine. Try again. I'm listening.").
+_CURT = re.compile(r"^(?:great|noted|fine|whatever|nothing)[.!]", re.IGNORECASE)
+
 _STILL = re.compile(r"\b(?:still|but|even so|doesn't change|does not change)\b")
 
 _BARE_SORRY = re.compile(r"^(?:i'm |i am )?(?:so |really |very |truly )?sorry\b")
@@ -441,8 +500,12 @@ def stance(text: str, ctx: GuardContext) -> str | None:
         said = sentences(text)
         for i, sentence in enumerate(said):
             lowered = sentence.lower()
-            # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance.
-            if lowered.endswith("?") or (sarcastic and _SARCASM_CUE.search(lowered)):
+            # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance,
+            # and so does a curt closer after a sarcastic cue ("Wow. ... Thanks for that.");
+            # a whole warm sentence after one ("I appreciate you being so honest") does not.
+            cue = bool(_SARCASM_CUE.search(lowered))
+            curt = len(words(sentence)) <= CURT_WORDS and _sarcastic(" ".join(said[:i]))
+            if lowered.endswith("?") or (sarcastic and cue) or curt:
                 continue
             # A short "Sorry." for one's own mood may come while guarded; not while pushing back.
             patterns = (WARM, _APOLOGY, _RETRACT)
@@ -455,9 +518,10 @@ def stance(text: str, ctx: GuardContext) -> str | None:
                 if found and not (apology and plan.stance != "push_back"):
                     return sentence[found.start() : found.end()]
         return None
+    cold = (HOSTILE, _CONTEMPT, _COLD) if plan.heat == "hot" else (HOSTILE, _CONTEMPT, _COLD, _CURT)
     for sentence in sentences(text):
         lowered = sentence.lower()
-        for pattern in (HOSTILE, _CONTEMPT):
+        for pattern in cold:
             found = pattern.search(lowered)
             # Coming round while hot, the partner may say they are still angry.
             if found and plan.heat == "hot" and found.group(0).startswith("i'm still"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -250,6 +251,14 @@ class AttuneApp(App[None]):
         voice = context.voice_factory(setup.model, card, context.settings, setup.seed)
         classifier = make_classifier(context.judge, context.settings, card.mode)
         resources = context.settings.safety.resources
+        # The guard's off-topic signal embeds the card's lines once (seconds): start now, in
+        # the background, so the first reply does not wait for it.
+        from simulator.guard import warm_up
+        from simulator.guard.sense import card_text
+
+        threading.Thread(
+            target=warm_up, args=(card_text(card),), name="guard-warm-up", daemon=True
+        ).start()
         return Practice(card, voice, setup, context.store, classifier, resources, context.safety)
 
     @work(thread=True, group="save")
