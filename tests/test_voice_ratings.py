@@ -54,6 +54,28 @@ def test_the_current_rating_comes_from_scripts_the_voice_was_not_tuned_on() -> N
     assert len(learner_lines(HISTORY) & current) <= len(current) // 100
 
 
+LOCAL = RATINGS / "blind_chat_R2_local"
+"""The embedded model on the same 24 scripts, with the reply plan and prompt only (the
+eval's --prompt-only), every shown reply (guard passes, retries and authored fallbacks);
+rated by two more blind raters, half each."""
+
+
+def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
+    from simulator.settings.config import ModelSettings
+
+    key = read_key(LOCAL.parent / f"{LOCAL.name}-key.jsonl")
+    scores = score_ratings(read_ratings(LOCAL / "ratings.csv", set(key)), key)
+    REPORTS[f"blind rating of shown replies ({LOCAL.name})"] = rates_table(scores)
+    local = {r.group: r for r in scores["voice"]}
+    assert set(local) == {"local", "local (prompt only)"} and all(
+        r.rated >= 150 for r in local.values()
+    )
+    _, _, authored_responsive, authored_believable = _authored(CURRENT)
+    assert ModelSettings().name == "scripted"
+    for row in local.values():
+        assert authored_believable > row.believable and authored_responsive > row.responsive
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="floors not met: the authored voice on new blind chat scripts is 79% believable "
