@@ -82,6 +82,17 @@ MEDIA = _rx(
     r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
+
+def past_and_over(sentence: str) -> bool:
+    """A folded sentence set in a past that is over, with nothing saying it is happening now."""
+    return PAST.search(sentence) is not None and RECENT.search(sentence) is None
+
+
+def in_a_story(sentence: str) -> bool:
+    """A folded sentence about a film, song, book or game, with nothing insisting it is real."""
+    return MEDIA.search(sentence) is not None and SERIOUS.search(sentence) is None
+
+
 # Someone else's story: a friend, a relative, the news.
 THIRD_PARTY = _rx(
     r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss)\b",

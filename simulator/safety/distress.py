@@ -66,9 +66,9 @@ _AT_THE_LEARNER = re.compile(
 
 def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: str) -> bool:
     """True when the sentence shows the match is not about the learner now."""
-    if rule.media and context.MEDIA.search(sentence) and not context.SERIOUS.search(sentence):
+    if rule.media and context.in_a_story(sentence):
         return True
-    if rule.past and context.PAST.search(sentence) and not context.RECENT.search(sentence):
+    if rule.past and context.past_and_over(sentence):
         return True
     if rule.third and context.REPORTED.search(clause[: max(clause.find(match_text), 0)]):
         return True

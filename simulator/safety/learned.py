@@ -52,9 +52,7 @@ def told_as_over(sentence: str) -> bool:
     does the same, with the same words that say it is happening now or for real.
     """
     folded = fold(sentence)
-    if context.PAST.search(folded) and not context.RECENT.search(folded):
-        return True
-    return bool(context.MEDIA.search(folded)) and not context.SERIOUS.search(folded)
+    return context.past_and_over(folded) or context.in_a_story(folded)
 
 
 @dataclass(frozen=True)
