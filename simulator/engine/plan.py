@@ -122,18 +122,17 @@ def reveals_softer(card: PersonaCard, outcome: TurnOutcome, seed: int, held: boo
 
 
 def _stance(
-    mode: Mode, outcome: TurnOutcome, main: Effect | None, heat: Heat, reveal: bool
+    mode: Mode, outcome: TurnOutcome, main: Effect | None, heat: Heat, reveal: bool, clear: bool
 ) -> Stance:
-    # A misstep the message does not plainly carry is not pushed back on: the partner
-    # stays guarded, as after a message nothing in which was recognised.
-    misstep = main is not None and is_misstep(main) and is_clear(outcome, main)
-    unclear = main is not None and is_misstep(main) and not misstep
+    misstep = main is not None and is_misstep(main)
     helped = main is not None and not misstep and (main.arousal < 0 or main.connection > 0)
     if reveal:
         return "open_up"
-    if misstep:
+    # A misstep the message does not plainly carry is not pushed back on: the partner
+    # stays guarded, as after a message nothing in which was recognised.
+    if misstep and clear:
         return "push_back" if heat != "cool" else "stay_guarded"
-    if not helped or unclear:
+    if not helped:
         # Nothing earned: a heated partner stays where they were; a settled one stays settled.
         return "stay_guarded" if heat != "cool" else "soften"
     welcome = mode.planning is not None and mode.planning.solutions_welcome
@@ -152,15 +151,13 @@ def plan_reply(card: PersonaCard, outcome: TurnOutcome, seed: int = 0) -> ReplyP
     main = main_effect(outcome)
     held = main is not None and (is_misstep(main) or main.move in mode.solving)
     reveal = reveals_softer(card, outcome, seed, held)
-    stance = _stance(mode, outcome, main, heat, reveal)
+    clear = main is None or is_clear(outcome, main)
+    stance = _stance(mode, outcome, main, heat, reveal, clear)
     if main is None:
         reacting = Reaction(family=NOTHING)
     else:
         reacting = Reaction(
-            family=family_of(mode, main),
-            move=main.move.value,
-            words=main.span,
-            clear=is_clear(outcome, main),
+            family=family_of(mode, main), move=main.move.value, words=main.span, clear=clear
         )
     if reveal:
         budget = OPEN_SENTENCES

@@ -20,8 +20,8 @@ FAMILIES: dict[AnyMove, str] = {
     Move.REFLECT: "reflecting",
     Move.VALIDATE: "validating",
     Move.SUPPORT: "support",
-    # "What do you need? I can make tea or just sit" is an offer of support: answered with
-    # the questions family's account of the afternoon it went unanswered.
+    # "What do you need? I can make tea or just sit" is an offer of support, answered as
+    # one; the questions family's lines recount the scene, which answers nothing it asked.
     Move.ASK_NEED: "support",
     Move.OPEN_QUESTION: "questions",
     Move.REPAIR: "repair",
