@@ -726,3 +726,10 @@ def test_a_label_over_quoted_speech_is_narration_but_a_bare_label_is_tidied() ->
 )
 def test_the_self_help_register_is_therapist_talk(reply: str) -> None:
     assert GuardReason.THERAPIST_VOICE in reasons(reply, ctx(Zone.SETTLING))
+
+
+def test_the_guard_warm_up_skips_the_authored_voice_it_never_guards(catalog: Catalog) -> None:
+    from simulator.voices.factory import warm_up_guard
+
+    # The authored voice's lines are never put through the guard: nothing to embed.
+    assert warm_up_guard("scripted", catalog.get("unanswered-text")) is False

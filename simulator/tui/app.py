@@ -252,12 +252,11 @@ class AttuneApp(App[None]):
         classifier = make_classifier(context.judge, context.settings, card.mode)
         resources = context.settings.safety.resources
         # The guard's off-topic signal embeds the card's lines once (seconds): start now, in
-        # the background, so the first reply does not wait for it.
-        from simulator.guard import warm_up
-        from simulator.guard.sense import card_text
+        # the background, so a model's first reply does not wait for it.
+        from simulator.voices.factory import warm_up_guard
 
         threading.Thread(
-            target=warm_up, args=(card_text(card),), name="guard-warm-up", daemon=True
+            target=warm_up_guard, args=(setup.model, card), name="guard-warm-up", daemon=True
         ).start()
         return Practice(card, voice, setup, context.store, classifier, resources, context.safety)
 

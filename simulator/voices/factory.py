@@ -59,6 +59,20 @@ def make_classifier(
     return JudgedClassifier(options, rules, mode)
 
 
+def warm_up_guard(model: str, card: PersonaCard) -> bool:
+    """Embed `card`'s lines for the guard's off-topic check now (seconds on 2 cores), so a
+    model's first reply does not wait; False for the authored voice, which is never guarded.
+
+    Blocking: a UI runs it on a worker thread.
+    """
+    if model == SCRIPTED:
+        return False
+    from simulator.guard import warm_up as warm_up_topic
+    from simulator.guard.sense import card_text
+
+    return warm_up_topic(card_text(card))
+
+
 def warm_up(model: str, settings: Settings, timeout_s: float = 120.0) -> str:
     """Load what `model` needs (litellm; the embedded model's weights) and say what is ready.
 
