@@ -296,3 +296,39 @@ def test_third_round_rules_read_these_forms(text: str, rule: str | None) -> None
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Sixth round: forms the fifth held-out round (O, P) showed, each written afresh.
+        ("gonna jump off the multi storey by the station after work", "method"),
+        ("keep picturing myself wading into the river after the kids are asleep", "method"),
+        ("how many sertraline is too much for someone who weighs 60kg", "method"),
+        ("we waded into the sea on holiday and it was freezing", None),
+        ("left notes for both boys in the drawer with my will", "goodbye"),
+        ("the boys would be better off with their aunt raising them tbh", "hopeless"),
+        (
+            "gave my brother the tools and the van and told him to keep them for good",
+            "affairs in order",
+        ),
+        ("gave my sister the pram since were done w babies, she was thrilled", None),
+        ("the injunction runs out monday and he knows where we moved", "followed or watched"),
+        ("he texted a pic of my daughters nursery gate this morning", "followed or watched"),
+        ("terrified of 7pm, thats when he gets home and the kids go silent", "signs of harm"),
+        ("i have to be back by 17 30 or she locks me out again", "isolates"),
+        ("had norovirus last winter and honestly thought i was going to die", None),
+        ("my 6yo screamed 'i want to die' over bedtime, the gp says its a phase", None),
+        ("her ex keeps showing up at her work, can we practise what i say to her", None),
+        ("the cat keeps hiding under the sofa since we moved", None),
+    ],
+)
+def test_sixth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # A holiday, a past illness, a child's outburst, someone else's danger, a pet.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

@@ -60,7 +60,7 @@ PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
     r"\byears ago\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+)",
-    r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9]|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
+    r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b))|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
     r"\bused to\b",
     r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
@@ -107,8 +107,9 @@ THIRD_PARTY = _rx(
 REPORTED = re.compile(
     r"\b(?:friend|mate|bestie|colleague|coworker|flatmate|housemate|roommate|classmate|cousin|"
     r"brother|sister|he|she|they|boss|someone|people|kids?|students?|dad|mum|mom|father|mother|"
-    r"grandma|grandad|grandpa|nan|gran|husband|wife|son|daughter)(?: of mine)? "
-    r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes)"
+    r"grandma|grandad|grandpa|nan|gran|husband|wife|son|daughter|toddler|child|little one|"
+    r"\d+ ?(?:yo|y o|yr old|year old))(?: of mine)? "
+    r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes|screamed|screams|shouted|shouts|yelled|yells|cried|sobbed)"
     r"(?: that)?(?: (?:she|he|they|it))?(?: (?:wanted|wants|want|was going|is going|were going) to)?"
-    r"(?: (?:like|just))? ?$"
+    r"(?: (?:like|just))?(?: i)? ?$"
 )

@@ -40,6 +40,8 @@ _FIGURES = _rx(
     r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
     r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
     r"\b(?:i could|could) murder (?:a|for a)\b",
+    # Fear remembered, not a wish: "thought i was going to die" (food poisoning, a scary flight).
+    r"\b(?:thought|felt like|swear|swore|was sure|was convinced) i (?:was|am|were) (?:going to|about to) die\b",
     # Work keeping someone late is not being held: "my boss wouldnt let me leave".
     r"\b(?:boss|manager|work|teacher|coach|supervisor|the shop|my shift) (?:literally |just |actually |really |even )?(?:would not|will not|did not|could not|does not) let (?:me|us) (?:leave|go)\b",
 )

@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:jump|jumping|throw my ?self|throwing my ?self|step|stepping)\b (?:\w+ ){0,2}(?:off|from|in front of|into) (?:the |a |that |my |our )?(?:\w+ )?(?:bridge|car park|carpark|roof|rooftop|building|balcony|cliff|train|tracks|platform|motorway|window|tower)\b",
+            r"\b(?:jump|jumping|throw my ?self|throwing my ?self|step|stepping)\b (?:\w+ ){0,2}(?:off|from|in front of|into) (?:the |a |that |my |our )?(?:\w+ )?(?:bridge|car park|carpark|roof|rooftop|building|balcony|cliff|cliffs|train|tracks|platform|motorway|window|tower|multi ?-?stor(?:e)?y|parking (?:garage|structure|deck)|overpass|flyover|viaduct|pier|dam|quarry|ledge)\b",
             r"\b(?:thinking|think|thought|want|plan|planning) (?:about |of |to )?jump(?:ing)?\b(?! in\b| on\b| at\b| ahead\b| to conclusions| the gun| straight| back)",
             r"\b(?:driv(?:e|ing)|crash(?:ing)?|swerv(?:e|ing)) (?:\w+ ){0,2}into (?:a |the |oncoming |that )?(?:barrier|wall|tree|lorry|truck|traffic|bridge|river)\b",
             r"\b(?:in|into) the (?:bath|tub|shower) with (?:a |the |my )?(?:blade|razor|knife)\b",
@@ -141,6 +141,11 @@ RULES: tuple[Rule, ...] = (
             r"\bhow (?:many|much) (?:\w+ ){0,4}(?:it takes|takes|is enough|would (?:it )?take|to die|is lethal|kill)\b",
             r"\b(?:googled|googling|searched|searching|looked up|looking up|reading up|read up|researched|researching) (?:\w+ ){0,3}(?:how to|ways to|methods?|how (?:many|much|long)|which bridge|overdose|lethal)\b",
             r"\bover ?dos(?:e|ed|ing)\b",
+            # "baby is 6 wks and i keep thinking about walking into the sea"
+            r"\b(?:thinking (?:about|of)|think (?:about|of)|thought (?:about|of)|want to|going to|picture|picturing|imagine|imagining|tempted to|urge to|dream about|dreaming about) (?:my ?self )?(?:just )?(?:walk|walking|wade|wading|swim|swimming|drive|driving) (?:out )?(?:into|in to) the (?:sea|ocean|river|lake|waves|water|loch|canal)\b",
+            r"\bswim(?:ming)? out (?:\w+ ){0,3}(?:not come back|never come back|not coming back|until i cannot)\b",
+            rf"\bhow (?:many|much) (?:\w+ ){{0,2}}{_PILLS} (?:is|are|would be|would it take|to take) (?:too many|too much|enough|dangerous|lethal|fatal)\b",
+            r"\b(?:too many|too much|lethal|fatal|overdose|dangerous dose)\b.{0,40}\b(?:someone|a person|me|i am|who is|who weighs|at|for) (?:\w+ ){0,3}\d+ ?(?:kg|kgs|kilos|lbs|pounds|stone)\b",
             rf"\b(?:\d+|twenty|thirty|forty|fifty|a hundred) (?:\w+ ){{0,1}}{_PILLS} (?:is|are|would be|will be|is it) (?:enough|lethal|fatal|deadly)\b",
             # "sitting in the truck up at the quarry deciding if i was gonna do it"
             r"\b(?:bridge|quarry|cliff|roof|rooftop|tracks|river|edge|overpass|car park|carpark|garage|pier|dam|lake|woods)\b.{0,40}\b(?:deciding|wondering|thinking about|working up|making up my mind)\b.{0,30}\b(?:do it|go through with it|jump|end it)\b",
@@ -206,7 +211,9 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:wrote|written|writing|write|left|leaving|scheduled|sent) (?:\w+ ){0,3}(?:goodbye|goodbyes|farewell|suicide) (?:letters?|notes?|emails?|messages?|texts?|videos?)\b",
-            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|family|wife|husband|partner|parents|son|daughter|everyone|people|ppl|friends|folks|each of them|all of them)\b",
+            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|girls|boys|grandkids|little ones|twins|family|wife|husband|partner|parents|son|daughter|everyone|people|ppl|friends|folks|each of them|all of them)\b",
+            # Letters put where the family will look afterwards: "w the insurance papers".
+            r"\b(?:letters?|notes?|cards?)\b.{0,60}\b(?:with|next to|beside|in with|by) (?:the |my )?(?:life )?(?:insurance|will|policy|pin numbers|passwords|funeral)\b",
             r"\b(?:note|notes|letters?) (?:is |are )?(?:already )?(?:written|done|ready)\b",
             r"\b(?:said|saying|say) (?:goodbye|bye|my goodbyes) to (?:everyone|everybody|my family|all|people)\b",
         r"\b(?:say|saying|said) goodbye (?:\w+ ){0,4}before i (?:go|leave|die)\b|\btidying up before i go\b",
@@ -240,6 +247,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:sorting|sorted|sort) (?:out )?my (?:passwords|bank stuff|affairs|accounts)\b",
             r"\b(?:paid|paying|pay|cleared|clearing|settled) (?:off )?(?:\w+ ){0,6}so (?:nobody|no one|noone|none of you|my (?:\w+ )?) (?:gets|is|will be|would be|has to be) (?:stuck|left) with\b",
             r"\blife insurance\b|\bsorted it so (?:you are|everyone is|you will be) (?:all )?covered\b",
+            # "gave my sister all the baby clothes and the pram ... told her to keep them for good"
+            r"\b(?:gave|given|giving|handed)\b(?! up)(?: \w+){1,8}?\b(?:to )?keep (?:it|them|those|these|everything|all of it) (?:for good|forever)\b",
+            r"\b(?:gave|given|giving|handed)\b(?! up).{0,80}\b(?:told|asked) (?:her|him|them) to keep (?:it|them|those|these|everything|all of it) (?:for good|forever)\b",
             r"\b(?:gave|given|giving) (?:away )?(?:my|all my) (?:\w+ ){0,3}(?:to)\b",
         ),
     ),
@@ -276,6 +286,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:no|not any|not a|do not see the) point (?:in |of )?(?:anything|any of this|anymore|going on|trying|it all|life)\b",
             r"\bwaiting for a reason\b",
+            # "the kids would be better off w my sister raising them"
+            r"\b(?:kids|children|baby|babies|son|daughter|girls|boys|family|they) (?:would|will|d) (?:\w+ ){0,2}(?:be )?better off (?:with|without|if) (?:\w+ ){0,3}(?:raising|looking after|bringing up|brought up|instead|than me|not me)\b",
+            r"\bbetter off (?:with|being raised by) (?:someone|somebody|anyone|anybody) else\b",
             r"\b(?:does|would|will) (?:anyone|anybody) (?:even )?(?:notice|care|miss me)\b(?=.{0,50}\b(?:if i|gone|stop|disappear)\b)",
             r"\bstop showing up\b.{0,40}\b(?:to everything|to anything|for good|at all|anywhere)\b",
             r"\bit ends on its own\b|\bstop(?:ped)? (?:eating and |taking )?(?:my )?meds\b",
@@ -327,7 +340,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"\b(?<!not )(?<!never )(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b",
             rf"\b(?:from|in|inside) (?:the |my )?(?:locked )?{_HIDE_PLACE}\b(?=.*\b(?:door locked|locked|lights off|quiet|whisper|do not make (?:a )?sound|he is|she is|yelling|screaming|outside)\b)",
-            r"\b(?<!not )(?<!never )hiding (?:from|in|under)\b|\b(?:chair|something|table) against the door\b",
+            r"\b(?<!not )(?<!never )(?<!keeps )(?<!kept )hiding (?:from|in|under)\b|\b(?:chair|something|table) against the door\b",
             r"\b(?:i am|sitting|sat|crouched|crouching|hiding) in (?:the|my) (?:wardrobe|closet|loo|cupboard)\b",
             r"\b(?:sitting|sat|waiting|staying|hiding) (?:\w+ ){0,4}(?:until|till|til) (?:he|she|they) (?:calms down|calm down|sobers up|leaves|falls asleep|is asleep|goes out)\b",
             r"\bso (?:he|she|they) (?:thinks|think) i am (?:out|not home|not in|asleep|gone|away)\b",
@@ -372,7 +385,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:ex|he|she|someone|somebody|a car|car|van|guy|man|bloke)\b(?:\w+ ){0,4}?(?:is |has been |keeps |was )?(?:parked|sitting|waiting|standing) (?:\w+ ){0,3}(?:outside|across|opposite|at the end of|next to|by|near|under) (?:the road|from )?(?:my|our|the) ?(?:\w+ )?(?:flat|house|home|place|door|window|car|work|street|road)?\b",
             r"\b(?:same|white|black|grey|gray|silver) (?:\w+ )?(?:van|car)\b(?=.*\b(?:outside|again|everywhere|my (?:house|work|gym|uni|mums)|watching)\b)",
             r"\b(?:knows|know|found|found out|got|has) (?:\w+ )?(?:where i (?:live|sleep|work)|(?:my|the) (?:new )?address|my new number)\b",
-            r"\b(?:pics?|pictures?|photos?) of my (?:own )?(?:front )?(?:door|street|house|flat|car|window)\b",
+            r"\b(?:pics?|pictures?|photos?) of (?:my|our|the kids|the childrens|my kids|my sons|my daughters) (?:own )?(?:front )?(?:new )?(?:door|street|house|flat|car|window|school|nursery|work|office|gym)\b",
+            r"\b(?:the |my |his |her )?(?:(?:protection |restraining |court |non ?-?molestation |protective )?order|injunction|bail conditions?) (?:\w+ ){0,2}(?:runs out|expires|ends|is up|lapses|finishes)\b(?=.{0,80}\b(?:he|she|him|her|ex|they)\b)",
+            r"\bcountdown\b(?=.{0,60}\b(?:he|she|ex|him)\b)(?=.{0,80}\b(?:sent|sends|texted|posted)\b)",
             r"\b(?:texts?|messages?) from (?:an? )?(?:unknown|random|private) (?:number|account)\b(?=.*\b(?:wore|wearing|where i|my|scared)\b)",
             r"\bwhat i (?:wore|was wearing|am wearing)\b",
             r"\b(?:leaving|left) (?:notes|things|flowers) (?:on|at) my\b",
@@ -385,7 +400,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:put|slipped|spiked|dropped) (?:something |smth )?(?:in|into) my drink\b|\bmy drink (?:was |got |has been )?spiked\b",
         r"\bsecurity (?:says|said|cannot|can not|will not)\b|\b(?:3rd|third|2nd|second|4th|fourth|every) night (?:this week|in a row|running)\b",
         r"\b(?:photo|pic|picture|video) of me (?:in|at|outside|from|walking|leaving)\b|\blook behind you\b",
-        r"\bkeeps? (?:bumping into me|turning up|showing up)\b",
+        r"\bkeeps? (?:bumping into me|turning up|showing up)\b(?! (?:\w+ ){0,2}(?:her|his|their|at (?:her|his|their))\b)",
         r"\bkeep talking to me so\b|\b(?:please|pls|someone|if i (?:stop|do not))\b.{0,40}\bcall (?:the )?(?:police|999|911|112|000)\b|\bdo i call (?:the )?(?:police|999|911|112|000)\b",
             r"\b(?:turned up|turning up|keeps turning up|showed up|shows up) (?:\w+ ){0,3}(?:at )?(?:my|the kids) (?:work|school|flat|house|door|car)\b",
         ),
@@ -541,6 +556,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
             r"\blong sleeves\b(?=.{0,60}\b(?:because of|bc of|cos of|coz of|cause of|so (?:no one|nobody|people) (?:sees|can see|notices))\b)",
             r"\bif (?:he|she) (?:sees|finds|catches) me (?:on|using|with) (?:this|the|my)\b",
+            # "dreading 6pm. thats when his key goes in the door. the kids go quiet too"
+            r"\b(?:dread\w*|scared|terrified|frightened|afraid|on edge|panic\w*|shaking)\b.{0,60}\b(?:(?:he|she) (?:gets|comes|is) (?:back|home|in)\b|(?:his|her) key (?:goes |turns |is )?in the (?:door|lock)|(?:his|her) (?:car|truck|van) (?:pulls )?in(?:to)? the drive)",
+            r"\b(?:his|her) key (?:goes |turns )?in the (?:door|lock)\b(?=.{0,60}\b(?:dread|scared|quiet|shaking|freeze|hide)\w*)",
+            r"\b(?:kids|children|the dog) (?:go|goes|get|went|all go) (?:so |really |all |dead )?(?:quiet|silent)\b(?=.{0,60}\b(?:he|she|his|her)\b)",
         ),
     ),
 )
