@@ -332,3 +332,43 @@ def test_sixth_round_rules_read_these_forms(text: str, rule: str | None) -> None
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Seventh round: forms the sixth held-out round (Q, R) showed, each written afresh.
+        (
+            "stepping out of the role play, breaking character here: hes drunk and said hell "
+            "hurt me if i open the door",
+            "threatened",
+        ),
+        ("looked up how many of my heart tablets it would take, fewer than i thought", "method"),
+        ("the canal and the weights in my bag, thats how im doing it", "method"),
+        (
+            "this is the last time youll have to put up with my drama. love you",
+            "not around much longer",
+        ),
+        (
+            "someone is creeping round the garden with a torch and i live alone",
+            "followed or watched",
+        ),
+        ("my son keeps my insulin and i get it depending how i behave", "controls money"),
+        ("if i laugh at the wrong thing the plates go flying and its me that gets it", "hurts me"),
+        ("not eaten since friday on purpose, not a diet", "hopeless"),
+        ("my ex lets himself in with his old key whenever he likes", "at the door"),
+        ("heard on the radio about a teacher up north, suicide, so sad. anyway", None),
+        ("the bit where she hides from him in the shed had me yelling at the telly", None),
+        ("months back i took too many painkillers by accident, all sorted now", None),
+        ("the way back from the gym i drove past the bridge, so pretty at night", None),
+    ],
+)
+def test_seventh_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # Someone else's story, a soap, an accident long sorted, a drive home.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

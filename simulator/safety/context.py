@@ -52,13 +52,13 @@ JOKE = _rx(
 SERIOUS = _rx(
     r"\b(?:fr|for real|no joke|not (?:a )?joke|not joking|not even joking|not kidding|i mean (?:it|that)|seriously|actually though|but actually|like actually|properly)\b",
     r"\bnot (?:part of |for |in )?(?:the |this )?(?:practice|practise|sim|scene|role ?play|app|exercise|game)\b",
-    r"\b(?:real talk|being honest|honest for a (?:sec|second|minute)|stepping out|step out|in real life|irl|my real|my actual|this is real|(?:that|this) (?:is|was) (?:for )?real|that part is true|not (?:the )?sim talking|out of character)\b",
+    r"\b(?:real talk|being honest|honest for a (?:sec|second|minute)|stepping out|step out|in real life|irl|my real|my actual|this is real|(?:that|this) (?:is|was) (?:for )?real|that part is true|not (?:the )?sim talking|out of character|break(?:ing)? character|broke character|dropping character|drop character)\b",
 )
 
 # A past that is over: the words may be dark, the learner is not in danger now.
 PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
-    r"\byears ago\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
+    r"\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b))|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
@@ -79,7 +79,7 @@ RECENT = _rx(
 
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
-    r"\b(?:k-?drama|drama|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 
@@ -96,7 +96,7 @@ def in_a_story(sentence: str) -> bool:
 # Someone else's story: a friend, a relative, the news.
 THIRD_PARTY = _rx(
     r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss)\b",
-    r"\b(?:news|article|story about|heard about|saw on)\b",
+    r"\b(?:news|article|story about|heard about|saw on|heard on|read about|on the radio|in the paper|on facebook)\b",
     r"\bone of my \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?)\b",
     r"\b(?:he|she|they) (?:kept|keeps|keep) (?:asking|saying|telling)\b",
     r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",

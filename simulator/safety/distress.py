@@ -60,6 +60,8 @@ _SOFT_FIGURES = _rx(
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
+# The cover people use to ask about themselves; it names nobody else.
+_COVER_STORY = re.compile(r"\b(?:asking|ask) for a (?:friend|mate)\b")
 # The learner's own body as the object of the match: "my dad threw a plate at my head".
 _AT_THE_LEARNER = re.compile(
     r"\s(?:me|my (?:head|face|arm|arms|neck|throat|back|leg|legs|hand|hands|body|chest|ribs|eye|eyes|mouth|hair|wrist|wrists))\b"
@@ -76,6 +78,14 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
         return True
     # Someone else's story is judged on the clause: "one of my patients tried to overdose
     # tonight, that's why I'm drained" is about the patient, whatever follows the comma.
+    # ... and on the sentence, when the learner is nowhere in it: "saw on the news about
+    # that farmer, suicide, terrible".
+    if (
+        rule.third
+        and context.THIRD_PARTY.search(_COVER_STORY.sub(" ", sentence)) is not None
+        and _FIRST_PERSON.search(sentence) is None
+    ):
+        return True
     return (
         rule.third
         and context.THIRD_PARTY.search(clause) is not None

@@ -91,6 +91,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
+            r"\btake up less (?:and less )?space\b(?=.{0,60}\b(?:nothing left|disappear|gone|until|till)\b)|\b(?:keep going|keep on) (?:till|until|til) i (?:just )?(?:stop|disappear|vanish|am gone)\b",
             r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b",
         r"\b(?:decide|deciding|decided|wondering|not sure) (?:\w+ ){0,3}(?:if|whether) (?:i )?(?:want(?:ed)? to |should )?(?:keep (?:being alive|living|going)|stay alive|live|be alive|go on|just drive off)\b",
         r"\b(?:hope|hoping|pray|praying|wish) (?:that )?i (?:just )?(?:do not|never|will not) wake up\b",
@@ -138,7 +139,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dose|amount|how (?:many|much)) (?:\w+ ){0,4}would (?:\w+ ){0,2}do it\b|\bbleed(?:ing)? out\b",
         r"\bdriv(?:e|ing) off (?:the |a )?(?:\w+ )?(?:cliff|bridge|edge|pier|quay|kerb|embankment|overpass|flyover|motorway|ramp|dam|road)\b",
         "\U0001faa2",
-            r"\bhow (?:many|much) (?:\w+ ){0,4}(?:it takes|takes|is enough|would (?:it )?take|to die|is lethal|kill)\b",
+            r"\bhow (?:many|much) (?:\w+ ){0,6}(?:it takes|takes|is enough|would (?:it )?take|it would take|it would need|would do it|to die|is lethal|kill)\b",
+            # "the truck and the bridge on the A road. thats how im doing it"
+            r"\b(?:that is|thats|this is) (?:how|when|where) (?:i am|i will|i am going to|i will be) (?:do|doing) it\b",
             r"\b(?:googled|googling|searched|searching|looked up|looking up|reading up|read up|researched|researching) (?:\w+ ){0,3}(?:how to|ways to|methods?|how (?:many|much|long)|which bridge|overdose|lethal)\b",
             r"\bover ?dos(?:e|ed|ing)\b",
             # "baby is 6 wks and i keep thinking about walking into the sea"
@@ -185,7 +188,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:my |the )?{_PILLS}",
             rf"\b(?:took|had|taken) (?:\w+ ){{0,4}}{_PILLS} (?:\w+ ){{0,3}}(?:with|and) (?:\w+ ){{0,4}}{_BOOZE}",
-            rf"\b(?:took|taken|take|taking|swallowed|had|necked|downed|popped)\b (?:\w+ ){{0,3}}(?:\d+|all|all of|a load of|a lot of|loads of|a bunch of|a handful of|too many|the whole|the rest of|most of|half|double|triple|twice|extra)\b (?:\w+ ){{0,3}}{_PILLS}",
+            rf"\b(?:took|taken|take|taking|swallowed|had|necked|downed|popped)\b(?!.{{0,60}}\b(?:by accident|accidentally|by mistake|mixed (?:up )?the)\b) (?:\w+ ){{0,3}}(?:\d+|all|all of|a load of|a lot of|loads of|a bunch of|a handful of|too many|the whole|the rest of|most of|half|double|triple|twice|extra)\b (?:\w+ ){{0,3}}{_PILLS}",
             rf"\b(?:took|taken|swallowed|had|necked|downed) (?:\w+ ){{0,2}}{_PILLS}\b(?=.*\b{_BOOZE}\b)",
             rf"\b{_BOOZE}\b(?=.*\b(?:took|taken|swallowed|had|necked|downed|taking)\b (?:\w+ ){{0,4}}{_PILLS})",
             rf"\b(?:take|taking) the rest (?:of )?(?:the |my )?(?:packet|box|bottle|strip|{_PILLS})",
@@ -211,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:wrote|written|writing|write|left|leaving|scheduled|sent) (?:\w+ ){0,3}(?:goodbye|goodbyes|farewell|suicide) (?:letters?|notes?|emails?|messages?|texts?|videos?)\b",
-            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|girls|boys|grandkids|little ones|twins|family|wife|husband|partner|parents|son|daughter|everyone|people|ppl|friends|folks|each of them|all of them)\b",
+            r"\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|a letter|notes|a note) (?:to|for) (?:my |the |both |all )?(?:\w+ )?(?:mam|ma|mammy|da|nan|gran|granny|mum|mom|dad|sister|brother|kids|children|girls|boys|grandkids|little ones|twins|family|wife|husband|partner|parents|son|daughter|everyone|everybody|people|ppl|friends|folks|each of them|all of them|all of you|you all)\b",
             # Letters put where the family will look afterwards: "w the insurance papers".
             r"\b(?:letters?|notes?|cards?)\b.{0,60}\b(?:with|next to|beside|in with|by) (?:the |my )?(?:life )?(?:insurance|will|policy|pin numbers|passwords|funeral)\b",
             r"\b(?:note|notes|letters?) (?:is |are )?(?:already )?(?:written|done|ready)\b",
@@ -286,6 +289,12 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:no|not any|not a|do not see the) point (?:in |of )?(?:anything|any of this|anymore|going on|trying|it all|life)\b",
             r"\bwaiting for a reason\b",
+            r"\b(?:will not|not going to|never going to) be (?:at|around for|here for|coming to|going to) any more\b",
+            # Not eating on purpose: "havent eaten since tuesday on purpose", "restricting again".
+            r"\b(?:have not|not|did not|do not|stopped) eat(?:en|ing)? (?:\w+ ){0,3}on purpose\b|\b(?:restricting|purging|starving my ?self) again\b",
+            # Sleeping in the car because home is shut to them.
+            r"\b(?:end up|ended up|have to|had to|i) sleep(?:ing|s)? in (?:the|my) car\b(?=.{0,60}\b(?:home|he|she|locks?|again|last time)\b)|\b(?:last time|again) i slept in the car\b",
+            r"\b(?:home|husband|wife|partner|boyfriend|girlfriend|he|she)\b.{0,120}\b(?:end up|ended up|have to|had to) sleep(?:ing)? in (?:the|my) car\b",
             # "the kids would be better off w my sister raising them"
             r"\b(?:kids|children|baby|babies|son|daughter|girls|boys|family|they) (?:would|will|d) (?:\w+ ){0,2}(?:be )?better off (?:with|without|if) (?:\w+ ){0,3}(?:raising|looking after|bringing up|brought up|instead|than me|not me)\b",
             r"\bbetter off (?:with|being raised by) (?:someone|somebody|anyone|anybody) else\b",
@@ -314,6 +323,7 @@ RULES: tuple[Rule, ...] = (
             r"\bafter (?:that|this|tonight|the weekend|this weekend) (?:it|none of it|nothing) (?:will not|is not going to|does not) matter\b(?=.*\b(?:my will|gets the|my stuff|my things|sorted|done|letters)\b)",
             # "dad might not make it and neither will i"
             r"\b(?:not|no|never|dont think|do not think) (?:\w+ ){0,4}(?:has|have|includes?|got) me in (?:it|them)\b(?=.{0,30}\b(?:past|after|beyond|longer|anymore)\b)",
+            r"\b(?:best|better|time) (?:if |that )?i go (?:before|first|too)\b(?=.{0,40}\b(?:he does|she does|they do|dad|mum|mom|letters|everyone|sorry)\b)",
             r"\b(?:and )?neither will i\b(?=.*\b(?:make it|die|gone|dead|pills|oxy|enough)\b)|\bnot make it\b.{0,30}\bneither will i\b",
             rf"\benough (?:of )?(?:his |her |my |the |mums |dads |their )?{_PILLS}\b(?=.{{0,40}}\b(?:here|to go|to do|saved|left|at home)\b)",
         ),
@@ -355,7 +365,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:banging|bang|pounding|kicking|smashing|hammering|trying|tried|tries|rattling|rattled) (?:on )?(?:the |my )?(?:handle on (?:the |my )?)?(?:front |back |bathroom |bedroom )?(?:door|window|handle)(?: handle)?s?\b",
             r"\b(?:someone|somebody|a man|a guy) (?:is )?(?:in|inside|trying to get into) (?:my|the|our) (?:house|flat|home|room)\b",
-            r"\b(?:let|letting) (?:him|her|them|himself|herself|themselves) in\b",
+            r"\b(?:let|lets|letting) (?:him|her|them|himself|herself|themselves) in\b",
             r"\bheard (?:the )?(?:back |front )?door\b(?=.*\blive alone\b)",
             r"\b(?:outside|under|at) my (?:window|door)\b(?=.*\b(?:not moving|staring|looking|watching|hour|standing|again|now)\b)",
             r"\bstanding outside my\b",
@@ -376,6 +386,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b",
             r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",
             r"\bstanding at the end of my (?:driveway|road|street|drive)\b",
+            r"\b(?:someone|somebody|a man|a guy|a stranger|a figure|a torch|torchlight)\b (?:\w+ ){0,2}(?:walking|creeping|prowling|snooping|lurking|moving|going) (?:round|around|about|in|outside|across) (?:the |my |our )?(?:yard|garden|house|back|farm|property|flat|building|car|barn|sheds?)\b",
+            r"\b(?:dead (?:\w+ )?|notes? |things? |flowers )(?:left )?on (?:my|your|the) (?:doorstep|door|step|car|porch|windscreen)\b(?=.{0,80}\b(?:every|again|after i|after you|since|each)\b)",
             r"\b(?:a man|a guy|a bloke|someone|somebody|a stranger|he|she) (?:is |has been |was |keeps )?(?:standing|stood|lurking|waiting|staring) (?:at|outside|by|under|in) my (?:window|door|garden|hallway)\b",
             r"\bsame (?:guy|man|bloke|person|car|van|number)\b.{0,50}\b(?:at|outside|near) my (?:work|gym|house|flat|uni|school|door|building)\b|\bkeeps? (?:calling|ringing) and hanging up\b",
             r"\b(?:been|sat|sitting|parked|idling|waiting) outside my (?:flat|house|place|home|work|building)\b(?=.{0,60}\b(?:since|ex|hours|engine|lights|again|all night|all day)\b)",
@@ -465,6 +477,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:threw|throws|throwing|chucked|chucks|hurled) (?:\w+ ){{0,3}}at (?:me|my)\b",
             r"\bif (?:he|she|they) (?:sees|finds|catches|knows|hears|saw|found|caught)\b.{0,50}\b(?:lose it|go mad|go off|flip|kill me|hurt me|be furious)\b(?:.{0,12}\bagain\b)",
             r"\b(?:or|when|if) (?:he|she) (?:throw|throws|hits|hit|gets violent)\b",
+            r"\bplates? (?:go|goes|went|start|started) flying\b|\b(?:its|it is) me (?:that|who) gets it\b",
             r"\b(?:hits?|slaps?) me (?:with|w) (?:the|a) (?:belt|shoe|stick|hand)\b",
             r"\bi am (?:being )?(?:abused|raped|sexually assaulted|assaulted|beaten)\b|\bi have been (?:abused|raped|assaulted|beaten)\b|\bi was (?:raped|sexually assaulted)\b",
             r"\bdomestic (?:abuse|violence)\b",
@@ -522,6 +535,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:making|makes|made) me sign\b|\bhave no own account\b|\btake all my salary\b",
             r"\bwithout asking (?:him|her|them)\b|\bchanged (?:all )?(?:the |my )?(?:bank |wifi )?passwords?\b(?=.*\b(?:so i|took|keys|cannot|money|bank)\b)",
             r"\b(?:post|share|leak|send) my (?:nudes|pics|photos)\b|\bprove where i am\b",
+            r"\b(?:keeps?|kept|holds?|held|controls?|hides?|hid|withholds?|locks? up|rations?) (?:\w+ ){0,3}(?:medication|meds|tablets|pills|insulin|inhaler)\b(?=.{0,80}\b(?:depending|if i|unless i|how i behave|behave|some days)\b)",
+            r"\bdepending (?:on )?how i (?:behave|act|am)\b|\bonly (?:\w+ ){0,3}if i (?:stay|am|keep|act|behave) (?:nice|good|quiet|sweet|in line)\b",
         r"\b(?:send|post|share|leak) (?:those|the|my|them|these) (?:\w+ )?(?:pics|photos|pictures|nudes|videos) to\b",
         ),
     ),
@@ -552,6 +567,7 @@ RULES: tuple[Rule, ...] = (
             r"\bbruis\w*\b(?=.*\b(?:falling|fell|not from|from the door|walked into|he|she|gone|go back to work|cover|hide|makeup)\b)",
             r"\bchoking is normal\b|\bis (?:that|this|it) (?:normal|a big deal|bad|ok|okay)\b(?=.*\b(?:he|she|bf|gf|husband|wife|partner)\b)",
             r"\bwill be (?:angry|furious|mad) (?:that |if |because )?i\b",
+            r"\b(?:i )?go quiet at home\b|\b(?:its|it is) safer (?:to|if i|that way|at home)\b|\bat home (?:\w+ ){0,4}(?:its|it is) safer\b",
             r"\bno one else would put up with you\b",
             r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
             r"\blong sleeves\b(?=.{0,60}\b(?:because of|bc of|cos of|coz of|cause of|so (?:no one|nobody|people) (?:sees|can see|notices))\b)",
