@@ -85,6 +85,13 @@ def test_negation_turns_validation_into_dismissal() -> None:
     assert moves("That makes sense") == {"validate"}
 
 
+def test_not_being_there_for_them_is_owned_and_not_being_at_the_place_is_a_correction() -> None:
+    # "i wasnt there" alone denies being somewhere; "when u needed me" makes it ownership.
+    owning = moves("i wasnt there when u needed me and thats on me")
+    assert "acknowledge_impact" in owning and "correct_facts" not in owning
+    assert "correct_facts" in moves("i wasnt even there when that happened")
+
+
 def test_a_non_apology_is_minimizing_not_owning() -> None:
     assert moves("I'm sorry you feel that way") == {"minimize"}
     assert moves("I'm sorry I left you waiting all afternoon") == {"acknowledge_impact"}

@@ -391,7 +391,8 @@ RULES: tuple[Rule, ...] = (
          r"come through|follow through|keep (?:my|that) (?:promise|word))\b", negated=None),
     Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:that|it) (?:wasn'?t|was not) (?:okay|ok|fair (?:to|on) you|right)\b|\b(?:that|it)"
          r"(?:'?s not| is not| isn'?t) (?:fair (?:to|on) you|on you)\b|\bi own (?:that|it)\b|"
-         r"\bi (?:wasn'?t|haven'?t been|was not|have not been) (?:really |fully |always )?there for you\b", negated=None),
+         r"\bi (?:wasn'?t|haven'?t been|was not|have not been) (?:really |fully |always )?there (?:for (?:you|u)|when (?:you|u) "
+         r"needed (?:me|it)|when it mattered)\b", negated=None),
     # --- invite_solutions -----------------------------------------------------------
     Rule(Move.INVITE_SOLUTIONS, r"\b(?:do|would|could) (?:you|we|u) (?:want to |wanna |like to )?(?:talk|think|figure|work) "
          r"(?:about |out |through )?(?:what (?:we|i) (?:can|could|might) do|how (?:we|i) (?:can|could)|a plan|"
@@ -611,8 +612,8 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.CORRECT_FACTS, r"\b(?:i|he|she|they|we|my \w+|your \w+) (?:never said|(?:didn'?t|did not|never) say) (?:that|it|i|you|"
          r"we|anything like|those)\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\byou(?:'re| are) (?:exaggerating|wrong about|confusing|making (?:that|it|this) up|rewriting history)\b|"
-         r"\bi (?:was never|never was|wasn'?t|was not) (?:even )?(?:rude|mean|late|gone|drunk|flirting|yelling|shouting|there|"
-         r"on my phone)\b|\b(?:you|u) (?:left|started|said|did|brought|yelled|hung up|walked (?:out|off)|cancell?ed|texted|called)"
+         r"\bi (?:was never|never was|wasn'?t|was not) (?:even )?(?:rude|mean|late|gone|drunk|flirting|yelling|shouting|"
+         r"there(?! (?:for (?:you|u)|when (?:you|u) needed|when it mattered|with you|with u))|on my phone)\b|\b(?:you|u) (?:left|started|said|did|brought|yelled|hung up|walked (?:out|off)|cancell?ed|texted|called)"
          r"(?: \w+){0,3} first\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bthat(?:'s| is| was) not (?:exactly )?what (?:i|he|she|they|you|we) said\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bthe (?:facts|truth|record) (?:is|are|says?)\b|\bfor the record\b|\blet'?s be accurate\b|"
