@@ -372,3 +372,33 @@ def test_seventh_round_rules_read_these_forms(text: str, rule: str | None) -> No
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Eighth round: forms the seventh held-out round (S, T) showed, each written afresh.
+        ("once the exams are over i wont be a burden to anyone", "not around much longer"),
+        ("they would all be happier without the disgrace of me", "better off without me"),
+        ("type slow pls, if she sees me on it she will take my phone", "controls phone"),
+        (
+            "my uncles will discipline me when i get back, in our house that means a beating",
+            "threatened",
+        ),
+        ("blood on the bathroom floor again, i cant stop shaking", "self-injury"),
+        ("the empty pill bottles are next to me and everything is going blurry", "took too much"),
+        ("heard the back window smash, im on my own upstairs", "followed or watched"),
+        ("if i cook the wrong thing he hits me", "hurts me"),
+        ("if i get one more email about this i swear ill hang myself lol", None),
+        ("my nan dropped a glass in the kitchen, all fine, she just laughed", None),
+    ],
+)
+def test_eighth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # Exasperation at a chore, a dropped glass.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

@@ -54,6 +54,8 @@ _SOFT_FIGURES = _rx(
     r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|spill|lose|eat|screw|break|burn|get (?:this|it) wrong)\b",
     # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
+    # "if i see one more visa form i will hang myself": exasperation at a chore.
+    r"\bif i (?:see|get|read|fill|fill in|fill out|do|have to (?:\w+ ){1,2}) (?:one more|another) (?:\w+ ){1,3}i (?:will|am going to|swear i will|swear i am going to) (?:kill|hang|shoot|end) my ?self\b",
     # "i could kill myself for sleeping thru that alarm": anger at one's own slip.
     r"\bi could (?:just )?(?:literally )?kill my ?self for (?:\w+ ){0,2}(?:sleeping|oversleeping|forgetting|missing|saying|sending|being so|not (?:setting|being|going|texting|answering))\b",
 )

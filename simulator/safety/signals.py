@@ -116,7 +116,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:everyone|everybody|they|the world|my family|my kids|the kids|people|you all|all of you|yall|would all be|will all be|all be) (?:\w+ ){0,3}(?:better|happier|easier) (?:off )?without me\b",
+            r"\b(?:everyone|everybody|they|the world|my family|my kids|the kids|people|you all|all of you|yall|would all be|will all be|all be) (?:\w+ ){0,3}(?:better|happier|easier) (?:off )?without (?:the (?:\w+ )?of )?me\b",
             r"\b(?:better|happier|easier) (?:off )?without me\b(?=.{0,40}\b(?:for good|forever|gone|soon|anyway|much longer|dead)\b)",
         r"\bbetter off if i (?:disappeared|was gone|were gone|was not here|died|was dead|did not exist)\b",
         r"\b(?:would|will|be) (?:\w+ ){0,3}(?:relieved|better|fine|happier|easier|cope|be ok|be okay|not notice|not care|move on) (?:\w+ ){0,2}if i (?:just )?(?:was|were|am)? ?(?:not around|not here|gone|no longer here|no longer around|vanished|disappeared|died|dead|did not exist)\b(?! (?:for|at|on|tomorrow|today|tonight|this|next|until|till|by|during|in time|when)\b)",
@@ -178,6 +178,8 @@ RULES: tuple[Rule, ...] = (
             # "i cut you off tonight", "cut across her story": a cut aimed at someone else is not one.
             r"\b(?:cut|cutting|cuts)\b(?! (?:you|u|ya|her|him|them|us|across|in\b|into (?:your|her|his)|off|short|it out|out|back|down|the)\b)(?=.{0,40}\b(?:again|tonight|bleeding|bled|min ago|minutes ago|relapsed|first time in)\b)",
             r"\brelapsed\b(?=.{0,30}\b(?:cut|cutting|harm|burn)\w*)",
+            r"\bblood (?:all )?(?:over|on|in) (?:the |my )?(?:sink|floor|bathroom floor|towel|towels|sheets|bed|carpet|tiles|sleeve|jeans)\b(?=.{0,80}\b(?:again|ago|shaking|cannot stop|did it|my arm|my wrist)\b)",
+            r"\bdid it again\b(?=.{0,20}\b(?:(?:\d+|ten|five|twenty) )?(?:min|mins|minutes|hours?) ago\b|.{0,20}\bjust now\b)",
             r"\b(?:bleeding|bled)\b(?=.{0,60}\b(?:do not know what to do|cannot stop|a lot|wrist|arm)\b)",
         ),
     ),
@@ -192,6 +194,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:took|taken|swallowed|had|necked|downed) (?:\w+ ){{0,2}}{_PILLS}\b(?=.*\b{_BOOZE}\b)",
             rf"\b{_BOOZE}\b(?=.*\b(?:took|taken|swallowed|had|necked|downed|taking)\b (?:\w+ ){{0,4}}{_PILLS})",
             rf"\b(?:take|taking) the rest (?:of )?(?:the |my )?(?:packet|box|bottle|strip|{_PILLS})",
+            r"\bempty (?:blister )?(?:packs?|packets?|boxes|bottles?|strips?|pill bottles?)\b(?=.{0,100}\b(?:fuzzy|blurry|blurred|dizzy|drowsy|cannot feel|numb|stop typing|heart (?:is )?racing|going dark)\b)",
         ),
     ),
     Rule(
@@ -268,6 +271,7 @@ RULES: tuple[Rule, ...] = (
         r"\bwill not be needing (?:it|them|either|one|any of (?:it|this)|anything) (?:anymore|any more)?",
         r"\blast time (?:you will|youll|you|anyone will|you are going to|any of you will|you all will|everyone will) (?:have to |need to )?(?:deal|put up|hear|see) (?:with )?(?:me|from me|my)\b",
             r"\b(?:will not|not) be (?:a )?(?:problem|burden|bother) (?:for (?:\w+ ){1,2})?(?:much |for much )?(?:longer|anymore|any more|soon)\b",
+            r"\b(?:will not|not going to|never) be (?:a |any |more |any more |one more )(?:burden|problem|bother|shame|trouble) (?:to|for|on) (?:anybody|anyone|everyone|everybody|you|them|my family|nobody)\b",
             r"\b(?:after|when|once) i am gone\b|\bthere (?:will not|will|is not going to) be a me\b|\bnot (?:going to )?be a next time for me\b|\bno next time for me\b",
             r"\bplanning (?:to be|on being) gone\b|\bi (?:will )?go away for good\b",
             r"\b(?:will not|do not|not) need (?:it|a job|them|anything|this) (?:\w+ ){0,2}(?:after (?:tonight|today|this)|where i am going|anymore)\b",
@@ -289,6 +293,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\b(?:no|not any|not a|do not see the) point (?:in |of )?(?:anything|any of this|anymore|going on|trying|it all|life)\b",
             r"\bwaiting for a reason\b",
+            r"\b(?:will not|do not|not going to) need to (?:\w+ ){1,3}(?:anything|any of this|anymore) (?:after|past|beyond) (?:tonight|today|this|the|next|sunday|friday|saturday)\b",
+            r"\bsorry if i (?:just )?stop (?:typing|replying|answering|responding)\b",
             r"\b(?:will not|not going to|never going to) be (?:at|around for|here for|coming to|going to) any more\b",
             # Not eating on purpose: "havent eaten since tuesday on purpose", "restricting again".
             r"\b(?:have not|not|did not|do not|stopped) eat(?:en|ing)? (?:\w+ ){0,3}on purpose\b|\b(?:restricting|purging|starving my ?self) again\b",
@@ -386,6 +392,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b",
             r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",
             r"\bstanding at the end of my (?:driveway|road|street|drive)\b",
+            r"\b(?:heard|hear|hearing) (?:\w+ ){0,2}(?:glass (?:break|breaking|smash\w*)|the (?:back |front )?window (?:break|smash\w*|go)|footsteps|someone|somebody|voices)\b(?=.{0,60}\b(?:downstairs|in the house|in the kitchen|in the hall|at the back|i live alone|on my own|i am alone|upstairs)\b)",
             r"\b(?:someone|somebody|a man|a guy|a stranger|a figure|a torch|torchlight)\b (?:\w+ ){0,2}(?:walking|creeping|prowling|snooping|lurking|moving|going) (?:round|around|about|in|outside|across) (?:the |my |our )?(?:yard|garden|house|back|farm|property|flat|building|car|barn|sheds?)\b",
             r"\b(?:dead (?:\w+ )?|notes? |things? |flowers )(?:left )?on (?:my|your|the) (?:doorstep|door|step|car|porch|windscreen)\b(?=.{0,80}\b(?:every|again|after i|after you|since|each)\b)",
             r"\b(?:a man|a guy|a bloke|someone|somebody|a stranger|he|she) (?:is |has been |was |keeps )?(?:standing|stood|lurking|waiting|staring) (?:at|outside|by|under|in) my (?:window|door|garden|hallway)\b",
@@ -433,6 +440,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:knife|gun|crowbar|weapon|machete) (?:from the kitchen )?(?:and|&) (?:screaming|shouting|yelling)\b",
             r"\b(?:coming|on (?:his|her) way) (?:round|back|over|here) (?:tonight|now)?\b(?=.*\b(?:collect|regret|kill|hurt|scared|furious)\b)",
             r"\bbetween me and the door\b",
+            r"\b(?:means|meaning|mean|=) (?:a )?(?:beating|beat me|beat us|hitting|hit me|violence|the belt|a hiding)\b",
+            r"\b(?:family|brothers?|father|dad|uncles?|cousins|husband|in laws) (?:\w+ ){0,2}(?:will|are going to|is going to|want to) (?:correct|punish|discipline|deal with|teach|sort) me\b",
             r"\b(?:someone|somebody|a man|a guy|he|they) (?:broke|has broken|have broken|is breaking|was breaking) in\b",
             r"\bif i (?:say|type|text|send)\b.{0,40}\b(?:it )?means (?:he|she|they|someone) (?:is|are) (?:in the room|here|home|back|listening|watching|reading)\b",
             r"\bcall (?:the )?(?:police|cops|999|911|112|000) for me\b|\b(?:cannot|can not) (?:talk|speak) out loud\b",
@@ -477,6 +486,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:threw|throws|throwing|chucked|chucks|hurled) (?:\w+ ){{0,3}}at (?:me|my)\b",
             r"\bif (?:he|she|they) (?:sees|finds|catches|knows|hears|saw|found|caught)\b.{0,50}\b(?:lose it|go mad|go off|flip|kill me|hurt me|be furious)\b(?:.{0,12}\bagain\b)",
             r"\b(?:or|when|if) (?:he|she) (?:throw|throws|hits|hit|gets violent)\b",
+            r"\bif i (?:say|do|wear|cook|make) (?:the )?wrong (?:thing|stuff|word)\b.{0,40}\b(?:i get (?:hurt|hit|beaten|slapped)|(?:he|she|they) (?:hits?|hurts?|slaps?|beats?) me)\b|\bat home i get (?:hurt|hit|beaten|slapped)\b",
             r"\bplates? (?:go|goes|went|start|started) flying\b|\b(?:its|it is) me (?:that|who) gets it\b",
             r"\b(?:hits?|slaps?) me (?:with|w) (?:the|a) (?:belt|shoe|stick|hand)\b",
             r"\bi am (?:being )?(?:abused|raped|sexually assaulted|assaulted|beaten)\b|\bi have been (?:abused|raped|assaulted|beaten)\b|\bi was (?:raped|sexually assaulted)\b",
@@ -520,6 +530,7 @@ RULES: tuple[Rule, ...] = (
             r"\btimes how long i am on\b|\basks who i am talking to\b",
             r"\b(?:reads|checks|sees|monitors|watches|screenshots) (?:everything|all|whatever) i (?:type|write|send|text)\b",
             r"\b(?:wakes|woke) me up (?:\w+ ){0,3}to check my phone\b",
+            r"\bif (?:he|she|they) (?:see|sees|saw|notices?|hears?|catches|finds) (?:\w+ ){0,4}(?:he|she|they) (?:will|would|ll) (?:take|smash|break|check|go through|read) (?:my |the )?(?:phone|laptop|messages)\b",
         ),
     ),
     Rule(
@@ -570,6 +581,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:i )?go quiet at home\b|\b(?:its|it is) safer (?:to|if i|that way|at home)\b|\bat home (?:\w+ ){0,4}(?:its|it is) safer\b",
             r"\bno one else would put up with you\b",
             r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
+            r"\b(?:forced|forcing|force|make|making|made|pressuring) me (?:to )?marry\b|\brefus(?:e|ed|ing) (?:the |a )?(?:rishta|arranged marriage|marriage|match|proposal|man they chose|boy they chose)\b",
             r"\blong sleeves\b(?=.{0,60}\b(?:because of|bc of|cos of|coz of|cause of|so (?:no one|nobody|people) (?:sees|can see|notices))\b)",
             r"\bif (?:he|she) (?:sees|finds|catches) me (?:on|using|with) (?:this|the|my)\b",
             # "dreading 6pm. thats when his key goes in the door. the kids go quiet too"
