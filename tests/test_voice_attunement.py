@@ -131,9 +131,13 @@ def test_a_misstep_said_with_an_attuned_move_is_not_named(card: PersonaCard) -> 
         ],
     )
     plan = plan_reply(card, outcome)
-    assert plan.reacting_to.family == "explaining" and not plan.reacting_to.clear
+    # The reply answers what was said plainly (the apology), in the guarded stance the
+    # turn as a whole earned; the explaining it was read beside is never named.
+    assert plan.reacting_to.family == "repair" and plan.reacting_to.clear
+    assert plan.stance == "stay_guarded"
     reply = ScriptedVoice(card).reply(outcome, plan)
     assert reply not in card.reaction_lines("explaining", "hot")
+    assert reply in card.reaction_lines("repair", "hot")
 
 
 def test_nothing_recognised_lines_engage_rather_than_fill(catalog: Catalog) -> None:
@@ -206,10 +210,12 @@ def test_an_early_offer_to_solve_said_with_an_attuned_move_is_not_pushed_back_on
         ],
     )
     plan = plan_reply(card, outcome)
-    assert plan.reacting_to.family == "inviting_solutions" and not plan.reacting_to.clear
+    # The plain question is what the reply answers, still guarded: the early offer beside
+    # it is neither pushed back on nor answered as welcome.
+    assert plan.reacting_to.family == "questions" and plan.reacting_to.clear
     assert plan.stance == "stay_guarded"
     reply = ScriptedVoice(card).reply(outcome, plan)
-    assert reply in card.reaction_lines("nothing_recognised", "hot")
+    assert reply in card.reaction_lines("questions", "hot")
     assert "too soon" not in plan_words(plan)[0]
 
 
@@ -221,3 +227,84 @@ def test_a_welcome_offer_to_solve_keeps_its_lines_however_it_was_read(
     assert plan.heat == "cool" and not plan.reacting_to.clear
     reply = ScriptedVoice(card).reply(outcome, plan)
     assert reply in card.reaction_lines("inviting_solutions", "cool")
+
+
+# Lines that say the partner did not understand: in the blind rating R2 they answered plain
+# questions and disclosures ("how did it feel?" -> "I'm not sure what you mean").
+PUZZLED = re.compile(
+    r"not sure what you (mean|need)|what do you mean|what are you saying|what does that mean"
+    r"|don't follow|i'm lost|sorry, what\b|what do you need( from me)?\?$",
+    re.IGNORECASE,
+)
+
+
+def test_nothing_recognised_lines_answer_without_claiming_to_be_lost(catalog: Catalog) -> None:
+    puzzled = [
+        f"{card.id}/{heat}: {line!r}"
+        for card in catalog.cards.values()
+        for heat in HEATS
+        for line in card.reaction_lines("nothing_recognised", heat)  # type: ignore[arg-type]
+        if PUZZLED.search(line)
+    ]
+    assert puzzled == []
+
+
+def test_the_pattern_catches_the_lines_r2_flagged() -> None:
+    # Guards the yardstick above: replies the R2 rater turned down must match it.
+    for line in ("I'm not sure what you mean.", "Sorry, what do you need from me?"):
+        assert PUZZLED.search(line)
+
+
+def test_a_guessed_move_does_not_outrank_one_read_plainly(card: PersonaCard) -> None:
+    # A learned guess weighs more than the plain validation beside it; the reply answers
+    # the validation (what was plainly said), in the stance the whole turn earned.
+    outcome = _outcome(
+        50,
+        [
+            ("validate", "ur not overreacting", -3.0, 2.0, None),
+            ("minimize", "thats how it goes", 8.0, -5.0, 0.6),
+        ],
+    )
+    plan = plan_reply(card, outcome)
+    assert plan.reacting_to.family == "validating" and plan.reacting_to.clear
+    assert plan.stance == "stay_guarded"
+    assert ScriptedVoice(card).reply(outcome, plan) in card.reaction_lines("validating", "wary")
+
+
+@pytest.mark.parametrize("heat_arousal", [85, 50, 20])
+def test_in_ask_mode_a_request_said_with_thanks_is_what_the_reply_answers(
+    catalog: Catalog, heat_arousal: float
+) -> None:
+    # "I love that you sort stuff, but tonight I just need you": the thanks weighs more,
+    # but the request asks for an answer.
+    for card in catalog.cards.values():
+        if card.mode != "ask":
+            continue
+        outcome = _outcome(
+            heat_arousal,
+            [
+                ("appreciate", "i love that u do", -6.0, 5.0, None),
+                ("name_need", "tonight i just need u", -3.0, 2.0, None),
+            ],
+        )
+        plan = plan_reply(card, outcome)
+        assert plan.reacting_to.move == "name_need", card.id
+        reply = ScriptedVoice(card).reply(outcome, plan)
+        assert reply.startswith(tuple(card.reaction_lines("support", plan.heat))), card.id
+
+
+def test_every_ask_mode_card_answers_a_disclosure_it_did_not_recognise(catalog: Catalog) -> None:
+    # In ask mode the learner is the one telling: a message nothing was recognised in is
+    # mostly more of what happened, so no line is a bare "I'm listening" / "I'm here".
+    bare = re.compile(r"^(okay\. )?(i'm listening|i'm here)\.?$", re.IGNORECASE)
+    asks = [c for c in catalog.cards.values() if c.mode == "ask"]
+    assert len(asks) >= 2
+    flat = [
+        f"{card.id}/{heat}: {line!r}"
+        for card in asks
+        for heat in HEATS
+        for line in card.reaction_lines("nothing_recognised", heat)  # type: ignore[arg-type]
+        if bare.match(line)
+    ]
+    assert flat == []
+    assert bare.match("Okay. I'm listening.") and bare.match("Okay. I'm here.")

@@ -6,8 +6,11 @@ Each `tests/data/voice_ratings/blind_chat_R*` folder is a pack `attune eval --mo
 only the pack; the key beside it says which voice and guard outcome made each reply.
 R1: the 30 scripts of tests/data/conversations (blind_S1, blind_S2), rated before the
 voice was tuned on that rating. R2: 24 new scripts by two other writers (blind_S3,
-blind_S4), rated by a new rater after the tuning; it is the current measure. The
-tables print at the end of the run.
+blind_S4), rated by a new rater after the tuning; it is the latest blind measure, but
+R2 has since become dev data too: the voice was tuned on R2's "no" items, so R2's figures
+rate the voice before that tuning (the rated replies stay as data; nothing here replays
+them). A new blind round is needed for a current measure. The tables print at the end
+of the run.
 """
 
 from __future__ import annotations
@@ -78,8 +81,9 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met: the authored voice on new blind chat scripts is 79% believable "
-    "and 80% responsive (R2; R1 was 74% and 68%); the floors stay at 90% and 85%",
+    reason="floors not met: the authored voice on new blind chat scripts was 79% believable "
+    "and 80% responsive (R2, rated before the voice was tuned on R2; R1 was 74% and 68%); "
+    "the floors stay at 90% and 85%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
     _, _, responsive, believable = _authored(CURRENT)

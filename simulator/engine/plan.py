@@ -8,6 +8,7 @@ plan: the partner softens when the plan says so, never on its own.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 from simulator.domain.zones import Zone
 from simulator.engine.engine import is_misstep
@@ -70,13 +71,30 @@ def weight(effect: Effect) -> float:
     return abs(effect.arousal) + abs(effect.connection)
 
 
-def main_effect(outcome: TurnOutcome) -> Effect | None:
-    """The move that mattered most this turn (the first of equals), or None."""
+def heaviest(effects: Sequence[Effect]) -> Effect | None:
+    """The move with the largest effect (the first of equals), or None."""
     best: Effect | None = None
-    for effect in outcome.effects:
+    for effect in effects:
         if best is None or weight(effect) > weight(best):
             best = effect
     return best
+
+
+def main_effect(outcome: TurnOutcome, mode: Mode | None = None) -> Effect | None:
+    """The move the reply answers: the one that mattered most among those read plainly.
+
+    A guess or a misstep said beside an attuned move is answered only when nothing else
+    was read plainly: answering it over a plain move answers what the learner may not
+    have said. Among plain attuned moves, one the mode answers first (a request) wins.
+    """
+    plain = [e for e in outcome.effects if is_clear(outcome, e)] or list(outcome.effects)
+    if mode is not None and mode.planning is not None:
+        first = mode.planning.answer_first
+        if not any(is_misstep(e) for e in plain):
+            asked = [e for e in plain if e.move in first]
+            if asked:
+                return heaviest(asked)
+    return heaviest(plain)
 
 
 def is_clear(outcome: TurnOutcome, main: Effect) -> bool:
@@ -148,16 +166,23 @@ def plan_reply(card: PersonaCard, outcome: TurnOutcome, seed: int = 0) -> ReplyP
     mode = get_mode(card.mode)
     after = outcome.after
     heat = heat_of(mode, after.zone)
-    main = main_effect(outcome)
-    held = main is not None and (is_misstep(main) or main.move in mode.solving)
+    # How the partner takes the turn follows the move that moved them most; the line
+    # answers the move read plainly (a request first), so a mixed or half-read message is
+    # answered by what the learner plainly said, in the stance the whole turn earned.
+    weighed = heaviest(outcome.effects)
+    held = weighed is not None and (is_misstep(weighed) or weighed.move in mode.solving)
     reveal = reveals_softer(card, outcome, seed, held)
-    clear = main is None or is_clear(outcome, main)
-    stance = _stance(mode, outcome, main, heat, reveal, clear)
+    clear = weighed is None or is_clear(outcome, weighed)
+    stance = _stance(mode, outcome, weighed, heat, reveal, clear)
+    main = main_effect(outcome, mode)
     if main is None:
         reacting = Reaction(family=NOTHING)
     else:
         reacting = Reaction(
-            family=family_of(mode, main), move=main.move.value, words=main.span, clear=clear
+            family=family_of(mode, main),
+            move=main.move.value,
+            words=main.span,
+            clear=is_clear(outcome, main),
         )
     if reveal:
         budget = OPEN_SENTENCES

@@ -236,6 +236,9 @@ class Planning:
     solutions_welcome: bool = True
     """True when a settled partner turns to solutions (listen); an ask-mode partner,
     whose habit is fixing, never gets that stance."""
+    answer_first: frozenset[AnyMove] = frozenset()
+    """Moves the reply answers before any other attuned move said with them: a request
+    ("tonight I just need you") asks for an answer, a thank-you beside it does not."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,4 +56,5 @@ ASK_PLANNING = Planning(
     nothing_said="They just said something that did not land with you either way.",
     takes=TAKES,
     solutions_welcome=False,
+    answer_first=frozenset({AskMove.NAME_NEED}),
 )
