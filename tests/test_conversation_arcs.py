@@ -61,7 +61,6 @@ NOT_YET = {
     ("blind_S3", 7): "ends flooded",
     ("blind_S3", 8): "ends escalated (ask mode)",
     ("blind_S3", 10): "ends flooded (ask mode)",
-    ("blind_S4", 1): "ends escalated",
     ("blind_S4", 3): "ends escalated, not settling",
     ("blind_S4", 6): "ends escalated",
     ("blind_S4", 8): "ends flooded (ask mode)",
