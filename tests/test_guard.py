@@ -733,3 +733,142 @@ def test_the_guard_warm_up_skips_the_authored_voice_it_never_guards(catalog: Cat
 
     # The authored voice's lines are never put through the guard: nothing to embed.
     assert warm_up_guard("scripted", catalog.get("unanswered-text")) is False
+
+
+# Round 4 (blind dev GE, GF): general forms the checks learned, each beside a close reply
+# that must still pass.
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Well, you ought to be ashamed of yourself.",
+        "You made me look stupid at that table.",
+        "Now you're painting me out as the villain.",
+        "You're already on my case and I've only just sat down.",
+        "Why are you picking on me?",
+        "Nice speech. Did you practise it?",
+        "K. Whatever you say.",
+    ],
+)
+def test_turning_the_repair_back_goes_against_a_plan_that_comes_round(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE in reasons(reply, context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You made me look at it differently, honestly.",
+        "I'm sorry I made you the bad guy in my head.",
+        "Okay. I needed to hear that.",
+    ],
+)
+def test_coming_round_with_the_same_words_keeps_the_stance(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE not in reasons(reply, context)
+
+
+def test_taking_a_jab_as_thanks_softens_but_a_negated_concession_holds() -> None:
+    context = ctx(plan=plan("push_back"))
+    for warm in ("Aw, you're so welcome, sweetie.", "I love looking after you, you know that."):
+        assert GuardReason.STANCE in reasons(warm, context), warm
+    for holding in (
+        "You're welcome to try again.",
+        "I don't think that's fair.",
+        "I'm not saying you're right.",
+    ):
+        assert GuardReason.STANCE not in reasons(holding, context), holding
+    assert GuardReason.STANCE in reasons("Okay, that's fair.", context)
+
+
+def test_no_thank_you_turns_something_down_it_is_not_warmth() -> None:
+    guarded = ctx(Zone.GUARDED, plan=plan("stay_guarded", "guarded"))
+    assert reasons("No, thank you.", guarded) == set()
+    assert reasons("No thanks.", ctx(Zone.FLOODED)) == set()
+    assert GuardReason.STANCE in reasons("Thank you, that's kind.", guarded)
+    assert GuardReason.ZONE_MISMATCH in reasons("Thanks, that's kind.", ctx(Zone.FLOODED))
+
+
+def test_a_negated_action_in_brackets_is_a_stage_direction() -> None:
+    assert GuardReason.NARRATION in reasons("(doesn't answer, keeps scrolling)", ctx())
+    assert GuardReason.NARRATION in reasons("(didn't even look up) Fine.", ctx())
+    assert reasons("I'm tired (not an excuse).", ctx()) == set()
+
+
+def test_a_two_word_promise_may_come_back_but_a_loop_may_not() -> None:
+    context = ctx(Zone.SETTLING, previous=["Okay. No advice."])
+    assert reasons("No advice. Just sad with you.", context) == set()
+    assert GuardReason.REPETITIVE in reasons("No advice. No advice.", context)
+    again = ctx(Zone.SETTLING, previous=["I am not doing this."])
+    assert GuardReason.REPETITIVE in reasons("I am not doing this.", again)
+
+
+def test_a_heated_withdrawer_may_stress_one_word_but_not_shout() -> None:
+    context = ctx(Zone.ESCALATED, style="withdraw")
+    assert reasons("fine. i'm doing this BECAUSE i care.", context) == set()
+    assert GuardReason.ZONE_MISMATCH in reasons("NEVER. EVER. BECAUSE you don't listen.", context)
+
+
+def test_refusing_questions_is_not_a_helpdesk_offering_them() -> None:
+    assert reasons("Just don't ask me anything yet.", ctx(Zone.FLOODED)) == set()
+    assert GuardReason.AI_ADMISSION in reasons("Ask me anything!", ctx(Zone.SETTLING))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Would you like some suggestions for how to start?",
+        "I'm here to listen without any judgement.",
+        "Here's a quick summary: you both want to be heard.",
+        "Conversations like these can be tough.",
+        "Those are great communication skills.",
+        "Let me know how I can support you today.",
+        "Thanks for sharing that with me. Keep up the great work!",
+    ],
+)
+def test_a_helpers_offers_and_praise_are_therapist_talk(reply: str) -> None:
+    assert GuardReason.THERAPIST_VOICE in reasons(reply, ctx(Zone.SETTLING))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Would you like some tea?",
+        "I'm here. Not going anywhere.",
+        "That was a hard conversation.",
+        "Would you like to go for a walk later?",
+        "Thanks for telling me.",
+    ],
+)
+def test_offers_a_partner_makes_are_not_therapist_talk(reply: str) -> None:
+    assert GuardReason.THERAPIST_VOICE not in reasons(reply, ctx(Zone.SETTLING))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Every relationship needs trust and patience.",
+        "Honestly, everybody should learn to cook.",
+        "The best way to handle stress is a long walk.",
+        "The universe knows what it's doing.",
+        "Apparently the bakery on the corner is closing down.",
+        "I've been meaning to repaint the bathroom ceiling.",
+    ],
+)
+def test_maxims_and_news_from_elsewhere_are_foreign(reply: str) -> None:
+    context = ctx(card_text="The race on Saturday. You slept through the alarm.", learner="sorry")
+    assert GuardReason.FOREIGN in reasons(reply, context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Apparently I'm the only one who remembers the race.",
+        "Everyone saw me finish alone.",
+        "The best part was the finish, and you slept through it.",
+    ],
+)
+def test_the_same_openers_about_the_scene_are_not_foreign(reply: str) -> None:
+    context = ctx(card_text="The race on Saturday. You slept through the alarm.", learner="sorry")
+    assert GuardReason.FOREIGN not in reasons(reply, context)

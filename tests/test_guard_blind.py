@@ -119,9 +119,10 @@ def test_guard_on_the_blind_dev_sets(catalog: Catalog) -> None:
 
 @pytest.mark.xfail(
     not HELDOUT_MEETS_FLOORS,
-    reason="floor missed by one reply: on the third held-out round (GE, GF, scored once) stance "
-    "recall is 22/26 (0.846, floor 0.85); third person, narration and foreign meet theirs and "
-    "3.1% of good replies are rejected (ceiling 5%); the floors stay",
+    reason="last scored held-out round (round 3: GE, GF, scored once, now dev) missed the stance "
+    "floor by one reply (22/26 = 0.846, floor 0.85; third person, narration and foreign met "
+    "theirs, 3.1% of good replies rejected, ceiling 5%); a round-4 held-out set is still to be "
+    "written from BRIEF.md and scored once; the floors stay",
     strict=True,
 )
 def test_guard_on_the_blind_held_out_set(catalog: Catalog) -> None:

@@ -87,7 +87,7 @@ _AI = _rx(
     r"\b(?:found|find) my (?:answer|response|reply|suggestions?|advice) (?:helpful|useful)\b",
     r"\b(?:happy|glad) to (?:provide|offer)\b|\bprovide (?:you with )?(?:the|a|an) (?:response|answer)\b|\byour request\b",
     # seen in blind dev replies: a helpdesk's welcome and offers
-    r"\bgreat question\b|\bask me (?:any|anything)\b|\bi can help you (?:with|plan)\b|\b(?:i can|let me) assist\b",
+    r"\bgreat question\b|(?<!n't )(?<!not )(?<!never )\bask me (?:any|anything)\b|\bi can help you (?:with|plan)\b|\b(?:i can|let me) assist\b",
     r"\bi(?:'m| am) here to (?:help|support|assist)\b(?! you\b)",
 )
 
@@ -158,6 +158,13 @@ _THERAPIST = _rx(
     r"\b(?:a|is) (?:very |really )?(?:normal|natural|common|healthy|understandable) (?:response|reaction)\b|\b(?:are|is|been) proven to\b",
     r"\bvalidat(?:e|ing|ed) my (?:feelings|emotions|experience)\b",
     r"\b(?:honou?r|explore) (?:them|that|those feelings|some strategies)\b|\bmental health\b",
+    # a helper's offers and praise, said to the learner as a user: "Would you like some
+    # tips?", "I'm here to listen without judgment", "Here's a summary", "Keep it up!"
+    r"\bwould you like (?:some|a few|any|more) (?:tips|advice|resources|suggestions|ideas|strategies|help)\b|\bwould you like to (?:explore|share what|walk through|go through)\b",
+    r"\bwithout (?:any )?judge?ment\b|\bnon-?judge?mental\b|\bthank(?:s| you) for sharing\b|\bkeep (?:it up|up the (?:good|great) work)\b",
+    r"\bhere(?:'s| is) (?:a |my )?(?:quick |brief |short )?summary\b|\bhere are (?:some|a few) (?:resources|strategies|options|ways)\b|\ba (?:good|great|helpful) (?:next |first )?step (?:would be|is|might be)\b",
+    r"\b(?:conversations|talks|situations|moments|experiences) like (?:this|these) can be\b|\btalking (?:about|through) (?:it|things|(?:difficult|hard|painful) \w+|your feelings) can (?:really )?help\b",
+    r"\bcommunication skills?\b|\bis a (?:great|good|important|valuable|healthy) skill\b|\b(?:i'm|i am) always here to (?:listen|help|support)\b|\blet me know how i can\b|\bmake your day (?:better|brighter)\b",
 )
 
 _ROLE_LABEL = re.compile(
@@ -345,7 +352,8 @@ def _zone_mismatch(text: str, ctx: GuardContext) -> str | None:
             if match and not sarcastic and not lowered.endswith("?"):
                 return sentence[match.start() : match.end()]
         if ctx.style == "withdraw":
-            shouting = _shouting(text, 2)
+            # Heated, a withdrawer may stress one word ("i'm doing this BECAUSE i care").
+            shouting = _shouting(text, 2, raised=2)
             if shouting:
                 return shouting
     if ctx.zone.is_settled:
@@ -354,14 +362,15 @@ def _zone_mismatch(text: str, ctx: GuardContext) -> str | None:
     return None
 
 
-def _shouting(text: str, exclamations: int) -> str | None:
+def _shouting(text: str, exclamations: int, raised: int = 1) -> str | None:
     if text.count("!") >= exclamations:
         return "shouting (!)"
-    for caps in _CAPS_WORD.finditer(text):
-        word = caps.group(0)
-        if len(word) > 4 or word in _SHOUTED_SHORT:
-            return word
-    return None
+    loud = [
+        caps.group(0)
+        for caps in _CAPS_WORD.finditer(text)
+        if len(caps.group(0)) > 4 or caps.group(0) in _SHOUTED_SHORT
+    ]
+    return loud[0] if len(loud) >= raised else None
 
 
 def _too_long(text: str, ctx: GuardContext) -> str | None:
@@ -378,11 +387,15 @@ def _key(sentence: str) -> str:
 
 
 def _repetitive(text: str, ctx: GuardContext) -> str | None:
-    seen = {_key(s) for reply in ctx.previous for s in sentences(reply)}
+    before = {_key(s) for reply in ctx.previous for s in sentences(reply)}
+    seen: set[str] = set()
     for sentence in sentences(text):
         key = _key(sentence)
-        # Short interjections ("No.", "Okay.") may come back; whole sentences may not.
-        if len(key.split()) >= 2 and key in seen:
+        size = len(key.split())
+        # Short interjections ("No.", "Okay.") may come back; whole sentences may not. A
+        # two-word one said again in the same reply loops ("You can't. You can't."), but
+        # from an earlier turn it may be a promise kept ("No advice." after "no advice").
+        if (size >= 2 and key in seen) or (size >= 3 and key in before):
             return sentence
         seen.add(key)
     return None

@@ -12,8 +12,9 @@ def rx(*parts: str) -> re.Pattern[str]:
 
 # Warmth, thanks and agreement: out of place while the partner is flooded or escalated.
 WARM = rx(
-    r"\bthank (?:you|u)\b(?! for nothing)",
-    r"\bthanks\b(?! for nothing| a lot\b| a bunch\b)",
+    # "No, thank you." turns something down politely: not warmth
+    r"(?<!\bno )(?<!\bno, )\bthank (?:you|u)\b(?! for nothing)",
+    r"(?<!\bno )(?<!\bno, )\bthanks\b(?! for nothing| a lot\b| a bunch\b)",
     r"\bi (?:really )?appreciate (?:that|it|you|this|how)\b",
     r"\b(?:that|it) means (?:a lot|so much|the world)\b",
     r"\bi love you\b|\bi forgive you\b|\bi feel (?:so much |a lot |much )?(?:better|closer|calmer|safe|lighter)\b",

@@ -138,7 +138,10 @@ def narration(text: str, ctx: GuardContext) -> str | None:
 
 # "(He doesn't look up.)", "(sits down next to you)", "(quietly)": an actor's note.
 _ASIDE_ACTOR = re.compile(
-    r"^[(\[]\s*(?:(?:she|he|they|his|her|their)\b|[a-z]+(?:s|ed|ing|ly)\b)", re.IGNORECASE
+    r"^[(\[]\s*(?:(?:she|he|they|his|her|their)\b|[a-z]+(?:s|ed|ing|ly)\b"
+    # a negated action ("(doesn't look up from her phone)") stages the scene just the same
+    r"|(?:doesn't|didn't|won't|isn't|can't|does not|did not) \w+)",
+    re.IGNORECASE,
 )
 
 
@@ -269,6 +272,13 @@ _FIGURATIVE = re.compile(
 _ELSEWHERE = rx(
     r"\bdid you know\b|\bonce upon a time\b|\bthere once was\b",
     r"\blife is (?:a|an|like|about)\b|\bthat's what makes life\b",
+    # a maxim about relationships or fate instead of an answer: "the best relationships are
+    # built on trust", "talking is important in every relationship", "the universe has a plan"
+    r"\b(?:every|all|the best|good|healthy|strong|great) (?:healthy |good |strong )?relationships? (?:(?:is|are) (?:built|based|about)|needs?|takes?|requires?|starts? with|thrives? on|comes? down to|ha(?:s|ve) (?:its|their) ups)\b",
+    r"\b(?:in|to|of|for) (?:every|any|all) (?:healthy |good |strong )?relationships?\b|\bthe universe (?:has|is|knows|will)\b|\beverything happens for a reason\b",
+    r"\bis (?:a|an) (?:redirection|blessing in disguise|lesson in disguise)\b",
+    # advice for anyone: "everyone should ...", "the best way to X is ...", "lots of ways people"
+    r"\b(?:everyone|everybody) should\b|\bthe best way to \w+(?: \w+)? is\b|\bthere are (?:lots|plenty|many) of ways\b",
 )
 _PERSONAL = re.compile(
     r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|you|you're|you've|you'd|you'll|your|yours|"
@@ -280,6 +290,10 @@ _ASIDE = rx(
     r"\bby the way\b|\bbtw\b|\bon another note\b|\bchanging the subject\b|\bspeaking of which\b",
     r"(?:^|[.!?]\s+)(?:anyway|anyways|random question|side note)\b",
     r"\bdid you (?:end up|ever|book|remember to|see (?:that|the))\b",
+    # news and musings from elsewhere: "Apparently the gym's closing", "I was reading
+    # that ...", "Have you ever noticed how ...", "the weather's been so weird"
+    r"(?:^|[.!?]\s+)(?:honestly,? )?apparently\b|\bi (?:was reading|read somewhere|saw online)\b|\bhave you (?:ever noticed|seen my|heard about)\b",
+    r"\bi(?:'ve| have) been (?:meaning to|thinking about (?:learning|getting|buying|taking))\b|\b(?:the|this) (?:weather|forecast)\b",
 )
 IMPERSONAL_MIN_WORDS = 4
 # A reply long enough to judge: fewer unknown words than this prove nothing.
@@ -437,6 +451,8 @@ _RETRACT = rx(
     r"\bcome here\b|\bi missed you\b|\blove you\b|\bi'm not (?:even )?(?:mad|angry|upset) anymore\b|\bthat's okay\b",
     r"\b(?:that's|that is) (?:a )?(?:really |totally )?fair\b|^(?:yeah,? )?fair\b|\b(?:a bit much|too much|unfair) of me\b",
     r"\bi(?:'m| am) (?:completely |all |totally )here\b|\btell me everything\b|\bthat's (?:really )?sweet\b",
+    # taking a jab as thanks: "aww you're welcome babe!", "I love helping you"
+    r"^aw+\b|\byou(?:'re| are) (?:so |very |most |always )?welcome\b(?! to\b)|\bi love (?:helping|doing (?:this|that|it) for|looking after) you\b",
 )
 _CONTEMPT = rx(
     r"\byou(?:'re| are) (?:so |being |just |such an? )?(?:selfish|self-centered|self-absorbed|heartless|careless|lazy|a liar|hopeless|the problem|cold|cruel|a coward|childish|clueless)\b",
@@ -461,11 +477,17 @@ _COLD = rx(
     r"\b(?:glad|nice|good|great) (?:that )?you(?:'ve)? finally\b|\btook you long enough\b|^(?:well,? )?about time\b|\bfinally noticed\b",
     r"\b(?:it|that)(?:'s| is| was) (?:all )?on you\b|\byou made (?:your|that) choice\b|\btoo late (?:for that|now)\b",
     r"\bwhy would (?:anything|something|i (?:care|bother|tell you))\b|\bsome(?:body|one) has to be\b|\baround here\b|,\s*that's what\W*$",
+    # turning the repair back on the learner ("Well, you should be sorry", "Why are you
+    # making me the bad guy?", "you're already annoyed with me"), and scoffing at it
+    # ("k. cool speech.")
+    r"\byou (?:should|ought to) be (?:sorry|ashamed)\b|\byou(?:'ve)? made me look (?:like|stupid|small|foolish|bad|an? )|\bwhy are you (?:blaming|attacking|having a go at|on at|picking on) me\b",
+    r"\b(?:making|make|made|paint(?:ing)?) me (?:out (?:to be |as )?|into )?the (?:bad guy|villain|bad one|problem)\b|\byou(?:'re| are) already (?:annoyed|angry|mad|cross|on at me|on my case|having a go|nagging)\b",
+    r"\b(?:cool|nice|great|touching|pretty) (?:speech|monologue|performance|script)\b|\bcool story\b",
 )
 
 # A curt word to open with ("Fine.", "Nothing."): cold once the partner has cooled, but a
 # hot partner coming round may still start so ("Fine. Try again. I'm listening.").
-_CURT = re.compile(r"^(?:great|noted|fine|whatever|nothing)[.!]", re.IGNORECASE)
+_CURT = re.compile(r"^(?:great|noted|fine|whatever|nothing|k+)[.!]", re.IGNORECASE)
 
 _STILL = re.compile(r"\b(?:still|but|even so|doesn't change|does not change)\b")
 
@@ -482,6 +504,10 @@ _SARCASM_CUE = re.compile(
 def _sarcastic(text: str) -> bool:
     """A sarcastic cue anywhere colours every sentence after it ("Oh, great. Thanks.")."""
     return bool(_SARCASM_CUE.search(text.lower())) and not ENDEARMENT.search(text)
+
+
+# A concession under a negation is none: "I don't think that's fair", "not saying you're right".
+_NEGATED = re.compile(r"\b(?:don't|do not|didn't|never|not|hardly|isn't|wasn't)\s+(?:\w+\s+){0,2}$")
 
 
 def _holds_after(sentence: str, found: re.Match[str], later: list[str]) -> bool:
@@ -514,6 +540,8 @@ def stance(text: str, ctx: GuardContext) -> str | None:
                 apology = found is not None and _BARE_SORRY.match(found.group(0))
                 # "I know you didn't mean it. I still feel let down." concedes and holds.
                 if found and pattern is _RETRACT and _holds_after(lowered, found, said[i + 1 :]):
+                    continue
+                if found and _NEGATED.search(lowered[: found.start()]):
                     continue
                 if found and not (apology and plan.stance != "push_back"):
                     return sentence[found.start() : found.end()]
