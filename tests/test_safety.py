@@ -402,3 +402,39 @@ def test_eighth_round_rules_read_these_forms(text: str, rule: str | None) -> Non
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Ninth round: forms the eighth held-out round (U, V) showed, each written afresh.
+        ("he smashed the remote across my face last night lol anyway", "hurts me"),
+        ("told my mum it was the cupboard door, it wasnt", "signs of harm"),
+        (
+            "her ex is outside our flat again, 3 hours now with the engine running",
+            "followed or watched",
+        ),
+        ("shhh hes coming up the stairs", "hiding"),
+        ("the wardrobe is against the bedroom door now", "hiding"),
+        ("im not allowed to ring my mum anymore", "isolates"),
+        ("he listens in on my calls and goes through the phone bills", "isolates"),
+        ("he prefers i dont see my sister, so i dont", "signs of harm"),
+        ("lost two mates in helmand. some nights id rather just join them", "method"),
+        ("nobody would know it wasnt an accident if i went off the road", "method"),
+        ("stood on the bridge for an hour cant stop looking down", "method"),
+        ("if city lose again im jumping off a bridge lol", None),
+        ("the deadlines this week are going to kill me", None),
+        ("i cant do this anymore, every time we talk about money it goes in circles", None),
+        ("my book club read one where the sister urges her to jump from the tower", None),
+        ("i took an overdose when i was seventeen, im 40 now and doing well", None),
+    ],
+)
+def test_ninth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # A football vow, a chore, the scene's argument, a novel, a past long over.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

@@ -59,7 +59,7 @@ SERIOUS = _rx(
 PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
     r"\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
-    r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+)",
+    r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+|\w+teen\b|twenty|thirty|forty|fifty)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b))|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
     r"\bused to\b",
@@ -79,7 +79,7 @@ RECENT = _rx(
 
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
-    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book(?! club)|chapters?|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 

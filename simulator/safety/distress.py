@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from simulator.safety import context
-from simulator.safety.levels import Distress, SafetyLevel
+from simulator.safety.levels import Distress, DistressKind, SafetyLevel
 from simulator.safety.normalize import fold
 from simulator.safety.signals import RULES, Rule
 
@@ -56,12 +56,18 @@ _SOFT_FIGURES = _rx(
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
     # "if i see one more visa form i will hang myself": exasperation at a chore.
     r"\bif i (?:see|get|read|fill|fill in|fill out|do|have to (?:\w+ ){1,2}) (?:one more|another) (?:\w+ ){1,3}i (?:will|am going to|swear i will|swear i am going to) (?:kill|hang|shoot|end) my ?self\b",
+    # "if arsenal bottle it again im jumping off a bridge": a vow over a game's result.
+    r"\bif (?:\w+ ){1,5}(?:again|one more time|lose|loses|lost|bottle it|bottles it|draw|wins|win)\b,? i am (?:jumping|going to jump|throwing my ?self) off (?:a|the) (?:bridge|roof|cliff|building|balcony)\b",
+    # "marking thirty essays this weekend is going to kill me": a chore, not a person.
+    r"\b(?:essays|exams|emails|deadlines|meetings|shifts|week|weekend|job|commute|marking|work|traffic|heat|hangover|gym|leg day|training|kids|baby|toddler|boss|this|that|it)\b(?: \w+){0,3} (?:is|are) (?:\w+ )?going to (?:kill|be the death of) me\b",
     # "i could kill myself for sleeping thru that alarm": anger at one's own slip.
     r"\bi could (?:just )?(?:literally )?kill my ?self for (?:\w+ ){0,2}(?:sleeping|oversleeping|forgetting|missing|saying|sending|being so|not (?:setting|being|going|texting|answering))\b",
 )
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
+# Someone else as the one who would do it: "urging her to jump from the window".
+_ANOTHERS_ACT = re.compile(r"\b(?:her|him|them|she|he)(?: to)? $")
 # The cover people use to ask about themselves; it names nobody else.
 _COVER_STORY = re.compile(r"\b(?:asking|ask) for a (?:friend|mate)\b")
 # The learner's own body as the object of the match: "my dad threw a plate at my head".
@@ -76,7 +82,10 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
         return True
     if rule.past and context.past_and_over(sentence):
         return True
-    if rule.third and context.REPORTED.search(clause[: max(clause.find(match_text), 0)]):
+    before = clause[: max(clause.find(match_text), 0)]
+    if rule.third and context.REPORTED.search(before):
+        return True
+    if rule.third and rule.kind is DistressKind.SELF_HARM and _ANOTHERS_ACT.search(before):
         return True
     # Someone else's story is judged on the clause: "one of my patients tried to overdose
     # tonight, that's why I'm drained" is about the patient, whatever follows the comma.

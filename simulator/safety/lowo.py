@@ -176,6 +176,32 @@ def knn(k: int, vote: float) -> Builder:
     return build
 
 
+def knn_margin(k: int, vote: float) -> Builder:
+    """The neighbour vote, scored by how much nearer the nearest risky line is than the
+    nearest ordinary one: a line close to risky lines only through the scene's own words
+    (the writers wrapped disclosures in the same scenes) sits as close to ordinary ones."""
+
+    def build(corpus: Corpus, train: list[Line]) -> Scorer:
+        import numpy as np
+
+        vectors = corpus.line_vectors[[line.row for line in train]]
+        sign = np.array([1.0 if line.risky else -1.0 for line in train], dtype=np.float32)
+
+        def score(queries: Matrix) -> Matrix:
+            sims = queries @ vectors.T
+            top = np.argpartition(-sims, k, axis=1)[:, :k]
+            near = np.take_along_axis(sims, top, axis=1)
+            weight = np.maximum(near, 0.0)
+            share = (weight * sign[top]).sum(axis=1) / np.maximum(weight.sum(axis=1), 1e-9)
+            risky = np.where(sign > 0, sims, -1.0).max(axis=1)
+            safe = np.where(sign < 0, sims, -1.0).max(axis=1)
+            return np.where(share >= vote, risky - safe, -1.0)
+
+        return score
+
+    return build
+
+
 def logistic(l2: float, safe_segments: bool) -> Builder:
     """Class-weighted L2 logistic regression on whole-line vectors (and, if asked, on
     the judged segments of safe lines as further negatives); the score is P(risky)."""
@@ -368,6 +394,7 @@ KNN_THRESHOLDS = [0.35, 0.45, 0.5, 0.55, 0.6]
 LOGREG_THRESHOLDS = [0.5, 0.7, 0.8, 0.85, 0.9, 0.95]
 _NEGATIVES = {"": set(), "+blind": {"blind"}, "+blind+conv": {"blind", "conv"}}
 
+MARGIN_THRESHOLDS = [-0.05, 0.0, 0.03, 0.06, 0.1]
 VARIANTS: dict[str, tuple[Builder, set[str], list[float]]] = {
     **{
         f"knn{tag} k={k} vote={v:+.1f}": (knn(k, v), neg, KNN_THRESHOLDS)
@@ -394,6 +421,11 @@ VARIANTS: dict[str, tuple[Builder, set[str], list[float]]] = {
     **{
         f"logreg l2={c:g} +segs+blind": (logistic(c, True), {"blind"}, LOGREG_THRESHOLDS)
         for c in (0.03, 0.1)
+    },
+    # The threshold here is the margin of the nearest risky line over the nearest ordinary one.
+    **{
+        f"margin+blind k=5 vote={v:+.1f}": (knn_margin(5, v), {"blind"}, MARGIN_THRESHOLDS)
+        for v in (0.0, 0.1)
     },
 }
 
