@@ -65,10 +65,22 @@ NOT_YET = {
     ("blind_S4", 6): "ends escalated",
     ("blind_S4", 8): "ends flooded (ask mode)",
     ("blind_S4", 9): "ends escalated (ask mode)",
+    ("blind_S5", 0): "ends flooded",
+    ("blind_S5", 3): "ends flooded, not settling",
+    ("blind_S5", 6): "ends escalated",
+    ("blind_S5", 8): "ends flooded (ask mode)",
+    ("blind_S6", 0): "ends flooded",
+    ("blind_S6", 3): "ends escalated, not settling",
+    ("blind_S6", 6): "ends escalated",
+    ("blind_S6", 7): "ends flooded",
+    ("blind_S6", 8): "ends flooded (ask mode)",
+    ("blind_S6", 11): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
-second blind voice rating) were added later and scored once. Nobody tuned the engine on any."""
+second blind voice rating) were added later and scored once; so were S5 and S6 (two more
+writers, for the third voice rating: 14 of their 24 arcs end where they should). Nobody
+tuned the engine on any."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:

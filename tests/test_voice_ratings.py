@@ -9,8 +9,9 @@ voice was tuned on that rating. R2: 24 new scripts by two other writers (blind_S
 blind_S4), rated by a new rater after the tuning; it is the latest blind measure, but
 R2 has since become dev data too: the voice was tuned on R2's "no" items, so R2's figures
 rate the voice before that tuning (the rated replies stay as data; nothing here replays
-them). A new blind round is needed for a current measure. The tables print at the end
-of the run.
+them). R3: 24 new scripts by two more writers (blind_S5, blind_S6), written after the
+voice was tuned on R2 and frozen, played once and rated by a new rater: the current
+measure. The tables print at the end of the run.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from simulator.evals.rating import rates_table, read_key, read_ratings, score_ra
 
 RATINGS = DATA / "voice_ratings"
 HISTORY = RATINGS / "blind_chat_R1"
-CURRENT = RATINGS / "blind_chat_R2"
+R2 = RATINGS / "blind_chat_R2"
+CURRENT = RATINGS / "blind_chat_R3"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -38,7 +40,7 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize("pack", [HISTORY, CURRENT], ids=lambda p: p.name)
+@pytest.mark.parametrize("pack", [HISTORY, R2, CURRENT], ids=lambda p: p.name)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
@@ -53,8 +55,11 @@ def test_the_current_rating_comes_from_scripts_the_voice_was_not_tuned_on() -> N
         return {json.loads(line)["learner"] for line in items if line.strip()}
 
     current = learner_lines(CURRENT)
-    # Two writers can type the same short line ("marcus im so sorry"): one did.
-    assert len(learner_lines(HISTORY) & current) <= len(current) // 100
+    earlier = learner_lines(HISTORY) | learner_lines(R2)
+    # Different writers type the same short line ("im fine", "marcus im so sorry"); a
+    # longer line shared would mean a script was reused.
+    shared = earlier & current
+    assert len(shared) <= 3 and all(len(line.split()) <= 4 for line in shared), shared
 
 
 LOCAL = RATINGS / "blind_chat_R2_local"
@@ -73,7 +78,8 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
     assert set(local) == {"local", "local (prompt only)"} and all(
         r.rated >= 150 for r in local.values()
     )
-    _, _, authored_responsive, authored_believable = _authored(CURRENT)
+    # The same 24 scripts voiced by the authored lines (R2), so the comparison is like for like.
+    _, _, authored_responsive, authored_believable = _authored(R2)
     assert ModelSettings().name == "scripted"
     for row in local.values():
         assert authored_believable > row.believable and authored_responsive > row.responsive
@@ -81,8 +87,8 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met: the authored voice on new blind chat scripts was 79% believable "
-    "and 80% responsive (R2, rated before the voice was tuned on R2; R1 was 74% and 68%); "
+    reason="floors not met: the authored voice on new blind chat scripts is 82% believable "
+    "and 77% responsive (R3, after tuning on R2; R2 was 79% and 80%, R1 74% and 68%); "
     "the floors stay at 90% and 85%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
