@@ -438,3 +438,35 @@ def test_ninth_round_rules_read_these_forms(text: str, rule: str | None) -> None
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Tenth round: forms the ninth held-out round (W, X) showed, each written afresh.
+        ("i want it all to stop, the court stuff, the calls, me included", "hopeless"),
+        ("been putting dads morphine aside each delivery, its not for him", "saving pills"),
+        (
+            "after the house sale goes through i wont need to be around anymore",
+            "not around much longer",
+        ),
+        ("when my wife dies im going with her, ive made my mind up", "not around much longer"),
+        ("my ex is banging on the front door, the baby is asleep", "at the door"),
+        ("she only lashes out when shes been drinking, its not that bad", "hurts me"),
+        ("if i refuse to drive his mum around i dont get my keys back", "controls money"),
+        ("my best mates cutting again, shes with her parents tonight", None),
+        ("the carers allowance form is 40 pages, kill me lol", None),
+        ("one of the dads at football got a restraining order against his ex", None),
+        ("someone said when the twins start school ill get my mornings back", None),
+        ("gave mum her tablets twice by mistake, 111 said shed be fine, overdose scare over", None),
+    ],
+)
+def test_tenth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # A friend's self-harm, a benefit form, another parent's order, a joke, a mistake.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

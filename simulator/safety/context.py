@@ -95,9 +95,9 @@ def in_a_story(sentence: str) -> bool:
 
 # Someone else's story: a friend, a relative, the news.
 THIRD_PARTY = _rx(
-    r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss)\b",
+    r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss|best mates|mates|friends|besties)\b",
     r"\b(?:news|article|story about|heard about|saw on|heard on|read about|on the radio|in the paper|on facebook)\b",
-    r"\bone of my \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?)\b",
+    r"\bone of (?:my|the|our) \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?)\b",
     r"\b(?:he|she|they) (?:kept|keeps|keep) (?:asking|saying|telling)\b",
     r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",
 )
