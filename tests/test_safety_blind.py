@@ -44,12 +44,6 @@ def test_held_out_sets_are_big_balanced_and_from_other_writers() -> None:
     assert not {n.split("_")[1] for n in DEV} & {n.split("_")[1] for n in HELD_OUT}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ceiling not met: ninth held-out round (W, X) pauses 5 of 100 safe lines (ceiling 3%; "
-    "the fifth to seventh rounds met it, the eighth paused 5 too); the ceiling stays and this "
-    "turns red (strict) the day it is met",
-)
 def test_held_out_safe_lines_rarely_pause() -> None:
     report = _report(HELD_OUT, "the held-out sets (scored once, never tuned on)")
     assert report.false_pause_rate <= FALSE_PAUSE_CEILING, len(report.false_pauses)
@@ -57,7 +51,7 @@ def test_held_out_safe_lines_rarely_pause() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: ninth held-out round (W, X) recall is 0.920 (pause alone 0.640); "
+    reason="floor not met: tenth held-out round (Y, Z) recall is 0.900 (pause alone 0.730); "
     "the floor stays at "
     "0.97 and this test turns red (strict) the day it is met",
 )
