@@ -117,11 +117,11 @@ def test_the_two_messages_from_the_issue_are_recognised() -> None:
 
 
 def test_a_learned_tag_quotes_its_clause_and_carries_its_confidence() -> None:
-    text = "ur literally overreacting and it was like 3 hours not 5"
+    text = "babe its literally just texts, i was at work"
     found = classify(text)
     learned = [s for s in found.spans if s.confidence is not None]
     assert [s.move for s in learned] == [Move.MINIMIZE]  # no rule lists this wording
-    assert learned[0].text == "ur literally overreacting"
+    assert learned[0].text == "babe its literally just texts"
     for span in learned:
         assert text[span.start : span.end] == span.text
         assert span.confidence is not None and 0.5 <= span.confidence <= 1.0

@@ -49,7 +49,6 @@ NOT_YET = {
     ("blind_S1", 9): "ends flooded: the early fixing keeps the partner flooded",
     ("blind_S2", 0): "ends escalated",
     ("blind_S2", 1): "ends flooded",
-    ("blind_S2", 2): "ends escalated",
     ("blind_S2", 9): "ends flooded",
     ("blind_S2", 10): "ends explaining, not listening",
     ("blind_S2", 11): "ends defending: the partner stays at the first stage",
@@ -58,7 +57,6 @@ NOT_YET = {
     ("blind_S2", 8): "ends escalated: the early fixes count now that no check-in skips one",
     ("blind_S3", 0): "ends escalated",
     ("blind_S3", 3): "ends flooded",
-    ("blind_S3", 7): "ends flooded",
     ("blind_S3", 8): "ends escalated (ask mode)",
     ("blind_S3", 10): "ends flooded (ask mode)",
     ("blind_S4", 3): "ends escalated, not settling",
@@ -74,12 +72,11 @@ NOT_YET = {
     ("blind_S6", 6): "ends escalated",
     ("blind_S6", 7): "ends flooded",
     ("blind_S6", 8): "ends flooded (ask mode)",
-    ("blind_S6", 11): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
 second blind voice rating) were added later and scored once; so were S5 and S6 (two more
-writers, for the third voice rating: 14 of their 24 arcs end where they should). Nobody
+writers, for the third voice rating: 15 of their 24 arcs end where they should). Nobody
 tuned the engine on any."""
 
 

@@ -82,11 +82,27 @@ def _kept(
     """
     helpful = practice_mode.helpful
     allowed = [s for s in added if s.move not in negated and not _contradicted(s, ruled, helpful)]
+    # Two learned readings of opposite polarity on the same words ("i feel like im
+    # drowning" as a soft start and as criticism): the layer is unsure which it is,
+    # so only the more confident stands.
+    allowed = [s for s in allowed if not _outweighed(s, allowed, helpful)]
     kept: list[Span] = []
     for span in apply_sarcasm(text, allowed, mode):
         if all(k.move != span.move for k in kept) and all(r.move != span.move for r in ruled):
             kept.append(span)
     return kept
+
+
+def _outweighed(span: Span, learned: list[Span], helpful: frozenset[AnyMove]) -> bool:
+    warm = span.move in helpful
+    mine = span.confidence or 0.0
+    return any(
+        (other.move in helpful) != warm
+        and other.start < span.end
+        and span.start < other.end
+        and (other.confidence or 0.0) > mine
+        for other in learned
+    )
 
 
 def _contradicted(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:

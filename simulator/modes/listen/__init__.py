@@ -44,7 +44,13 @@ LISTEN = register_mode(
             # `notice` came with issue 23's writers (N1, N2); the sets before them lack it,
             # and N1 and N2 teach only it: retrained on them, the other moves' held-out
             # figures moved (WRITERS.md, notice round), so those moves keep their model.
-            late_labels={Move.NOTICE.value: ("tests/data/moves_blind/dev_listen_N*.jsonl",)},
+            late_labels={
+                Move.NOTICE.value: (
+                    "tests/data/moves_blind/dev_listen_N*.jsonl",
+                    # The third round's writers (L11 on) had `notice` among their labels.
+                    "tests/data/moves_blind/dev_listen_L1[1-9].jsonl",
+                )
+            },
             teaches_only={"tests/data/moves_blind/dev_listen_N*.jsonl": (Move.NOTICE.value,)},
         ),
     )

@@ -519,7 +519,8 @@ RULES: tuple[Rule, ...] = (
          r"\bdon'?t (?:read (?:too much |so much )?into (?:it|this|that)|take (?:it|this|that) (?:so |too )?personally|"
          r"make (?:it|this) (?:a thing|a big deal|into a thing))", negated=None),
     Rule(Move.MINIMIZE, r"\b{YOU_ARE}\s+(?:(?:being|so|way|totally|a bit|a little|kind of|kinda|rather|quite|pretty|really|"
-         r"just|a tad|slightly|massively|completely)\s+)*"
+         r"just|a tad|slightly|massively|completely|literally|honestly|actually|seriously|lowkey|low key|def|defo|"
+         r"definitely|clearly|obviously)\s+)*"
          r"(?:overreacting|too sensitive|oversensitive|so sensitive|dramatic|being dramatic|making a big deal|"
          r"blowing (?:this|it|things) (?:way )?out of proportion|overthinking|making (?:a )?mountains?|"
          r"paranoid|hysterical|too emotional)", negated=Move.VALIDATE),
