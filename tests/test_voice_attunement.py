@@ -4,6 +4,7 @@ nothing recognised gets a line that engages rather than a filler."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
 from simulator.replyplan import ATTUNED_FAMILIES, FAMILIES
 from simulator.turns.session import Session
-from simulator.voices.scripted import ScriptedVoice, quotes_fit
+from simulator.voices.scripted import ANSWERING, ScriptedVoice, quotes_fit, shouted
 
 # What the partner says when they defend their own feeling or brush the learner off; every
 # one of these was said to plain sympathy in the blind rating R1 ("I'm not overreacting"
@@ -159,7 +160,14 @@ def test_a_line_said_earlier_in_the_session_waits_while_another_is_left(
     assert len(hot) >= 3
     session = Session(card, ScriptedVoice(card, seed=3))
     replies = [session.respond("Hmm.").reply for _ in hot]
-    assert sorted(replies) == sorted(hot)
+    assert all(reply in hot for reply in replies)
+    # Turn after turn the partner does not say the line just said, and once they have
+    # restated the complaint they answer with the lines shaped as an answer, each in turn.
+    assert all(a != b for a, b in itertools.pairwise(replies))
+    answering = [line for line in hot if ANSWERING.match(line) and not shouted(line)]
+    assert len(answering) >= 2
+    assert set(answering) <= set(replies)
+    assert all(reply in answering for reply in replies[1:])
 
 
 def test_asking_what_they_need_is_answered_as_an_offer_of_support(card: PersonaCard) -> None:
@@ -308,3 +316,94 @@ def test_every_ask_mode_card_answers_a_disclosure_it_did_not_recognise(catalog: 
     ]
     assert flat == []
     assert bare.match("Okay. I'm listening.") and bare.match("Okay. I'm here.")
+
+
+# What the listener says, not the upset partner: asking for more or announcing that they
+# listen. R3's rater marked "Say a bit more? I'm listening." from a hurt partner incoherent.
+LISTENER = re.compile(r"say (a bit )?more|i'm listening|\bgo on\b|keep going|tell me more", re.I)
+
+
+def test_a_listen_mode_partner_never_answers_an_unread_message_as_the_listener(
+    catalog: Catalog,
+) -> None:
+    found = [
+        f"{card.id}/{heat}: {line!r}"
+        for card in catalog.cards.values()
+        if card.mode == "listen"
+        for heat in HEATS
+        for line in card.reaction_lines("nothing_recognised", heat)  # type: ignore[arg-type]
+        if LISTENER.search(line)
+    ]
+    assert found == []
+
+
+# An attuned line that opens by agreeing with words the learner may not have said ("It does
+# make sense", "I know you are") answers someone else when the move was read from other words.
+PRESUMES = re.compile(r"^(yeah\. )?(it does\b|i know you (are|do|did)\b)", re.I)
+
+
+def test_no_attuned_line_opens_by_agreeing_with_words_nobody_said(catalog: Catalog) -> None:
+    found = [
+        f"{card.id}/{family}/{heat}: {line!r}"
+        for card in catalog.cards.values()
+        for family in ATTUNED_FAMILIES
+        for heat in HEATS
+        for line in card.reaction_lines(family, heat)  # type: ignore[arg-type]
+        if PRESUMES.search(line)
+    ]
+    assert found == []
+
+
+def _unread_hot_replies(card: PersonaCard, learner: str, recent: list[str]) -> set[str]:
+    """The replies over six seeds to a hot turn with nothing recognised."""
+    replies = set()
+    for seed in range(6):
+        voice = ScriptedVoice(card, seed=seed)
+        for turn in (3, 4, 5):
+            outcome = _outcome(85, [])
+            outcome = outcome.model_copy(
+                update={"after": outcome.after.model_copy(update={"turn": turn})}
+            )
+            plan = voice.plan(outcome)
+            assert plan.reacting_to.family == "nothing_recognised" and plan.heat == "hot"
+            replies.add(voice.reply(outcome, plan, recent, learner))
+    return replies
+
+
+@pytest.mark.parametrize(
+    ("learner", "offer"),
+    [
+        ("ok what if i come for the second half instead", True),
+        ("I could drive over straight after, let me sort it", True),
+        ("were you more worried or more angry", False),
+        ("what do you want me to do?", False),
+    ],
+)
+def test_an_unread_offer_or_question_is_not_met_with_the_stock_complaint(
+    catalog: Catalog, learner: str, offer: bool
+) -> None:
+    for card in catalog.cards.values():
+        if card.mode != "listen":
+            continue
+        hot = card.reaction_lines("nothing_recognised", "hot")
+        answering = [line for line in hot if ANSWERING.match(line) and not shouted(line)]
+        assert answering, card.id
+        replies = _unread_hot_replies(card, learner, [card.opening[0]])
+        assert replies <= set(answering), (card.id, replies - set(answering))
+        if offer and any(line.lower().startswith("maybe") for line in hot):
+            # An offer is taken up with a "maybe": neither yes nor the old complaint.
+            assert all(reply.lower().startswith("maybe") for reply in replies), card.id
+
+
+def test_the_complaint_is_not_restated_turn_after_turn(catalog: Catalog) -> None:
+    for card in catalog.cards.values():
+        if card.mode != "listen":
+            continue
+        hot = card.reaction_lines("nothing_recognised", "hot")
+        answering = {line for line in hot if ANSWERING.match(line) and not shouted(line)}
+        for said in hot:
+            replies = _unread_hot_replies(card, "you always make it about you", [said])
+            assert replies <= answering, (card.id, said, replies - answering)
+            # Without a restatement just before, the card's other lines are still said.
+        other = _unread_hot_replies(card, "you always make it about you", [card.opening[0]])
+        assert other - answering or set(hot) == answering, card.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Sequence
 
-from simulator.engine.plan import answered_family, plan_reply, seeded
+from simulator.engine.plan import NOTHING, answered_family, plan_reply, seeded
 from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
 from simulator.replyplan import MISSTEP_FAMILIES, ReplyPlan
@@ -28,6 +28,59 @@ def quotes_fit(line: str, learner: str) -> bool | None:
         return None
     said = " ".join(learner.lower().replace("\u2019", "'").split())
     return all(" ".join(q.lower().split()).strip(" .,!?") in said for q in quoted)
+
+
+# A line shaped as an answer: it opens by taking up what was said ("Maybe.", "I don't
+# know.", "Okay."), so it fits a question or an offer without claiming what either said.
+ANSWERING = re.compile(r"^(maybe|i don't know|okay|hm+|mm+|i hear you)\b", re.IGNORECASE)
+
+# A question put to the partner: a question mark, or (typed without one, as in chat) a
+# sentence that opens by asking them ("were you worried", "do u want").
+ASKS = re.compile(
+    r"\?|(^|[.!,]\s+)(were|was|are|is|do|did|does|would|could|can|have|what|how|why)"
+    r"\s+(you|u)\b",
+    re.IGNORECASE,
+)
+
+# An offer or a plan put to the partner, in the first person ("I could", "what if I",
+# "I'll", "let me", "I'm going to"): met with the complaint it answers, it is contradicted.
+OFFERS = re.compile(
+    r"\bwhat if\b|\bhow about\b|\bi (could|can|will)\b|\bi'll\b|\blet me\b"
+    r"|\bwe (could|can)\b|\bi'?m going to\b|\bi want to\b",
+    re.IGNORECASE,
+)
+
+# The answer a partner still upset gives an offer: neither yes nor the old complaint.
+MAYBE = re.compile(r"^maybe\b", re.IGNORECASE)
+
+
+def shouted(line: str) -> bool:
+    """Whether a line is said as an outcry (it ends in an exclamation mark)."""
+    return line.rstrip().endswith("!")
+
+
+def held_back(
+    lines: list[str], learner: str, recent: Sequence[str], restated: Sequence[str]
+) -> list[str]:
+    """The lines that answer an unrecognised message without restating the complaint again.
+
+    A partner who meets a question or an offer with their stock complaint, or who restates
+    it turn after turn whatever the learner says in between, answers none of it ("I told
+    my whole family!" to "I could drive down after"). Then only the lines shaped as an
+    answer are said (a "maybe" to an offer, when the card has one); they stay with the
+    feeling without claiming what the learner said.
+    `restated` are the card's own lines for an unrecognised message.
+    """
+    last = recent[-1] if recent else ""
+    again = bool(last) and any(last.startswith(line) for line in restated)
+    offered = bool(OFFERS.search(learner.replace("\u2019", "'")))
+    if not (offered or again or ASKS.search(learner)):
+        return lines
+    answering = [line for line in lines if ANSWERING.match(line) and not shouted(line)]
+    if offered:
+        # A "maybe" takes an offer up without accepting it or restating the complaint.
+        answering = [line for line in answering if MAYBE.match(line)] or answering
+    return answering or lines
 
 
 def recent_replies(request: ReplyRequest) -> list[str]:
@@ -100,6 +153,13 @@ class ScriptedVoice:
             # Echoing the learner's own words answers them most plainly; quoting words they
             # did not say answers someone else.
             reactions = echoed or [line for line in reactions if fits[line] is None] or reactions
+        if family == NOTHING:
+            restated = [
+                line
+                for heat in ("hot", "wary", "cool")
+                for line in self.card.reaction_lines(NOTHING, heat)
+            ]
+            reactions = held_back(reactions, learner, recent[-RECENT:], restated)
         if reactions:
             line = self._walk(reactions, f"{family}:{plan.heat}", after.turn, recent[-RECENT:])
             if plan.reveal_softer and plan.softer_line:
