@@ -25,10 +25,11 @@ SETS = DATA / "moves_blind"
 HELD_OUT = sorted(SETS.glob("heldout_notice_*.jsonl"))
 FLOOR = 0.80
 """F1 for `notice` on its held-out set."""
-HELD_OUT_F1: float | None = 0.795
-"""The held-out F1, scored once on heldout_notice_N3.jsonl (precision 0.92, recall 0.70;
-nobody read its errors); under the floor, the gate below is a strict xfail that turns red
-the day the floor is met."""
+HELD_OUT_F1: float | None = 0.780
+"""The held-out F1 on heldout_notice_N3.jsonl (nobody read its errors): 0.795 when scored
+once after the notice round (precision 0.92, recall 0.70), 0.780 re-scored with the
+classifier's third-round layer (precision 0.91, recall 0.68); under the floor, the gate
+below is a strict xfail that turns red the day the floor is met."""
 
 # The issue's own examples and dev lines from N1 and N2, each naming a cue or a felt state.
 NOTICING = (

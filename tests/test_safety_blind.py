@@ -51,7 +51,8 @@ def test_held_out_safe_lines_rarely_pause() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: tenth held-out round (Y, Z) recall is 0.900 (pause alone 0.730); "
+    reason="floor not met: tenth held-out round (Y, Z) recall is 0.880 (0.900 when scored once; "
+    "re-scored after the index took in 1,180 more ordinary practice lines); "
     "the floor stays at "
     "0.97 and this test turns red (strict) the day it is met",
 )
