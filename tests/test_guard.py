@@ -872,3 +872,135 @@ def test_maxims_and_news_from_elsewhere_are_foreign(reply: str) -> None:
 def test_the_same_openers_about_the_scene_are_not_foreign(reply: str) -> None:
     context = ctx(card_text="The race on Saturday. You slept through the alarm.", learner="sorry")
     assert GuardReason.FOREIGN not in reasons(reply, context)
+
+
+# Round 5 (blind dev GG, GH): general forms the checks learned, each beside a close reply
+# that must still be caught or must still pass.
+
+
+@pytest.mark.parametrize(
+    ("reply", "learner"),
+    [
+        # a short concession beside a sneer, before or after it
+        ("No, you're right. I'm sure the other runners' families were plenty.", "it's not a big deal"),
+        # thanks for a correction made in public
+        ("Okay. Thanks for pointing that out in front of my whole family.", "you had the date wrong"),
+        # a bare thanks, then telling the learner their point comes late
+        ("Thanks. Already did that. So you're a bit late.", "u should have checked first"),
+        # "forgive me if ..." is a polite sneer, not an apology
+        ("Forgive me if that doesn't make it better.", "i didn't say yes though"),
+        # "you're welcome" to someone who never thanked is a jab
+        ("I held it together the whole way home. You're welcome.", "ur overreacting"),
+    ],
+)  # fmt: skip
+def test_a_sneer_in_polite_words_keeps_pushing_back(reply: str, learner: str) -> None:
+    context = ctx(Zone.ESCALATED, learner=learner, plan=plan("push_back"))
+    assert reasons(reply, context) == set(), reply
+
+
+def test_real_warmth_and_a_real_apology_still_soften_while_pushing_back() -> None:
+    context = ctx(Zone.ESCALATED, learner="thanks for listening", plan=plan("push_back"))
+    for warm in (
+        "You're right. I'm sorry.",
+        "Please forgive me.",
+        "You're welcome, really.",
+        "Of course! Come and sit with me, I'm so happy you're back.",
+    ):
+        assert GuardReason.STANCE in reasons(warm, context), warm
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "There's nothing to discuss. Goodnight.",
+        "Yeah, you didn't. You never do.",
+        "Someone has to hold it all together.",
+    ],
+)
+def test_stonewalling_and_scorekeeping_go_against_a_plan_that_comes_round(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE in reasons(reply, context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Boring, but it works. A list on the fridge.",
+        "I just shut up after that. I didn't know what else to say.",
+        "You never were the problem, I know that.",
+    ],
+)
+def test_plain_words_that_look_cold_keep_a_plan_that_comes_round(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert reasons(reply, context) == set(), reply
+
+
+def test_saying_one_shut_up_is_not_abuse_but_telling_the_learner_is() -> None:
+    assert reasons("We just shut up and ate.", ctx(Zone.ESCALATED)) == set()
+    assert GuardReason.ABUSIVE in reasons("Just shut up.", ctx(Zone.ESCALATED))
+
+
+def test_a_sarcastic_oh_i_should_have_is_a_retort() -> None:
+    context = ctx(learner="you could have texted your sister")
+    assert reasons("Oh, I should have texted my sister. Sure.", context) == set()
+
+
+def test_a_told_sentence_before_a_single_quoted_line_with_an_apostrophe_is_narration() -> None:
+    reply = "He puts the cup down. 'Fine. I know you didn't mean it.'"
+    assert GuardReason.NARRATION in reasons(reply, ctx())
+    assert reasons("'I didn't mean it' is what you always say.", ctx()) == set()
+
+
+RACE = "The race on Saturday, the finish line, the crowd. You slept through the alarm."
+
+
+def test_a_race_implies_a_crowd_but_kids_imply_no_race() -> None:
+    context = ctx(Zone.SETTLING, card_text=RACE, learner="sorry")
+    crowd = "Strangers were cheering. The guy next to me had two kids with him."
+    assert GuardReason.FOREIGN not in reasons(crowd, context)
+    kids = ctx(Zone.SETTLING, card_text="The kids' school play. You were late.", learner="sorry")
+    assert GuardReason.FOREIGN in reasons("Like you missed my marathon.", kids)
+    assert GuardReason.FOREIGN in reasons("I wish my slides had worked for the director.", kids)
+
+
+def test_a_name_for_someone_the_learner_mentioned_is_not_foreign() -> None:
+    context = ctx(Zone.SETTLING, card_text=RACE, learner="ur friend from work took photos")
+    assert GuardReason.FOREIGN not in reasons("Yeah, Sam got a good one of me.", context)
+    # a name as a place is still invented
+    assert GuardReason.FOREIGN in reasons("Like that weekend in Whitby.", context)
+    alone = ctx(Zone.SETTLING, card_text=RACE, learner="sorry")
+    assert GuardReason.FOREIGN in reasons("Yeah, Sam got a good one of me.", alone)
+
+
+def test_common_words_and_a_figure_are_not_a_new_topic() -> None:
+    context = ctx(Zone.SETTLING, card_text=RACE, learner="everyone went quiet")
+    assert reasons("Everyone suddenly found their shoes very interesting.", context) == set()
+    assert reasons("You're already giving me homework.", context) == set()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I understand your frustration, and I'm here to listen whenever you need.",
+        "We simply have different perspectives, and that's okay.",
+        "Setbacks are a normal part of the process and don't define you.",
+        "Just to recap: you felt unheard. Did I get that right?",
+        "Noticing this is an important first step.",
+        "You may benefit from a short break.",
+        "Thank you for checking in! Where would you like to start?",
+    ],
+)
+def test_a_helpdesks_register_is_therapist_talk(reply: str) -> None:
+    assert GuardReason.THERAPIST_VOICE in reasons(reply, ctx(Zone.SETTLING))
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I understand. I just need a minute.",
+        "That was the first step up the hill and I was already wrecked.",
+        "Thanks for checking. I'm okay.",
+    ],
+)
+def test_plain_talk_near_the_helpdesk_register_is_not_therapist_talk(reply: str) -> None:
+    assert GuardReason.THERAPIST_VOICE not in reasons(reply, ctx(Zone.SETTLING))

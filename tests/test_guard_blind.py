@@ -119,10 +119,11 @@ def test_guard_on_the_blind_dev_sets(catalog: Catalog) -> None:
 
 @pytest.mark.xfail(
     not HELDOUT_MEETS_FLOORS,
-    reason="floors not met on the round-4 held-out set (GG, GH, scored once): stance 22/27 "
-    "(0.81), foreign 22/26 (0.846), 10/160 good replies rejected (6.2%, ceiling 5%); third "
-    "person 1.00 and narration 0.93 meet theirs (round 3: stance 0.846, the rest met); "
-    "the floors stay",
+    reason="floors not met on the last held-out set scored (round 4: GG, GH, scored once, "
+    "now dev data): stance 22/27 (0.81), foreign 22/26 (0.846), 10/160 good replies "
+    "rejected (6.2%, ceiling 5%); third person 1.00 and narration 0.93 met theirs; a "
+    "round-5 held-out set is still to be written from BRIEF.md and scored once; the floors "
+    "stay",
     strict=True,
 )
 def test_guard_on_the_blind_held_out_set(catalog: Catalog) -> None:

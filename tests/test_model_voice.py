@@ -47,9 +47,11 @@ def test_a_reply_that_breaks_character_later_is_trimmed(card: PersonaCard) -> No
     assert "".join(shown) == "I waited all afternoon."
     guard = record.guard
     assert guard.result == "pass" and guard.trimmed
-    # The engine's plan says push back (an excuse): "I understand" would also give in.
+    # The engine's plan says push back (an excuse): "I understand" would also give in, and
+    # "I understand your concern" is a helpdesk's phrase (round 5 of the blind sets).
     assert guard.reasons == [
         "attempt 1: ai_admission: 'As an AI'",
+        "attempt 1: therapist_voice: 'I understand your concern'",
         "attempt 1: stance: 'I understand'",
     ]
 

@@ -165,6 +165,13 @@ _THERAPIST = _rx(
     r"\bhere(?:'s| is) (?:a |my )?(?:quick |brief |short )?summary\b|\bhere are (?:some|a few) (?:resources|strategies|options|ways)\b|\ba (?:good|great|helpful) (?:next |first )?step (?:would be|is|might be)\b",
     r"\b(?:conversations|talks|situations|moments|experiences) like (?:this|these) can be\b|\btalking (?:about|through) (?:it|things|(?:difficult|hard|painful) \w+|your feelings) can (?:really )?help\b",
     r"\bcommunication skills?\b|\bis a (?:great|good|important|valuable|healthy) skill\b|\b(?:i'm|i am) always here to (?:listen|help|support)\b|\blet me know how i can\b|\bmake your day (?:better|brighter)\b",
+    # a helpdesk's register: "I understand your frustration", "different perspectives",
+    # "a normal part of the process", "just to recap ... Did I get that right?", "an
+    # important first step", "may benefit from", "I'm here to listen whenever you're ready"
+    r"\bi (?:completely |totally |fully )?understand your (?:frustration|perspective|concerns?|feelings|point of view)\b|\bdifferent perspectives\b|\byou might want to reflect\b",
+    r"\b(?:is|are) (?:a |an )?(?:normal|natural|common|expected) part of (?:the|any|every|a|life)\b|\bdoesn't define (?:your|you|who)\b|\b(?:just )?to recap\b|\bdid i get that right\b",
+    r"\b(?:an?|the) (?:important|great|good|crucial|big|huge) first step\b|\bcommunication patterns?\b|\b(?:may|might|would|could) benefit from\b",
+    r"\b(?:i'm|i am) (?:here|always here|right here) to (?:listen|talk|help) whenever\b|\bwhere would you like to (?:start|begin)\b|\bthank you for (?:checking in|acknowledging|reaching out|opening up)\b",
 )
 
 _ROLE_LABEL = re.compile(
@@ -287,7 +294,10 @@ def _speaks_as_learner(text: str, ctx: GuardContext) -> str | None:
 _QUOTED_SPAN = re.compile(
     r"[\"\u201c\u2018][^\"\u201c\u201d\u2018\u2019]{2,}[\"\u201d\u2019]|(?<!\w)'[^']{2,}'(?!\w)"
 )
-_RETORT = re.compile(r"^\W*(?:oh,?\s+)?so,?\s+(?:i|i'm|i've|you|it's|that's|now)\b", re.IGNORECASE)
+# "So I should've let you tell it.", "Oh, I should have called your office.": a retort.
+_RETORT = re.compile(
+    r"^\W*(?:oh,?\s+(?:so,?\s+)?|so,?\s+)(?:i|i'm|i've|you|it's|that's|now)\b", re.IGNORECASE
+)
 
 
 _SWAP = {
@@ -422,7 +432,7 @@ _ABUSIVE = _rx(
     r"|piece of (?:shit|crap|work)|bitch|bastard|dumb|retard\w*|trash|garbage|scum|ugly|fat)\b",
     r"\b(?:you )?(?:stupid|fucking|pathetic|useless) (?:idiot|moron|bitch|bastard|loser|cow|prick|jerk)\b",
     # "I'll shut up" is said of oneself
-    r"(?<!i'll )(?<!i will )(?<!i should )(?<!i'd better )\bshut (?:the fuck |the hell )?up\b",
+    r"(?<!i'll )(?<!i will )(?<!i should )(?<!i'd better )(?<!\bi )(?<!\bi just )(?<!\bwe )(?<!\bwe just )\bshut (?:the fuck |the hell )?up\b",
     r"\bfuck (?:you|off)\b",
     # threats
     r"\bi(?:'ll| will| am going to|'m going to|'m gonna) (?:hurt|hit|kill|destroy|ruin|make you pay|make you regret|punish)\b",

@@ -36,11 +36,19 @@ SARCASM = rx(
     r"(?:^|[.!?]\s+)great[.!?]|\breally needed\b|\bjust what i needed\b|\bhow (?:kind|generous|big) of you\b",
     r"\b(?:as usual|for nothing|i guess|yeah right|how (?:nice|lovely|thoughtful)|real(?:ly)? helpful|instead of)\b",
     r"\bthanks? (?:you )?for (?:finally|turning up|showing up|nothing|the lecture)\b",
+    # thanks for something done to one in public ("Thanks for clearing that up in front of
+    # everyone"), a certainty that is a sneer ("I'm sure the strangers were plenty"), and
+    # telling the learner their point comes late ("so you're a bit late")
+    r"\bthanks? (?:you )?for [^.!?]*\bin front of (?:everyone|everybody|people|the whole|all|your|my)\b",
+    r"\bi'm sure (?:[\w']+\s+){1,8}(?:was|were|is|are|will be) (?:plenty|enough|fine|great|lovely|thrilled|delighted|very helpful)\b",
+    r"\byou(?:'re| are) (?:a bit |a little |slightly |rather |bit )?(?:late|behind)(?: with that| on that)?[.!]*$",
 )
 
 # Hostility: out of place once the partner has settled.
 HOSTILE = rx(
-    r"\b(?:shut up|how dare you|i hate you|screw you|get out|leave me alone|i don't care|you make me sick|i can't stand you)\b",
+    # "I just shut up after that" is said of oneself
+    r"(?<!\bi )(?<!\bi just )(?<!\bwe )(?<!\bwe just )\bshut up\b",
+    r"\b(?:how dare you|i hate you|screw you|get out|leave me alone|i don't care|you make me sick|i can't stand you)\b",
     # told to someone, not "make it go away"
     r"(?:^|[.!?,]\s*|\bjust )go away\b",
     r"\byou(?:'re| are) (?:so )?(?:pathetic|useless|selfish|an idiot|stupid|a joke|impossible|unbelievable|ridiculous|the worst)\b",

@@ -108,7 +108,10 @@ _TOLD = re.compile(
     re.IGNORECASE,
 )
 _OWN_BODY = re.compile(r"\b(?:her|his|herself|himself)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{2,}[\"\u201d]|(?:^|\s)'[^']{2,}'(?=\W|$)")
+# A single-quoted line may hold apostrophes of its own: 'I know you didn't mean it.'
+_QUOTED = re.compile(
+    r"[\"\u201c][^\"\u201c\u201d]{2,}[\"\u201d]|(?:^|\s)'(?:[^']|(?<=\w)'(?=\w)){2,}'(?=\W|$)"
+)
 
 
 def narration(text: str, ctx: GuardContext) -> str | None:
@@ -217,7 +220,7 @@ _CORE = _wordset(
     drive shower hug hold held dishes bother bothered honest care laugh funny joke joking
     normal weird strange crazy hate hated angry scared loud shout chance whole ready
     mate bro dude babe hun regret offer offering mouth face hand hands eyes head chest
-    stomach heart arms legs feet shoulder
+    stomach heart arms legs feet shoulder suddenly interesting find found finding
     """
 )
 # People, places and events that a reply brings into a scene where no one mentioned them.
@@ -235,7 +238,8 @@ _NEWCOMER = _wordset(
     products refund delivery weather rain snow storm recipe recipes movie
     movies film series game games football soccer match election politics news stock
     stocks surgery cancer funeral wedding pregnancy pregnant divorce lawsuit exam exams
-    homework interview interviews childhood"""
+    homework interview interviews childhood
+    race races marathon slides presentation director conference lake"""
 )
 _ALLOWED_CAPITALS = _wordset(
     """i i'm i've i'd i'll ok okay god mom mum dad monday tuesday wednesday thursday friday
@@ -266,7 +270,8 @@ _GROUPS: tuple[frozenset[str], ...] = (
     _wordset("interview interviews recruiter recruiters linkedin indeed hiring applications"),
 )
 _FIGURATIVE = re.compile(
-    r"\b(?:like (?:an?|it|someone|somebody)|as if|as though|pictured|imagined|basically)\b[^.!?;,]*",
+    r"\b(?:like (?:an?|it|someone|somebody)|as if|as though|pictured|imagined|basically)\b[^.!?;,]*"
+    r"|\b(?:giving|give|gives|gave|handing|set|setting) (?:me|us) homework\b",
     re.IGNORECASE,
 )
 _ELSEWHERE = rx(
@@ -346,13 +351,38 @@ def _known(ctx: GuardContext) -> frozenset[str]:
     return known
 
 
+# One way only: a race or a show has a crowd of strangers and families with kids in it,
+# but a scene with kids in it has no race.
+_IMPLIES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (
+        _wordset("race marathon crowd spectators concert"),
+        _wordset("crowd spectators strangers stranger kids kid children families"),
+    ),
+)
+
+
 def _allowed(known: frozenset[str]) -> frozenset[str]:
     """Newcomers the scene already implies: a hospital scene has doctors, a family has mums."""
     out: set[str] = set()
     for group in _GROUPS:
         if any(stem(w) in known for w in group):
             out |= group
+    for trigger, implied in _IMPLIES:
+        if any(stem(w) in known for w in trigger):
+            out |= implied
     return frozenset(out)
+
+
+# The learner speaks of someone by role ("ur friend from the running club"): the partner
+# may name them ("Dev got one of me").
+_UNNAMED_PERSON = re.compile(
+    r"\b(?:ur|your|my|our|that|a|the|his|her) (?:\w+ )?(?:friend|mate|colleague|coworker|"
+    r"co-worker|boss|manager|sister|brother|cousin|neighbou?r|flatmate|roommate)s?\b",
+    re.IGNORECASE,
+)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|on|into|around)\s+$", re.IGNORECASE)
 
 
 def _allowed_capital(word: str, known: frozenset[str], implied: frozenset[str]) -> bool:
@@ -386,6 +416,13 @@ def foreign(text: str, ctx: GuardContext) -> str | None:
         for match in _CAPITALISED.finditer(sentence):
             name = match.group(1)
             if all(_allowed_capital(w, known, implied) for w in name.split()):
+                continue
+            before = sentence[: match.start()]
+            if (
+                " " not in name
+                and _UNNAMED_PERSON.search(ctx.learner)
+                and not _PLACE_BEFORE.search(before)
+            ):
                 continue
             return name
         shift = _TIME_SHIFT.search(sentence)
@@ -440,12 +477,12 @@ _APOLOGY = rx(
 # Taking the complaint back: the partner gives up its ground, which only the plan may decide.
 _RETRACT = rx(
     r"\byou(?:'re| are) (?:totally |completely |absolutely |probably )?right\b(?!\?)",
-    r"\bmy bad\b(?! (?:day|mood|week|night|back|knee|side|luck|habit))|\bforgive me\b|\bi (?:over-?reacted|was overreacting|was being (?:silly|dramatic|unfair|ridiculous))\b",
+    r"\bmy bad\b(?! (?:day|mood|week|night|back|knee|side|luck|habit))|\bforgive me\b(?! if\b|,? but\b| for (?:not|thinking|asking|caring|wanting|expecting|assuming))|\bi (?:over-?reacted|was overreacting|was being (?:silly|dramatic|unfair|ridiculous))\b",
     r"\b(?:i'm|i am) (?:so |really )?sorry (?:i|for) (?:got|getting|made|making|was|being) (?:so )?(?:upset|worked up|a big deal|dramatic|angry|mad)\b",
     r"\bi (?:totally |completely |really )?understand\b(?!,? but| why| that you| what you)",
     r"\b(?:that|this|it) (?:really |actually |does )?helps\b(?!\s+(?:to|when|if|with|us|them|people))",
     r"\bi feel (?:so much |a lot |a bit |a little )?(?:better|closer|heard|understood|calmer|lighter|safe)\b",
-    r"\bi'm (?:so |really )?glad (?:you|we)\b|\bthat's (?:so )?sweet\b|\bfair (?:enough|point)\b",
+    r"\bi'm (?:so |really )?(?:glad|happy) (?:you|we)\b|\bcome (?:and )?(?:sit|lie|cuddle|snuggle)\b|\bthat's (?:so )?sweet\b|\bfair (?:enough|point)\b",
     r"\bi know you (?:didn't mean|meant well|were busy|care|tried|love)\b",
     r"\bit's (?:okay|ok|fine|alright),? (?:really|honestly|i understand|don't worry|i get it)\b",
     r"\bcome here\b|\bi missed you\b|\blove you\b|\bi'm not (?:even )?(?:mad|angry|upset) anymore\b|\bthat's okay\b",
@@ -457,11 +494,13 @@ _RETRACT = rx(
 _CONTEMPT = rx(
     r"\byou(?:'re| are) (?:so |being |just |such an? )?(?:selfish|self-centered|self-absorbed|heartless|careless|lazy|a liar|hopeless|the problem|cold|cruel|a coward|childish|clueless)\b",
     r"\bwhat(?:'s| is) wrong with you\b|\bi can't believe you\b|\bhow could you\b|\byou never (?:listen|care|think)\b",
+    # scorekeeping in a closing verdict: "Yeah, you weren't. You never are."
+    r"\byou (?:never|always) (?:are|do|did|were|have|will|can)\W*$",
     r"\byou (?:always|never) (?:do this|ruin|make it about you)\b|\bget away from me\b|\bi'm done with you\b",
     # brushing the learner off once the plan has them come round
     r"\b(?:just )?(?:drop|leave) it\b|\bdon't bother\b|\bstop hovering\b|\b(?:so|being) needy\b",
     r"\bdon't get (?:sentimental|emotional|dramatic|all)\b|\bsorry doesn't (?:fix|change)\b|\byou've made your choice\b",
-    r"^boring\b|\bcan you (?:not|just stop|stop)\b|\bthere's nothing to (?:tell|talk about|say)\b|\byou should(?:'ve| have) (?:sent|done|known|thought)\b",
+    r"^boring\b(?!,? but)|\bcan you (?:not|just stop|stop)\b|\b(?:there's )?nothing to (?:tell|talk about|say|understand|discuss|explain)\b|\byou should(?:'ve| have) (?:sent|done|known|thought)\b",
 )
 
 
@@ -476,7 +515,7 @@ _COLD = rx(
     r"\byou don't get to\b|\bdon't (?:even )?try (?:to )?(?:be nice|make (?:it|this) (?:better|up)|fix)\b|\bdon't (?:you )?['\"\u2018\u201c][^'\"\u2019\u201d]{1,24}['\"\u2019\u201d] me\b",
     r"\b(?:glad|nice|good|great) (?:that )?you(?:'ve)? finally\b|\btook you long enough\b|^(?:well,? )?about time\b|\bfinally noticed\b",
     r"\b(?:it|that)(?:'s| is| was) (?:all )?on you\b|\byou made (?:your|that) choice\b|\btoo late (?:for that|now)\b",
-    r"\bwhy would (?:anything|something|i (?:care|bother|tell you))\b|\bsome(?:body|one) has to be\b|\baround here\b|,\s*that's what\W*$",
+    r"\bwhy would (?:anything|something|i (?:care|bother|tell you))\b|\bsome(?:body|one) has to (?:be|keep|hold|stay|do)\b|\baround here\b|,\s*that's what\W*$",
     # turning the repair back on the learner ("Well, you should be sorry", "Why are you
     # making me the bad guy?", "you're already annoyed with me"), and scoffing at it
     # ("k. cool speech.")
@@ -510,6 +549,9 @@ def _sarcastic(text: str) -> bool:
 _NEGATED = re.compile(r"\b(?:don't|do not|didn't|never|not|hardly|isn't|wasn't)\s+(?:\w+\s+){0,2}$")
 
 
+_THANKED = re.compile(r"\bthanks?\b|\bthank (?:you|u)\b|\bthx\b|\bty\b", re.IGNORECASE)
+
+
 def _holds_after(sentence: str, found: re.Match[str], later: list[str]) -> bool:
     """True when a "still" or "but" follows the concession, in its sentence or after it."""
     rest = " ".join([sentence[found.end() :], *later]).lower()
@@ -530,7 +572,10 @@ def stance(text: str, ctx: GuardContext) -> str | None:
             # and so does a curt closer after a sarcastic cue ("Wow. ... Thanks for that.");
             # a whole warm sentence after one ("I appreciate you being so honest") does not.
             cue = bool(_SARCASM_CUE.search(lowered))
-            curt = len(words(sentence)) <= CURT_WORDS and _sarcastic(" ".join(said[:i]))
+            # A short sentence beside a sarcastic one, before or after it, is said in its
+            # tone ("No, you're right. It's fine. I'm sure the strangers were plenty.").
+            others = " ".join(said[:i] + said[i + 1 :])
+            curt = len(words(sentence)) <= CURT_WORDS and _sarcastic(others)
             if lowered.endswith("?") or (sarcastic and cue) or curt:
                 continue
             # A short "Sorry." for one's own mood may come while guarded; not while pushing back.
@@ -542,6 +587,9 @@ def stance(text: str, ctx: GuardContext) -> str | None:
                 if found and pattern is _RETRACT and _holds_after(lowered, found, said[i + 1 :]):
                     continue
                 if found and _NEGATED.search(lowered[: found.start()]):
+                    continue
+                # "You're welcome." to someone who never thanked is a jab, not warmth.
+                if found and "welcome" in found.group(0) and not _THANKED.search(ctx.learner):
                     continue
                 if found and not (apology and plan.stance != "push_back"):
                     return sentence[found.start() : found.end()]
