@@ -59,6 +59,10 @@ NOT_YET = {
     ("blind_S3", 3): "ends flooded",
     ("blind_S3", 8): "ends escalated (ask mode)",
     ("blind_S3", 10): "ends flooded (ask mode)",
+    (
+        "blind_S4",
+        1,
+    ): "ends escalated: its opening corrections are scored now that no check-in holds one",
     ("blind_S4", 3): "ends escalated, not settling",
     ("blind_S4", 6): "ends escalated",
     ("blind_S4", 8): "ends flooded (ask mode)",
@@ -72,12 +76,21 @@ NOT_YET = {
     ("blind_S6", 6): "ends escalated",
     ("blind_S6", 7): "ends flooded",
     ("blind_S6", 8): "ends flooded (ask mode)",
+    ("blind_S7", 0): "ends flooded",
+    ("blind_S7", 1): "ends flooded",
+    ("blind_S7", 3): "ends guarded, not settling",
+    ("blind_S7", 6): "ends escalated",
+    ("blind_S7", 7): "ends escalated",
+    ("blind_S7", 8): "ends escalated (ask mode)",
+    ("blind_S7", 9): "ends escalated (ask mode)",
+    ("blind_S8", 0): "ends flooded",
+    ("blind_S8", 1): "ends escalated",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
 second blind voice rating) were added later and scored once; so were S5 and S6 (two more
-writers, for the third voice rating: 15 of their 24 arcs end where they should). Nobody
-tuned the engine on any."""
+writers, for the third voice rating: 15 of their 24 arcs end where they should), and S7
+and S8 (two more, for the fourth: 15 of 24). Nobody tuned the engine on any."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:

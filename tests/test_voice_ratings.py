@@ -11,7 +11,10 @@ R2 has since become dev data too: the voice was tuned on R2's "no" items, so R2'
 rate the voice before that tuning (the rated replies stay as data; nothing here replays
 them). R3: 24 new scripts by two more writers (blind_S5, blind_S6), written after the
 voice was tuned on R2 and frozen, played once and rated by a new rater: the current
-measure. The tables print at the end of the run.
+measure then. R3 became dev data too (the voice was tuned on its "no" items), and R4 (24
+new scripts by two more writers, blind_S7, blind_S8, written after that tuning was frozen,
+played once and rated by a new rater) is the current measure. The tables print at the end
+of the run.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from simulator.evals.rating import rates_table, read_key, read_ratings, score_ra
 RATINGS = DATA / "voice_ratings"
 HISTORY = RATINGS / "blind_chat_R1"
 R2 = RATINGS / "blind_chat_R2"
-CURRENT = RATINGS / "blind_chat_R3"
+R3 = RATINGS / "blind_chat_R3"
+CURRENT = RATINGS / "blind_chat_R4"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -40,7 +44,7 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize("pack", [HISTORY, R2, CURRENT], ids=lambda p: p.name)
+@pytest.mark.parametrize("pack", [HISTORY, R2, R3, CURRENT], ids=lambda p: p.name)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
@@ -55,7 +59,7 @@ def test_the_current_rating_comes_from_scripts_the_voice_was_not_tuned_on() -> N
         return {json.loads(line)["learner"] for line in items if line.strip()}
 
     current = learner_lines(CURRENT)
-    earlier = learner_lines(HISTORY) | learner_lines(R2)
+    earlier = learner_lines(HISTORY) | learner_lines(R2) | learner_lines(R3)
     # Different writers type the same short line ("im fine", "marcus im so sorry"); a
     # longer line shared would mean a script was reused.
     shared = earlier & current
@@ -87,9 +91,9 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met: the authored voice on new blind chat scripts is 82% believable "
-    "and 77% responsive (R3, after tuning on R2; R2 was 79% and 80%, R1 74% and 68%); "
-    "the floors stay at 90% and 85%",
+    reason="floors not met: the authored voice on new blind chat scripts is 76% believable "
+    "and 80% responsive (R4, after tuning on R3; R3 was 82% and 77%, R2 79% and 80%, R1 74% "
+    "and 68%); the floors stay at 90% and 85%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
     _, _, responsive, believable = _authored(CURRENT)
