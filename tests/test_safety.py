@@ -470,3 +470,35 @@ def test_tenth_round_rules_read_these_forms(text: str, rule: str | None) -> None
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Eleventh round: forms the tenth held-out round (Y, Z) showed, each written afresh.
+        ("wont be needing my car or my phone after next week anyway", "not around much longer"),
+        (
+            "who would feed him? need the dog rehomed by sunday, nobody to walk him after that",
+            "giving things away",
+        ),
+        ("its decided, dont try and talk me out of it", "method"),
+        ("sat in the car park at the cliffs for ages. didnt do it. maybe tonight", "method"),
+        ("dont screenshot this, she checks my search history every night", "controls phone"),
+        ("ran into the door again haha, third time this week, its not a door", "signs of harm"),
+        ("not allowed to go anywhere without her tbh", "isolates"),
+        ("she lets me see my sister once a month if im good", "isolates"),
+        ("locking the bathroom, hes home", "hiding"),
+        ("back when i was at uni a guy followed me home once, all sorted now", None),
+        ("theyre keeping dad on morphine till the op tomorrow", None),
+        ("wont be needing my umbrella after this week, sun at last", None),
+    ],
+)
+def test_eleventh_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+    from simulator.safety.distress import detect_by_rules
+
+    found = detect_by_rules(text)
+    if rule is None:
+        # A past long sorted, a patient's prescribed medicine.
+        assert found is None, found
+    else:
+        assert found is not None and found.rule == rule, found

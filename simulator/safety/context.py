@@ -58,7 +58,7 @@ SERIOUS = _rx(
 # A past that is over: the words may be dark, the learner is not in danger now.
 PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
-    r"\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
+    r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+|\w+teen\b|twenty|thirty|forty|fifty)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b))|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
