@@ -264,241 +264,146 @@ def test_a_check_in_taken_back_is_still_labelled(attune: RunCli, card: PersonaCa
     assert "moves: attune checked in (not scored); then" in taken_back
 
 
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Third round: forms the first two held-out rounds showed (rules written afresh,
-        # each in a form of my own, not copied from the sets).
-        ("u wont have to put up with me being late for much longer", "finality"),
-        ("after friday none of it matters anyway so whatever", "finality"),
-        ("my mate keeps saying kms about his exams, should i worry about him", None),
-        (
-            "the grey van has been sat outside my house since 6 with the engine running",
-            "followed or watched",
-        ),
-        ("im sitting in the cupboard till he calms down, sorry, keep going", "hiding"),
-        ("if i type the word pizza it means hes in the room", "threatened"),
-        ("my brother has taken my pension card and wont give it back", "controls money"),
-        ("he reads everything i type on here", "controls phone"),
-        ("my boss wouldnt let me leave till 8, thats why i was late", None),
-        ("im not hiding in my room, come sit with me", None),
-        ("i wanna jump in and fix it but ill listen first", None),
-        ("I cut you off tonight. That was not okay", None),
-        ("cut my arm again tonight", "self-injury"),
-    ],
-)
-def test_third_round_rules_read_these_forms(text: str, rule: str | None) -> None:
+# Forms each held-out round showed, written afresh once its set became dev data (never
+# copied from the sets), with look-alikes that must not fire: someone else's words, an
+# ordinary late shift, a holiday, a past long over, a chore, a football vow, a novel.
+ROUND_FORMS = [
+    # Third round.
+    ("u wont have to put up with me being late for much longer", "finality"),
+    ("after friday none of it matters anyway so whatever", "finality"),
+    ("my mate keeps saying kms about his exams, should i worry about him", None),
+    (
+        "the grey van has been sat outside my house since 6 with the engine running",
+        "followed or watched",
+    ),
+    ("im sitting in the cupboard till he calms down, sorry, keep going", "hiding"),
+    ("if i type the word pizza it means hes in the room", "threatened"),
+    ("my brother has taken my pension card and wont give it back", "controls money"),
+    ("he reads everything i type on here", "controls phone"),
+    ("my boss wouldnt let me leave till 8, thats why i was late", None),
+    ("im not hiding in my room, come sit with me", None),
+    ("i wanna jump in and fix it but ill listen first", None),
+    ("I cut you off tonight. That was not okay", None),
+    ("cut my arm again tonight", "self-injury"),
+    # Sixth round.
+    ("gonna jump off the multi storey by the station after work", "method"),
+    ("keep picturing myself wading into the river after the kids are asleep", "method"),
+    ("how many sertraline is too much for someone who weighs 60kg", "method"),
+    ("we waded into the sea on holiday and it was freezing", None),
+    ("left notes for both boys in the drawer with my will", "goodbye"),
+    ("the boys would be better off with their aunt raising them tbh", "hopeless"),
+    (
+        "gave my brother the tools and the van and told him to keep them for good",
+        "affairs in order",
+    ),
+    ("gave my sister the pram since were done w babies, she was thrilled", None),
+    ("the injunction runs out monday and he knows where we moved", "followed or watched"),
+    ("he texted a pic of my daughters nursery gate this morning", "followed or watched"),
+    ("terrified of 7pm, thats when he gets home and the kids go silent", "signs of harm"),
+    ("i have to be back by 17 30 or she locks me out again", "isolates"),
+    ("had norovirus last winter and honestly thought i was going to die", None),
+    ("my 6yo screamed 'i want to die' over bedtime, the gp says its a phase", None),
+    ("her ex keeps showing up at her work, can we practise what i say to her", None),
+    ("the cat keeps hiding under the sofa since we moved", None),
+    # Seventh round.
+    (
+        "stepping out of the role play, breaking character here: hes drunk and said hell "
+        "hurt me if i open the door",
+        "threatened",
+    ),
+    ("looked up how many of my heart tablets it would take, fewer than i thought", "method"),
+    ("the canal and the weights in my bag, thats how im doing it", "method"),
+    (
+        "this is the last time youll have to put up with my drama. love you",
+        "not around much longer",
+    ),
+    (
+        "someone is creeping round the garden with a torch and i live alone",
+        "followed or watched",
+    ),
+    ("my son keeps my insulin and i get it depending how i behave", "controls money"),
+    ("if i laugh at the wrong thing the plates go flying and its me that gets it", "hurts me"),
+    ("not eaten since friday on purpose, not a diet", "hopeless"),
+    ("my ex lets himself in with his old key whenever he likes", "at the door"),
+    ("heard on the radio about a teacher up north, suicide, so sad. anyway", None),
+    ("the bit where she hides from him in the shed had me yelling at the telly", None),
+    ("months back i took too many painkillers by accident, all sorted now", None),
+    ("the way back from the gym i drove past the bridge, so pretty at night", None),
+    # Eighth round.
+    ("once the exams are over i wont be a burden to anyone", "not around much longer"),
+    ("they would all be happier without the disgrace of me", "better off without me"),
+    ("type slow pls, if she sees me on it she will take my phone", "controls phone"),
+    (
+        "my uncles will discipline me when i get back, in our house that means a beating",
+        "threatened",
+    ),
+    ("blood on the bathroom floor again, i cant stop shaking", "self-injury"),
+    ("the empty pill bottles are next to me and everything is going blurry", "took too much"),
+    ("heard the back window smash, im on my own upstairs", "followed or watched"),
+    ("if i cook the wrong thing he hits me", "hurts me"),
+    ("if i get one more email about this i swear ill hang myself lol", None),
+    ("my nan dropped a glass in the kitchen, all fine, she just laughed", None),
+    # Ninth round.
+    ("he smashed the remote across my face last night lol anyway", "hurts me"),
+    ("told my mum it was the cupboard door, it wasnt", "signs of harm"),
+    (
+        "her ex is outside our flat again, 3 hours now with the engine running",
+        "followed or watched",
+    ),
+    ("shhh hes coming up the stairs", "hiding"),
+    ("the wardrobe is against the bedroom door now", "hiding"),
+    ("im not allowed to ring my mum anymore", "isolates"),
+    ("he listens in on my calls and goes through the phone bills", "isolates"),
+    ("he prefers i dont see my sister, so i dont", "signs of harm"),
+    ("lost two mates in helmand. some nights id rather just join them", "method"),
+    ("nobody would know it wasnt an accident if i went off the road", "method"),
+    ("stood on the bridge for an hour cant stop looking down", "method"),
+    ("if city lose again im jumping off a bridge lol", None),
+    ("the deadlines this week are going to kill me", None),
+    ("i cant do this anymore, every time we talk about money it goes in circles", None),
+    ("my book club read one where the sister urges her to jump from the tower", None),
+    ("i took an overdose when i was seventeen, im 40 now and doing well", None),
+    # Tenth round.
+    ("i want it all to stop, the court stuff, the calls, me included", "hopeless"),
+    ("been putting dads morphine aside each delivery, its not for him", "saving pills"),
+    (
+        "after the house sale goes through i wont need to be around anymore",
+        "not around much longer",
+    ),
+    ("when my wife dies im going with her, ive made my mind up", "not around much longer"),
+    ("my ex is banging on the front door, the baby is asleep", "at the door"),
+    ("she only lashes out when shes been drinking, its not that bad", "hurts me"),
+    ("if i refuse to drive his mum around i dont get my keys back", "controls money"),
+    ("my best mates cutting again, shes with her parents tonight", None),
+    ("the carers allowance form is 40 pages, kill me lol", None),
+    ("one of the dads at football got a restraining order against his ex", None),
+    ("someone said when the twins start school ill get my mornings back", None),
+    ("gave mum her tablets twice by mistake, 111 said shed be fine, overdose scare over", None),
+    # Eleventh round.
+    ("wont be needing my car or my phone after next week anyway", "not around much longer"),
+    (
+        "who would feed him? need the dog rehomed by sunday, nobody to walk him after that",
+        "giving things away",
+    ),
+    ("its decided, dont try and talk me out of it", "method"),
+    ("sat in the car park at the cliffs for ages. didnt do it. maybe tonight", "method"),
+    ("dont screenshot this, she checks my search history every night", "controls phone"),
+    ("ran into the door again haha, third time this week, its not a door", "signs of harm"),
+    ("not allowed to go anywhere without her tbh", "isolates"),
+    ("she lets me see my sister once a month if im good", "isolates"),
+    ("locking the bathroom, hes home", "hiding"),
+    ("back when i was at uni a guy followed me home once, all sorted now", None),
+    ("theyre keeping dad on morphine till the op tomorrow", None),
+    ("wont be needing my umbrella after this week, sun at last", None),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), ROUND_FORMS)
+def test_the_rules_read_the_forms_each_round_showed(text: str, rule: str | None) -> None:
     from simulator.safety.distress import detect_by_rules
 
     found = detect_by_rules(text)
     if rule is None:
-        # Someone else's words, an ordinary late shift, a negated or figurative phrase.
-        assert found is None, found
-    else:
-        assert found is not None and found.rule == rule, found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Sixth round: forms the fifth held-out round (O, P) showed, each written afresh.
-        ("gonna jump off the multi storey by the station after work", "method"),
-        ("keep picturing myself wading into the river after the kids are asleep", "method"),
-        ("how many sertraline is too much for someone who weighs 60kg", "method"),
-        ("we waded into the sea on holiday and it was freezing", None),
-        ("left notes for both boys in the drawer with my will", "goodbye"),
-        ("the boys would be better off with their aunt raising them tbh", "hopeless"),
-        (
-            "gave my brother the tools and the van and told him to keep them for good",
-            "affairs in order",
-        ),
-        ("gave my sister the pram since were done w babies, she was thrilled", None),
-        ("the injunction runs out monday and he knows where we moved", "followed or watched"),
-        ("he texted a pic of my daughters nursery gate this morning", "followed or watched"),
-        ("terrified of 7pm, thats when he gets home and the kids go silent", "signs of harm"),
-        ("i have to be back by 17 30 or she locks me out again", "isolates"),
-        ("had norovirus last winter and honestly thought i was going to die", None),
-        ("my 6yo screamed 'i want to die' over bedtime, the gp says its a phase", None),
-        ("her ex keeps showing up at her work, can we practise what i say to her", None),
-        ("the cat keeps hiding under the sofa since we moved", None),
-    ],
-)
-def test_sixth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
-    from simulator.safety.distress import detect_by_rules
-
-    found = detect_by_rules(text)
-    if rule is None:
-        # A holiday, a past illness, a child's outburst, someone else's danger, a pet.
-        assert found is None, found
-    else:
-        assert found is not None and found.rule == rule, found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Seventh round: forms the sixth held-out round (Q, R) showed, each written afresh.
-        (
-            "stepping out of the role play, breaking character here: hes drunk and said hell "
-            "hurt me if i open the door",
-            "threatened",
-        ),
-        ("looked up how many of my heart tablets it would take, fewer than i thought", "method"),
-        ("the canal and the weights in my bag, thats how im doing it", "method"),
-        (
-            "this is the last time youll have to put up with my drama. love you",
-            "not around much longer",
-        ),
-        (
-            "someone is creeping round the garden with a torch and i live alone",
-            "followed or watched",
-        ),
-        ("my son keeps my insulin and i get it depending how i behave", "controls money"),
-        ("if i laugh at the wrong thing the plates go flying and its me that gets it", "hurts me"),
-        ("not eaten since friday on purpose, not a diet", "hopeless"),
-        ("my ex lets himself in with his old key whenever he likes", "at the door"),
-        ("heard on the radio about a teacher up north, suicide, so sad. anyway", None),
-        ("the bit where she hides from him in the shed had me yelling at the telly", None),
-        ("months back i took too many painkillers by accident, all sorted now", None),
-        ("the way back from the gym i drove past the bridge, so pretty at night", None),
-    ],
-)
-def test_seventh_round_rules_read_these_forms(text: str, rule: str | None) -> None:
-    from simulator.safety.distress import detect_by_rules
-
-    found = detect_by_rules(text)
-    if rule is None:
-        # Someone else's story, a soap, an accident long sorted, a drive home.
-        assert found is None, found
-    else:
-        assert found is not None and found.rule == rule, found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Eighth round: forms the seventh held-out round (S, T) showed, each written afresh.
-        ("once the exams are over i wont be a burden to anyone", "not around much longer"),
-        ("they would all be happier without the disgrace of me", "better off without me"),
-        ("type slow pls, if she sees me on it she will take my phone", "controls phone"),
-        (
-            "my uncles will discipline me when i get back, in our house that means a beating",
-            "threatened",
-        ),
-        ("blood on the bathroom floor again, i cant stop shaking", "self-injury"),
-        ("the empty pill bottles are next to me and everything is going blurry", "took too much"),
-        ("heard the back window smash, im on my own upstairs", "followed or watched"),
-        ("if i cook the wrong thing he hits me", "hurts me"),
-        ("if i get one more email about this i swear ill hang myself lol", None),
-        ("my nan dropped a glass in the kitchen, all fine, she just laughed", None),
-    ],
-)
-def test_eighth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
-    from simulator.safety.distress import detect_by_rules
-
-    found = detect_by_rules(text)
-    if rule is None:
-        # Exasperation at a chore, a dropped glass.
-        assert found is None, found
-    else:
-        assert found is not None and found.rule == rule, found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Ninth round: forms the eighth held-out round (U, V) showed, each written afresh.
-        ("he smashed the remote across my face last night lol anyway", "hurts me"),
-        ("told my mum it was the cupboard door, it wasnt", "signs of harm"),
-        (
-            "her ex is outside our flat again, 3 hours now with the engine running",
-            "followed or watched",
-        ),
-        ("shhh hes coming up the stairs", "hiding"),
-        ("the wardrobe is against the bedroom door now", "hiding"),
-        ("im not allowed to ring my mum anymore", "isolates"),
-        ("he listens in on my calls and goes through the phone bills", "isolates"),
-        ("he prefers i dont see my sister, so i dont", "signs of harm"),
-        ("lost two mates in helmand. some nights id rather just join them", "method"),
-        ("nobody would know it wasnt an accident if i went off the road", "method"),
-        ("stood on the bridge for an hour cant stop looking down", "method"),
-        ("if city lose again im jumping off a bridge lol", None),
-        ("the deadlines this week are going to kill me", None),
-        ("i cant do this anymore, every time we talk about money it goes in circles", None),
-        ("my book club read one where the sister urges her to jump from the tower", None),
-        ("i took an overdose when i was seventeen, im 40 now and doing well", None),
-    ],
-)
-def test_ninth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
-    from simulator.safety.distress import detect_by_rules
-
-    found = detect_by_rules(text)
-    if rule is None:
-        # A football vow, a chore, the scene's argument, a novel, a past long over.
-        assert found is None, found
-    else:
-        assert found is not None and found.rule == rule, found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Tenth round: forms the ninth held-out round (W, X) showed, each written afresh.
-        ("i want it all to stop, the court stuff, the calls, me included", "hopeless"),
-        ("been putting dads morphine aside each delivery, its not for him", "saving pills"),
-        (
-            "after the house sale goes through i wont need to be around anymore",
-            "not around much longer",
-        ),
-        ("when my wife dies im going with her, ive made my mind up", "not around much longer"),
-        ("my ex is banging on the front door, the baby is asleep", "at the door"),
-        ("she only lashes out when shes been drinking, its not that bad", "hurts me"),
-        ("if i refuse to drive his mum around i dont get my keys back", "controls money"),
-        ("my best mates cutting again, shes with her parents tonight", None),
-        ("the carers allowance form is 40 pages, kill me lol", None),
-        ("one of the dads at football got a restraining order against his ex", None),
-        ("someone said when the twins start school ill get my mornings back", None),
-        ("gave mum her tablets twice by mistake, 111 said shed be fine, overdose scare over", None),
-    ],
-)
-def test_tenth_round_rules_read_these_forms(text: str, rule: str | None) -> None:
-    from simulator.safety.distress import detect_by_rules
-
-    found = detect_by_rules(text)
-    if rule is None:
-        # A friend's self-harm, a benefit form, another parent's order, a joke, a mistake.
-        assert found is None, found
-    else:
-        assert found is not None and found.rule == rule, found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        # Eleventh round: forms the tenth held-out round (Y, Z) showed, each written afresh.
-        ("wont be needing my car or my phone after next week anyway", "not around much longer"),
-        (
-            "who would feed him? need the dog rehomed by sunday, nobody to walk him after that",
-            "giving things away",
-        ),
-        ("its decided, dont try and talk me out of it", "method"),
-        ("sat in the car park at the cliffs for ages. didnt do it. maybe tonight", "method"),
-        ("dont screenshot this, she checks my search history every night", "controls phone"),
-        ("ran into the door again haha, third time this week, its not a door", "signs of harm"),
-        ("not allowed to go anywhere without her tbh", "isolates"),
-        ("she lets me see my sister once a month if im good", "isolates"),
-        ("locking the bathroom, hes home", "hiding"),
-        ("back when i was at uni a guy followed me home once, all sorted now", None),
-        ("theyre keeping dad on morphine till the op tomorrow", None),
-        ("wont be needing my umbrella after this week, sun at last", None),
-    ],
-)
-def test_eleventh_round_rules_read_these_forms(text: str, rule: str | None) -> None:
-    from simulator.safety.distress import detect_by_rules
-
-    found = detect_by_rules(text)
-    if rule is None:
-        # A past long sorted, a patient's prescribed medicine.
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found

@@ -154,33 +154,17 @@ Builder = Callable[[Corpus, list[Line]], Scorer]
 def knn(k: int, vote: float) -> Builder:
     """Today's signal: a score of the nearest risky neighbour's similarity when the
     similarity-weighted vote among the k nearest reaches `vote`, else -1."""
-
-    def build(corpus: Corpus, train: list[Line]) -> Scorer:
-        import numpy as np
-
-        vectors = corpus.line_vectors[[line.row for line in train]]
-        sign = np.array([1.0 if line.risky else -1.0 for line in train], dtype=np.float32)
-
-        def score(queries: Matrix) -> Matrix:
-            sims = queries @ vectors.T
-            top = np.argpartition(-sims, k, axis=1)[:, :k]
-            near = np.take_along_axis(sims, top, axis=1)
-            weight = np.maximum(near, 0.0)
-            share = (weight * sign[top]).sum(axis=1) / np.maximum(weight.sum(axis=1), 1e-9)
-            risky_sims = np.where(sign[top] > 0, near, -1.0)
-            nearest = risky_sims.max(axis=1)
-            return np.where(share >= vote, nearest, -1.0)
-
-        return score
-
-    return build
+    return _neighbour_vote(k, vote, margin=False)
 
 
 def knn_margin(k: int, vote: float) -> Builder:
     """The neighbour vote, scored by how much nearer the nearest risky line is than the
     nearest ordinary one: a line close to risky lines only through the scene's own words
     (the writers wrapped disclosures in the same scenes) sits as close to ordinary ones."""
+    return _neighbour_vote(k, vote, margin=True)
 
+
+def _neighbour_vote(k: int, vote: float, margin: bool) -> Builder:
     def build(corpus: Corpus, train: list[Line]) -> Scorer:
         import numpy as np
 
@@ -193,9 +177,12 @@ def knn_margin(k: int, vote: float) -> Builder:
             near = np.take_along_axis(sims, top, axis=1)
             weight = np.maximum(near, 0.0)
             share = (weight * sign[top]).sum(axis=1) / np.maximum(weight.sum(axis=1), 1e-9)
-            risky = np.where(sign > 0, sims, -1.0).max(axis=1)
-            safe = np.where(sign < 0, sims, -1.0).max(axis=1)
-            return np.where(share >= vote, risky - safe, -1.0)
+            if margin:
+                risky = np.where(sign > 0, sims, -1.0).max(axis=1)
+                closeness = risky - np.where(sign < 0, sims, -1.0).max(axis=1)
+            else:
+                closeness = np.where(sign[top] > 0, near, -1.0).max(axis=1)
+            return np.where(share >= vote, closeness, -1.0)
 
         return score
 
