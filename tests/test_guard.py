@@ -608,10 +608,18 @@ def _plan_at(stance: Stance, heat: Literal["hot", "wary", "cool"]) -> ReplyPlan:
         "Don't 'sorry bb' me. You don't get to be sorry now.",
         "Somebody has to be practical around here, that's what.",
         "Fine. One minute. Then we do the forms.",
+        "Well, you ought to be ashamed of yourself.",
+        "You made me look stupid at that table.",
+        "Now you're painting me out as the villain.",
+        "You're already on my case and I've only just sat down.",
+        "Why are you picking on me?",
+        "Nice speech. Did you practise it?",
+        "K. Whatever you say.",
     ],
 )
 def test_coldness_goes_against_a_plan_that_comes_round(reply: str) -> None:
-    # Blind dev replies (GC, GD) the stance check let through before it knew coldness.
+    # Forms of blind dev replies (GC, GD; then GE, GF: turning the repair back, scoffing)
+    # the stance check let through before it knew coldness.
     context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
     assert GuardReason.STANCE in reasons(reply, context)
 
@@ -623,6 +631,9 @@ def test_coldness_goes_against_a_plan_that_comes_round(reply: str) -> None:
         "That's on me, not you. I'm sorry it landed on you like that.",
         "Honestly? Kind of humiliating. Everyone's got someone hugging them.",
         "Okay. That's... more than I expected, honestly. Thanks.",
+        "You made me look at it differently, honestly.",
+        "I'm sorry I made you the bad guy in my head.",
+        "Okay. I needed to hear that.",
     ],
 )
 def test_warming_replies_with_cold_looking_words_keep_the_stance(reply: str) -> None:
@@ -737,36 +748,6 @@ def test_the_guard_warm_up_skips_the_authored_voice_it_never_guards(catalog: Cat
 
 # Round 4 (blind dev GE, GF): general forms the checks learned, each beside a close reply
 # that must still pass.
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Well, you ought to be ashamed of yourself.",
-        "You made me look stupid at that table.",
-        "Now you're painting me out as the villain.",
-        "You're already on my case and I've only just sat down.",
-        "Why are you picking on me?",
-        "Nice speech. Did you practise it?",
-        "K. Whatever you say.",
-    ],
-)
-def test_turning_the_repair_back_goes_against_a_plan_that_comes_round(reply: str) -> None:
-    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
-    assert GuardReason.STANCE in reasons(reply, context)
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "You made me look at it differently, honestly.",
-        "I'm sorry I made you the bad guy in my head.",
-        "Okay. I needed to hear that.",
-    ],
-)
-def test_coming_round_with_the_same_words_keeps_the_stance(reply: str) -> None:
-    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
-    assert GuardReason.STANCE not in reasons(reply, context)
 
 
 def test_taking_a_jab_as_thanks_softens_but_a_negated_concession_holds() -> None:
