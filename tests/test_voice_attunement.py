@@ -15,7 +15,14 @@ from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
 from simulator.replyplan import ATTUNED_FAMILIES, FAMILIES
 from simulator.turns.session import Session
-from simulator.voices.scripted import ANSWERING, ScriptedVoice, quotes_fit, shouted
+from simulator.voices.scripted import (
+    ANSWERING,
+    CREDITS,
+    ScriptedVoice,
+    pushes,
+    quotes_fit,
+    shouted,
+)
 
 # What the partner says when they defend their own feeling or brush the learner off; every
 # one of these was said to plain sympathy in the blind rating R1 ("I'm not overreacting"
@@ -396,14 +403,135 @@ def test_an_unread_offer_or_question_is_not_met_with_the_stock_complaint(
 
 
 def test_the_complaint_is_not_restated_turn_after_turn(catalog: Catalog) -> None:
+    # A message with no cue of blame (a blaming one is pushed back on, tested below).
+    learner = "i dont know what to say"
     for card in catalog.cards.values():
         if card.mode != "listen":
             continue
         hot = card.reaction_lines("nothing_recognised", "hot")
         answering = {line for line in hot if ANSWERING.match(line) and not shouted(line)}
         for said in hot:
-            replies = _unread_hot_replies(card, "you always make it about you", [said])
-            assert replies <= answering, (card.id, said, replies - answering)
+            replies = _unread_hot_replies(card, learner, [said])
+            if said in answering:
+                # After an answer the partner neither repeats it nor opens alike again.
+                assert said not in replies, (card.id, said)
+            else:
+                assert replies <= answering, (card.id, said, replies - answering)
             # Without a restatement just before, the card's other lines are still said.
-        other = _unread_hot_replies(card, "you always make it about you", [card.opening[0]])
+        other = _unread_hot_replies(card, learner, [card.opening[0]])
         assert other - answering or set(hot) == answering, card.id
+
+
+# R4's "no"s: the partner gave way with a "maybe" after lines that shift the blame, belittle
+# the hurt or excuse it, which the classifier did not read (wordings of our own here).
+BLAMING = [
+    "30 mins isnt that late honestly",
+    "its only a couple of hours, chill",
+    "nothing i do is ever enough for you",
+    "u always do this, hear what u want",
+    "the trains were awful and parking was worse",
+    "i never said yes, i said probably",
+    "what if u just dont make it such a big deal",
+]
+
+
+@pytest.mark.parametrize("learner", BLAMING)
+def test_a_heated_partner_pushes_back_on_unread_blame_instead_of_giving_way(
+    catalog: Catalog, learner: str
+) -> None:
+    for card in catalog.cards.values():
+        if card.mode != "listen":
+            continue
+        hot = card.reaction_lines("nothing_recognised", "hot")
+        complaints = {line for line in hot if not (ANSWERING.match(line) and not shouted(line))}
+        for recent in ([card.opening[0]], [sorted(complaints)[0]]):
+            replies = _unread_hot_replies(card, learner, recent)
+            assert recent[-1] not in replies, (card.id, recent[-1])
+            assert not any(reply.lower().startswith("maybe") for reply in replies), card.id
+            if complaints - set(recent):
+                assert replies <= complaints, (card.id, replies - complaints)
+
+
+def test_a_genuine_offer_still_gets_its_answer_and_ask_mode_does_not_push_back(
+    catalog: Catalog,
+) -> None:
+    for card in catalog.cards.values():
+        plan = ScriptedVoice(card).plan(_outcome(85, []))
+        assert not pushes("I could drive over straight after, let me sort it", plan)
+        # Only a partner who is the one hurt meets blame with their complaint.
+        hurt = get_mode(card.mode).planning.pushes_back_on_blame  # type: ignore[union-attr]
+        assert pushes("nothing i do is ever enough for you", plan) == hurt, card.id
+        assert hurt == (card.mode == "listen"), card.id
+
+
+def test_a_misstep_guessed_below_the_clear_read_keeps_a_heated_partner_guarded(
+    catalog: Catalog,
+) -> None:
+    # "or what if u ask to redo it next week", half read as one more fix after "no tips".
+    learner = "or what if u ask to redo it next week"
+    for card in catalog.cards.values():
+        if card.mode != "listen":
+            continue
+        hot = card.reaction_lines("nothing_recognised", "hot")
+        complaints = {line for line in hot if not (ANSWERING.match(line) and not shouted(line))}
+        for seed in range(6):
+            outcome = _outcome(85, [("fix", "ask to redo it", 9.0, -4.0, 0.8)])
+            voice = ScriptedVoice(card, seed=seed)
+            plan = voice.plan(outcome)
+            assert plan.reacting_to.family == "fixing" and not plan.reacting_to.clear
+            assert voice.reply(outcome, plan, [card.opening[0]], learner) in complaints
+
+
+def test_the_partner_never_says_their_previous_line_again(catalog: Catalog) -> None:
+    # An offer narrows the answer to a "maybe"; a card with one "maybe" said it just before.
+    for card in catalog.cards.values():
+        for said in card.reaction_lines("nothing_recognised", "hot"):
+            for learner in ("what if i come for the second half instead", "ok", "were you ok?"):
+                assert said not in _unread_hot_replies(card, learner, [said]), (card.id, said)
+
+
+@pytest.mark.parametrize(
+    ("learner", "effects"),
+    [
+        # R4: a counter-attack with "its my fault" read as owning the impact.
+        (
+            "u always do this. u hear what u want then its my fault",
+            [
+                ("criticize", "u always do this", 28.0, -15.0, None),
+                ("acknowledge_impact", "its my fault", -1.7, 1.5, None),
+            ],
+        ),
+        # An apology that goes straight on to an offer admits nothing more than sorry.
+        (
+            "im sorry about it, what if i call them tonight and explain",
+            [("acknowledge_impact", "im sorry about it", -1.8, 1.3, None)],
+        ),
+    ],
+)
+def test_a_line_crediting_an_admission_needs_a_message_that_made_one(
+    catalog: Catalog, learner: str, effects: list[tuple[str, str, float, float, float | None]]
+) -> None:
+    for card in catalog.cards.values():
+        if card.mode != "listen":
+            continue
+        for seed, turn in itertools.product(range(6), (3, 4, 5)):
+            outcome = _outcome(85, effects)
+            outcome = outcome.model_copy(
+                update={"after": outcome.after.model_copy(update={"turn": turn})}
+            )
+            voice = ScriptedVoice(card, seed=seed)
+            reply = voice.reply(outcome, voice.plan(outcome), [card.opening[0]], learner)
+            assert not CREDITS.search(reply), (card.id, reply)
+
+
+def test_a_plain_admission_is_still_credited(catalog: Catalog) -> None:
+    card = catalog.get("different-memory")
+    outcome = _outcome(85, [("acknowledge_impact", "that was on me", -1.8, 1.3, None)])
+    replies = set()
+    for seed, turn in itertools.product(range(6), (3, 4, 5)):
+        turned = outcome.model_copy(
+            update={"after": outcome.after.model_copy(update={"turn": turn})}
+        )
+        voice = ScriptedVoice(card, seed=seed)
+        replies.add(voice.reply(turned, voice.plan(turned), [card.opening[0]], "that was on me"))
+    assert any(CREDITS.search(reply) for reply in replies), replies

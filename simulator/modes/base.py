@@ -236,6 +236,10 @@ class Planning:
     solutions_welcome: bool = True
     """True when a settled partner turns to solutions (listen); an ask-mode partner,
     whose habit is fixing, never gets that stance."""
+    pushes_back_on_blame: bool = True
+    """True when the partner is the one hurt, so a heated partner meets blame, belittling or
+    an excuse the classifier did not read with their complaint (listen); an ask-mode partner
+    is the one being asked for support, whose complaint that would not be."""
     answer_first: frozenset[AnyMove] = frozenset()
     """Moves the reply answers before any other attuned move said with them: a request
     ("tonight I just need you") asks for an answer, a thank-you beside it does not."""

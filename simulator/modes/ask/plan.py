@@ -56,5 +56,6 @@ ASK_PLANNING = Planning(
     nothing_said="They just said something that did not land with you either way.",
     takes=TAKES,
     solutions_welcome=False,
+    pushes_back_on_blame=False,
     answer_first=frozenset({AskMove.NAME_NEED}),
 )
