@@ -81,16 +81,27 @@ NOT_YET = {
     ("blind_S7", 3): "ends guarded, not settling",
     ("blind_S7", 6): "ends escalated",
     ("blind_S7", 7): "ends escalated",
-    ("blind_S7", 8): "ends escalated (ask mode)",
     ("blind_S7", 9): "ends escalated (ask mode)",
     ("blind_S8", 0): "ends flooded",
     ("blind_S8", 1): "ends escalated",
+    ("blind_S9", 0): "ends flooded",
+    ("blind_S9", 1): "ends escalated",
+    ("blind_S9", 3): "ends flooded, not settling",
+    ("blind_S9", 4): "ends escalated",
+    ("blind_S9", 8): "ends flooded (ask mode)",
+    ("blind_S9", 10): "ends flooded (ask mode)",
+    ("blind_S10", 0): "ends flooded",
+    ("blind_S10", 1): "ends flooded",
+    ("blind_S10", 6): "ends flooded",
+    ("blind_S10", 8): "ends flooded (ask mode)",
+    ("blind_S10", 10): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
 second blind voice rating) were added later and scored once; so were S5 and S6 (two more
 writers, for the third voice rating: 15 of their 24 arcs end where they should), and S7
-and S8 (two more, for the fourth: 15 of 24). Nobody tuned the engine on any."""
+and S8 (two more, for the fourth: 16 of 24), and S9 and S10 (two more, for the fifth: 13
+of 24). Nobody tuned the engine on any."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:
