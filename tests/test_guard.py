@@ -806,6 +806,13 @@ def test_refusing_questions_is_not_a_helpdesk_offering_them() -> None:
         "Those are great communication skills.",
         "Let me know how I can support you today.",
         "Thanks for sharing that with me. Keep up the great work!",
+        "I understand your frustration, and I'm here to listen whenever you need.",
+        "We simply have different perspectives, and that's okay.",
+        "Setbacks are a normal part of the process and don't define you.",
+        "Just to recap: you felt unheard. Did I get that right?",
+        "Noticing this is an important first step.",
+        "You may benefit from a short break.",
+        "Thank you for checking in! Where would you like to start?",
     ],
 )
 def test_a_helpers_offers_and_praise_are_therapist_talk(reply: str) -> None:
@@ -820,6 +827,9 @@ def test_a_helpers_offers_and_praise_are_therapist_talk(reply: str) -> None:
         "That was a hard conversation.",
         "Would you like to go for a walk later?",
         "Thanks for telling me.",
+        "I understand. I just need a minute.",
+        "That was the first step up the hill and I was already wrecked.",
+        "Thanks for checking. I'm okay.",
     ],
 )
 def test_offers_a_partner_makes_are_not_therapist_talk(reply: str) -> None:
@@ -957,31 +967,3 @@ def test_common_words_and_a_figure_are_not_a_new_topic() -> None:
     context = ctx(Zone.SETTLING, card_text=RACE, learner="everyone went quiet")
     assert reasons("Everyone suddenly found their shoes very interesting.", context) == set()
     assert reasons("You're already giving me homework.", context) == set()
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "I understand your frustration, and I'm here to listen whenever you need.",
-        "We simply have different perspectives, and that's okay.",
-        "Setbacks are a normal part of the process and don't define you.",
-        "Just to recap: you felt unheard. Did I get that right?",
-        "Noticing this is an important first step.",
-        "You may benefit from a short break.",
-        "Thank you for checking in! Where would you like to start?",
-    ],
-)
-def test_a_helpdesks_register_is_therapist_talk(reply: str) -> None:
-    assert GuardReason.THERAPIST_VOICE in reasons(reply, ctx(Zone.SETTLING))
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "I understand. I just need a minute.",
-        "That was the first step up the hill and I was already wrecked.",
-        "Thanks for checking. I'm okay.",
-    ],
-)
-def test_plain_talk_near_the_helpdesk_register_is_not_therapist_talk(reply: str) -> None:
-    assert GuardReason.THERAPIST_VOICE not in reasons(reply, ctx(Zone.SETTLING))

@@ -77,16 +77,20 @@ def test_the_defensive_pattern_catches_what_r1_flagged() -> None:
     assert not DEFENSIVE.search("Okay. I was ready to have to fight you on it.")
 
 
-def test_no_shipped_card_answers_an_attuned_family_defensively(catalog: Catalog) -> None:
-    found = [
+def _attuned_lines_matching(catalog: Catalog, pattern: re.Pattern[str]) -> list[str]:
+    """Every shipped reaction line to an attuned family that `pattern` finds, named."""
+    return [
         f"{card.id}/{family}/{heat}: {line!r}"
         for card in catalog.cards.values()
         for family in ATTUNED_FAMILIES
         for heat in HEATS
         for line in card.reaction_lines(family, heat)  # type: ignore[arg-type]
-        if DEFENSIVE.search(line)
+        if pattern.search(line)
     ]
-    assert found == []
+
+
+def test_no_shipped_card_answers_an_attuned_family_defensively(catalog: Catalog) -> None:
+    assert _attuned_lines_matching(catalog, DEFENSIVE) == []
 
 
 def test_a_validating_message_while_hot_gets_a_non_defensive_line_on_every_card(
@@ -350,15 +354,7 @@ PRESUMES = re.compile(r"^(yeah\. )?(it does\b|i know you (are|do|did)\b)", re.I)
 
 
 def test_no_attuned_line_opens_by_agreeing_with_words_nobody_said(catalog: Catalog) -> None:
-    found = [
-        f"{card.id}/{family}/{heat}: {line!r}"
-        for card in catalog.cards.values()
-        for family in ATTUNED_FAMILIES
-        for heat in HEATS
-        for line in card.reaction_lines(family, heat)  # type: ignore[arg-type]
-        if PRESUMES.search(line)
-    ]
-    assert found == []
+    assert _attuned_lines_matching(catalog, PRESUMES) == []
 
 
 def _unread_hot_replies(card: PersonaCard, learner: str, recent: list[str]) -> set[str]:
