@@ -15,14 +15,8 @@ from simulator.modes import get_mode
 from simulator.personas import Catalog, PersonaCard
 from simulator.replyplan import ATTUNED_FAMILIES, FAMILIES
 from simulator.turns.session import Session
-from simulator.voices.scripted import (
-    ANSWERING,
-    CREDITS,
-    ScriptedVoice,
-    pushes,
-    quotes_fit,
-    shouted,
-)
+from simulator.voices.line_fit import ANSWERING, CREDITS, pushes, quotes_fit, shouted
+from simulator.voices.scripted import ScriptedVoice
 
 # What the partner says when they defend their own feeling or brush the learner off; every
 # one of these was said to plain sympathy in the blind rating R1 ("I'm not overreacting"
