@@ -94,22 +94,19 @@ def _kept(
 
 
 def _outweighed(span: Span, learned: list[Span], helpful: frozenset[AnyMove]) -> bool:
-    warm = span.move in helpful
     mine = span.confidence or 0.0
     return any(
-        (other.move in helpful) != warm
-        and other.start < span.end
-        and span.start < other.end
-        and (other.confidence or 0.0) > mine
-        for other in learned
+        _clash(span, other, helpful) and (other.confidence or 0.0) > mine for other in learned
     )
 
 
 def _contradicted(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:
-    warm = span.move in helpful
-    return any(
-        (r.move in helpful) != warm and r.start < span.end and span.start < r.end for r in ruled
-    )
+    return any(_clash(span, r, helpful) for r in ruled)
+
+
+def _clash(a: Span, b: Span, helpful: frozenset[AnyMove]) -> bool:
+    """Two readings of opposite polarity on overlapping words."""
+    return (a.move in helpful) != (b.move in helpful) and a.start < b.end and b.start < a.end
 
 
 def _span(tag: LearnedTag, text: str) -> Span:
