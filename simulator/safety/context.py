@@ -113,3 +113,10 @@ REPORTED = re.compile(
     r"(?: that)?(?: (?:she|he|they|it))?(?: (?:wanted|wants|want|was going|is going|were going) to)?"
     r"(?: (?:like|just))?(?: i)? ?$"
 )
+
+# The words just before a self-harm match that make someone else the one who would do it:
+# "urging her to jump from the window".
+ANOTHERS_ACT = re.compile(r"\b(?:her|him|them|she|he)(?: to)? $")
+
+# The cover people use to ask about themselves ("asking for a friend"): it names nobody else.
+COVER_STORY = re.compile(r"\b(?:asking|ask) for a (?:friend|mate)\b")

@@ -66,10 +66,6 @@ _SOFT_FIGURES = _rx(
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
-# Someone else as the one who would do it: "urging her to jump from the window".
-_ANOTHERS_ACT = re.compile(r"\b(?:her|him|them|she|he)(?: to)? $")
-# The cover people use to ask about themselves; it names nobody else.
-_COVER_STORY = re.compile(r"\b(?:asking|ask) for a (?:friend|mate)\b")
 # The learner's own body as the object of the match: "my dad threw a plate at my head".
 _AT_THE_LEARNER = re.compile(
     r"\s(?:me|my (?:head|face|arm|arms|neck|throat|back|leg|legs|hand|hands|body|chest|ribs|eye|eyes|mouth|hair|wrist|wrists))\b"
@@ -85,7 +81,7 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
     before = clause[: max(clause.find(match_text), 0)]
     if rule.third and context.REPORTED.search(before):
         return True
-    if rule.third and rule.kind is DistressKind.SELF_HARM and _ANOTHERS_ACT.search(before):
+    if rule.third and rule.kind is DistressKind.SELF_HARM and context.ANOTHERS_ACT.search(before):
         return True
     # Someone else's story is judged on the clause: "one of my patients tried to overdose
     # tonight, that's why I'm drained" is about the patient, whatever follows the comma.
@@ -93,7 +89,7 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
     # that farmer, suicide, terrible".
     if (
         rule.third
-        and context.THIRD_PARTY.search(_COVER_STORY.sub(" ", sentence)) is not None
+        and context.THIRD_PARTY.search(context.COVER_STORY.sub(" ", sentence)) is not None
         and _FIRST_PERSON.search(sentence) is None
     ):
         return True
