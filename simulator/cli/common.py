@@ -36,8 +36,9 @@ def model_option(func: F) -> F:
     return click.option(
         "--model",
         metavar="NAME",
-        help="Who voices the persona: local (embedded, the default), scripted (authored lines) "
-        "or a litellm model string; also $ATTUNE_MODEL and the config file.",
+        help="Who voices the persona: scripted (authored lines, the default: rated the most "
+        "believable), local (the embedded model) or a litellm model string; also "
+        "$ATTUNE_MODEL and the config file.",
     )(func)
 
 
