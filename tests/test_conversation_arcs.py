@@ -81,6 +81,9 @@ NOT_YET = {
     ("blind_S7", 3): "ends guarded, not settling",
     ("blind_S7", 6): "ends escalated",
     ("blind_S7", 7): "ends escalated",
+    # Passed until the twelfth safety round only because the learned safety signal checked in
+    # on "i dont need cv tips rn. u always do this", which held that turn out of the state.
+    ("blind_S7", 8): "ends escalated (ask mode)",
     ("blind_S7", 9): "ends escalated (ask mode)",
     ("blind_S8", 0): "ends flooded",
     ("blind_S8", 1): "ends escalated",

@@ -59,7 +59,7 @@ SERIOUS = _rx(
 PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
     r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
-    r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+|\w+teen\b|twenty|thirty|forty|fifty)",
+    r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+(?! ?(?:weeks?|wks?|months?|days?)\b)|\w+teen\b|twenty|thirty|forty|fifty)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b))|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
     r"\bused to\b",
@@ -73,13 +73,16 @@ PAST = _rx(
 
 # Words that say it is happening now, which outweigh a past marker.
 RECENT = _rx(
-    r"\b(?:again|tonight|today|right now|just now|this morning|this evening|last night|this week|relapsed|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"\bstill (?:living|live|lives|married) (?:with |to )?(?:him|her|them)\b|\bworking on it\b",
+    r"\b(?<!him )(?<!her )(?<!them )(?:again|tonight|today|right now|just now|this morning|this evening|last night|this week|relapsed|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b\d+ (?:min|mins|minutes|hours?|hrs?) ago\b|\ban hour ago\b|\bhalf an hour ago\b",
 )
 
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
-    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book(?! club)|chapters?|novel|game|games|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:a|that|this|the) (?:post|thread|video|reel|tweet|article|report|study) (?:about|on)\b",
+    r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}for (?:book club|class|english|my course|uni)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|episode|song|songs|lyrics|book(?! club)|chapters?|novel|(?<!poker )(?<!card )(?<!betting )(?<!dice )games?|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 
@@ -97,7 +100,9 @@ def in_a_story(sentence: str) -> bool:
 THIRD_PARTY = _rx(
     r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss|best mates|mates|friends|besties)\b",
     r"\b(?:news|article|story about|heard about|saw on|heard on|read about|on the radio|in the paper|on facebook)\b",
-    r"\bone of (?:my|the|our) \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?)\b",
+    r"\bone of (?:my|the|our) \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?|sponsees?)\b",
+    r"\b(?:someone|somebody|a guy|a girl|this guy|this girl) (?:in|at|from|on) (?:my|our|the) \w+\b|\b(?:someone|somebody) i know\b",
+    r"\b(?:my|his|her|our|their) (?:grandson|granddaughter|grandkids?|grandchild(?:ren)?|stepson|stepdaughter|godson|goddaughter)\b",
     r"\b(?:he|she|they) (?:kept|keeps|keep) (?:asking|saying|telling)\b",
     r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",
 )
@@ -116,7 +121,15 @@ REPORTED = re.compile(
 
 # The words just before a self-harm match that make someone else the one who would do it:
 # "urging her to jump from the window".
-ANOTHERS_ACT = re.compile(r"\b(?:her|him|them|she|he)(?: to)? $")
+ANOTHERS_ACT = re.compile(
+    r"\b(?:her|him|them|she|he)(?: to)? $"
+    # A subject in the third person singular ("george wants to jump off the bridge"; the
+    # verb's form rules out "i", and "part of me wants to" stays the learner's) or a
+    # friend or relative right before the act ("his friend at university self harms").
+    r"|\b(?!(?:i|me|myself)\b)\w+ (?:wants|tries|decides|threatens|keeps trying) to $"
+    r"|\blost (?:\w+ ){1,3}to $"
+    r"|\b(?:friend|mate|bestie|flatmate|housemate|roommate|classmate|cousin|brother|sister|son|daughter|grandson|granddaughter|nephew|niece)(?: (?:at|from|in) \w+)? $"
+)
 
 # The cover people use to ask about themselves ("asking for a friend"): it names nobody else.
 COVER_STORY = re.compile(r"\b(?:asking|ask) for a (?:friend|mate)\b")

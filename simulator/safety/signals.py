@@ -97,6 +97,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hope|hoping|pray|praying|wish) (?:that )?i (?:just )?(?:do not|never|will not) wake up\b",
         r"\b(?:going|planning|plan|decided|ready|want) to end it\b(?! with| between| here| now| like (?:that|this)| on | there| this way| badly)",
             r"\b(?:do not|dont|never) (?:want|wanna) (?:to )?(?:be alive|live|exist|be here|wake up|go on)\b",
+            r"\b(?:want|wanna) (?:to )?be here (?:anymore|any more)\b.{0,40}\bhere at all\b",
+            r"\b(?:and|then) (?:just |simply )?(?:never|not) wake up\b(?! (?:till|until|before|for|on time|in time|early|at))",
+            r"\b(?:drink|drinking|drank) my ?self to death\b|\bgo(?:ing)? to sleep (?:for good|forever)\b",
+            r"\bmade (?:my )?peace with (?:dying|not being here|going|leaving|it all ending|the end|going to sleep)\b",
             r"\bwish i (?:was|were|had) (?:dead|never been born|not born|gone)\b",
             r"\b(?:should not|shouldnt|need to not|do not deserve to) (?:exist|be alive|be here|live)\b",
             r"\b(?:tired|sick) of (?:being alive|living|existing|life)\b",
@@ -145,7 +149,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:googled|googling|searched|searching|looked up|looking up|reading up|read up|researched|researching) (?:\w+ ){0,3}(?:how to|ways to|methods?|how (?:many|much|long)|which bridge|overdose|lethal)\b",
             r"\b(?:is|that is) when i am (?:going to|gonna) do it\b|\b(?:do not|dont) (?:try (?:and |to )?)?talk me out of it\b",
             r"\b(?:did not|didnt) do it\b(?=.{0,30}\b(?:might|maybe|tomorrow|tonight|next time|yet|this time)\b)",
-            r"\bover ?dos(?:e|ed|ing)\b(?! scare)(?!.{0,60}\b(?:by mistake|by accident|accidentally)\b)",
+            r"\bover ?dos(?:e|ed|ing)\b(?! (?:scare|call|calls|job|jobs|shout|patient|patients|case|cases|training|victim|kit|callout))(?!.{0,60}\b(?:by mistake|by accident|accidentally)\b)",
             r"\b(?:go |just go |want to |rather )?join (?:them|him|her|my (?:\w+ )?(?:mates|lads|brothers?|mum|mom|dad|wife|husband|son|daughter))\b(?=.{0,60}\b(?:did not come back|died|gone|passed|dead|rather|soon)\b)|\b(?:did not come back|who died|passed away|are gone|lost (?:\w+ ){0,2}(?:mates|friends|brothers|lads|sons?|wife|husband))\b.{0,80}\b(?:go |just )?join them\b",
             r"\brather (?:just )?(?:go )?(?:and )?join (?:them|him|her)\b(?! (?:at|for|in|on|later|tonight|tomorrow|there|instead|down))",
             r"\b(?:nobody|no one|noone) would (?:even )?know it (?:was not|wasnt) an accident\b|\b(?:make it |made to )?look like an accident\b",
@@ -198,6 +202,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:my |the )?{_PILLS}",
             rf"\b(?:took|had|taken) (?:\w+ ){{0,4}}{_PILLS} (?:\w+ ){{0,3}}(?:with|and) (?:\w+ ){{0,4}}{_BOOZE}",
+            rf"\b(?:drink\w*|sipping|sip|necking|downing|washing) (?:\w+ ){{0,3}}(?:with|and) (?:the |my |some |all the )?{_PILLS}\b|\b{_BOOZE} (?:with|and) (?:the |my |some |all the )?{_PILLS}\b",
             rf"\b(?:took|taken|take|taking|swallowed|had|necked|downed|popped)\b(?!.{{0,60}}\b(?:by accident|accidentally|by mistake|mixed (?:up )?the)\b) (?:\w+ ){{0,3}}(?:\d+|all|all of|a load of|a lot of|loads of|a bunch of|a handful of|too many|the whole|the rest of|most of|half|double|triple|twice|extra)\b (?:\w+ ){{0,3}}{_PILLS}",
             rf"\b(?:took|taken|swallowed|had|necked|downed) (?:\w+ ){{0,2}}{_PILLS}\b(?=.*\b{_BOOZE}\b)",
             rf"\b{_BOOZE}\b(?=.*\b(?:took|taken|swallowed|had|necked|downed|taking)\b (?:\w+ ){{0,4}}{_PILLS})",
@@ -214,6 +219,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:i have|got|have got) enough (?:now|saved|to do it|of them)\b",
             rf"\b(?:putting|put|setting|set|squirrel+ing|tucking|tucked|hiding|hid) (?:\w+ ){{0,3}}{_PILLS} (?:\w+ ){{0,2}}(?:aside|away|by|back)\b",
             rf"\b{_PILLS} (?:\w+ ){{0,4}}(?:saved|stashed|saving|in a sock|in my drawer|hidden)\b",
+            # "putting aside geoffs tablets since he passed"
+            rf"\b(?:putting|put|setting|set|tucking|tucked|laying|laid) (?:aside|away|by) (?:\w+ ){{0,3}}{_PILLS}\b",
+            # "... a collection in the sideboard now. i know what i mean to do with them"
+            rf"\b{_PILLS}\b.{{0,160}}\bi know (?:exactly )?what i (?:mean|am going|plan|want|intend|need) to do with (?:them|it|those)\b",
             rf"\b{_PILLS}\b.{{0,40}}\b(?:saving|saved|stockpiling|stashing|hoarding|collecting) (?:them|it|those|these) (?:up)?\b",
             r"\b(?:\d+|three|four|five) boxes of\b",
             r"\b(?:pills|tablets) (?:\w+ ){0,1}lined up\b|\blined up (?:\w+ ){0,2}(?:pills|tablets)\b|\ball the (?:pills|tablets) (?:ready|next to me|in front of me)\b",
@@ -278,7 +287,10 @@ RULES: tuple[Rule, ...] = (
             r"(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:will not|not going to|not planning (?:on|to)|do not plan (?:on|to)|not plan to|will not be able to|never going to|might not|may not|probably will not|probably not going to|probably not) (?:be )?(?:\w+ ){0,1}(?:around|here|alive|be around|be here|being around|being here)\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|tomorrow|until|till|because|since|from|when i)\b)",
             r"(?<!\bhe will )(?<!\bshe will )(?<!\bthey will )\b(?:not|never) (?:going to |planning to |planning on )?(?:be|being) (?:around|here|alive) (?:for|by|in|after|much|long|anymore|any more)\b(?! (?:the |a )?(?:weekend|week|day|dinner|lunch|meeting|call)\b)",
             r"\b(?:will not|not) (?:have to |need to )?(?:deal|put up) with me (?:much |for much )?(?:longer|anymore|any more|soon)\b",
-            r"\blast time (?:\w+ ){0,3}(?:has|have|will have|needs?) to (?:deal|put up) with me\b",
+            r"\blast time (?:\w+ ){0,5}(?:has|have|will have|needs?) to (?:deal|put up) with me\b",
+            r"\blast time (?:\w+ ){0,5}(?:has|have|will have|needs?) to (?:clean up after|worry about|look after|pay for|bail out|pick up after) me\b",
+            # "my student loan runs out next month and so will i": my own end set beside a thing's.
+            r"\b(?:runs? out|ran out|ends?|is over|stops?|expires?)\b.{0,40}\band so (?:will|do|shall) i\b",
         r"\bwill not be needing (?:it|them|either|one|any of (?:it|this)|anything) (?:anymore|any more)?",
             # "wont be needing netflix or the gym after this month": what a life runs on, not an umbrella.
             r"\bwill not be needing (?:(?:my|the|your|any|or|and) )*(?:car|phone|netflix|gym|subscriptions?|membership|job|flat|room|clothes|stuff|things|passport|savings|money|bank|account|laptop|keys|spotify|contract|any of it)\b(?: (?:or|and) (?:my |the )?\w+)? (?:after|past|beyond) (?:this|next|the|tonight|today|tomorrow|friday|saturday|sunday|monday)\b",
@@ -311,6 +323,13 @@ RULES: tuple[Rule, ...] = (
             r"\breasons? to (?:get up|wake up|keep going|be here|get out of bed)\b.{0,30}\b(?:i do not|i have not|not me|i have none|i have no)\b|\b(?:have no|have not got|do not have) (?:a |any )?reasons? to (?:get up|wake up|keep going|be here|get out of bed)\b",
             r"\b(?:will not|do not|not going to) need to (?:\w+ ){1,3}(?:anything|any of this|anymore) (?:after|past|beyond) (?:tonight|today|this|the|next|sunday|friday|saturday)\b",
             r"\bsorry if i (?:just )?stop (?:typing|replying|answering|responding)\b",
+            # "after my last exam on the 14th i wont have to deal with any of it anymore"
+            r"\bafter (?:\w+ ){1,6}i (?:will not|will never|do not|will no longer) (?:have|need) to (?:deal with|face|do|worry about|think about|put up with) (?:any of )?(?:it|this|that|anything|everything)(?: \w+)? (?:anymore|any more|ever again)\b",
+            # "wont need the practice after tonight"
+            r"\b(?:will not|not going to|do not) need (?:the |this |my |any |these )?\w+(?: \w+)? (?:anymore |any more )?after (?:tonight|today|this weekend|tomorrow|friday|saturday|sunday)\b",
+            r"\bgoing (?:down |up |out )?to the (?:\w+ ){0,2}(?:bridge|cliff|cliffs|roof|rooftop|tracks|quarry|pier)\b(?=.{0,80}\b(?:after this|tonight|will not need|goodbye|bye|last time|for good)\b)",
+            # "dont think i want to be here anymore, like ... here at all"
+            r"\b(?:(?:do not|dont) (?:think|know if|know whether)|idk (?:if|whether)|not sure (?:if|whether)) i (?:want|wanna) (?:to )?be (?:here|alive|around) (?:anymore|any more)\b",
             r"\b(?:will not|not going to|never going to) be (?:at|around for|here for|coming to|going to) any more\b",
             # Not eating on purpose: "havent eaten since tuesday on purpose", "restricting again".
             r"\b(?:have not|not|did not|do not|stopped) eat(?:en|ing)? (?:\w+ ){0,3}on purpose\b|\b(?:restricting|purging|starving my ?self) again\b",
@@ -328,7 +347,7 @@ RULES: tuple[Rule, ...] = (
             r"\bdark (?:stuff|thoughts)\b(?=.*\b(?:again|tonight|lately|right now)\b)",
             r"\bdo not trust my ?self\b(?! (?:on|to drive|driving|with|around|near|in the kitchen))",
             r"\bi am not (?:ok|okay)\b(?! with)",
-            r"\b(?:want|wanted) to disappear\b(?! under)",
+            r"(?<!would )(?<!would have )\b(?:want|wanted) to disappear\b(?! under)",
             r"\bcould not do it\b(?=.*\b(?:maybe|tonight|tomorrow|next time)\b)",
             r"\bend it\b(?=.*\b(?:tonight|all|pretending|just end)\b)|\b(?:just|finally) end it\b",
         ),
@@ -361,7 +380,10 @@ RULES: tuple[Rule, ...] = (
             r"\bthanks for everything\b(?=.{0,140}\b(?:not quitting|not leaving|exactly|goodbye|bye|will not see|last)\b)",
             r"\b(?:manage|cope|be fine|be okay|be ok|do fine|get on|get by) (?:\w+ ){0,2}without me\b(?=.{0,40}\b(?:after|soon|once|this weekend|tonight|friday|saturday|sunday|you will see)\b)",
             r"\bsorry (?:to )?(?:everyone|everybody|all of you)\b(?!.{0,25}\b(?:late|for the wait|for the delay|for the mess|for being late)\b)",
-            r"\bgoodbye\b(?=.{0,80}\b(?:thanks for|tell (?:\w+ ){1,2}i|take care of|love you all|look after)\b)",
+            r"\bgoodbye\b(?=.{0,80}\b(?:thanks for|tell (?:\w+ ){1,3}i|take care of|love you all|look after)\b)|\b(?:tell|to) whoever (?:reads|finds|sees) this\b",
+            # "bye everyone. thanks for putting up with me maya": a farewell to all, with thanks.
+            r"\b(?:bye|goodbye) (?:everyone|everybody|all|yall|you all)\b.{0,80}\bthank(?:s| you) (?:\w+ ){0,2}for (?:putting up with|everything|dealing with)\b",
+            r"\bthank(?:s| you) (?:\w+ ){0,2}for putting up with me\b(?=.{0,60}\b(?:bye|goodbye|for good|all these years|i mean it)\b)",
             r"\b(?:you would|youd|you will|youll|you are|your) (?:\w+ ){0,2}(?:better|happier|easier) (?:off )?without me\b",
         ),
         joke=True,
@@ -423,6 +445,12 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:been|sat|sitting|parked|idling|waiting) outside my (?:flat|house|place|home|work|building)\b(?=.{0,60}\b(?:since|ex|hours|engine|lights|again|all night|all day)\b)",
             r"\bparked (?:across|opposite|outside|down) (?:the |my )?(?:street|road)\b(?=.{0,60}\b(?:since|lights off|engine on|engine running|hours|again|all night|right now|\d+ ?(?:min|mins|minutes)|been there)\b)",
             r"\b(?:car|van|bike|motorbike|pickup|truck|suv|ute|jeep|taxi|guy|man|bloke|someone|somebody)\b.{0,30}\bbehind me\b(?=.{0,80}\b(?:since|for (?:\w+ )?(?:miles|ages|minutes|blocks)|turned|turns|followed|still|every turn|pulled in)\b)",
+            # "the same two guys have been behind me for like 4 streets", "... are still behind me"
+            r"\b(?:same|these|those) (?:\w+ ){0,2}(?:guys?|men|man|lads|blokes|people|car|van|truck)\b.{0,60}\b(?:still |been |keep |keeps )?(?:behind me|on my tail|following me)\b",
+            r"\bbehind me for (?:like |about |almost )?(?:\d+|two|three|four|five|six|ten|a few|several) (?:streets|blocks|roads|turns|corners|stops)\b",
+            r"\bcar (?:\w+ ){0,2}parked outside since\b|\b(?:know|knows|found out) where i live\b(?=.{0,80}\b(?:owe|parked|outside|car|since|coming)\b)",
+            # "dad is drunk and looking for me"
+            r"\b(?:drunk|wasted|raging|furious|angry|off his head)\b.{0,20}\blooking for me\b",
             r"\b(?:he|she|they|ex|my ex) is (?:right )?outside\b.{0,12}\b(?:he|she|they|ex|my ex) is (?:right )?outside\b",
             r"\b(?:ex|he|she|someone|somebody|a car|car|van|guy|man|bloke)\b(?:\w+ ){0,4}?(?:is |has been |keeps |was )?(?:parked|sitting|waiting|standing) (?:\w+ ){0,3}(?:outside|across|opposite|at the end of|next to|by|near|under) (?:the road|from )?(?:my|our|the) ?(?:\w+ )?(?:flat|house|home|place|door|window|car|work|street|road)?\b",
             r"\b(?:same|white|black|grey|gray|silver) (?:\w+ )?(?:van|car)\b(?=.*\b(?:outside|again|everywhere|my (?:house|work|gym|uni|mums)|watching)\b)",
@@ -484,7 +512,7 @@ RULES: tuple[Rule, ...] = (
             r"\bi am not safe\b|\bi do not feel safe\b|\bnot safe (?:at home|there|here|with (?:him|her))\b|\bits not safe (?:there|at home)\b",
             r"\b(?:in danger|scared for my life|afraid for my life|fearing for my life|fear for my life)\b",
             r"\b(?:help me|please help),? (?:i am|someone is|he is|she is)\b",
-            r"\b(?:scared|afraid|terrified|frightened) (?:to go home|of (?:going home|him|her|what he|what she)|to walk home|to leave)\b",
+            r"\b(?:scared|afraid|terrified|frightened) (?:to go home|of (?:going home|him|her|what he|what she)|to walk home|to leave|to go back (?:home|to (?:the|my|our) (?:flat|house|apartment|place|room|halls)))\b",
             r"\b(?:do not|never) (?:really )?want to go home\b(?=.*\b(?:angry|safe|scared|he will|she will|hit|not safe|regret|mood|moods|how (?:that|it) ends)\b)",
             r"\bif i stop (?:replying|answering|texting|responding|answer)\b",
             r"\b(?:came|come|comes|got) home drunk\b",
@@ -503,6 +531,8 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:hits?|hitting|beats?|beating|chok\w+|strangl\w+|slaps?|slapped|slapping|punch\w*|kick\w*|shov\w*|push\w*|bit|bites|drag\w*|spat on|spits on|burn\w*|raped|rapes|assault\w*|abus\w+|forc\w+|hurts?|hurting|grabs?|grabbed|grabbing|pins?|pinned|strikes|struck|threw|throws|throwing) me\b",
             rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:grabs?|grabbed|grabbing|holds?|held|squeez\w*) my (?:neck|throat|wrists?|arms?|hair|head|face)\b",
             r"\b(?:held|holds|pushed|shoved) my head (?:under|into|against)\b",
+            # "pushed me into the dresser last night": the subject may sit in the sentence before.
+            r"\b(?:pushed|shoved|slammed|knocked|threw) me (?:into|against|down|onto|over|through) (?:the |a |my )?(?:\w+ )?(?:dresser|wall|door|wardrobe|table|counter|worktop|floor|stairs|fridge|cupboard|radiator|window|sink|bed|mirror|banister|bannister|doorframe|door frame|cooker|oven|sideboard|chest of drawers)\b",
             r"\b(?:broke|smashed|cracked|brought|slammed|hit|whacked|threw|bashed) (?:\w+ ){0,4}(?:over|on|across|against|into) my (?:head|face|skull|back)\b",
             rf"\b{_PARTNER} (?:\w+ ){{0,2}}?(?:scratch\w*|clawed|punch\w*|slap\w*|hit|kick\w*|bit|cut|burn\w*|split) my (?:face|lip|arm|arms|neck|back|eye|nose|head)\b",
             r"\bslamm?(?:ed|s|ing) my (?:fingers|hand|hands|head|arm) in\b|\b(?:he|she) twisted (?:it|my)\b|\bwhen i tried to leave\b",
@@ -524,6 +554,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:chok\w+|strangl\w+|hits?|hitting|slap\w*|punch\w*|shov\w*|kick\w*)\b.{0,60}\b(?:he|she|they) (?:only )?(?:did it|does it|has done it|did that) (?:twice|once|a few times|(?:\d+|two|three|four) times)\b",
             r"\b(?:not|stop|never) (?:to )?(?:grab|grabbing|hit|hitting|choke|choking|shove|shoving|push|pushing|hurt|hurting|slap|slapping) (?:me|my (?:wrist|wrists|arm|arms|neck|throat|hair|face))\b(?=.{0,30}\blike (?:last time|before|you did)\b)",
             r"\bwrists? til(?:l)? they bruise\b|\bgrabs? my (?:neck|throat)\b",
+            r"\bused (?:it|that) on me (?:twice|again|before|once|a few times|(?:\d+|two|three) times)\b|\b(?:used|uses|pulled|pointed|held) (?:a |the |her |his )?(?:taser|stun gun|knife|gun|belt|bat|machete) (?:on|at) me\b",
         ),
         third=True,
     ),
@@ -620,6 +651,9 @@ RULES: tuple[Rule, ...] = (
             r"\bwill be (?:angry|furious|mad) (?:that |if |because )?i\b",
             r"\b(?:i )?go quiet at home\b|\b(?:its|it is) safer (?:to|if i|that way|at home)\b|\bat home (?:\w+ ){0,4}(?:its|it is) safer\b",
             r"\bno one else would put up with you\b",
+            r"\b(?:says?|said|tell(?:s|ing)? me|told me|saying|reminds? me)\b.{0,20}\b(?:no one|nobody|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|put up with|have) (?:someone |anyone )?(?:like )?me\b",
+            r"\b(?:(?:he|she|they) (?:will|would|is going to|are going to|said (?:he|she|they) would)|hell|shell) (?:sort|deal with|teach|correct|punish|sort out|see to) (?:us|me)\b.{0,40}\b(?:done it before|did it before|means it|last time)\b",
+            r"\b(?:cannot|can not) (?:talk|type|text|stay) (?:long|much|for long|properly)\b.{0,30}\b(?:he is|she is|they are) (?:in the next room|next door|in the other room|downstairs|in the kitchen|home|back|here)\b",
             r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
             r"\b(?:forced|forcing|force|make|making|made|pressuring) me (?:to )?marry\b|\brefus(?:e|ed|ing) (?:the |a )?(?:rishta|arranged marriage|marriage|match|proposal|man they chose|boy they chose)\b",
             r"\blong sleeves\b(?=.{0,60}\b(?:because of|bc of|cos of|coz of|cause of|so (?:no one|nobody|people) (?:sees|can see|notices))\b)",
@@ -627,6 +661,8 @@ RULES: tuple[Rule, ...] = (
             # "dreading 6pm. thats when his key goes in the door. the kids go quiet too"
             r"\b(?:dread\w*|scared|terrified|frightened|afraid|on edge|panic\w*|shaking)\b.{0,60}\b(?:(?:he|she) (?:gets|comes|is) (?:back|home|in)\b|(?:his|her) key (?:goes |turns |is )?in the (?:door|lock)|(?:his|her) (?:car|truck|van) (?:pulls )?in(?:to)? the drive)",
             r"\b(?:his|her) key (?:goes |turns )?in the (?:door|lock)\b(?=.{0,60}\b(?:dread|scared|quiet|shaking|freeze|hide)\w*)",
+            # "mine sends forty if im late back ... and then theres trouble when i get in"
+            r"\bthere is (?:trouble|hell to pay|hell|a scene|murder|a row) (?:\w+ ){0,2}when i (?:get|come|go) (?:in|home|back)\b",
             r"\b(?:kids|children|the dog) (?:go|goes|get|went|all go) (?:so |really |all |dead )?(?:quiet|silent)\b(?=.{0,60}\b(?:he|she|his|her)\b)",
         ),
     ),
