@@ -44,21 +44,16 @@ def test_held_out_sets_are_big_balanced_and_from_other_writers() -> None:
     assert not {n.split("_")[1] for n in DEV} & {n.split("_")[1] for n in HELD_OUT}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ceiling not met: eleventh held-out round (AA, AB) pauses 5 of 100 safe lines (ceiling "
-    "3%; the tenth met it at 2, the eighth and ninth paused 5); the ceiling stays and this "
-    "turns red (strict) the day it is met",
-)
 def test_held_out_safe_lines_rarely_pause() -> None:
+    # Twelfth round (AG, AH): 3 of 100. The eighth, ninth and eleventh paused 5.
     report = _report(HELD_OUT, "the held-out sets (scored once, never tuned on)")
     assert report.false_pause_rate <= FALSE_PAUSE_CEILING, len(report.false_pauses)
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: eleventh held-out round (AA, AB) recall is 0.900 (pause alone 0.610); "
-    "the floor stays at "
+    reason="floor not met: twelfth held-out round (AG, AH) recall is 0.960 (pause alone 0.660; "
+    "the eleventh 0.900); the floor stays at "
     "0.97 and this test turns red (strict) the day it is met",
 )
 def test_held_out_recall_meets_the_floor() -> None:
