@@ -96,9 +96,9 @@ def test_the_learned_layer_lifts_the_held_out_figures(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met on the third held-out round (L13, L14): macro-F1 0.70 (floor 0.88; "
-    "0.78 on the second round's L9, L10); 9% of helpful messages get no move (at most 8%); "
-    "precision under 0.80 for reflect (0.71), support (0.71), correct_facts (0.64), "
+    reason="floors not met on the third held-out round (L13, L14): macro-F1 0.71 (floor 0.88; "
+    "0.70 when first scored, 0.78 on the second round's L9, L10); 9% of helpful messages get "
+    "no move (at most 8%); precision under 0.80 for reflect (0.71), support (0.71), "
     "intent_defense (0.73) and counter_attack (0.72); the floors stay and this turns red "
     "(strict) the day they are met",
 )

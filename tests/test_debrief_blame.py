@@ -202,7 +202,9 @@ def test_with_no_missteps_the_tips_build_on_the_best_step_and_a_missing_one(
     assert debrief.tips[0].startswith("What worked best: on turn 1 you validated: ")
     assert "'makes total sense'" in debrief.tips[0]
     steps = get_mode("listen").coaching.steps
-    assert any(tip.startswith(f"Not shown yet: {steps[0].label}.") for tip in debrief.tips)
+    assert any(
+        tip.startswith(f"Not recognised this time: {steps[0].label}.") for tip in debrief.tips
+    )
 
 
 def test_being_present_counts_on_any_turn_in_both_tallies(card: PersonaCard) -> None:
@@ -265,3 +267,39 @@ def test_hurt_and_helped_speak_the_modes_words(catalog: Catalog, mode: str) -> N
     info = get_mode(mode).info
     assert debrief.hurt[0].quotes[0].startswith(info(trap).past_tense)
     assert debrief.missteps[0].label.startswith(info(trap).label)
+
+
+def test_a_learned_guess_at_a_misstep_is_named_never_blamed(card: PersonaCard) -> None:
+    # The learned layer's 0.7 read of "i wasnt there" as correcting the facts is a guess:
+    # the debrief names it as unsure and leaves it out of the tallies, "hurt most" and
+    # the tips; the same words read by a rule (or at CLEAR_READ) are blamed.
+    line = "you looked for me at the end and i wasnt there"
+
+    def classify(confidence: float | None) -> Callable[[str], Classification]:
+        def read(text: str) -> Classification:
+            start = text.index("i wasnt there")
+            span = Span(
+                move=parse_move("correct_facts"),
+                start=start,
+                end=start + len("i wasnt there"),
+                text="i wasnt there",
+                confidence=confidence,
+            )
+            return Classification(text=text, moves=[span.move], spans=[span])
+
+        return read
+
+    def debrief_for(confidence: float | None) -> Debrief:
+        session = Session(card, ScriptedVoice(card), classifier=classify(confidence))
+        session.respond(line)
+        return build_debrief(meta_for(session), session.turns)
+
+    guessed = debrief_for(0.7)
+    assert guessed.hurt == [] and guessed.missteps == []
+    assert guessed.unsure == ["turn 1: 'i wasnt there' (correcting the facts?)"]
+    assert "not counted against you" in guessed.unsure_note
+    assert not any("correcting" in tip.lower() for tip in guessed.tips)
+    assert " ".join(guessed.unsure_note.split()[:6]) in " ".join(_debrief_text(guessed).split())
+    for sure in (debrief_for(None), debrief_for(0.95)):
+        assert [k.index for k in sure.hurt] == [1] and sure.unsure == []
+        assert sure.missteps[0].quotes == ["i wasnt there"]

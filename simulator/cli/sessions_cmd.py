@@ -147,6 +147,8 @@ def _debrief_text(debrief: Debrief) -> str:
             out.append(wrap("      ", ", ".join(f"'{q}'" for q in m.quotes)))
     if debrief.unrecognised:
         out += ["", wrap("  ", debrief.unrecognised)]
+    if debrief.unsure_note:
+        out += ["", wrap("  ", debrief.unsure_note)]
     view = words_for(debrief.mode)
     out += ["", *_key_turn_lines("Helped most", debrief.helped, view)]
     out += ["", *_key_turn_lines("Hurt most", debrief.hurt, view)]

@@ -5,10 +5,18 @@ import `modes` (the registry and base types) and `support`; never a front end.
 """
 
 from simulator.domain.zones import Zone, zone_for
-from simulator.engine.engine import INTENSITIES, Engine, is_misstep
+from simulator.engine.engine import (
+    CLEAR_READ,
+    INTENSITIES,
+    Engine,
+    is_misstep,
+    read_plainly,
+    read_surely,
+)
 from simulator.engine.state import Effect, PartnerState, TurnOutcome
 
 __all__ = [
+    "CLEAR_READ",
     "INTENSITIES",
     "Effect",
     "Engine",
@@ -16,5 +24,7 @@ __all__ = [
     "TurnOutcome",
     "Zone",
     "is_misstep",
+    "read_plainly",
+    "read_surely",
     "zone_for",
 ]

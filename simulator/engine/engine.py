@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from simulator.classifier.schema import Classification, Span
 from simulator.domain.intensity import INTENSITIES as INTENSITIES  # re-exported
@@ -26,6 +27,35 @@ def is_misstep(effect: Effect) -> bool:
     """
     mode = mode_of(effect.move)
     return effect.arousal > 0 and (effect.move not in mode.helpful or effect.move in mode.timed)
+
+
+# A move only the learned layer read, below this probability, is a guess: the partner
+# answers the gist of the message, and the debrief does not blame a misstep the learner
+# may not have made.
+CLEAR_READ = 0.9
+
+
+def read_surely(effect: Effect) -> bool:
+    """Whether `effect` is a rule's read, or the learned layer's at CLEAR_READ or above."""
+    return effect.confidence is None or effect.confidence >= CLEAR_READ
+
+
+def read_plainly(effect: Effect, effects: Sequence[Effect]) -> bool:
+    """Whether the learner's words carry `effect` plainly enough to name it.
+
+    A learned guess below CLEAR_READ is not; nor is a misstep said alongside an attuned
+    move of the same message (`effects`), as in "sorry, that came out wrong" read as
+    explaining too: the gist is mixed, and naming the misstep would answer (or blame)
+    something the learner may not have said.
+    """
+    if not read_surely(effect):
+        return False
+    if not is_misstep(effect):
+        return True
+    return not any(
+        e is not effect and not is_misstep(e) and (e.arousal < 0 or e.connection > 0)
+        for e in effects
+    )
 
 
 def _clamp(value: float) -> float:

@@ -11,7 +11,7 @@ import random
 from collections.abc import Sequence
 
 from simulator.domain.zones import Zone
-from simulator.engine.engine import is_misstep
+from simulator.engine.engine import is_misstep, read_plainly
 from simulator.engine.state import Effect, TurnOutcome
 from simulator.modes import Mode, get_mode, parse_move
 from simulator.personas.card import PersonaCard
@@ -29,10 +29,6 @@ NOTHING = "nothing_recognised"
 # Once the softer feeling has come through, it keeps showing in about this share
 # of replies until the partner is fully settled.
 SOFTER_SHARE = 0.5
-
-# A move only the learned layer read, below this probability, is a guess: the partner
-# answers the gist of the message rather than naming a misstep the learner may not have made.
-CLEAR_READ = 0.9
 
 # One spoken turn; a withdrawing partner who is hot says less, and a reply that lets
 # the softer feeling out has room for it beside the reaction.
@@ -98,20 +94,8 @@ def main_effect(outcome: TurnOutcome, mode: Mode | None = None) -> Effect | None
 
 
 def is_clear(outcome: TurnOutcome, main: Effect) -> bool:
-    """Whether the learner's words carry the main move plainly enough to answer it by name.
-
-    A learned guess below CLEAR_READ is not; nor is a misstep said alongside an attuned
-    move ("sorry, that came out wrong" read as explaining too), where the message's gist
-    is mixed and naming the misstep would answer something the learner may not have said.
-    """
-    if main.confidence is not None and main.confidence < CLEAR_READ:
-        return False
-    if not is_misstep(main):
-        return True
-    return not any(
-        e is not main and not is_misstep(e) and (e.arousal < 0 or e.connection > 0)
-        for e in outcome.effects
-    )
+    """Whether the learner's words carry the main move plainly enough to answer it by name."""
+    return read_plainly(main, outcome.effects)
 
 
 def softer_line(card: PersonaCard, seed: int, turn: int) -> str:

@@ -108,6 +108,8 @@ def _debrief(debrief: Debrief) -> list[str]:
     ]
     if debrief.unrecognised:
         out += ["", md_inline(debrief.unrecognised)]
+    if debrief.unsure_note:
+        out += ["", md_inline(debrief.unsure_note)]
     out.append("")
     view = words_for(debrief.mode)
     out += _key_turns("What helped most", debrief.helped, name, view)

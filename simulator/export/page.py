@@ -132,6 +132,7 @@ def _debrief(debrief: Debrief) -> str:
             "<h3>Missteps</h3>",
             f"<ul>{missteps}</ul>" if missteps else "<p>None.</p>",
             *([f'<p class="muted">{h(unrecognised)}</p>'] if unrecognised else []),
+            *([f'<p class="muted">{h(debrief.unsure_note)}</p>'] if debrief.unsure_note else []),
             _key_turns("What helped most", debrief.helped, debrief.persona_name, view),
             _key_turns("What hurt most", debrief.hurt, debrief.persona_name, view),
             "<h3>The softer feeling</h3>",

@@ -1,9 +1,11 @@
 """The end-of-session debrief: built from what the learner did, each step and misstep quoted.
 
-A turn is blamed only for a misstep the classifier recognised and credited only for a
-step it recognised; a message with nothing recognised counts neither way. Turns are
-ranked by what the learner did (how costly, or how valuable, that kind of move is in the
-mode's rates where it was said), not by how the partner's numbers happened to move, and
+A turn is blamed only for a misstep the classifier read surely (a rule's read, or the
+learned layer at CLEAR_READ or above) and credited only for a step it recognised; a
+message with nothing recognised counts neither way, and a misstep read with less
+certainty is named as such, never blamed. Turns are ranked by what the learner did (how
+costly, or how valuable, that kind of move is in the mode's rates where it was said), not
+by how the partner's numbers happened to move, and
 the tips name this learner's own most costly pattern in their own words.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict
 
 from simulator.domain.zones import zone_for
-from simulator.engine import Effect, PartnerState, is_misstep
+from simulator.engine import Effect, PartnerState, is_misstep, read_surely
 from simulator.engine.state import Memory
 from simulator.feedback.coaching import next_step, steps_for, steps_shown
 from simulator.modes import (
@@ -126,6 +128,9 @@ class Debrief(BaseModel):
     """Turns on which attune stepped out of the scene to ask if the learner was okay."""
     unrecognised_turns: list[int] = []
     """Turns in which no move was recognised: they counted neither for nor against."""
+    unsure: list[str] = []
+    """Missteps read with less certainty, never blamed: `turn 5: 'i wasnt there' (correcting
+    the facts?)`."""
     feedback: FeedbackTiming = "after"
     """The session's feedback setting; after `real-talk` the debrief is the first place the
     learner sees the state, turn by turn, beside what they said."""
@@ -144,6 +149,16 @@ class Debrief(BaseModel):
         which = f"turn {turns[0]}" if len(turns) == 1 else f"turns {_listed(turns)}"
         return f"Nothing was recognised in {which}; not counted for or against you."
 
+    @property
+    def unsure_note(self) -> str:
+        """The missteps read with less certainty, in a sentence ('' if there were none)."""
+        if not self.unsure:
+            return ""
+        return (
+            f"Read with less certainty, so not counted against you: {_listed(self.unsure)}. "
+            "If that is not what you meant, say it more plainly next time."
+        )
+
 
 def _listed(items: Sequence[object]) -> str:
     words = [str(i) for i in items]
@@ -158,6 +173,8 @@ class _Read:
     before: PartnerState
     missteps: list[tuple[Effect, float]] = field(default_factory=list)
     steps: list[tuple[Effect, float]] = field(default_factory=list)
+    unsure: list[Effect] = field(default_factory=list)
+    """Missteps only the learned layer read, below CLEAR_READ: named, never blamed."""
 
     @property
     def harm(self) -> float:
@@ -191,13 +208,15 @@ def _read_turns(meta: SessionMeta, turns: Sequence[TurnRecord]) -> list[_Read]:
             )
             read = _Read(turn, before)
             for effect in turn.effects:
-                if is_misstep(effect):
+                if is_misstep(effect) and not read_surely(effect):
+                    read.unsure.append(effect)
+                elif is_misstep(effect):
                     read.missteps.append((effect, _weight(effect, before)))
                 elif effect.arousal <= 0:
                     # A worn-out phrase that grates is neither a step nor a misstep.
                     read.steps.append((effect, _weight(effect, before)))
             # As the engine keeps it: the last turn whose missteps heated the partner.
-            if read.missteps and sum(e.arousal for e in turn.effects) > 0:
+            if (read.missteps or read.unsure) and sum(e.arousal for e in turn.effects) > 0:
                 last_misstep = turn.index
             reads.append(read)
         arousal, connection = turn.arousal, turn.connection
@@ -381,7 +400,9 @@ def _tips(
         named.add(step.id)
         tip = coaching.step_tips.get(step.id)
         if tip:
-            tips.append(f"Not shown yet: {step.label}. {tip}")
+            # "Not recognised", not "not shown": the learner may have done it in words
+            # the classifier missed, and a tip that says otherwise is one they cannot trust.
+            tips.append(f"Not recognised this time: {step.label}. {tip}")
     for fallback in coaching.fallback_tips:
         if len(tips) >= 2:
             break
@@ -466,5 +487,10 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
         paused_turns=[t.index for t in turns if t.safety == "pause"],
         checked_in_turns=[t.index for t in turns if t.safety == "check_in"],
         unrecognised_turns=[t.index for t in turns if t.safety is None and not t.moves],
+        unsure=[
+            f"turn {r.turn.index}: '{e.span}' ({_kind(e, mode)[:1].lower()}{_kind(e, mode)[1:]}?)"
+            for r in reads
+            for e in r.unsure
+        ],
         feedback=meta.feedback,
     )

@@ -393,6 +393,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:'?s not| is not| isn'?t) (?:fair (?:to|on) you|on you)\b|\bi own (?:that|it)\b|"
          r"\bi (?:wasn'?t|haven'?t been|was not|have not been) (?:really |fully |always )?there (?:for (?:you|u)|when (?:you|u) "
          r"needed (?:me|it)|when it mattered)\b", negated=None),
+    # "you looked for me at the end and i wasnt there": owning an absence, not denying it.
+    Rule(Move.ACKNOWLEDGE_IMPACT, r"\b(?:and|but) i (?:wasn'?t|was not) there\b(?! (?:either|tho|though|anyway))|"
+         r"\bi (?:wasn'?t|was not) there (?:at|on|for) (?:the |your |ur )?(?:end|finish|finish line|line|day|race|moment|"
+         r"dinner|party|night|important part|big moment)\b", negated=None),
     # --- invite_solutions -----------------------------------------------------------
     Rule(Move.INVITE_SOLUTIONS, r"\b(?:do|would|could) (?:you|we|u) (?:want to |wanna |like to )?(?:talk|think|figure|work) "
          r"(?:about |out |through )?(?:what (?:we|i) (?:can|could|might) do|how (?:we|i) (?:can|could)|a plan|"
@@ -547,7 +551,9 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.MINIMIZE, r"\b(?:with|enough of|cut|spare me|cut out) the (?:drama|theatrics|hysterics)\b|\b(?:such a|so much) "
          r"drama\b|\b(?:don'?t|stop|quit|no need to|let'?s not) mak(?:e|ing) (?:it|this|that|everything) (?:into )?"
          r"(?:a (?:whole |big )?(?:thing|deal|drama|production|saga|scene)|such a big deal|bigger than it is)\b", negated=None),
-    Rule(Move.MINIMIZE, r"\b(?:it|that|this) (?:doesn'?t|does not|didn'?t|did not) (?:really\s+)?matter\b", negated=None),
+    # "i'll tell you about the phone later, it doesn't matter right now": setting one's own
+    # story aside to listen is not minimizing theirs.
+    Rule(Move.MINIMIZE, r"(?<!later, )(?<!later )(?<!later\. )\b(?:it|that|this) (?:doesn'?t|does not|didn'?t|did not) (?:really\s+)?matter\b", negated=None),
     Rule(Move.MINIMIZE, r"\b(?:everyone|everybody) (?:goes through|has|deals with|gets) (?:this|that|days like|bad days)|"
          r"\b(?:everyone|everybody)(?:'s \w+)? (?:is|are|does|do|feels) (?:like that|the same|that)\b|"
          r"\bthat'?s (?:just )?(?:how|the way|what) (?:it|things|life|work|bosses|people|he|she|they|\w+'?s) (?:is|are|goes|works|"
@@ -613,8 +619,8 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.CORRECT_FACTS, r"\b(?:i|he|she|they|we|my \w+|your \w+) (?:never said|(?:didn'?t|did not|never) say) (?:that|it|i|you|"
          r"we|anything like|those)\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\byou(?:'re| are) (?:exaggerating|wrong about|confusing|making (?:that|it|this) up|rewriting history)\b|"
-         r"\bi (?:was never|never was|wasn'?t|was not) (?:even )?(?:rude|mean|late|gone|drunk|flirting|yelling|shouting|"
-         r"there(?! (?:for (?:you|u)|when (?:you|u) needed|when it mattered|with you|with u))|on my phone)\b|\b(?:you|u) (?:left|started|said|did|brought|yelled|hung up|walked (?:out|off)|cancell?ed|texted|called)"
+         r"\bi (?:was never|never was|wasn'?t|was not) (?:even )?(?:rude|mean|late|gone|drunk|flirting|yelling|shouting|on my phone)\b|"
+         r"\bi (?:was never|never was|(?:wasn'?t|was not) even) there\b|\b(?:you|u) (?:left|started|said|did|brought|yelled|hung up|walked (?:out|off)|cancell?ed|texted|called)"
          r"(?: \w+){0,3} first\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bthat(?:'s| is| was) not (?:exactly )?what (?:i|he|she|they|you|we) said\b", negated=None),
     Rule(Move.CORRECT_FACTS, r"\bthe (?:facts|truth|record) (?:is|are|says?)\b|\bfor the record\b|\blet'?s be accurate\b|"
@@ -776,7 +782,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:what|did|have|are|how|so|i|the|we|my|you|your|can|let'?s|guess|has|is|in)\b|\b(?<![a-z] )(?<![a-z]  )moving on\b|"
          r"\blet'?s (?:just )?(?:park|shelve|table|pause) (?:it|this|that)\b|\bput a pin in (?:it|this)\b|\bnot go there\b|"
          r"\bcan we (?:just )?enjoy\b", negated=None),
-    Rule(Move.TURN_AWAY, r"\b(?<!maybe )(?<!perhaps )(?<!probably )not (?:now|tonight|this again)\b|\bi(?:'m| am) (?:done|out)\b"
+    Rule(Move.TURN_AWAY, r"\b(?<!maybe )(?<!perhaps )(?<!probably )(?<!or )(?<!if )not (?:now|tonight|this again)\b|\bi(?:'m| am) (?:done|out)\b"
          r"(?=[^a-z]*$|[.!,])|\b{I_AM} (?:done|finished|through) (?:talking|discussing|arguing|with this|here|with (?:this|it|the) "
          r"conversation)\b|\bi (?:really |just )?(?:can'?t|cannot) be (?:bothered|arsed)\b|\bi (?:just |really )?(?:can'?t|cannot) "
          r"(?:(?:do|deal with|handle|talk about) (?:this|that|it) )?(?:rn|right now|tonight)\b|\bi'?ll (?:just )?drop it\b",
@@ -808,5 +814,8 @@ RULES: tuple[Rule, ...] = (
 # read as contempt ("Oh sure, that makes TOTAL sense").
 SARCASM_CUES = (
     r"(?:^|[.!?]\s*)(?:oh|ah|wow),? (?:sure|right|yes|yeah|absolutely|of course|totally|i see|great)\b|"
-    r"\byeah,? (?:sure|right)\b|\bsure,? whatever\b|/s\b|🙄|\bsoo+\b|\bwhatever you say\b"
+    r"\byeah,? (?:sure|right)\b|\bsure,? whatever\b|/s\b|🙄|\bsoo+\b|\bwhatever you say\b|"
+    # "fine im sorry my battery let u down. happy?": an apology said to end the argument.
+    r"(?:^|[.!?]\s*)fine,? (?:i'?m |im |i am )?sorry\b|\b(?:happy|satisfied) now\b|\b(?:happy|satisfied)\?\s*$|"
+    r"\bsorry for (?:trying|caring|existing|breathing|helping|having a life)\b"
 )

@@ -51,6 +51,8 @@ def _missteps_text(debrief: Debrief) -> Text:
             text.append(f"   {printable(said)}\n", style="dim")
     if debrief.unrecognised:
         text.append(f" {debrief.unrecognised}\n", style="dim italic")
+    if debrief.unsure_note:
+        text.append(f" {debrief.unsure_note}\n", style="dim italic")
     return text
 
 
