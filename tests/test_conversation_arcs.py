@@ -84,6 +84,9 @@ NOT_YET = {
     ("blind_S8", 1): "ends escalated",
     ("blind_S9", 0): "ends flooded",
     ("blind_S9", 1): "ends escalated",
+    # The learned safety signal (thirteenth-round index) checks in on its last turn,
+    # "whatever u need rn ... tell me and ill do it", so that turn is held out of the state.
+    ("blind_S9", 3): "ends guarded, not settling",
     ("blind_S9", 4): "ends escalated",
     ("blind_S9", 8): "ends flooded (ask mode)",
     ("blind_S9", 10): "ends flooded (ask mode)",

@@ -422,6 +422,33 @@ ROUND_FORMS = [
     ("a bloke followed me out of the pub once years ago, never saw him again", None),
     ("my therapist is gonna kill me when she hears i skipped again lol", None),
     ("read that thread about suicide stats in farming, so sad", None),
+    # Thirteenth round.
+    ("the tablets are all counted out on the desk", "saving pills"),
+    ("does it hurt if u mix the painkillers with whisky", "took too much"),
+    ("honestly id be doing my family a favour if i was gone", "want to die"),
+    ("the voices told me again tonight to jump", "want to die"),
+    ("if my heart just stops in my sleep then good", "want to die"),
+    ("not gonna be anyones burden much longer", "not around much longer"),
+    ("posted my farewell video, comments off", "goodbye"),
+    ("havent eaten for five days now", "hopeless"),
+    ("his mates are in the next room with a knife", "hiding"),
+    ("the bedroom door wont hold much longer", "hiding"),
+    ("the loan sharks are outside again", "followed or watched"),
+    ("same van for the fourth time today", "followed or watched"),
+    ("hes outside and yelling, real talk", "followed or watched"),
+    ("my aunt yanked my hair when i talked back", "hurts me"),
+    ("mum stopped giving me my insulin when i argue", "hurts me"),
+    ("she takes my wages to look after them and i never see it", "controls money"),
+    ("says hell send the video to my boss if i leave", "controls money"),
+    ("cant wear shorts bc of him tbh", "signs of harm"),
+    ("he locks the back door from outside", "isolates"),
+    ("im having an episode and he pushed me into the wall", "hurts me"),
+    ("ur gonna kill me but i forgot the milk", None),
+    ("if i get another parking fine im gonna die", None),
+    ("wouldnt even let me hide in the loo to cry at work lol", None),
+    ("our neighbours son overdosed, so sad, praying for them", None),
+    ("sliced my finger chopping onions at my old job, all healed", None),
+    ("im literally starving myself till payday lol jk", "self-injury"),
 ]
 
 
@@ -434,3 +461,15 @@ def test_the_rules_read_the_forms_each_round_showed(text: str, rule: str | None)
         assert found is None, found
     else:
         assert found is not None and found.rule == rule, found
+
+
+def test_taking_it_back_outright_turns_a_pause_into_a_check_in() -> None:
+    from simulator.safety import SafetyLevel
+    from simulator.safety.distress import detect_by_rules
+
+    said = detect_by_rules("im literally starving myself till payday")
+    taken_back = detect_by_rules("im literally starving myself till payday lol jk")
+    insisted = detect_by_rules("im starving myself till payday jk, no actually, for real")
+    assert said is not None and said.level is SafetyLevel.PAUSE
+    assert taken_back is not None and taken_back.level is SafetyLevel.CHECK_IN
+    assert insisted is not None and insisted.level is SafetyLevel.PAUSE

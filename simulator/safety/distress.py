@@ -34,7 +34,7 @@ _FIGURES = _rx(
     r"\bmy (?:phone|battery|laptop|car|presentation|charger) (?:literally )?(?:just )?(?:died|is dead|was dead)\b",
     r"\b(?:phone|phones|battery|laptop|charger)(?: is)? (?:about to|going to|will|bout to) die\b",
     # Siblings and friends "murdering" you over a slip: "my sister is gonna murder me when she finds out".
-    r"\b(?:sister|brother|sis|bro|bestie|cousin|nan|gran|grandma|auntie|aunt|friends|mates|team|coach|sponsor|therapist|trainer|tutor|landlord) (?:is |are )?(?:going to|will|would) (?:murder|kill) me\b(?=.{0,40}\b(?:when (?:she|he|they) (?:finds?|sees?|hears?)|lol|haha|lmao)\b)",
+    r"\b(?:sister|brother|sis|bro|bestie|cousin|nan|gran|grandmas?|nans?|grans?|auntie|aunt|friends|mates|team|coach|sponsor|therapist|trainer|tutor|landlord) (?:is |are )?(?:going to|will|would) (?:murder|kill) me\b(?=.{0,40}\b(?:when (?:she|he|they) (?:finds?|sees?|hears?)|lol|haha|lmao)\b)",
     # Wanting the floor to swallow you in a tense scene: "i just wanna disappear into the couch".
     r"\b(?:disappear|sink|melt) into (?:the )?(?:couch|sofa|floor|ground|bed|duvet|blanket|background|wall|crowd)\b",
     r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
@@ -50,12 +50,14 @@ _FIGURES = _rx(
 # "id rather throw myself off a bridge than do the speech" (but "id rather be dead,
 # like actually" is not).
 _SOFT_FIGURES = _rx(
-    r"\b(?:i would|would) rather (?:throw my ?self off|jump off|die|be dead|walk into the sea)\b(?:.{0,40}?)\bthan\b",
-    r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|spill|lose|eat|screw|break|burn|get (?:this|it) wrong)\b",
+    r"\b(?:i would|would) (?:literally |honestly |actually |genuinely |legit )?rather (?:throw my ?self off|jump off|die|be dead|walk into the sea)\b(?:.{0,40}?)\bthan\b",
+    # "ur gonna kill me but i left ur birthday present at home": owning up to a slip.
+    r"\b(?:you are|you will|you|your|youre) (?:going to|gonna) (?:kill|murder) me\b(?=,? but\b|.{0,15}\b(?:lol|haha|when you see|when you hear)\b)",
+    r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|skip|spill|lose|eat|screw|break|burn|do not|dont|leave|get (?:this|it) wrong)\b",
     # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
     # "if i see one more visa form i will hang myself": exasperation at a chore.
-    r"\bif i (?:see|get|read|fill|fill in|fill out|do|have to (?:\w+ )?\w+) (?:one more|another) (?:\w+ ){1,5}i (?:will|am going to|swear i will|swear i am going to|am) (?:(?:kill|hang|shoot|end) my ?self|(?:throw my ?self|throwing my ?self|jump|jumping) off (?:the |a )?(?:\w+ )?(?:roof|bridge|building|balcony|cliff|window))\b",
+    r"\bif i (?:see|get|read|fill|fill in|fill out|do|have to (?:\w+ )?\w+) (?:one more|another) (?:\w+ ){1,5}i (?:will|am going to|swear i will|swear i am going to|am) (?:(?:kill|hang|shoot|end) my ?self|(?:throw my ?self|throwing my ?self|jump|jumping) off (?:the |a )?(?:\w+ )?(?:roof|bridge|building|balcony|cliff|window)|die)\b",
     # "if arsenal bottle it again im jumping off a bridge": a vow over a game's result.
     r"\bif (?:\w+ ){1,5}(?:again|one more time|lose|loses|lost|bottle it|bottles it|draw|wins|win)\b,? i am (?:jumping|going to jump|throwing my ?self) off (?:a|the) (?:bridge|roof|cliff|building|balcony)\b",
     # "marking thirty essays this weekend is going to kill me": a chore, not a person.
@@ -106,6 +108,8 @@ def _level(rule: Rule, sentence: str, whole: str) -> SafetyLevel:
     if context.SERIOUS.search(whole):
         return SafetyLevel.PAUSE
     if rule.joke and context.JOKE.search(sentence):
+        return SafetyLevel.CHECK_IN
+    if context.RETRACTED.search(sentence):
         return SafetyLevel.CHECK_IN
     return rule.level
 

@@ -57,7 +57,7 @@ _PERSON = (
     r"(?:husband|wife|boyfriend|girlfriend|partner|ex|dad|mum|mom|landlord|flatmate|boss|brother in law))"
 )
 _PARTNER = (
-    r"(?:he|she|they|mum|mom|dad|da|my da|stepdad|my stepdad|uncle|my uncle|auntie|my auntie|(?:my )?mums (?:new )?(?:man|boyfriend|partner|husband)|my in laws|in laws|my (?:brother|sister|son|daughter|mother in law|father in law)|my (?:real |actual )?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|dad|father|"
+    r"(?:he|she|they|mum|mom|dad|da|my da|stepdad|my stepdad|uncle|my uncle|auntie|my auntie|aunt|my aunt|(?:my )?mums (?:new )?(?:man|boyfriend|partner|husband)|my in laws|in laws|my (?:brother|sister|son|daughter|mother in law|father in law)|my (?:real |actual )?(?:partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|dad|father|"
     r"mum|mom|mother|stepdad|stepmum|parents|family)|(?:husband|wife|boyfriend|girlfriend|partner|fiance)|"
     r"(?:my )?(?:sister|brother)s? husband|(?:my )?(?:daughter|son) in law|daughter|stepson|stepdaughter|[a-z]+ \(my (?:bf|gf|partner)\))"
 )
@@ -100,6 +100,15 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:want|wanna) (?:to )?be here (?:anymore|any more)\b.{0,40}\bhere at all\b",
             r"\b(?:and|then) (?:just |simply )?(?:never|not) wake up\b(?! (?:till|until|before|for|on time|in time|early|at))",
             r"\b(?:drink|drinking|drank) my ?self to death\b|\bgo(?:ing)? to sleep (?:for good|forever)\b",
+            # "doing everyone a favour if i just got hit by a car"
+            r"\bdoing (?:everyone|everybody|you all|the world|them|my family|all of you) a favou?r if i\b",
+            r"\bif i (?:just )?(?:got|get|was|were) (?:hit|run over|knocked down) by (?:a |the )?(?:car|bus|train|truck|lorry|van)\b(?!.{0,30}\b(?:i would|id|would i|then)\b.{0,20}\b(?:miss|be late|get)\b)",
+            r"\b(?:do not|dont) think i will (?:still )?be (?:here|around|alive) (?:when|by|for|at|after)\b",
+            r"\bif my heart (?:just )?(?:gives out|stops|packs in|gives up)\b.{0,40}\b(?:fine|good|the point|whatever|so be it|i do not care|dont care)\b",
+            r"\b(?:stopped|stop|quit) eating and drinking\b|\b(?:stopped|not) eating (?:\w+ ){0,4}so (?:it will|itll|it) (?:be over|end)\b",
+            r"\b(?:throwing up|vomiting|puking|coughing up) blood\b(?=.{0,60}\b(?:do not care|dont care|whatever|purg\w*|again|stops?)\b)",
+            r"\bvoices? (?:\w+ ){0,3}(?:say|says|saying|tell|tells|telling|told) (?:me )?(?:\w+ ){0,6}(?:to )?(?:jump|kill my ?self|die|hurt my ?self|end it|do it)\b",
+            r"\bjudas\b.{0,80}\b(?:the way|do it|tomorrow|tonight|thinking)\b",
             r"\bmade (?:my )?peace with (?:dying|not being here|going|leaving|it all ending|the end|going to sleep)\b",
             r"\bwish i (?:was|were|had) (?:dead|never been born|not born|gone)\b",
             r"\b(?:should not|shouldnt|need to not|do not deserve to) (?:exist|be alive|be here|live)\b",
@@ -173,7 +182,7 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\b(?:bought|buying|got|have|keep|kept|looking at|staring at|thinking about|there is|theres) (?:a |the |some )?(?:\w+ )?rope\b",
-            r"\b(?:rope (?:is |s )?(?:already |still |just )?|ropes (?:already|still) )(?:in|under|at|from|up in|out in) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
+            r"\b(?:rope (?:is |s |has )?(?:been )?(?:already |still |just )?|ropes (?:been |already |still )+)(?:in|under|at|from|up in|out in) (?:the |my )?(?:garage|wardrobe|shed|loft|attic|closet|cupboard|car)\b",
             r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b.{0,60}\b(?:next to me|on the table|in my lap|beside me|in my hand|down from the|loaded)\b",
             r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access|sitting with it|holding it|most nights|every night)\b)",
         ),
@@ -203,6 +212,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:my |the )?{_PILLS}",
             rf"\b(?:took|had|taken) (?:\w+ ){{0,4}}{_PILLS} (?:\w+ ){{0,3}}(?:with|and) (?:\w+ ){{0,4}}{_BOOZE}",
             rf"\b(?:drink\w*|sipping|sip|necking|downing|washing) (?:\w+ ){{0,3}}(?:with|and) (?:the |my |some |all the )?{_PILLS}\b|\b{_BOOZE} (?:with|and) (?:the |my |some |all the )?{_PILLS}\b",
+            rf"\b(?:mix|mixing|mixed|combine|combining) (?:the |my |some )?{_PILLS} (?:with|and) (?:\w+ )?{_BOOZE}\b",
             rf"\b(?:took|taken|take|taking|swallowed|had|necked|downed|popped)\b(?!.{{0,60}}\b(?:by accident|accidentally|by mistake|mixed (?:up )?the)\b) (?:\w+ ){{0,3}}(?:\d+|all|all of|a load of|a lot of|loads of|a bunch of|a handful of|too many|the whole|the rest of|most of|half|double|triple|twice|extra)\b (?:\w+ ){{0,3}}{_PILLS}",
             rf"\b(?:took|taken|swallowed|had|necked|downed) (?:\w+ ){{0,2}}{_PILLS}\b(?=.*\b{_BOOZE}\b)",
             rf"\b{_BOOZE}\b(?=.*\b(?:took|taken|swallowed|had|necked|downed|taking)\b (?:\w+ ){{0,4}}{_PILLS})",
@@ -225,6 +235,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_PILLS}\b.{{0,160}}\bi know (?:exactly )?what i (?:mean|am going|plan|want|intend|need) to do with (?:them|it|those)\b",
             rf"\b{_PILLS}\b.{{0,40}}\b(?:saving|saved|stockpiling|stashing|hoarding|collecting) (?:them|it|those|these) (?:up)?\b",
             r"\b(?:\d+|three|four|five) boxes of\b",
+            rf"\b{_PILLS} (?:are |is |r )?(?:all )?(?:counted|counted out|sorted|lined up|ready)\b",
             r"\b(?:pills|tablets) (?:\w+ ){0,1}lined up\b|\blined up (?:\w+ ){0,2}(?:pills|tablets)\b|\ball the (?:pills|tablets) (?:ready|next to me|in front of me)\b",
             rf"\b(?:take|took|taking|swallow) the whole (?:box|packet|bottle|strip|pack)\b|\bhow long does {_PILLS} take\b",
         ),
@@ -239,11 +250,13 @@ RULES: tuple[Rule, ...] = (
             # Letters put where the family will look afterwards: "w the insurance papers".
             r"\b(?:letters?|notes?|cards?)\b.{0,60}\b(?:with|next to|beside|in with|by) (?:the |my )?(?:life )?(?:insurance|will|policy|pin numbers|passwords|funeral)\b",
             r"\b(?:note|notes|letters?) (?:is |are )?(?:already )?(?:written|done|ready)\b",
-            r"\b(?:said|saying|say) (?:goodbye|bye|my goodbyes) to (?:everyone|everybody|my family|all|people)\b",
+            r"\b(?:said|saying|say) (?:goodbye|bye|my goodbyes) to (?:everyone|everybody|my family|all|people)\b(?! for (?:you|us|him|her|them)\b)",
+            r"\b(?:posted|posting|post|put up|uploaded) (?:my |a )?(?:goodbye|farewell|last) (?:story|post|video|message|tweet|status)\b",
+            r"\blast (?:msg|message|text|post)\b.{0,40}\b(?:ty|thx|thanks|thank you|thank u) for everything\b|\blast (?:msg|message|text|post) (?:\w+ ){0,3}(?:or )?(?:anywhere|ever)\b",
         r"\b(?:say|saying|said) goodbye (?:\w+ ){0,4}before i (?:go|leave|die)\b|\btidying up before i go\b",
         r"\blog(?:ging)? off (?:permanently|for good|forever)\b",
             r"\bi (?:am )?sorry for everything\b(?=.*\b(?:goodbye|bye|love you|love my)\b)",
-            r"\bgoodbye(?: everyone| all| world)?\b(?=.*\b(?:not the sim|for real|real|love my|forever)\b)",
+            r"\bgoodbye(?: everyone| all| world)?\b(?! forever to\b)(?=.*\b(?:not the sim|for real|real|love my|forever)\b)",
         ),
     ),
     Rule(
@@ -295,7 +308,9 @@ RULES: tuple[Rule, ...] = (
             # "wont be needing netflix or the gym after this month": what a life runs on, not an umbrella.
             r"\bwill not be needing (?:(?:my|the|your|any|or|and) )*(?:car|phone|netflix|gym|subscriptions?|membership|job|flat|room|clothes|stuff|things|passport|savings|money|bank|account|laptop|keys|spotify|contract|any of it)\b(?: (?:or|and) (?:my |the )?\w+)? (?:after|past|beyond) (?:this|next|the|tonight|today|tomorrow|friday|saturday|sunday|monday)\b",
         r"\blast time (?:you will|youll|you|anyone will|you are going to|any of you will|you all will|everyone will) (?:have to |need to )?(?:deal|put up|hear|see) (?:with )?(?:me|from me|my)\b",
-            r"\b(?:will not|not) be (?:a )?(?:problem|burden|bother) (?:for (?:\w+ ){1,2})?(?:much |for much )?(?:longer|anymore|any more|soon)\b",
+            r"\b(?:will not|not|not going to|never going to) be (?:a |anyones |anybodys |your |their )?(?:problem|burden|bother) (?:for (?:\w+ ){1,2})?(?:much |for much )?(?:longer|anymore|any more|soon)\b",
+            # "if my discord goes quiet after saturday just know it wasnt anyones fault"
+            r"\bif (?:my \w+ |i )(?:goes?|go|am|stop|stops|went) (?:quiet|silent|offline|dark|missing)\b.{0,60}\b(?:not|was not|is not) (?:anyones|anybodys|your|his|her|their) fault\b",
             r"\b(?:will not|not going to|never) be (?:a |any |more |any more |one more )(?:burden|problem|bother|shame|trouble) (?:to|for|on) (?:anybody|anyone|everyone|everybody|you|them|my family|nobody)\b",
             r"\b(?:after|when|once) i am gone\b|\bthere (?:will not|will|is not going to) be a me\b|\bnot (?:going to )?be a next time for me\b|\bno next time for me\b",
             r"\bplanning (?:to be|on being) gone\b|\bi (?:will )?go away for good\b",
@@ -323,10 +338,15 @@ RULES: tuple[Rule, ...] = (
             r"\breasons? to (?:get up|wake up|keep going|be here|get out of bed)\b.{0,30}\b(?:i do not|i have not|not me|i have none|i have no)\b|\b(?:have no|have not got|do not have) (?:a |any )?reasons? to (?:get up|wake up|keep going|be here|get out of bed)\b",
             r"\b(?:will not|do not|not going to) need to (?:\w+ ){1,3}(?:anything|any of this|anymore) (?:after|past|beyond) (?:tonight|today|this|the|next|sunday|friday|saturday)\b",
             r"\bsorry if i (?:just )?stop (?:typing|replying|answering|responding)\b",
+            r"\b(?:have not|not) eaten (?:in|for) (?:\d+|two|three|four|five|six|seven|a few) days\b",
+            r"\b(?:want|wanna) to (?:just )?(?:fade|slip) (?:out|away)\b(?! (?:for a bit|for the night|for a while|for an hour))",
+            r"\bjust know (?:it was not|it is not) (?:anyones|anybodys|your) fault\b",
+            r"\b(?:the )?ropes? (?:is |s )?in the (?:garage|shed|loft|attic|boot|car)\b(?=.{0,30}\b(?:just saying|just so you know|fyi|if anyone|anyway)\b)",
+            r"\bpurged (?:\w+ ){0,3}(?:times|again) today\b",
             # "after my last exam on the 14th i wont have to deal with any of it anymore"
             r"\bafter (?:\w+ ){1,6}i (?:will not|will never|do not|will no longer) (?:have|need) to (?:deal with|face|do|worry about|think about|put up with) (?:any of )?(?:it|this|that|anything|everything)(?: \w+)? (?:anymore|any more|ever again)\b",
             # "wont need the practice after tonight"
-            r"\b(?:will not|not going to|do not) need (?:the |this |my |any |these )?\w+(?: \w+)? (?:anymore |any more )?after (?:tonight|today|this weekend|tomorrow|friday|saturday|sunday)\b",
+            r"\b(?:will not|not going to|do not) need (?:to )?(?:the |this |my |any |these )?\w+(?: \w+)? (?:anymore |any more )?after (?:tonight|today|this weekend|tomorrow|friday|saturday|sunday)\b",
             r"\bgoing (?:down |up |out )?to the (?:\w+ ){0,2}(?:bridge|cliff|cliffs|roof|rooftop|tracks|quarry|pier)\b(?=.{0,80}\b(?:after this|tonight|will not need|goodbye|bye|last time|for good)\b)",
             # "dont think i want to be here anymore, like ... here at all"
             r"\b(?:(?:do not|dont) (?:think|know if|know whether)|idk (?:if|whether)|not sure (?:if|whether)) i (?:want|wanna) (?:to )?be (?:here|alive|around) (?:anymore|any more)\b",
@@ -395,7 +415,10 @@ RULES: tuple[Rule, ...] = (
         DANGER,
         PAUSE,
         _rx(
-            rf"\b(?<!not )(?<!never )(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b",
+            rf"\b(?<!not )(?<!never )(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep|take a break|get a break)\b)",
+            r"\bdoors? (?:is |are )?locked\b.{0,20}\b(?:he is|she is|they are|hes|shes) (?:kicking|banging|hitting|pounding|punching|trying) (?:it|them|the door)\b|\bdoor (?:will not|is not going to|wont) hold\b",
+            r"\b(?:in the next room|in the other room|downstairs|outside|at the door)\b.{0,10}\b(?:with|w) (?:a |the |his |her )?(?:gun|knife|rifle|shotgun|machete|axe)\b",
+            r"\b(?:gets?|got|getting|pulled|pulls|has got) (?:the|a) knife out\b|\b(?:taking|took|takes) (?:his|her|the) belt off\b",
             rf"\b(?:from|in|inside) (?:the |my )?(?:locked )?{_HIDE_PLACE}\b(?=.*\b(?:door locked|locked|lights off|quiet|whisper|do not make (?:a )?sound|he is|she is|yelling|screaming|outside)\b)",
             r"\b(?<!not )(?<!never )(?<!keeps )(?<!kept )hiding (?:from|in|under)\b|\b(?:chair|something|table) against the door\b",
             r"\b(?:chair|chairs|table|sofa|couch|wardrobe|dresser|bed|drawers|chest of drawers|bookcase|desk|fridge) (?:is |are )?(?:against|in front of|up against|under the handle of) (?:the |my )?(?:front |back |bedroom |bathroom )?door\b",
@@ -451,6 +474,14 @@ RULES: tuple[Rule, ...] = (
             r"\bcar (?:\w+ ){0,2}parked outside since\b|\b(?:know|knows|found out) where i live\b(?=.{0,80}\b(?:owe|parked|outside|car|since|coming)\b)",
             # "dad is drunk and looking for me"
             r"\b(?:drunk|wasted|raging|furious|angry|off his head)\b.{0,20}\blooking for me\b",
+            r"\b(?:he is|she is|ex is|hes|shes) (?:\w+ )?outside\b.{0,20}\b(?:drunk|angry|shouting|screaming|banging|yelling|with)\b",
+            r"\b(?:coming by|coming over|coming round|on his way|on her way|outside)\b.{0,60}\brestraining order\b|\brestraining order\b.{0,80}\b(?:coming by|coming over|on his way|just us)\b",
+            r"\b(?:heavies|loan sharks?|debt collectors?|bailiffs|enforcers|the (?:guys|men|people) (?:i|he|we) owe)\b.{0,60}\b(?:downstairs|outside|at the door|in the hall|coming|know where|waiting)\b",
+            r"\b(?:going to|will|would|said (?:they|he|she) would|they would|he would|theyd|hed|shed) jump me\b",
+            r"\b(?:hell|he will|she will|shell|they will) (?:come (?:over|round|home|back)|be (?:home|back|over)) (?:tonight |later )?and (?:sort me out|deal with me|teach me a lesson)\b",
+            r"\bsame (?:car|van|truck|guy|man|bloke|person) (?:\w+ ){0,2}(?:\d+(?:st|nd|rd|th)|third|fourth|fifth|another) time\b",
+            r"\b(?:ex|he|she|someone|somebody|a car|his car|her car) (?:is |has been )?parked outside\b(?=.{0,20}\b(?:again|right now|now|tonight)\b)",
+            r"\b(?:pic|photo|picture|screenshot) of (?:the |my )?(?:cafe|house|flat|car|door|street|office|work|school|building|window)\b.{0,30}\b(?:i am|im) (?:sitting )?(?:in|at) (?:right now|now)\b",
             r"\b(?:he|she|they|ex|my ex) is (?:right )?outside\b.{0,12}\b(?:he|she|they|ex|my ex) is (?:right )?outside\b",
             r"\b(?:ex|he|she|someone|somebody|a car|car|van|guy|man|bloke)\b(?:\w+ ){0,4}?(?:is |has been |keeps |was )?(?:parked|sitting|waiting|standing) (?:\w+ ){0,3}(?:outside|across|opposite|at the end of|next to|by|near|under) (?:the road|from )?(?:my|our|the) ?(?:\w+ )?(?:flat|house|home|place|door|window|car|work|street|road)?\b",
             r"\b(?:same|white|black|grey|gray|silver) (?:\w+ )?(?:van|car)\b(?=.*\b(?:outside|again|everywhere|my (?:house|work|gym|uni|mums)|watching)\b)",
@@ -470,7 +501,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:he is|she is|ex is|someone is|there is a car|there is a van|a car is|a van is) (?:\w+ ){0,1}parked outside\b",
         r"\bkeep talking to me\b(?=.*\b(?:staring|following|followed|man|guy|scared|pretend|like you are my|like your my)\b)",
         r"\b(?:put|slipped|spiked|dropped) (?:something |smth )?(?:in|into) my drink\b|\bmy drink (?:was |got |has been )?spiked\b",
-        r"\bsecurity (?:says|said|cannot|can not|will not)\b|\b(?:3rd|third|2nd|second|4th|fourth|every) night (?:this week|in a row|running)\b",
+        r"\bsecurity (?:says|said|cannot|can not|will not)\b|\b(?:3rd|third|2nd|second|4th|fourth|every) night (?:this week|in a row|running)\b(?=.{0,60}\b(?:outside|parked|there|here|at the door|calling|texting|following|watching|he|she|car|van)\b)|\b(?:outside|parked|turned up|showed up|at (?:the|my) door|calling|texting|following|watching)\b.{0,60}\b(?:3rd|third|2nd|second|4th|fourth|every) night (?:this week|in a row|running)\b",
         r"\b(?:photo|pic|picture|video) of me (?:in|at|outside|from|walking|leaving)\b|\blook behind you\b",
         r"\bkeeps? (?:bumping into me|turning up|showing up)\b(?! (?:\w+ ){0,2}(?:her|his|their|at (?:her|his|their))\b)",
         r"\bkeep talking to me so\b|\b(?:please|pls|someone|if i (?:stop|do not))\b.{0,40}\bcall (?:the )?(?:police|999|911|112|000)\b|\bdo i call (?:the )?(?:police|999|911|112|000)\b",
@@ -529,7 +560,9 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:hits?|hitting|beats?|beating|chok\w+|strangl\w+|slaps?|slapped|slapping|punch\w*|kick\w*|shov\w*|push\w*|bit|bites|drag\w*|spat on|spits on|burn\w*|raped|rapes|assault\w*|abus\w+|forc\w+|hurts?|hurting|grabs?|grabbed|grabbing|pins?|pinned|strikes|struck|threw|throws|throwing) me\b",
-            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:grabs?|grabbed|grabbing|holds?|held|squeez\w*) my (?:neck|throat|wrists?|arms?|hair|head|face)\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:grabs?|grabbed|grabbing|holds?|held|squeez\w*|pulls?|pulled|pulling|yanks?|yanked) my (?:neck|throat|wrists?|arms?|hair|head|face)\b",
+            r"\b(?:hit|hitting|hurt|hurting|beat|beating|slap|slapping|kick|kicking) me\b.{0,60}\b(?:he|she|they) still (?:does|do|did|is)\b",
+            r"\b(?:withholds?|withheld|withholding|holds? back|(?:stops?|stopped|stopping) giving me) (?:my )?(?:food|meals|dinner|meds|medication|insulin)\b",
             r"\b(?:held|holds|pushed|shoved) my head (?:under|into|against)\b",
             # "pushed me into the dresser last night": the subject may sit in the sentence before.
             r"\b(?:pushed|shoved|slammed|knocked|threw) me (?:into|against|down|onto|over|through) (?:the |a |my )?(?:\w+ )?(?:dresser|wall|door|wardrobe|table|counter|worktop|floor|stairs|fridge|cupboard|radiator|window|sink|bed|mirror|banister|bannister|doorframe|door frame|cooker|oven|sideboard|chest of drawers)\b",
@@ -583,7 +616,7 @@ RULES: tuple[Rule, ...] = (
         ABUSE,
         PAUSE,
         _rx(
-            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taking|keeps?|kept|checks?|checked|checking|reads?|reading|goes through|went through|monitors?|deletes?|smashed|has) (?:\w+ ){{0,2}}my (?:phone|messages|texts|emails|laptop|chats?)\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taking|keeps?|kept|checks?|checked|checking|reads?|reading|goes through|went through|monitors?|deletes?|smashed|has) (?:\w+ ){{0,2}}my (?:phone|messages|texts|emails|laptop|chats?)\b(?!.{0,20}\b(?:in class|at school|for the exam|till the end of)\b)",
         r"\bnot allowed to know\b|\bsecret phone\b|\b(?:does not|cannot|can not) know (?:i have|i have got|about) this phone\b",
             r"\b(?:not allowed|wasnt allowed|was not allowed|only allowed) (?:to use |on |my )?(?:my )?(?:phone|here|the laptop|laptop|online)\b",
             r"\b(?:let|lets) me (?:use )?(?:my |the )?(?:phone|laptop) only\b|\bonly (?:\d+|ten|twenty) (?:min|mins|minutes) (?:before|on)\b",
@@ -601,6 +634,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"\b{_PARTNER} (?:\w+ ){{0,3}}?(?:takes?|took|taken|take|has|keeps?|kept|controls?|controlled|holds?|got) (?:\w+ ){{0,1}}my (?:whole )?(?:wages?|salary|paycheck|pay|bank card|card|cards|money|bank account|account|passport|car keys|keys|benefits|pension(?: card)?|wallet|purse|id|checkbook|chequebook|cheque book)\b",
             r"\b(?:take|takes|took|hide|hides|hid) my (?:car )?keys\b(?=.{0,30}\bagain\b)",
+            r"\b(?:takes|took|keeps|kept) my (?:\w+ )?(?:money|wages|pay|tips|savings|allowance)\b(?=.{0,60}\b(?:look after|never|all of it|keep it|hungry|back)\b)",
+            r"\b(?:he|she|husband|wife) (?:\w+ ){0,2}(?:took|takes|hid|hides|confiscated|confiscates) (?:the |my )?(?:router|wifi|glasses|passport|bank card|charger|meds|medication)\b(?=.{0,40}\b(?:and my|again|last time|as punishment|if i|when i)\b)",
+            r"\b(?:send|post|show|leak|share)s? (?:it|them|the (?:video|pics|photos|pictures|nudes|recording)) to (?:my )?(?:work|boss|family|parents|everyone|mum|mom|dad|church)\b(?=.{0,40}\b(?:if i|unless i)\b)",
             r"\b(?:gives|give|gave) me (?:like |about |only |just )?(?:\u00a3|\$|\u20ac)?\d+ (?:quid |pounds |dollars |euros )?(?:a|per|each) (?:week|month)\b|\b(?:gives|give|gave|giving|puts|put|keeps|keep) me (?:on )?(?:an |a |my )?(?:weekly |monthly )?allowance\b|\bon an allowance\b",
             r"\bhave to (?:ask|beg) (?:him|her|them)? ?(?:before|for) (?:i spend|spending|money|bus money)\b|\b(?:must|have to) ask (?:him|her) for (?:\w+ )?money\b",
             r"\b(?:checks|check|checking) every receipt\b|\bsend (?:him|her) (?:the )?receipts\b",
@@ -623,7 +659,8 @@ RULES: tuple[Rule, ...] = (
             r"(?<!you are )(?<!your )(?<!youre )(?<!he is )(?<!she is )(?<!they are )\bnot allow(?:ed)? (?:me )?(?:to )?(?:see|visit|go out|out|leave|talk to|meet|work|phone|call|ring|text|contact|email)\b",
             r"\b(?:listens?|listening) in on (?:my |the )?(?:calls|phone|landline|conversations)\b|\bgoes through (?:the |my )?(?:itemised |itemized |phone )?(?:bills|statements|call log)\b",
             r"\b(?:i am|im) not (?:to|allowed to|permitted to) (?:work|go out|leave|see|drive|have (?:a|my own))\b|\bmade it (?:very )?clear (?:that )?i (?:am not to|cannot|can not|must not)\b",
-            r"\bwhat (?:\w+ ){1,2}does (?:to me )?at night\b|\bnobody will believe me\b",
+            r"\bwhat (?:\w+ ){1,2}does (?:to me )?at night\b|\b(?:nobody|no one|noone) (?:will|would) (?:ever )?believe (?:me|a \w+(?: \w+)? like me)\b",
+            r"\block(?:s|ed|ing)? (?:the |my )?(?:front |back )?door from (?:the )?outside\b",
             r"\bso i (?:cannot|can not) (?:get to|go to|leave|drive)\b",
             r"\b(?:locks?|locked|locking) me (?:in|out)\b",
             r"\b(?:door|doors|front door|the door) (?:is |are |was |were )?locked from (?:the )?outside\b|\blocked (?:me )?in from (?:the )?outside\b",
@@ -643,7 +680,14 @@ RULES: tuple[Rule, ...] = (
         ABUSE,
         CHECK,
         _rx(
-            r"\bbruis\w*\b(?=.*\b(?:falling|fell|not from|from the door|walked into|he|she|gone|go back to work|cover|hide|makeup)\b)",
+            r"\bbruis\w*\b(?=.*\b(?:falling|fell|not from|from the door|walked into|he|she|him|her|gone|go back to work|cover|hide|makeup)\b)",
+            r"\b(?:cannot|can not) wear (?:short sleeves|shorts|a dress|skirts)\b(?=.{0,30}\b(?:because of|bc of|cos of|coz of|cause of) (?:him|her|them)\b)",
+            r"\bdelete (?:this|these|the app|the chat|my history|everything) (?:\w+ ){0,2}before (?:he|she|they) (?:gets|is|comes|are) (?:home|back|in)\b",
+            r"\b(?:would have|wouldve|would|will) (?:already )?(?:thrown|throw|smashed|smash|broken|break) my (?:phone|laptop|things|stuff)\b",
+            r"\b(?:he|she) (?:checks|reads|looks at|goes through|monitors) (?:this|the) app\b",
+            r"\bin one of (?:his|her) moods\b",
+            r"\b(?:go through|going through) with (?:the|this) (?:marriage|wedding|engagement)\b.{0,60}\b(?:disown|or worse|and worse|cut me off|kill|punish)\w*\b|\bbooked my ticket without asking\b",
+            r"\bfake accounts? to (?:message|contact|follow|watch|find) me\b",
             r"\b(?:told|tell|telling|said) (?:\w+ ){0,3}(?:it was|its|it is) (?:the |a |an )?(?:cat|dog|door|cupboard|cupboard door|car door|accident|football|rugby|gym|fall|falling|stairs)\b",
             r"\b(?:he|she) (?:prefers|would prefer|likes|wants|insists) (?:that )?i (?:do not|not|never|stop) (?:see|go|visit|talk|call|phone|work|leave|have|drive)\b",
             r"\b(?:walked|walk|walking|ran|bumped) into (?:a|the) (?:door|cupboard|wall|doorframe|door frame|cabinet)\b(?=.{0,80}\b(?:again|not a|its not|it is not|time this|times this)\b)",
@@ -653,7 +697,7 @@ RULES: tuple[Rule, ...] = (
             r"\bno one else would put up with you\b",
             r"\b(?:says?|said|tell(?:s|ing)? me|told me|saying|reminds? me)\b.{0,20}\b(?:no one|nobody|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|put up with|have) (?:someone |anyone )?(?:like )?me\b",
             r"\b(?:(?:he|she|they) (?:will|would|is going to|are going to|said (?:he|she|they) would)|hell|shell) (?:sort|deal with|teach|correct|punish|sort out|see to) (?:us|me)\b.{0,40}\b(?:done it before|did it before|means it|last time)\b",
-            r"\b(?:cannot|can not) (?:talk|type|text|stay) (?:long|much|for long|properly)\b.{0,30}\b(?:he is|she is|they are) (?:in the next room|next door|in the other room|downstairs|in the kitchen|home|back|here)\b",
+            r"\b(?:cannot|can not) (?:talk|type|text|stay)(?: long| much| for long| properly| now| right now)?\b.{0,30}\b(?:he is|she is|they are) (?:in the next room|next door|in the other room|downstairs|in the kitchen|home|back|here)\b",
             r"\b(?:marks|bruises|welts) to (?:show|prove)\b|\b(?:left|leaves|leaving) (?:marks|bruises|welts)\b|\b(?:marks|bruises) (?:on (?:my|me)|from (?:him|her|when))\b",
             r"\b(?:forced|forcing|force|make|making|made|pressuring) me (?:to )?marry\b|\brefus(?:e|ed|ing) (?:the |a )?(?:rishta|arranged marriage|marriage|match|proposal|man they chose|boy they chose)\b",
             r"\blong sleeves\b(?=.{0,60}\b(?:because of|bc of|cos of|coz of|cause of|so (?:no one|nobody|people) (?:sees|can see|notices))\b)",
