@@ -303,3 +303,21 @@ def test_a_learned_guess_at_a_misstep_is_named_never_blamed(card: PersonaCard) -
     for sure in (debrief_for(None), debrief_for(0.95)):
         assert [k.index for k in sure.hurt] == [1] and sure.unsure == []
         assert sure.missteps[0].quotes == ["i wasnt there"]
+
+
+def test_a_step_said_inside_a_misstep_is_never_held_up_as_the_learners_own_try(
+    card: PersonaCard,
+) -> None:
+    # "its my fault" read as a step inside a counter-attack is not a try at staying
+    # steady: the tip names the step to take but does not quote that turn as "Lead with that".
+    attack = "u always do this, and then its my fault"
+    tags: Tags = {
+        attack: [("counter_attack", "u always do this"), ("acknowledge_impact", "its my fault")]
+    }
+    debrief = play(card, tags)
+    assert debrief.tips and "counter-attack" in debrief.tips[0].lower()
+    assert "Lead with that" not in debrief.tips[0]
+    clean = "its my fault, im sorry"
+    tags[clean] = [("acknowledge_impact", "its my fault")]
+    with_try = play(card, tags, [attack, clean])
+    assert "You did it on turn 2" in with_try.tips[0]

@@ -342,8 +342,17 @@ def _pattern_tip(
     if effect.move in coaching.tips:
         tip += f" {coaching.tips[effect.move]}"
     if step is not None:
+        # Only a step said cleanly counts as the learner's own try: in "then its my fault
+        # when plans clash" the words sit inside a counter-attack, not beside one.
         own = next(
-            ((r.turn.index, e) for r in reads for e, _ in r.steps if e.move in step.moves), None
+            (
+                (r.turn.index, e)
+                for r in reads
+                if not r.missteps
+                for e, _ in r.steps
+                if e.move in step.moves
+            ),
+            None,
         )
         if own is not None and own[0] not in cited:
             cited.add(own[0])

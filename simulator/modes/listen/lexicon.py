@@ -782,7 +782,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:what|did|have|are|how|so|i|the|we|my|you|your|can|let'?s|guess|has|is|in)\b|\b(?<![a-z] )(?<![a-z]  )moving on\b|"
          r"\blet'?s (?:just )?(?:park|shelve|table|pause) (?:it|this|that)\b|\bput a pin in (?:it|this)\b|\bnot go there\b|"
          r"\bcan we (?:just )?enjoy\b", negated=None),
-    Rule(Move.TURN_AWAY, r"\b(?<!maybe )(?<!perhaps )(?<!probably )(?<!or )(?<!if )not (?:now|tonight|this again)\b|\bi(?:'m| am) (?:done|out)\b"
+    # "not now if u dont want, i can just be here" leaves the choice to them.
+    Rule(Move.TURN_AWAY, r"\b(?<!maybe )(?<!perhaps )(?<!probably )(?<!or )(?<!if )not (?:now|tonight|this again)\b(?!,? (?:if|unless|only if) (?:you|u)\b)|\bi(?:'m| am) (?:done|out)\b"
          r"(?=[^a-z]*$|[.!,])|\b{I_AM} (?:done|finished|through) (?:talking|discussing|arguing|with this|here|with (?:this|it|the) "
          r"conversation)\b|\bi (?:really |just )?(?:can'?t|cannot) be (?:bothered|arsed)\b|\bi (?:just |really )?(?:can'?t|cannot) "
          r"(?:(?:do|deal with|handle|talk about) (?:this|that|it) )?(?:rn|right now|tonight)\b|\bi'?ll (?:just )?drop it\b",
