@@ -95,6 +95,23 @@ NOT_YET = {
     ("blind_S10", 6): "ends flooded",
     ("blind_S10", 8): "ends flooded (ask mode)",
     ("blind_S10", 10): "ends escalated (ask mode)",
+    ("blind_S11", 0): "ends flooded",
+    ("blind_S11", 7): "ends guarded",
+    ("blind_S11", 8): "ends flooded (ask mode)",
+    ("blind_S11", 9): "ends guarded (ask mode)",
+    ("blind_S11", 10): "ends flooded (ask mode)",
+    ("blind_S12", 0): "ends flooded",
+    ("blind_S12", 6): "ends escalated",
+    ("blind_S13", 0): "ends flooded",
+    ("blind_S13", 1): "ends flooded",
+    ("blind_S13", 7): "ends escalated",
+    ("blind_S13", 8): "ends flooded (ask mode)",
+    ("blind_S13", 9): "ends escalated (ask mode)",
+    ("blind_S14", 0): "ends flooded",
+    ("blind_S14", 3): "ends flooded",
+    ("blind_S14", 6): "ends escalated",
+    ("blind_S14", 8): "ends flooded (ask mode)",
+    ("blind_S14", 9): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
@@ -104,7 +121,11 @@ and S8 (two more, for the fourth: 16 of 24), and S9 and S10 (two more, for the f
 of 24). Nobody tuned the engine on these arcs. The coach's debrief ratings of S1 and S2
 (R1, R2) were later read as dev data: what they named ("i wasnt there" read as correcting
 the facts, "or not tonight" as turning away, sarcastic "fine im sorry ... happy?") was
-fixed in general forms, and six Marcus arcs across S1-S9 then ended where they should."""
+fixed in general forms, and six Marcus arcs across S1-S9 then ended where they should.
+S11 to S14 (four more writers) came after that: S11 and S12 were read as dev data for the
+debrief (two small fixes: a step inside a counter-attack is not the learner's own try, "not
+now if u dont want" is no turning away), then 17 of their 24 arcs end where they should;
+S13 and S14 were scored once and never read (14 of 24)."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:
