@@ -14,8 +14,10 @@ voice was tuned on R2 and frozen, played once and rated by a new rater: the curr
 measure then. R3 became dev data too (the voice was tuned on its "no" items), and R4 (24
 new scripts by two more writers, blind_S7, blind_S8, written after that tuning was frozen,
 played once and rated by a new rater) was the measure then; R4 became dev data in turn, and
-R5 (blind_S9, blind_S10, the same way) is the current measure. The tables print at the end
-of the run.
+R5 (blind_S9, blind_S10, the same way) was the measure then. R6 (blind_S13, blind_S14, two
+more writers, rated by a new rater) is the current measure: the voice was not tuned on R5,
+so R6 rates the same voice with this stop's classifier changes, on new scripts. The tables
+print at the end of the run.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ HISTORY = RATINGS / "blind_chat_R1"
 R2 = RATINGS / "blind_chat_R2"
 R3 = RATINGS / "blind_chat_R3"
 R4 = RATINGS / "blind_chat_R4"
-CURRENT = RATINGS / "blind_chat_R5"
+R5 = RATINGS / "blind_chat_R5"
+CURRENT = RATINGS / "blind_chat_R6"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -46,7 +49,7 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, CURRENT], ids=lambda p: p.name)
+@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, R5, CURRENT], ids=lambda p: p.name)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
@@ -62,6 +65,7 @@ def test_the_current_rating_comes_from_scripts_the_voice_was_not_tuned_on() -> N
 
     current = learner_lines(CURRENT)
     earlier = learner_lines(HISTORY) | learner_lines(R2) | learner_lines(R3) | learner_lines(R4)
+    earlier |= learner_lines(R5)
     # Different writers type the same short line ("im fine", "marcus im so sorry"); a
     # longer line shared would mean a script was reused.
     shared = earlier & current
@@ -93,8 +97,8 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met: the authored voice on new blind chat scripts is 82% believable "
-    "and 82% responsive (R5, after tuning on R4; R4 76% and 80%, R3 82% and 77%, R2 79% and "
+    reason="floors not met: the authored voice on new blind chat scripts is 79% believable "
+    "and 78% responsive (R6; R5 82% and 82%, R4 76% and 80%, R3 82% and 77%, R2 79% and "
     "80%, R1 74% and 68%); the floors stay at 90% and 85%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
