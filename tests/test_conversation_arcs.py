@@ -79,7 +79,6 @@ NOT_YET = {
     # Passed until the twelfth safety round only because the learned safety signal checked in
     # on "i dont need cv tips rn. u always do this", which held that turn out of the state.
     ("blind_S7", 8): "ends escalated (ask mode)",
-    ("blind_S7", 9): "ends escalated (ask mode)",
     ("blind_S8", 0): "ends flooded",
     ("blind_S8", 1): "ends escalated",
     ("blind_S9", 0): "ends flooded",
@@ -104,7 +103,6 @@ NOT_YET = {
     ("blind_S12", 6): "ends escalated",
     ("blind_S13", 0): "ends flooded",
     ("blind_S13", 1): "ends flooded",
-    ("blind_S13", 7): "ends escalated",
     ("blind_S13", 8): "ends flooded (ask mode)",
     ("blind_S13", 9): "ends escalated (ask mode)",
     ("blind_S14", 0): "ends flooded",

@@ -321,3 +321,15 @@ def test_a_step_said_inside_a_misstep_is_never_held_up_as_the_learners_own_try(
     tags[clean] = [("acknowledge_impact", "its my fault")]
     with_try = play(card, tags, [attack, clean])
     assert "You did it on turn 2" in with_try.tips[0]
+
+
+def test_owning_the_impact_is_never_tipped_to_a_learner_who_made_no_slip(
+    card: PersonaCard,
+) -> None:
+    # Nothing to own: "Stay steady ... I'm sorry" fits nobody who never slipped.
+    calm: Tags = {"That makes sense.": [("validate", "That makes sense")]}
+    tips = " ".join(play(card, calm).tips)
+    assert "Stay steady" not in tips
+    slipped: Tags = {**calm, "It's not a big deal.": [("minimize", "not a big deal")]}
+    tips = " ".join(play(card, slipped, ["It's not a big deal.", "That makes sense."]).tips)
+    assert "Not recognised this time: Stay steady" in tips

@@ -735,6 +735,7 @@ async def test_an_uncertain_sign_checks_in_and_carry_on_resumes_the_scene(
         assert screen.practice.state.model_dump(exclude={"turn"}) == state.model_dump(
             exclude={"turn"}
         )
+        assert screen.query_one(MessageInput).text == UNSURE, "the held message is back in the box"
         await send(pilot, ATTUNED[1])
         assert [t.safety for t in screen.practice.turns] == [None, "check_in", None]
         partner = list(screen.query(PartnerMessage))
@@ -858,3 +859,26 @@ async def test_the_classifier_layer_loads_after_the_first_frame_not_at_the_first
                 break
         # Loaded by the warm-up worker: no learner message has been sent.
         assert learned._model.cache_info().currsize >= 1
+
+
+async def test_after_i_am_fine_the_held_message_sent_again_is_said_in_the_scene(
+    tmp_path: Path,
+) -> None:
+    context = make_context(tmp_path)
+    context.safety = checks_in_on(UNSURE)
+    app = AttuneApp(context)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        replies = len(screen.query(PartnerMessage))
+        await _send_unsure(pilot)
+        await pilot.press("enter")  # "I'm fine, carry on"
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one(MessageInput).text == UNSURE
+        await pilot.press("enter")  # send it as it is
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        turns = screen.practice.turns
+        assert [t.safety for t in turns] == ["check_in", None]
+        assert turns[-1].user == UNSURE
+        assert len(screen.query(PartnerMessage)) == replies + 1, "the partner answers it"

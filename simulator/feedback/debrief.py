@@ -402,6 +402,10 @@ def _tips(
         if best is not None:
             tips.append(best)
     shown = {s.id: s.count for s in steps}
+    if not any(r.missteps or r.unsure for r in reads):
+        # "Own the impact ... I'm sorry" fits nobody who made no slip (Tomás's bad day was
+        # not the learner's doing): such a step is skipped, not tipped as left out.
+        named |= {s.id for s in coaching.steps if s.after_a_slip}
     while len(tips) < 3:
         step = next_step(mode, {**shown, **{i: 1 for i in named if i}}, settled)
         if step is None:

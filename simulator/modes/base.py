@@ -53,6 +53,9 @@ class Step:
     moves: frozenset[AnyMove]
     settled_only: bool = False
     """True for problem-solving: it only counts once the partner has settled."""
+    after_a_slip: bool = False
+    """True for owning the impact and repairing: a learner who made no misstep had nothing
+    to own, so the debrief never tips it as a step they left out."""
 
 
 @dataclass(frozen=True, slots=True)

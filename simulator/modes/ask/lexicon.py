@@ -204,7 +204,8 @@ ASK_RULES: tuple[Rule, ...] = (
         r"thoughtful|wonderful|great about)\b",
     ),
     # --- criticize: the request as a verdict on the partner -------------------------
-    Rule(_CRIT, r"\b{YOU} (?:always|never|constantly|keep)\b", negated=None),
+    # "you keep doing this" blames; "you keep your arm around me" asks.
+    Rule(_CRIT, r"\b{YOU} (?:always|never|constantly|keep (?:\w+ing|on|going on))\b", negated=None),
     Rule(
         _CRIT,
         r"\b{YOU} (?:don'?t|do not|didn'?t|did not|won'?t|can'?t|never) (?:even |ever )?"
@@ -255,7 +256,11 @@ ASK_RULES: tuple[Rule, ...] = (
         r"joke|embarrassing)\b",
     ),
     Rule(_CONTEMPT, r"\bugh\b"),
-    Rule(_CONTEMPT, r"\b(?:genius|congratulations|bravo|pathetic|idiot|moron)\b"),
+    # "i feel like an idiot" is about oneself.
+    Rule(
+        _CONTEMPT,
+        r"(?<!like an )(?<!i am an )(?<!\bim an )(?<!such an )(?<!was an )\b(?:genius|congratulations|bravo|pathetic|idiot|moron)\b",
+    ),
     Rule(_CONTEMPT, r"\bhow (?:original|helpful|insightful|clever|profound)\b"),
     Rule(_CONTEMPT, r"\b(?:classic|typical)(?: {YOU})?\b"),
     Rule(_CONTEMPT, r"\bof course {YOU}(?:'d| would| did)\b"),
@@ -292,7 +297,7 @@ ASK_RULES: tuple[Rule, ...] = (
     # --- withdraw: giving up on the request -----------------------------------------
     Rule(_WITHDRAW, r"\bnever ?mind\b"),
     Rule(_WITHDRAW, r"\bforget (?:it|i said anything|i asked|about it|i brought it up)\b"),
-    Rule(_WITHDRAW, r"\b(?:fine|okay|ok)?[.,]? ?whatever\b"),
+    Rule(_WITHDRAW, r"\b(?:fine|okay|ok)?[.,]? ?whatever\b(?! (?:that|this|it) means)"),
     Rule(_WITHDRAW, r"\bit (?:doesn'?t|does not) matter\b", negated=None),
     Rule(_WITHDRAW, r"\b{I_AM} fine\b"),
     Rule(_WITHDRAW, r"\bdon'?t worry about it\b", negated=None),

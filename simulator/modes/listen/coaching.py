@@ -17,7 +17,12 @@ STEPS: tuple[Step, ...] = (
     # The second document's awareness step (read their cues, connect them to feelings)
     # is part of turning toward them: noticing is attention made visible.
     Step("present", "Be present", frozenset({Move.PRESENCE, Move.NOTICE})),
-    Step("steady", "Stay steady, not defensive", frozenset({Move.ACKNOWLEDGE_IMPACT, Move.REPAIR})),
+    Step(
+        "steady",
+        "Stay steady, not defensive",
+        frozenset({Move.ACKNOWLEDGE_IMPACT, Move.REPAIR}),
+        after_a_slip=True,
+    ),
     Step("reflect", "Reflect what you heard", frozenset({Move.REFLECT, Move.OPEN_QUESTION})),
     Step("validate", "Validate the feeling", frozenset({Move.VALIDATE})),
     Step("support", "Support before solutions", frozenset({Move.SUPPORT, Move.ASK_NEED})),

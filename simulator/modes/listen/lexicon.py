@@ -506,14 +506,17 @@ RULES: tuple[Rule, ...] = (
          r"(?:serious|bad|important|dramatic|terrible|awful|deep|big|major)\b|\b(?:fuss|drama|upset|worked up|crying|all this) "
          r"(?:about|over) nothing\b", negated=None),
     Rule(Move.MINIMIZE, r"\b(?:(?:you|u) (?:should|need to|have to|gotta|just need to|just have to|should just|could just)\s+)?"
-         r"(?:just\s+)?(?:relax|chill(?: out)?|calm down|settle down|take it easy|lighten up|get over it|move on|let it go|"
+         r"(?:just\s+)?(?:relax|chill(?: out)?|calm down|settle down|take it easy|lighten up|get over it|"
+         # "help rob move on the saturday" is a house move, not a brush-off.
+         r"move on(?! (?:the |this |that |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day| (?:the |that |this )?weekend)|let it go|"
          r"cheer up|forget about it)\b", negated="drop"),
     Rule(Move.MINIMIZE, r"\bsorry if (?:you|u|that|it|this|i|my|anything)\b|"
          r"\b(?:hardly|not|isn'?t|wasn'?t) (?:exactly )?(?:a|an|the) (?:crisis|disaster|tragedy|catastrophe|crime|emergency|"
          r"federal case|mortgage|life or death(?: situation)?|big drama|end of the world)\b(?!\s+to\b)|"
          r"\b(?:a )?(?:bigger|big|huge) deal (?:than|out of)\b", negated=None),
     Rule(Move.MINIMIZE, r"\b(?:it'?s|it is|it was|its|that'?s|that was) (?:literally |only |just )?(?:one|a single|a tiny|a little|"
-         r"a small|a silly|a stupid) (?:\w+ )?(?:text|message|call|night|time|mistake|meeting|comment|joke|day|thing|party|"
+         # "that was a stupid thing to say" judges one's own words: not minimizing.
+         r"a small|a silly|a stupid) (?:\w+ )?(?!thing (?:to say|to do|of me|i said|i did))(?:text|message|call|night|time|mistake|meeting|comment|joke|day|thing|party|"
          r"dinner|email|drink|date|plate|present|gift|bill|purchase|charge|remark|visit|weekend|evening|lunch|beer|glass|"
          r"coffee|hour|event|occasion|birthday|anniversary|game|match|show|trip|photo|post)\b"),
     Rule(Move.MINIMIZE, r"\bwhy (?:is )?(?:this|it|that)(?: is|'s)? (?:even |such )?a (?:big )?(?:thing|deal|problem|issue)\b|"
@@ -728,7 +731,8 @@ RULES: tuple[Rule, ...] = (
          r"other things)\b|\bsorry (?:for|i'?m not) (?:existing|breathing|being perfect|not being perfect)\b"),
     Rule(Move.COUNTER_ATTACK, r"\bwell,? excuse me\b|\bmust be nice\b|\bpoor (?:you|baby|thing)\b|\bboo[- ]hoo\b|"
          r"\bcry me a river\b|\bdrama queen\b|\bthanks a lot\b|\byeah,? right\b|\bhere we go again\b|\b(?:oh|ugh|god|great),? here we go\b|\bget a grip\b"),
-    Rule(Move.COUNTER_ATTACK, r"\bbig surprise\b|\bwhat a surprise\b|\bwell,? done\b|\bgood for you\b"),
+    # "what would feel good for you" is care, not a jab.
+    Rule(Move.COUNTER_ATTACK, r"\bbig surprise\b|\bwhat a surprise\b|\bwell,? done\b|(?<!feel )(?<!feels )(?<!be )(?<!is )(?<!are )\bgood for you\b"),
     Rule(Move.COUNTER_ATTACK, r"\bso (?:now )?(?:it'?s|this is|everything is) (?:all )?my fault\b|\b(?:blame|blaming) me\b|"
          r"\bso (?:you'?re saying |now )?(?:it'?s|i'?m|i am) (?:all )?(?:my fault|the (?:bad guy|problem|villain))\b"),
     Rule(Move.COUNTER_ATTACK, r"\bmaybe if (?:you|u)\b|\bmaybe (?:you|u) (?:should|need to|could) (?:grow up|look at (?:yourself|"
@@ -817,6 +821,6 @@ SARCASM_CUES = (
     r"(?:^|[.!?]\s*)(?:oh|ah|wow),? (?:sure|right|yes|yeah|absolutely|of course|totally|i see|great)\b|"
     r"\byeah,? (?:sure|right)\b|\bsure,? whatever\b|/s\b|🙄|\bsoo+\b|\bwhatever you say\b|"
     # "fine im sorry my battery let u down. happy?": an apology said to end the argument.
-    r"(?:^|[.!?]\s*)fine,? (?:i'?m |im |i am )?sorry\b|\b(?:happy|satisfied) now\b|\b(?:happy|satisfied)\?\s*$|"
+    r"(?:^|[.!?]\s*)fine[,.]? (?:i'?m |im |i am )?sorry\b|\b(?:happy|satisfied) now\b|\b(?:happy|satisfied)\?\s*$|"
     r"\bsorry for (?:trying|caring|existing|breathing|helping|having a life)\b"
 )

@@ -221,6 +221,17 @@ class PracticeScreen(Screen[None]):
                     note.text = f"{note.text}\n\n{printable(self.practice.resources.strip())}"
                     note.update(note.text)
                 await self._back_in_scene(choice)
+                if choice == "carry_on":
+                    # "I'm fine" says the message was the scene: it goes back in the box, so
+                    # sending it (as it is or changed) says it to the partner and is scored.
+                    # attune asks once per conversation, so it will not ask about it again.
+                    box = self.query_one(MessageInput)
+                    box.text = record.user
+                    box.focus()
+                    self._status(
+                        f"Back in the practice. Your message is back in the box: send it to "
+                        f"say it to {self.practice.card.name}, or change it."
+                    )
 
             await self.app.push_screen(dialog, callback=after_check_in)
             return
