@@ -333,3 +333,18 @@ def test_owning_the_impact_is_never_tipped_to_a_learner_who_made_no_slip(
     slipped: Tags = {**calm, "It's not a big deal.": [("minimize", "not a big deal")]}
     tips = " ".join(play(card, slipped, ["It's not a big deal.", "That makes sense."]).tips)
     assert "Not recognised this time: Stay steady" in tips
+
+
+def test_hurt_most_leads_with_the_misstep_that_did_the_most_damage(catalog: Catalog) -> None:
+    # Marcus is already at the top of the scale after the first correction, so the
+    # minimizing that follows, a costlier kind of move, moves his numbers less: the
+    # turn that did the damage leads, as the chart beside it shows.
+    card = catalog.get("angry-critic")
+    tags: Tags = {
+        "you crossed at 9:20, not 9": [("correct_facts", "not 9")],
+        "its just a race": [("minimize", "its just a race")],
+    }
+    debrief = play(card, tags)
+    assert [k.index for k in debrief.hurt] == [1, 2]
+    assert debrief.hurt[0].weight < debrief.hurt[1].weight
+    assert debrief.hurt[0].arousal_delta > debrief.hurt[1].arousal_delta

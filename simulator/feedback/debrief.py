@@ -3,10 +3,10 @@
 A turn is blamed only for a misstep the classifier read surely (a rule's read, or the
 learned layer at CLEAR_READ or above) and credited only for a step it recognised; a
 message with nothing recognised counts neither way, and a misstep read with less
-certainty is named as such, never blamed. Turns are ranked by what the learner did (how
-costly, or how valuable, that kind of move is in the mode's rates where it was said), not
-by how the partner's numbers happened to move, and
-the tips name this learner's own most costly pattern in their own words.
+certainty is named as such, never blamed. Only a turn with a recognised misstep can hurt
+most (led by what its missteps did to the numbers) and only one with a step and no
+misstep can help most (by how valuable the step is where it was said), and the tips name
+this learner's own most costly pattern in their own words.
 """
 
 from __future__ import annotations
@@ -282,7 +282,10 @@ def _landed(moves: list[tuple[Effect, float]]) -> float:
 def _hurt(reads: list[_Read], mode: Mode) -> list[KeyTurn]:
     """The turns with the costliest recognised missteps; a turn without one is never here."""
     blamed = [r for r in reads if r.missteps]
-    blamed.sort(key=lambda r: (-r.harm, -_landed(r.missteps)))
+    # What the missteps did first (the numbers the learner sees move), then how costly
+    # that kind of move is where it was said: a coach named a top-of-the-scale "+0.0"
+    # turn listed over the one that did the most damage.
+    blamed.sort(key=lambda r: (-round(_landed(r.missteps), 1), -r.harm))
     return [_key_turn(r, r.missteps, mode) for r in blamed[:KEY_TURNS]]
 
 
