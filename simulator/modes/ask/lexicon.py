@@ -193,7 +193,7 @@ ASK_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         _THANKS,
-        r"(?<!know )(?<!sure )(?<!if )\b{YOU} {ADV}(?:got it|get it|heard me|listened|"
+        r"(?<!know )(?<!sure )(?<!if )(?<!what )\b{YOU} {ADV}(?:got it|get it|heard me|listened|"
         r"understood(?: me)?|get me|got me)\b"
         r"(?! to a)",
     ),
@@ -255,7 +255,8 @@ ASK_RULES: tuple[Rule, ...] = (
         r"\b{YOU_ARE} {ADV}(?:such an? |a )?(?:ridiculous|pathetic|idiot|moron|clown|"
         r"joke|embarrassing)\b",
     ),
-    Rule(_CONTEMPT, r"\bugh\b"),
+    # "ugh sorry im being a lot" sighs at oneself.
+    Rule(_CONTEMPT, r"\bugh\b(?!,? (?:sorry|im sorry|i'?m sorry|me|i hate that i|im being|i'?m being))"),
     # "i feel like an idiot" is about oneself.
     Rule(
         _CONTEMPT,
@@ -297,7 +298,7 @@ ASK_RULES: tuple[Rule, ...] = (
     # --- withdraw: giving up on the request -----------------------------------------
     Rule(_WITHDRAW, r"\bnever ?mind\b"),
     Rule(_WITHDRAW, r"\bforget (?:it|i said anything|i asked|about it|i brought it up)\b"),
-    Rule(_WITHDRAW, r"\b(?:fine|okay|ok)?[.,]? ?whatever\b(?! (?:that|this|it) means)"),
+    Rule(_WITHDRAW, r"\b(?:fine|okay|ok)?[.,]? ?whatever\b(?! (?:that|this|it) means| (?:you|u) (?:want|like|need|wanna))"),
     Rule(_WITHDRAW, r"\bit (?:doesn'?t|does not) matter\b", negated=None),
     Rule(_WITHDRAW, r"\b{I_AM} fine\b"),
     Rule(_WITHDRAW, r"\bdon'?t worry about it\b", negated=None),
@@ -329,5 +330,6 @@ ASK_RULES: tuple[Rule, ...] = (
 # read as contempt ("Oh sure, thanks SO much for listening").
 ASK_SARCASM_CUES = (
     r"(?:^|[.!?]\s*)(?:oh|ah|wow),? (?:sure|right|yes|yeah|absolutely|of course|totally|great)\b|"
-    r"\byeah,? (?:sure|right)\b|\bsure,? whatever\b|/s\b|🙄|\bwhatever you say\b"
+    r"\byeah,? (?:sure|right)\b|\bsure,? whatever\b|/s\b|🙄|👏|\bwhatever you say\b|"
+    r"(?:^|[.!?]\s*)wow,? ok(?:ay)?,? thanks\b"
 )

@@ -652,7 +652,9 @@ RULES: tuple[Rule, ...] = (
     Rule(Move.FIX, r"\b(?<![a-z] )(?<![a-z]  )(?:just|simply)\s+(?:tell|ask|ignore|call|text|email|send|go|quit|talk|write|say|"
          r"put|turn|take|do|let|block|mute|unfollow|report|delete|leave|apply|find|start|try|book|schedule|get|update|change|"
          r"look|make|set|sleep|stop|focus|reply|answer|apologi[sz]e|confront|drop|cancel|switch|request|file|complain|ring|phone|"
-         r"speak|pop|pay|sell|move|hide|unfriend|avoid|skip|bin|buy|hire|see|chat|message|dm|reach|bring|invite|remind)\b|"
+         # "just say it" (go on, blame me) is an invitation, not advice.
+         r"speak|pop|pay|sell|move|hide|unfriend|avoid|skip|bin|buy|hire|see|chat|message|dm|reach|bring|invite|remind)\b"
+         r"(?<!\bjust say)(?<!\bsimply say)|\b(?:just|simply) say\b(?! it\b| it all\b| what (?:you|u) (?:need|want|feel)\b)|"
          r"\b(?<![a-z] )(?<![a-z]  )(?:just|simply) (?:don'?t|do not) (?!worry|stress|be\b|get (?:upset|worked)|take it|let it|"
          r"think about|mind)\w+"),
     # An imperative with an object opening a sentence or clause: "Cancel the subscriptions", "Make a chart".
@@ -758,7 +760,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:whole |big )?(?:thing|fuss|scene|deal|song and dance)\b|\byou (?:forgot|missed|ignored|cancell?ed on|bailed on|"
          r"skipped|ditched|stood me up|blew me off) (?:my|me|our)\b|\bso (?:now )?i (?:have to|'m supposed to|am supposed to|"
          r"should|can'?t|need to)\b[^.!]*\?|\banother (?:lecture|sermon|speech|rant|meltdown|tantrum|guilt trip)\b|"
-         r"\b(?:congrats|congratulations|bravo)\b,? (?:you|on)\b|\banother (?:thing|reason|excuse) to (?:be (?:mad|angry|upset)|"
+         # "congrats on finishing!!" is sincere; "congrats, you win" is not.
+         r"\b(?:congrats|congratulations|bravo)\b,? (?:you|on)\b(?! (?:finishing|your|ur|the|getting|making|doing|running|completing)\b)|\banother (?:thing|reason|excuse) to (?:be (?:mad|angry|upset)|"
          r"complain|moan|whinge|get upset|cry)\b|\b(?:funny|interesting|convenient) how (?:[\w']+ ){0,4}?(?:only|never|always|"
          r"when i|when you)\b|\b{I_AM} the one (?:who (?:always|actually|has to)|that has to|(?:always |actually )?\w+ing "
          r"(?:all|everything|most|the (?:whole|most))\b|stuck|living|doing|paying|working|cleaning|cooking)|"
