@@ -327,3 +327,20 @@ def test_the_missteps_those_words_carry_elsewhere_are_still_read(
 
     found = {m.value for m in classify_rules(text, "ask" if mode == "ask" else "listen").moves}
     assert read_as in found, found
+
+
+def test_a_guessed_misstep_on_words_a_rule_read_as_one_is_not_counted_twice() -> None:
+    from simulator.classifier.combine import _kept
+    from simulator.classifier.schema import Span
+    from simulator.modes import get_mode
+
+    text = "You always twist what I say."
+    rule = Span(move=Move.COUNTER_ATTACK, start=0, end=16, text=text[:16])
+    guess = Span(move=Move.CORRECT_FACTS, start=0, end=len(text), text=text, confidence=0.54)
+    sure = guess.model_copy(update={"confidence": 0.95})
+    warm = Span(move=Move.VALIDATE, start=0, end=len(text), text=text, confidence=0.6)
+    mode = get_mode("listen")
+    assert _kept(text, "listen", mode, [rule], [guess], frozenset()) == []
+    assert _kept(text, "listen", mode, [rule], [sure], frozenset()) == [sure]
+    # Only missteps: a step guessed beside a rule's read is left to the polarity checks.
+    assert [s.move for s in _kept(text, "listen", mode, [], [guess, warm], frozenset())]

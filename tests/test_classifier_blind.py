@@ -73,11 +73,20 @@ def test_held_out_sets_are_never_training_data() -> None:
             marks=pytest.mark.xfail(
                 strict=True,
                 reason="the guard was set under the second round's 0.78; the third held-out "
-                "round (L13, L14, written by new writers on new scenes) scores 0.70 (the layer "
-                "before retraining scores 0.686 there, rules alone 0.565); the guard stays",
+                "round scored 0.70, the fourth (L17, L18) 0.77 but leaves 11% of helpful "
+                "messages with no move (guard 10%); the guard stays",
             ),
         ),
-        ("ask", 0.78, 0.12),
+        pytest.param(
+            "ask",
+            0.78,
+            0.12,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the fourth held-out round (A9, new writer, new scenes) scores 0.77 "
+                "(third round 0.79); the guard stays",
+            ),
+        ),
     ],
 )
 def test_the_learned_layer_lifts_the_held_out_figures(
@@ -96,10 +105,12 @@ def test_the_learned_layer_lifts_the_held_out_figures(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met on the third held-out round (L13, L14): macro-F1 0.71 (floor 0.88; "
-    "0.70 when first scored, 0.78 on the second round's L9, L10); 9% of helpful messages get "
-    "no move (at most 8%); precision under 0.80 for reflect (0.71), support (0.71), "
-    "intent_defense (0.73) and counter_attack (0.72); the floors stay and this turns red "
+    reason="floors not met on the fourth held-out round (L17, L18): macro-F1 0.77 (floor 0.88; "
+    "third round 0.71, second 0.78); 11% of helpful messages get no move (at most 8%); "
+    "precision under 0.80 for reflect (0.65), acknowledge_impact (0.72), support (0.79) and "
+    "minimize (0.79; 0.80 when first scored, before guessed missteps on a rule's words were "
+    "dropped); "
+    "the floors stay and this turns red "
     "(strict) the day they are met",
 )
 def test_listen_mode_meets_the_held_out_floors() -> None:
@@ -111,9 +122,9 @@ def test_listen_mode_meets_the_held_out_floors() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met on the third held-out round (A7): macro-F1 0.79 (floor 0.85; 0.82 on "
-    "A5), 10% of helpful messages get no move (at most 8%), precision under 0.80 for appreciate "
-    "(0.77) and contempt (0.64); this turns red (strict) the day they are met",
+    reason="floors not met on the fourth held-out round (A9): macro-F1 0.77 (floor 0.85; 0.79 on "
+    "A7, 0.82 on A5) and precision under 0.80 for invite_reflection (0.71); the no-move floor is "
+    "met (4%, at most 8%); this turns red (strict) the day they are met",
 )
 def test_ask_mode_meets_the_held_out_floors() -> None:
     report = held_out("ask")
@@ -124,8 +135,9 @@ def test_ask_mode_meets_the_held_out_floors() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met on the third held-out round (L13, L14): 14 of 157 messages with a "
-    "helpful move get no move (9%, at most 8%; the second round met it at 7%); the floor stays",
+    reason="floor not met on the fourth held-out round (L17, L18): 17 of 157 messages with a "
+    "helpful move get no move (11%, at most 8%; the third round 9%, the second met it at 7%); "
+    "the floor stays",
 )
 def test_listen_mode_meets_the_no_move_floor() -> None:
     assert held_out("listen").unrecognised_rate <= MAX_UNRECOGNISED
@@ -152,7 +164,9 @@ def test_a_learned_tag_quotes_its_clause_and_carries_its_confidence() -> None:
 
 
 def test_nothing_recognised_keeps_a_closest_guess_for_the_learner() -> None:
-    found = classify("mm ok yeah i guess thats fair enough then")
+    # A hedge the layer will not tag. (The fourth round's layer tags "mm ok yeah i guess
+    # thats fair enough then", this test's line until then, as validation.)
+    found = classify("ok yeah fair i suppose")
     assert found.moves == []
     assert found.closest is not None
     assert found.closest.move == Move.VALIDATE

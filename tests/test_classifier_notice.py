@@ -126,12 +126,12 @@ def test_the_learned_layer_learns_notice_only_from_sets_that_had_the_label() -> 
     report = json.loads(spec.weights.with_suffix(".json").read_text(encoding="utf-8"))
     assert "notice" in report["out_of_fold"]
     unlabelled = set(report["unlabelled"]["notice"])
-    labelled = {"dev_listen_N1", "dev_listen_N2", "dev_listen_L11", "dev_listen_L12"}
+    labelled = {"dev_listen_N1", "dev_listen_N2"} | {f"dev_listen_L{n}" for n in range(11, 17)}
     assert labelled <= set(report["sources"])
     assert not unlabelled & labelled
     assert {"dev_listen_L1", "dev_listen_L8", "dev_listen_L10", "moves_dev"} <= unlabelled
-    # Out of fold over the writers who had the label (the notice round's and the third
-    # round's): each scored by a model without them.
+    # Out of fold over the writers who had the label (the notice round's, and the third
+    # and fourth rounds' L11-L16): each scored by a model without them.
     assert set(report["out_of_fold_by_writer"]["notice"]) == labelled
     assert report["out_of_fold"]["notice"]["precision"] >= 0.80
 

@@ -50,9 +50,6 @@ NOT_YET = {
     ("blind_S2", 9): "ends flooded",
     ("blind_S2", 10): "ends explaining, not listening",
     ("blind_S2", 11): "ends defending: the partner stays at the first stage",
-    # It ended guarded only while a false safety check-in held turn 2 (an early fix) out
-    # of the score; with the learned signal re-chosen, that turn counts and it ends escalated.
-    ("blind_S2", 8): "ends escalated: the early fixes count now that no check-in skips one",
     ("blind_S3", 0): "ends escalated",
     ("blind_S3", 8): "ends escalated (ask mode)",
     ("blind_S3", 10): "ends flooded (ask mode)",
@@ -83,9 +80,6 @@ NOT_YET = {
     ("blind_S8", 1): "ends escalated",
     ("blind_S9", 0): "ends flooded",
     ("blind_S9", 1): "ends escalated",
-    # The learned safety signal (thirteenth-round index) checks in on its last turn,
-    # "whatever u need rn ... tell me and ill do it", so that turn is held out of the state.
-    ("blind_S9", 3): "ends guarded, not settling",
     ("blind_S9", 4): "ends escalated",
     ("blind_S9", 8): "ends flooded (ask mode)",
     ("blind_S9", 10): "ends flooded (ask mode)",
@@ -104,12 +98,23 @@ NOT_YET = {
     ("blind_S13", 0): "ends flooded",
     ("blind_S13", 1): "ends flooded",
     ("blind_S13", 8): "ends flooded (ask mode)",
-    ("blind_S13", 9): "ends escalated (ask mode)",
     ("blind_S14", 0): "ends flooded",
     ("blind_S14", 3): "ends flooded",
     ("blind_S14", 6): "ends escalated",
     ("blind_S14", 8): "ends flooded (ask mode)",
     ("blind_S14", 9): "ends escalated (ask mode)",
+    # The fourth round's layer reads more of the clumsy openings these writers meant as
+    # mistakes ("I set two alarms I swear" as explaining), so the partner starts the repair
+    # hotter and, damped while flooded, ends a step short of the arc's zone.
+    ("blind_S2", 1): "ends escalated",
+    ("blind_S2", 2): "ends escalated",
+    ("blind_S6", 1): "ends escalated",
+    ("blind_S8", 6): "ends flooded",
+    ("blind_S8", 11): "ends flooded (ask mode)",
+    ("blind_S11", 6): "ends escalated",
+    ("blind_S12", 8): "ends escalated (ask mode)",
+    ("blind_S13", 7): "ends escalated",
+    ("blind_S14", 1): "ends flooded",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the

@@ -16,7 +16,7 @@ from simulator.classifier.rules import (
     apply_sarcasm,
     read_rules,
 )
-from simulator.classifier.schema import Classification, Guess, Span
+from simulator.classifier.schema import CLEAR_READ, Classification, Guess, Span
 from simulator.modes import AnyMove, Mode, PracticeMode, get_mode, modes, parse_move
 from simulator.support.textsafe import controls_as_spaces
 
@@ -86,6 +86,10 @@ def _kept(
     # drowning" as a soft start and as criticism): the layer is unsure which it is,
     # so only the more confident stands.
     allowed = [s for s in allowed if not _outweighed(s, allowed, helpful)]
+    # A guessed misstep on words a rule already read as one ("you always twist what i
+    # say": counter-attack by rule, correcting the facts at 0.54) would charge the
+    # learner twice for one clause.
+    allowed = [s for s in allowed if not _second_guess(s, ruled, helpful)]
     kept: list[Span] = []
     for span in apply_sarcasm(text, allowed, mode):
         if all(k.move != span.move for k in kept) and all(r.move != span.move for r in ruled):
@@ -98,6 +102,12 @@ def _outweighed(span: Span, learned: list[Span], helpful: frozenset[AnyMove]) ->
     return any(
         _clash(span, other, helpful) and (other.confidence or 0.0) > mine for other in learned
     )
+
+
+def _second_guess(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:
+    if span.move in helpful or (span.confidence or 0.0) >= CLEAR_READ:
+        return False
+    return any(r.move not in helpful and span.start < r.end and r.start < span.end for r in ruled)
 
 
 def _contradicted(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:

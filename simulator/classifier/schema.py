@@ -6,6 +6,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from simulator.modes import AnyMove, MoveId
 
+CLEAR_READ = 0.9
+"""A learned tag below this probability is a guess: the partner answers the gist of the
+message, the debrief does not blame it, and a misstep guessed on words a rule already
+read as a misstep is not counted twice."""
+
 
 class Span(BaseModel):
     """A stretch of the learner's message that signalled a move."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from simulator.classifier.schema import CLEAR_READ as CLEAR_READ  # re-exported
 from simulator.classifier.schema import Classification, Span
 from simulator.domain.intensity import INTENSITIES as INTENSITIES  # re-exported
 from simulator.engine import rates
@@ -27,12 +28,6 @@ def is_misstep(effect: Effect) -> bool:
     """
     mode = mode_of(effect.move)
     return effect.arousal > 0 and (effect.move not in mode.helpful or effect.move in mode.timed)
-
-
-# A move only the learned layer read, below this probability, is a guess: the partner
-# answers the gist of the message, and the debrief does not blame a misstep the learner
-# may not have made.
-CLEAR_READ = 0.9
 
 
 def read_surely(effect: Effect) -> bool:

@@ -455,7 +455,8 @@ RULES: tuple[Rule, ...] = (
         DANGER,
         PAUSE,
         _rx(
-            r"\b(?:followed|following|follow|follows|chasing|chased|stalking|stalked|stalks|tracking|tracked) me\b",
+            # "im going for a walk. dont follow me" is said to the partner.
+            r"(?<!do not )(?<!dont )\b(?:followed|following|follow|follows|chasing|chased|stalking|stalked|stalks|tracking|tracked) me\b",
             r"\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b",
             r"\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b",
             r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",

@@ -256,7 +256,10 @@ ASK_RULES: tuple[Rule, ...] = (
         r"joke|embarrassing)\b",
     ),
     # "ugh sorry im being a lot" sighs at oneself.
-    Rule(_CONTEMPT, r"\bugh\b(?!,? (?:sorry|im sorry|i'?m sorry|me|i hate that i|im being|i'?m being))"),
+    Rule(
+        _CONTEMPT,
+        r"\bugh\b(?!,? (?:sorry|im sorry|i'?m sorry|me|i hate that i|im being|i'?m being))",
+    ),
     # "i feel like an idiot" is about oneself.
     Rule(
         _CONTEMPT,
@@ -298,7 +301,10 @@ ASK_RULES: tuple[Rule, ...] = (
     # --- withdraw: giving up on the request -----------------------------------------
     Rule(_WITHDRAW, r"\bnever ?mind\b"),
     Rule(_WITHDRAW, r"\bforget (?:it|i said anything|i asked|about it|i brought it up)\b"),
-    Rule(_WITHDRAW, r"\b(?:fine|okay|ok)?[.,]? ?whatever\b(?! (?:that|this|it) means| (?:you|u) (?:want|like|need|wanna))"),
+    Rule(
+        _WITHDRAW,
+        r"\b(?:fine|okay|ok)?[.,]? ?whatever\b(?! (?:that|this|it) means| (?:you|u) (?:want|like|need|wanna))",
+    ),
     Rule(_WITHDRAW, r"\bit (?:doesn'?t|does not) matter\b", negated=None),
     Rule(_WITHDRAW, r"\b{I_AM} fine\b"),
     Rule(_WITHDRAW, r"\bdon'?t worry about it\b", negated=None),
