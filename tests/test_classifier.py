@@ -286,47 +286,34 @@ def test_prefiltered_alternations_match_the_plain_ones_on_random_word_salad(
 
 
 @pytest.mark.parametrize(
-    ("text", "mode", "not_read_as"),
+    ("text", "mode", "move", "read"),
     [
-        # Sincere lines that share a misstep's words (the coach's debrief ratings R1-R3).
-        ("what if i help rob move on the saturday", "listen", "minimize"),
-        ("what would feel good for you tonight", "listen", "counter_attack"),
-        ("sorry, that was a stupid thing to say", "listen", "minimize"),
-        ("u looked for me at the end and i wasnt there", "listen", "correct_facts"),
-        ("or not tonight, totally up to u", "listen", "turn_away"),
-        ("do u want to talk later? not now if u dont want", "listen", "turn_away"),
-        ("can you keep your arm around me tonight", "ask", "criticize"),
-        ("i feel like such an idiot about it", "ask", "contempt"),
-        ("theyre saying stable, whatever that means", "ask", "withdraw"),
+        # Sincere lines that share a misstep's words (the coach's debrief ratings R1-R3)...
+        ("what if i help rob move on the saturday", "listen", "minimize", False),
+        ("what would feel good for you tonight", "listen", "counter_attack", False),
+        ("sorry, that was a stupid thing to say", "listen", "minimize", False),
+        ("u looked for me at the end and i wasnt there", "listen", "correct_facts", False),
+        ("or not tonight, totally up to u", "listen", "turn_away", False),
+        ("do u want to talk later? not now if u dont want", "listen", "turn_away", False),
+        ("can you keep your arm around me tonight", "ask", "criticize", False),
+        ("i feel like such an idiot about it", "ask", "contempt", False),
+        ("theyre saying stable, whatever that means", "ask", "withdraw", False),
+        # ... and the missteps those words still carry elsewhere.
+        ("you should just move on", "listen", "minimize", True),
+        ("good for you", "listen", "counter_attack", True),
+        ("i wasnt even there", "listen", "correct_facts", True),
+        ("not now", "listen", "turn_away", True),
+        ("you keep doing this", "ask", "criticize", True),
+        ("fine whatever", "ask", "withdraw", True),
     ],
 )
-def test_sincere_lines_with_a_missteps_words_are_not_read_as_it(
-    text: str, mode: str, not_read_as: str
+def test_a_missteps_words_are_read_as_it_only_where_they_carry_it(
+    text: str, mode: str, move: str, read: bool
 ) -> None:
     from simulator.classifier import classify_rules
 
     found = {m.value for m in classify_rules(text, "ask" if mode == "ask" else "listen").moves}
-    assert not_read_as not in found, found
-
-
-@pytest.mark.parametrize(
-    ("text", "mode", "read_as"),
-    [
-        ("you should just move on", "listen", "minimize"),
-        ("good for you", "listen", "counter_attack"),
-        ("i wasnt even there", "listen", "correct_facts"),
-        ("not now", "listen", "turn_away"),
-        ("you keep doing this", "ask", "criticize"),
-        ("fine whatever", "ask", "withdraw"),
-    ],
-)
-def test_the_missteps_those_words_carry_elsewhere_are_still_read(
-    text: str, mode: str, read_as: str
-) -> None:
-    from simulator.classifier import classify_rules
-
-    found = {m.value for m in classify_rules(text, "ask" if mode == "ask" else "listen").moves}
-    assert read_as in found, found
+    assert (move in found) is read, found
 
 
 def test_a_guessed_misstep_on_words_a_rule_read_as_one_is_not_counted_twice() -> None:

@@ -704,12 +704,17 @@ def _check_in_notes(screen: PracticeScreen) -> list[SystemNote]:
     return [n for n in screen.query(SystemNote) if "check-in" in n.classes]
 
 
+def _checking_in_app(tmp_path: Path) -> AttuneApp:
+    """The app, with UNSURE as the one message the distress check is unsure about."""
+    context = make_context(tmp_path)
+    context.safety = checks_in_on(UNSURE)
+    return AttuneApp(context)
+
+
 async def test_an_uncertain_sign_checks_in_and_carry_on_resumes_the_scene(
     tmp_path: Path, card: PersonaCard
 ) -> None:
-    context = make_context(tmp_path)
-    context.safety = checks_in_on(UNSURE)
-    app = AttuneApp(context)
+    app = _checking_in_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         await send(pilot, ATTUNED[0])
@@ -864,10 +869,7 @@ async def test_the_classifier_layer_loads_after_the_first_frame_not_at_the_first
 async def test_after_i_am_fine_the_held_message_sent_again_is_said_in_the_scene(
     tmp_path: Path,
 ) -> None:
-    context = make_context(tmp_path)
-    context.safety = checks_in_on(UNSURE)
-    app = AttuneApp(context)
-    async with app.run_test(size=SIZE) as pilot:
+    async with _checking_in_app(tmp_path).run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         replies = len(screen.query(PartnerMessage))
         await _send_unsure(pilot)
