@@ -115,6 +115,16 @@ NOT_YET = {
     ("blind_S12", 8): "ends escalated (ask mode)",
     ("blind_S13", 7): "ends escalated",
     ("blind_S14", 1): "ends flooded",
+    ("blind_S15", 0): "ends flooded",
+    ("blind_S15", 1): "ends flooded",
+    ("blind_S15", 3): "ends guarded",
+    ("blind_S15", 7): "ends flooded",
+    ("blind_S15", 8): "ends escalated (ask mode)",
+    ("blind_S16", 0): "ends flooded",
+    ("blind_S16", 3): "ends guarded",
+    ("blind_S16", 6): "ends escalated",
+    ("blind_S16", 7): "ends escalated",
+    ("blind_S16", 8): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
@@ -128,7 +138,8 @@ fixed in general forms, and six Marcus arcs across S1-S9 then ended where they s
 S11 to S14 (four more writers) came after that: S11 and S12 were read as dev data for the
 debrief (two small fixes: a step inside a counter-attack is not the learner's own try, "not
 now if u dont want" is no turning away), then 17 of their 24 arcs end where they should;
-S13 and S14 were scored once and never read (14 of 24)."""
+S13 and S14 were scored once (14 of 24) and then read as debrief dev data (R3). After the
+classifier's fourth round, S15 and S16 (two more writers) were scored once: 14 of 24."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:

@@ -449,6 +449,10 @@ ROUND_FORMS = [
     ("our neighbours son overdosed, so sad, praying for them", None),
     ("sliced my finger chopping onions at my old job, all healed", None),
     ("im literally starving myself till payday lol jk", "self-injury"),
+    # Scene lines met in blind practice: said to the partner, not about a stranger.
+    ("why are you just staring at me like that", None),
+    ("im going out for a bit, dont follow me", None),
+    ("theres a guy outside whos been staring at me for ages", "at the door"),
 ]
 
 

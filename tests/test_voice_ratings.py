@@ -15,9 +15,10 @@ measure then. R3 became dev data too (the voice was tuned on its "no" items), an
 new scripts by two more writers, blind_S7, blind_S8, written after that tuning was frozen,
 played once and rated by a new rater) was the measure then; R4 became dev data in turn, and
 R5 (blind_S9, blind_S10, the same way) was the measure then. R6 (blind_S13, blind_S14, two
-more writers, rated by a new rater) is the current measure: the voice was not tuned on R5,
-so R6 rates the same voice with this stop's classifier changes, on new scripts. The tables
-print at the end of the run.
+more writers, rated by a new rater) rated the same voice with later classifier changes. R7
+(blind_S15, blind_S16, two more writers, a new rater) is the current measure: the voice
+lines untouched, the classifier retrained in its fourth round, and the learned safety
+signal's margin (fewer check-ins on scene lines). The tables print at the end of the run.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ R2 = RATINGS / "blind_chat_R2"
 R3 = RATINGS / "blind_chat_R3"
 R4 = RATINGS / "blind_chat_R4"
 R5 = RATINGS / "blind_chat_R5"
-CURRENT = RATINGS / "blind_chat_R6"
+R6 = RATINGS / "blind_chat_R6"
+CURRENT = RATINGS / "blind_chat_R7"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -49,27 +51,44 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, R5, CURRENT], ids=lambda p: p.name)
+@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, R5, R6, CURRENT], ids=lambda p: p.name)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
     assert coherent >= 0.90, "the authored lines stay coherent"
 
 
-def test_the_current_rating_comes_from_scripts_the_voice_was_not_tuned_on() -> None:
+def _learner_lines(pack: Path) -> dict[str, str]:
     import json
 
-    def learner_lines(pack: Path) -> set[str]:
-        items = (pack / "items.jsonl").read_text(encoding="utf-8").splitlines()
-        return {json.loads(line)["learner"] for line in items if line.strip()}
+    items = (pack / "items.jsonl").read_text(encoding="utf-8").splitlines()
+    return {row["item"]: row["learner"] for row in map(json.loads, filter(str.strip, items))}
 
-    current = learner_lines(CURRENT)
-    earlier = learner_lines(HISTORY) | learner_lines(R2) | learner_lines(R3) | learner_lines(R4)
-    earlier |= learner_lines(R5)
-    # Different writers type the same short line ("im fine", "marcus im so sorry"); a
-    # longer line shared would mean a script was reused.
-    shared = earlier & current
-    assert len(shared) <= 3 and all(len(line.split()) <= 4 for line in shared), shared
+
+def _fresh_items(pack: Path, earlier: list[Path]) -> set[str]:
+    """The pack's items whose learner line no earlier pack had (the voice may have been
+    tuned on an earlier pack's lines)."""
+    seen = {line for other in earlier for line in _learner_lines(other).values()}
+    return {item for item, line in _learner_lines(pack).items() if line not in seen}
+
+
+def _fresh_rates(pack: Path, earlier: list[Path]) -> tuple[int, float, float]:
+    key = read_key(pack.parent / f"{pack.name}-key.jsonl")
+    fresh = _fresh_items(pack, earlier)
+    ratings = {k: v for k, v in read_ratings(pack / "ratings.csv", set(key)).items() if k in fresh}
+    [row] = [r for r in score_ratings(ratings, key)["voice"] if r.group == "scripted"]
+    return row.rated, row.responsive, row.believable
+
+
+def test_the_current_rating_counts_only_replies_to_lines_no_earlier_pack_had() -> None:
+    # Writers are all helper sessions of one model and type the same short lines ("im
+    # fine", "forget it"), and R7's scripts share 11 lines with earlier ones ("no i dont
+    # want to look at my cv rn daniel"): the floors are judged without those items.
+    earlier = [HISTORY, R2, R3, R4, R5, R6]
+    rated, responsive, believable = _fresh_rates(CURRENT, earlier)
+    assert rated >= 150
+    _, _, all_responsive, all_believable = _authored(CURRENT)
+    assert abs(responsive - all_responsive) < 0.02 and abs(believable - all_believable) < 0.02
 
 
 LOCAL = RATINGS / "blind_chat_R2_local"
@@ -97,10 +116,11 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floors not met: the authored voice on new blind chat scripts is 79% believable "
-    "and 78% responsive (R6; R5 82% and 82%, R4 76% and 80%, R3 82% and 77%, R2 79% and "
-    "80%, R1 74% and 68%); the floors stay at 90% and 85%",
+    reason="floor not met: the authored voice on new blind chat scripts is 88% believable "
+    "(floor 90%) and 88% responsive (floor 85%, met for the first time) in R7 (180 replies to "
+    "lines no earlier pack had; 88.0% and 88.5% over all 192); R6 79% and 78%, R5 82% and "
+    "82%, R4 76% and 80%, R3 82% and 77%, R2 79% and 80%, R1 74% and 68%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    _, _, responsive, believable = _authored(CURRENT)
+    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6])
     assert believable >= BELIEVABLE_FLOOR and responsive >= RESPONSIVE_FLOOR

@@ -457,7 +457,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             # "im going for a walk. dont follow me" is said to the partner.
             r"(?<!do not )(?<!dont )\b(?:followed|following|follow|follows|chasing|chased|stalking|stalked|stalks|tracking|tracked) me\b",
-            r"\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b",
+            # "han ur just staring at me" is the partner in the scene, not someone outside.
+            r"(?<!you are )(?<!you are just )(?<!your )(?<!your just )(?<!you just )(?<!you keep )(?<!why are you )\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b",
             r"\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b",
             r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",
             r"\bstanding at the end of my (?:driveway|road|street|drive)\b",
