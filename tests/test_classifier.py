@@ -331,3 +331,15 @@ def test_a_guessed_misstep_on_words_a_rule_read_as_one_is_not_counted_twice() ->
     assert _kept(text, "listen", mode, [rule], [sure], frozenset()) == [sure]
     # Only missteps: a step guessed beside a rule's read is left to the polarity checks.
     assert [s.move for s in _kept(text, "listen", mode, [], [guess, warm], frozenset())]
+
+
+def test_a_misstep_inside_quoted_speech_is_reported_not_made() -> None:
+    from simulator.classifier.quotes import quoted_stretches
+
+    owning = "i cut across u and went 'thats not even how it went, just let me tell it' like that"
+    assert not {"fix", "correct_facts"} & moves(owning)
+    said = "it's not a big deal, and \"it's not a big deal\" is what you said"
+    assert "minimize" in moves(said), "the same words outside the quote still count"
+    # Emphasis ('i didnt "promise" promise') and contractions are no quotes.
+    assert quoted_stretches("i didnt 'promise' promise, it's not like that") == []
+    assert quoted_stretches("he went 'just let me tell it' again") == [(9, 28)]

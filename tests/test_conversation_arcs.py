@@ -108,7 +108,6 @@ NOT_YET = {
     # hotter and, damped while flooded, ends a step short of the arc's zone.
     ("blind_S2", 1): "ends escalated",
     ("blind_S2", 2): "ends escalated",
-    ("blind_S6", 1): "ends escalated",
     ("blind_S8", 6): "ends flooded",
     ("blind_S8", 11): "ends flooded (ask mode)",
     ("blind_S11", 6): "ends escalated",

@@ -15,6 +15,7 @@ from simulator.classifier.rules import (
     MAX_CLASSIFIED_CHARS,
     apply_sarcasm,
     read_rules,
+    unquoted_missteps,
 )
 from simulator.classifier.schema import CLEAR_READ, Classification, Guess, Span
 from simulator.modes import AnyMove, Mode, PracticeMode, get_mode, modes, parse_move
@@ -91,7 +92,7 @@ def _kept(
     # learner twice for one clause.
     allowed = [s for s in allowed if not _second_guess(s, ruled, helpful)]
     kept: list[Span] = []
-    for span in apply_sarcasm(text, allowed, mode):
+    for span in unquoted_missteps(text, apply_sarcasm(text, allowed, mode), mode):
         if all(k.move != span.move for k in kept) and all(r.move != span.move for r in ruled):
             kept.append(span)
     return kept

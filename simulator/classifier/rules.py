@@ -12,6 +12,7 @@ from typing import NamedTuple
 from simulator.classifier.dispatch import Opening, dispatch_block, openings
 from simulator.classifier.lexicon import NEGATION_WINDOW, NEGATORS, SHORTHANDS, Rule
 from simulator.classifier.prefilter import bounded_branch, bounded_run, top_alternatives
+from simulator.classifier.quotes import inside_a_quote, quoted_stretches
 from simulator.classifier.schema import Classification, Span
 from simulator.modes import AnyMove, PracticeMode, get_mode, parse_move
 
@@ -272,9 +273,19 @@ def read_rules(text: str, mode: PracticeMode = "listen") -> RuleReading:
                 pos = span.end
             match = compiled.scan.search(window, pos)
     spans = _apply_sarcasm(window, _resolve_overlaps(spans), rules)
+    spans = unquoted_missteps(window, spans, mode)
     spans.sort(key=lambda s: (s.start, s.end))
     moves = list(dict.fromkeys(s.move for s in spans))
     return RuleReading(Classification(text=text, moves=moves, spans=spans), frozenset(negated))
+
+
+def unquoted_missteps(text: str, spans: list[Span], mode: PracticeMode = "listen") -> list[Span]:
+    """`spans` without the misstep tags that lie wholly inside quoted speech."""
+    stretches = quoted_stretches(text)
+    if not stretches:
+        return spans
+    helpful = get_mode(mode).helpful
+    return [s for s in spans if s.move in helpful or not inside_a_quote(s.start, s.end, stretches)]
 
 
 def classify_rules(text: str, mode: PracticeMode = "listen") -> Classification:
