@@ -615,11 +615,16 @@ def _plan_at(stance: Stance, heat: Literal["hot", "wary", "cool"]) -> ReplyPlan:
         "Why are you picking on me?",
         "Nice speech. Did you practise it?",
         "K. Whatever you say.",
+        # Stonewalling and scorekeeping.
+        "There's nothing to discuss. Goodnight.",
+        "Yeah, you didn't. You never do.",
+        "Someone has to hold it all together.",
     ],
 )
 def test_coldness_goes_against_a_plan_that_comes_round(reply: str) -> None:
-    # Forms of blind dev replies (GC, GD; then GE, GF: turning the repair back, scoffing)
-    # the stance check let through before it knew coldness.
+    # Forms of blind dev replies (GC, GD; then GE, GF: turning the repair back, scoffing;
+    # later rounds: stonewalling, scorekeeping) the stance check let through before it knew
+    # coldness.
     context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
     assert GuardReason.STANCE in reasons(reply, context)
 
@@ -898,19 +903,6 @@ def test_real_warmth_and_a_real_apology_still_soften_while_pushing_back() -> Non
         "Of course! Come and sit with me, I'm so happy you're back.",
     ):
         assert GuardReason.STANCE in reasons(warm, context), warm
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "There's nothing to discuss. Goodnight.",
-        "Yeah, you didn't. You never do.",
-        "Someone has to hold it all together.",
-    ],
-)
-def test_stonewalling_and_scorekeeping_go_against_a_plan_that_comes_round(reply: str) -> None:
-    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
-    assert GuardReason.STANCE in reasons(reply, context)
 
 
 @pytest.mark.parametrize(

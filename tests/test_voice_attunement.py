@@ -34,6 +34,11 @@ ATTUNED_MOVE = {"listen": "validate", "ask": "appreciate"}
 HEATS = ("hot", "wary", "cool")
 
 
+def _cards_in(catalog: Catalog, mode: str) -> list[PersonaCard]:
+    """The shipped cards of one practice mode."""
+    return [card for card in catalog.cards.values() if card.mode == mode]
+
+
 def _outcome(
     arousal: float, effects: list[tuple[str, str, float, float, float | None]]
 ) -> TurnOutcome:
@@ -290,9 +295,7 @@ def test_in_ask_mode_a_request_said_with_thanks_is_what_the_reply_answers(
 ) -> None:
     # "I love that you sort stuff, but tonight I just need you": the thanks weighs more,
     # but the request asks for an answer.
-    for card in catalog.cards.values():
-        if card.mode != "ask":
-            continue
+    for card in _cards_in(catalog, "ask"):
         outcome = _outcome(
             heat_arousal,
             [
@@ -379,9 +382,7 @@ def _unread_hot_replies(card: PersonaCard, learner: str, recent: list[str]) -> s
 def test_an_unread_offer_or_question_is_not_met_with_the_stock_complaint(
     catalog: Catalog, learner: str, offer: bool
 ) -> None:
-    for card in catalog.cards.values():
-        if card.mode != "listen":
-            continue
+    for card in _cards_in(catalog, "listen"):
         hot = card.reaction_lines("nothing_recognised", "hot")
         answering = [line for line in hot if ANSWERING.match(line) and not shouted(line)]
         assert answering, card.id
@@ -395,9 +396,7 @@ def test_an_unread_offer_or_question_is_not_met_with_the_stock_complaint(
 def test_the_complaint_is_not_restated_turn_after_turn(catalog: Catalog) -> None:
     # A message with no cue of blame (a blaming one is pushed back on, tested below).
     learner = "i dont know what to say"
-    for card in catalog.cards.values():
-        if card.mode != "listen":
-            continue
+    for card in _cards_in(catalog, "listen"):
         hot = card.reaction_lines("nothing_recognised", "hot")
         answering = {line for line in hot if ANSWERING.match(line) and not shouted(line)}
         for said in hot:
@@ -429,9 +428,7 @@ BLAMING = [
 def test_a_heated_partner_pushes_back_on_unread_blame_instead_of_giving_way(
     catalog: Catalog, learner: str
 ) -> None:
-    for card in catalog.cards.values():
-        if card.mode != "listen":
-            continue
+    for card in _cards_in(catalog, "listen"):
         hot = card.reaction_lines("nothing_recognised", "hot")
         complaints = {line for line in hot if not (ANSWERING.match(line) and not shouted(line))}
         for recent in ([card.opening[0]], [sorted(complaints)[0]]):
@@ -459,9 +456,7 @@ def test_a_misstep_guessed_below_the_clear_read_keeps_a_heated_partner_guarded(
 ) -> None:
     # "or what if u ask to redo it next week", half read as one more fix after "no tips".
     learner = "or what if u ask to redo it next week"
-    for card in catalog.cards.values():
-        if card.mode != "listen":
-            continue
+    for card in _cards_in(catalog, "listen"):
         hot = card.reaction_lines("nothing_recognised", "hot")
         complaints = {line for line in hot if not (ANSWERING.match(line) and not shouted(line))}
         for seed in range(6):
@@ -501,9 +496,7 @@ def test_the_partner_never_says_their_previous_line_again(catalog: Catalog) -> N
 def test_a_line_crediting_an_admission_needs_a_message_that_made_one(
     catalog: Catalog, learner: str, effects: list[tuple[str, str, float, float, float | None]]
 ) -> None:
-    for card in catalog.cards.values():
-        if card.mode != "listen":
-            continue
+    for card in _cards_in(catalog, "listen"):
         for seed, turn in itertools.product(range(6), (3, 4, 5)):
             outcome = _outcome(85, effects)
             outcome = outcome.model_copy(

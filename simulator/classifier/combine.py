@@ -108,7 +108,7 @@ def _outweighed(span: Span, learned: list[Span], helpful: frozenset[AnyMove]) ->
 def _second_guess(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:
     if span.move in helpful or (span.confidence or 0.0) >= CLEAR_READ:
         return False
-    return any(r.move not in helpful and span.start < r.end and r.start < span.end for r in ruled)
+    return any(r.move not in helpful and _overlap(span, r) for r in ruled)
 
 
 def _contradicted(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) -> bool:
@@ -117,7 +117,11 @@ def _contradicted(span: Span, ruled: list[Span], helpful: frozenset[AnyMove]) ->
 
 def _clash(a: Span, b: Span, helpful: frozenset[AnyMove]) -> bool:
     """Two readings of opposite polarity on overlapping words."""
-    return (a.move in helpful) != (b.move in helpful) and a.start < b.end and b.start < a.end
+    return (a.move in helpful) != (b.move in helpful) and _overlap(a, b)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _span(tag: LearnedTag, text: str) -> Span:

@@ -143,8 +143,8 @@ def feedback(
     )
 
 
-def _lead(text: str) -> str:
-    """A sentence continued after a dash: its first letter lowercased."""
+def lower_first(text: str) -> str:
+    """Text continued inside a sentence (after a dash or a colon): first letter lowercased."""
     return text[:1].lower() + text[1:]
 
 
@@ -168,9 +168,9 @@ def unrecognised_note(
         if closest.move in mode.helpful:
             step = coaching.step_of(closest.move)
             how = coaching.nudges.get(closest.move) or (
-                _lead(coaching.step_tips[step.id])
+                lower_first(coaching.step_tips[step.id])
                 if step is not None and step.id in coaching.step_tips
-                else _lead(info.description)
+                else lower_first(info.description)
             )
             return f"{NOTHING_RECOGNISED} Closest: {info.label} — {how}"
         # Closest to a mistake: say it was not held against them, and what to say instead.
@@ -180,7 +180,7 @@ def unrecognised_note(
     if step is None:
         return f"{NOTHING_RECOGNISED} The steps are all shown; keep going in your own words."
     tip = coaching.step_tips.get(step.id)
-    how = f" — {_lead(tip)}" if tip else ""
+    how = f" — {lower_first(tip)}" if tip else ""
     return f"{NOTHING_RECOGNISED} Next on the checklist: {step.label}{how}"
 
 

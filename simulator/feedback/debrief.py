@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from simulator.domain.zones import zone_for
 from simulator.engine import Effect, PartnerState, is_misstep, read_surely
 from simulator.engine.state import Memory
-from simulator.feedback.coaching import next_step, steps_for, steps_shown
+from simulator.feedback.coaching import lower_first, next_step, steps_for, steps_shown
 from simulator.modes import (
     AnyMove,
     Mode,
@@ -208,10 +208,11 @@ def _read_turns(meta: SessionMeta, turns: Sequence[TurnRecord]) -> list[_Read]:
             )
             read = _Read(turn, before)
             for effect in turn.effects:
-                if is_misstep(effect) and not read_surely(effect):
-                    read.unsure.append(effect)
-                elif is_misstep(effect):
-                    read.missteps.append((effect, _weight(effect, before)))
+                if is_misstep(effect):
+                    if read_surely(effect):
+                        read.missteps.append((effect, _weight(effect, before)))
+                    else:
+                        read.unsure.append(effect)
                 elif effect.arousal <= 0:
                     # A worn-out phrase that grates is neither a step nor a misstep.
                     read.steps.append((effect, _weight(effect, before)))
@@ -240,7 +241,7 @@ def _quote(effect: Effect, mode: Mode) -> str:
     step = mode.coaching.step_of(effect.move)
     if effect.move in mode.traps and not is_misstep(effect) and step is not None:
         # A fix once the partner has settled is welcome: name the step it showed instead.
-        return f"{step.label[:1].lower()}{step.label[1:]}: '{effect.span}'"
+        return f"{lower_first(step.label)}: '{effect.span}'"
     return f"{_did(effect, mode)}: '{effect.span}'"
 
 
@@ -336,7 +337,7 @@ def _pattern_tip(
     quotes = ", ".join(f"'{s}'" for s in _unique_spans(pattern.effects, 2))
     lead = "Your most costly pattern" if first else "Also"
     kind = _kind(effect, mode)
-    tip = f"{lead}: {kind[:1].lower()}{kind[1:]}, {_times(len(pattern.effects))} ({quotes})."
+    tip = f"{lead}: {lower_first(kind)}, {_times(len(pattern.effects))} ({quotes})."
     coaching = mode.coaching
     step_id = coaching.instead.get(effect.move)
     step = next((s for s in coaching.steps if s.id == step_id), None)
@@ -504,7 +505,7 @@ def build_debrief(meta: SessionMeta, turns: Sequence[TurnRecord]) -> Debrief:
         checked_in_turns=[t.index for t in turns if t.safety == "check_in"],
         unrecognised_turns=[t.index for t in turns if t.safety is None and not t.moves],
         unsure=[
-            f"turn {r.turn.index}: '{e.span}' ({_kind(e, mode)[:1].lower()}{_kind(e, mode)[1:]}?)"
+            f"turn {r.turn.index}: '{e.span}' ({lower_first(_kind(e, mode))}?)"
             for r in reads
             for e in r.unsure
         ],

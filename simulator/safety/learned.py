@@ -126,7 +126,9 @@ class Tuning:
     shaking. I'm so scared about Dad.", began to check in). The margin variant is the
     one that meets the target again (recall >= 0.97, practice and turns <= 2%), so it
     ships from the thirteenth round: a sentence whose closest ordinary line is nearer
-    than its closest risky one is judged by the ordinary one. The TUI also puts a
+    than its closest risky one is judged by the ordinary one (the vote and the 0.35
+    floor on the nearest risky line still apply, as before; the LOWO variant above
+    leaves that floor out, which the margin makes nearly moot). The TUI also puts a
     checked-in message back in the box after "I'm fine": sent again, it is scored.
     """
 
