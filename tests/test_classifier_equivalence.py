@@ -28,6 +28,7 @@ from simulator.classifier import MAX_CLASSIFIED_CHARS, Classification, Span
 # The reference is the rules alone; the learned layer beside them has its own tests.
 from simulator.classifier import classify_rules as classify
 from simulator.classifier.lexicon import NEGATION_WINDOW, NEGATORS, SHORTHANDS, Rule
+from simulator.classifier.rules import unquoted_missteps
 from simulator.modes import AnyMove, PracticeMode, get_mode
 from simulator.modes.ask.lexicon import ASK_RULES, ASK_SARCASM_CUES
 from simulator.modes.ask.moves import AskMove
@@ -163,6 +164,9 @@ def reference_classify(text: str, mode: PracticeMode = "listen") -> Classificati
             spans.append(Span(move=move, start=start, end=end, text=text[start:end]))
             pos = end
     spans = _apply_sarcasm(window, _resolve_overlaps(spans), rules)
+    # Quoted missteps are dropped after matching, by the same step as the shipped path:
+    # it is no part of the matcher this reference pins down.
+    spans = unquoted_missteps(window, spans, mode)
     spans.sort(key=lambda s: (s.start, s.end))
     return Classification(text=text, moves=list(dict.fromkeys(s.move for s in spans)), spans=spans)
 
