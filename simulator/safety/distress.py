@@ -78,7 +78,7 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
     """True when the sentence shows the match is not about the learner now."""
     if rule.media and context.in_a_story(sentence):
         return True
-    if rule.past and context.past_and_over(sentence):
+    if rule.past and context.past_near(sentence, clause):
         return True
     before = clause[: max(clause.find(match_text), 0)]
     if rule.third and context.REPORTED.search(before):

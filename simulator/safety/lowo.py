@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simulator.safety.distress import detect_by_rules
-from simulator.safety.learned import about_the_learner, segments, told_as_over
+from simulator.safety.learned import about_the_learner, judged_widely, segments, told_as_over
 from simulator.safety.levels import SafetyLevel
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class Line:
     """Rows of the segment matrix the signal judges (first person, not told as over)."""
     row: int = -1
     """Row of the whole line in the line matrix (what an index or a model learns from)."""
+    scene: str = ""
+    """The scene a blind practice line was written for (empty elsewhere)."""
 
 
 def load_lines() -> list[Line]:
@@ -90,7 +92,8 @@ def load_lines() -> list[Line]:
     for path in sorted((DATA / "moves_blind").glob("dev_*.jsonl")):
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
-                lines.append(Line(json.loads(raw)["text"], "blind", path.stem))
+                r = json.loads(raw)
+                lines.append(Line(r["text"], "blind", path.stem, scene=str(r.get("scene", ""))))
     for path in sorted((DATA / "conversations").glob("blind_S*.jsonl")):
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
@@ -129,16 +132,20 @@ class Corpus:
     segment_texts: list[str]
 
 
-def prepare() -> Corpus:
-    """Load, run the rules once, split into judged segments and embed everything."""
+def prepare(runs: bool = True, judge: Callable[[str], bool] = about_the_learner) -> Corpus:
+    """Load, run the rules once, split into judged segments and embed everything.
+
+    `runs` and `judge` are the segmenting choices under test (clause runs of long
+    sentences; which sentences the signal judges).
+    """
     lines = load_lines()
     seg_texts: list[str] = []
     for i, line in enumerate(lines):
         found = detect_by_rules(line.text)
         line.rules = found.level if found is not None else None
         line.row = i
-        for part in segments(line.text):
-            if about_the_learner(part) and not told_as_over(part):
+        for part in segments(line.text, runs):
+            if judge(part) and not told_as_over(part):
                 line.parts.append(len(seg_texts))
                 seg_texts.append(part)
     vectors = _embed([line.text for line in lines] + seg_texts)
@@ -185,6 +192,53 @@ def _neighbour_vote(k: int, vote: float, margin: bool) -> Builder:
             return np.where(share >= vote, closeness, -1.0)
 
         return score
+
+    return build
+
+
+def scene_basis(corpus: Corpus, rank: int, least: int = 20) -> Matrix:
+    """Orthonormal directions that tell the scenes apart (rows), from ordinary practice.
+
+    Each scene with at least `least` blind practice lines gives the mean of its lines;
+    the top `rank` principal directions of those means (centred) span what a line's
+    scene adds to its vector, whatever the line does.
+    """
+    import numpy as np
+
+    by_scene: dict[str, list[int]] = {}
+    for line in corpus.lines:
+        if line.group == "blind" and line.scene:
+            by_scene.setdefault(line.scene, []).append(line.row)
+    means = np.stack(
+        [corpus.line_vectors[rows].mean(axis=0) for rows in by_scene.values() if len(rows) >= least]
+    )
+    means = means - means.mean(axis=0)
+    _, _, vt = np.linalg.svd(means, full_matrices=False)
+    return vt[:rank].astype(np.float32)
+
+
+def without_scene(vectors: Matrix, basis: Matrix) -> Matrix:
+    """`vectors` with the scene directions removed, unit length again."""
+    import numpy as np
+
+    kept = vectors - (vectors @ basis.T) @ basis
+    return kept / np.maximum(np.linalg.norm(kept, axis=1, keepdims=True), 1e-9)  # type: ignore[no-any-return]
+
+
+def knn_margin_unscened(k: int, vote: float, rank: int) -> Builder:
+    """The margin vote on vectors with the scene directions removed."""
+    inner = _neighbour_vote(k, vote, margin=True)
+
+    def build(corpus: Corpus, train: list[Line]) -> Scorer:
+        basis = scene_basis(corpus, rank)
+        projected = Corpus(
+            corpus.lines,
+            without_scene(corpus.line_vectors, basis),
+            corpus.segment_vectors,
+            corpus.segment_texts,
+        )
+        score = inner(projected, train)
+        return lambda queries: score(without_scene(queries, basis))
 
     return build
 
@@ -414,6 +468,15 @@ VARIANTS: dict[str, tuple[Builder, set[str], list[float]]] = {
         f"margin+blind k=5 vote={v:+.1f}": (knn_margin(5, v), {"blind"}, MARGIN_THRESHOLDS)
         for v in (0.0, 0.1)
     },
+    # The same with the directions that tell scenes apart projected out.
+    **{
+        f"unscened r={r} k=5 vote=+0.1": (
+            knn_margin_unscened(5, 0.1, r),
+            {"blind"},
+            MARGIN_THRESHOLDS,
+        )
+        for r in (4, 8, 16, 32)
+    },
 }
 
 
@@ -422,8 +485,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run only variants whose name contains this")
     parser.add_argument("--writers", nargs=2, metavar=("VARIANT", "THRESHOLD"))
+    parser.add_argument(
+        "--whole-sentences", action="store_true", help="judge no clause runs of long sentences"
+    )
+    parser.add_argument(
+        "--judge-widely",
+        action="store_true",
+        help="judge every sentence that does not speak to the partner, not only those with 'i'",
+    )
     args = parser.parse_args(argv)
-    corpus = prepare()
+    judge = judged_widely if args.judge_widely else about_the_learner
+    corpus = prepare(runs=not args.whole_sentences, judge=judge)
     if args.writers:
         builder, negatives, _ = VARIANTS[args.writers[0]]
         print(per_writer_table(out_of_fold(corpus, builder, negatives), float(args.writers[1])))

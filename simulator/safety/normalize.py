@@ -102,9 +102,14 @@ def _expand(match: re.Match[str]) -> str:
     return _SHORTHAND.get(word, word)
 
 
+# "she'd been" and "id gone" are "had", not "would": the shorthand table cannot tell.
+_HAD = re.compile(r"\b(i|he|she|they|we|you) would (been|gone|had|done|taken|left|told|said)\b")
+
+
 def fold(text: str) -> str:
     """The message lowercased, apostrophes dropped, chat shorthand spelled out."""
     text = scrub(text).translate(_QUOTES).lower()
     text = _APOSTROPHE.sub("", text)
     text = _WORD.sub(_expand, text)
+    text = _HAD.sub(r"\1 had \2", text)
     return " ".join(text.split())

@@ -83,13 +83,20 @@ RULES: tuple[Rule, ...] = (
         third=True,
     ),
     Rule("unalive", SELF, PAUSE, _rx(r"\bun-?aliv\w*")),
-    Rule("suicidal", SELF, PAUSE, _rx(r"\bsuicid(?:e|al)\b"), third=True),
+    Rule(
+        "suicidal",
+        SELF,
+        PAUSE,
+        # "died by suicide", "lost him to suicide": only ever said of someone else.
+        _rx(r"(?<!died by )(?<!died of )(?<!committed )\bsuicid(?:e|al)\b"),
+        third=True,
+    ),
     Rule(
         "want to die",
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b",
+            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! of (?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy))",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
             r"\btake up less (?:and less )?space\b(?=.{0,60}\b(?:nothing left|disappear|gone|until|till)\b)|\b(?:keep going|keep on) (?:till|until|til) i (?:just )?(?:stop|disappear|vanish|am gone)\b",
             r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b(?!.{0,25}\b(?:every time we|when we|arguing|argue|fight|fighting|this conversation|these conversations|the wedding|talking about|with you|with u)\b)",
@@ -120,6 +127,11 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:i|me) (?:go|going) away for good\b",
             # "sleep forever sounds really nice rn": the wish put as how good it would be.
             r"\b(?:sleep(?:ing)? forever|never (?:waking|wake) up|not (?:waking|wake) up|not existing|being dead|dying)(?: again)? (?:(?:really|so|kinda|honestly|lowkey|pretty|just|actually|kind of) )?(?:sounds|seems|would be|feels|must feel) (?:(?:really|so|kinda|pretty|quite|very|like) )?(?:nice|good|peaceful|easier|better|great|appealing|tempting|lovely|a relief|like a relief|like relief)\b",
+            # Fourteenth round: not waking up hoped for after the fact, a journey not survived, gone as a decision.
+            r"\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:just )?(?:would not|did not|might not|would never) wake up\b",
+            r"\bi am not (?:getting|going|coming|walking|leaving|boarding|making it|getting on|getting off) (?:\w+ ){0,4}alive\b(?=.{0,40}\b(?:decided|i mean it|promise|for real|seriously|either way)\b)",
+            r"\bi will (?:just )?be gone\b(?=.{0,30}\b(?:i have decided|decided|for good|forever|i mean it)\b)",
+            r"\b(?:do not|dont) think i am (?:going to |gonna )?be (?:here|around|alive) (?:to|for|by|when|after|much)\b",
         ),
         joke=True,
         third=True,
@@ -136,6 +148,7 @@ RULES: tuple[Rule, ...] = (
         r"\bif i (?:just )?(?:was|were) (?:not|no longer) (?:around|here|alive)(?: anymore| any more)?\b(?! (?:for|at|on|tomorrow|today|tonight|this|next|until|till|by|during|in time|when)\b)",
             r"\bbetter off (?:dead|gone)\b",
             r"\b(?:be|i am|being) (?:a )?burden\b(?=.*\b(?:done|anymore|longer|gone|end|for good)\b)",
+            r"\bbetter off if i (?:just )?(?:stopped existing|stop existing|was not around|were not around|went away for good|vanished|never woke up|disappeared)\b",
         ),
     ),
     Rule(
@@ -173,6 +186,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:\d+|twenty|thirty|forty|fifty|a hundred) (?:\w+ ){{0,1}}{_PILLS} (?:is|are|would be|will be|is it) (?:enough|lethal|fatal|deadly)\b",
             # "sitting in the truck up at the quarry deciding if i was gonna do it"
             r"\b(?:bridge|quarry|cliff|roof|rooftop|tracks|river|edge|overpass|car park|carpark|garage|pier|dam|lake|woods)\b.{0,40}\b(?:deciding|wondering|thinking about|working up|making up my mind)\b.{0,30}\b(?:do it|go through with it|jump|end it)\b",
+            r"\bbridges? (?:\w+ ){0,5}(?:do not|dont|without|with no) (?:have )?(?:nets|barriers|railings|fences|suicide nets)\b|\b(?:which|what) bridges\b",
         ),
         third=True,
     ),
@@ -194,10 +208,12 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         third=True,
         pattern=_rx(
-            r"\b(?:cut|cutting|burn\w*|scratch\w*|slic\w*|carv\w*|hit|hitting|punch\w*|bit|biting|starv\w*) (?:my ?self|my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands))\b",
+            # "i nearly sliced my hand open on the knives in the sink" is an accident.
+            r"(?<!nearly )(?<!almost )\b(?:cut|cutting|burn\w*|scratch\w*|slic\w*|carv\w*|hit|hitting|punch\w*|bit|biting|starv\w*) (?:my ?self|my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands))\b",
             r"\bself[ -]?harm\w*\b",
             # "i cut you off tonight", "cut across her story": a cut aimed at someone else is not one.
-            r"\b(?:cut|cutting|cuts)\b(?! (?:you|u|ya|her|him|them|us|across|in\b|into (?:your|her|his)|off|short|it out|out|back|down|the)\b)(?=.{0,40}\b(?:again|tonight|bleeding|bled|min ago|minutes ago|relapsed|first time in)\b)",
+            # "she told me shed been cutting again" is her act, not the learner's.
+            r"(?<!she had been )(?<!he had been )(?<!they had been )(?<!she has been )(?<!he has been )(?<!they have been )(?<!she is )(?<!he is )\b(?:cut|cutting|cuts)\b(?! (?:you|u|ya|her|him|them|us|across|in\b|into (?:your|her|his)|off|short|it out|out|back|down|the)\b)(?=.{0,40}\b(?:again|tonight|bleeding|bled|min ago|minutes ago|relapsed|first time in)\b)",
             r"\brelapsed\b(?=.{0,30}\b(?:cut|cutting|harm|burn)\w*)",
             r"\bblood (?:all )?(?:over|on|in) (?:the |my )?(?:sink|floor|bathroom floor|towel|towels|sheets|bed|carpet|tiles|sleeve|jeans)\b(?=.{0,80}\b(?:again|ago|shaking|cannot stop|did it|my arm|my wrist)\b)",
             r"\bdid it again\b(?=.{0,20}\b(?:(?:\d+|ten|five|twenty) )?(?:min|mins|minutes|hours?) ago\b|.{0,20}\bjust now\b)",
@@ -218,6 +234,8 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_BOOZE}\b(?=.*\b(?:took|taken|swallowed|had|necked|downed|taking)\b (?:\w+ ){{0,4}}{_PILLS})",
             rf"\b(?:take|taking) the rest (?:of )?(?:the |my )?(?:packet|box|bottle|strip|{_PILLS})",
             r"\bempty (?:blister )?(?:packs?|packets?|boxes|bottles?|strips?|pill bottles?)\b(?=.{0,100}\b(?:fuzzy|blurry|blurred|dizzy|drowsy|cannot feel|numb|stop typing|heart (?:is )?racing|going dark)\b)",
+            rf"\b(?:took|taken|swallowed|had|necked|downed|popped) (?:\w+ ){{0,5}}{_PILLS} (?:\w+ ){{0,2}}on top of (?:\w+ ){{0,3}}{_BOOZE}\b",
+            rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:her |his |mums |dads |their |my mums |my dads )(?:\w+ )?{_PILLS}",
         ),
     ),
     Rule(
@@ -238,6 +256,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b{_PILLS} (?:are |is |r )?(?:all )?(?:counted|counted out|sorted|lined up|ready)\b",
             r"\b(?:pills|tablets) (?:\w+ ){0,1}lined up\b|\blined up (?:\w+ ){0,2}(?:pills|tablets)\b|\ball the (?:pills|tablets) (?:ready|next to me|in front of me)\b",
             rf"\b(?:take|took|taking|swallow) the whole (?:box|packet|bottle|strip|pack)\b|\bhow long does {_PILLS} take\b",
+            rf"\b{_PILLS}\b (?:\w+ ){{0,5}}?(?:counted|lined|laid) (?:out|up)\b",
         ),
     ),
     Rule(
@@ -257,6 +276,7 @@ RULES: tuple[Rule, ...] = (
         r"\blog(?:ging)? off (?:permanently|for good|forever)\b",
             r"\bi (?:am )?sorry for everything\b(?=.*\b(?:goodbye|bye|love you|love my)\b)",
             r"\bgoodbye(?: everyone| all| world)?\b(?! forever to\b)(?=.*\b(?:not the sim|for real|real|love my|forever)\b)",
+            r"\bgoodbye to (?:everyone|everybody|all of you|you all) (?:who|that)\b",
         ),
     ),
     Rule(
@@ -290,6 +310,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:gave|given|giving|handed)\b(?! up)(?: \w+){1,8}?\b(?:to )?keep (?:it|them|those|these|everything|all of it) (?:for good|forever)\b",
             r"\b(?:gave|given|giving|handed)\b(?! up).{0,80}\b(?:told|asked) (?:her|him|them) to keep (?:it|them|those|these|everything|all of it) (?:for good|forever)\b",
             r"\b(?:gave|given|giving) (?:away )?(?:my|all my) (?:\w+ ){0,3}(?:to)\b",
+            r"\b(?:written|wrote|writing) down where (?:my|all my|the) (?:passwords?|pins?|will|papers|documents|accounts|policies)\b",
+            r"\bwho gets the (?:cat|dog|car|house|flat|ring|guitar|kids)\b",
+            r"\bif anything (?:happens|were to happen|should happen) to me\b(?=.{0,25}\b(?:this week|tonight|tomorrow|soon|this weekend)\b)",
         ),
     ),
     Rule(
@@ -370,6 +393,10 @@ RULES: tuple[Rule, ...] = (
             r"(?<!would )(?<!would have )\b(?:want|wanted) to disappear\b(?! under)",
             r"\bcould not do it\b(?=.*\b(?:maybe|tonight|tomorrow|next time)\b)",
             r"\bend it\b(?=.*\b(?:tonight|all|pretending|just end)\b)|\b(?:just|finally) end it\b",
+            r"\b(?:thinking|thought|think) (?:about|of) ending it\b(?! with| between| all with)",
+            r"\bif (?:\w+ ){1,6}i will just be gone\b",
+            r"\b(?:blade|razor|razor blade)\b.{0,100}\b(?:look at it|looking at it|keep going back|have not done anything yet|not done anything yet)\b",
+            r"\bslept in (?:the|my) car\b(?=.{0,60}\b(?:again|keep the peace|punishment|home|he|she|locked)\b)|\bmade me sleep (?:in the car|outside|in the garage|on the floor)\b",
         ),
     ),
     Rule(
@@ -388,6 +415,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:best|better|time) (?:if |that )?i go (?:before|first|too)\b(?=.{0,40}\b(?:he does|she does|they do|dad|mum|mom|letters|everyone|sorry)\b)",
             r"\b(?:and )?neither will i\b(?=.*\b(?:make it|die|gone|dead|pills|oxy|enough)\b)|\bnot make it\b.{0,30}\bneither will i\b",
             rf"\benough (?:of )?(?:his |her |my |the |mums |dads |their )?{_PILLS}\b(?=.{{0,40}}\b(?:here|to go|to do|saved|left|at home)\b)",
+            r"\b(?:will not|not going to|never) have to (?:\w+ ){1,2}my (?:\w+ ){0,3}(?:for )?much longer\b",
+            r"\b(?:have|got|made) a plan and a (?:date|time|day)\b",
+            r"\bafter (?:that|this|the \w+|tonight|tomorrow) (?:it is|its|it will be|it is not|is not) (?:not )?(?:really )?my problem (?:anymore|any more)\b",
+            r"\b(?:tomorrow|tonight|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)) and i am done\b(?! with)",
         ),
         third=True,
     ),
@@ -415,7 +446,7 @@ RULES: tuple[Rule, ...] = (
         DANGER,
         PAUSE,
         _rx(
-            rf"\b(?<!not )(?<!never )(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep|take a break|get a break)\b)",
+            rf"\b(?<!not )(?<!never )(?<!she )(?<!he )(?<!neighbour )(?<!neighbor )(?<!friend )(?<!sister )(?<!brother )(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep|take a break|get a break)\b)",
             r"\bdoors? (?:is |are )?locked\b.{0,20}\b(?:he is|she is|they are|hes|shes) (?:kicking|banging|hitting|pounding|punching|trying) (?:it|them|the door)\b|\bdoor (?:will not|is not going to|wont) hold\b",
             r"\b(?:in the next room|in the other room|downstairs|outside|at the door)\b.{0,10}\b(?:with|w) (?:a |the |his |her )?(?:gun|knife|rifle|shotgun|machete|axe)\b",
             r"\b(?:gets?|got|getting|pulled|pulls|has got) (?:the|a) knife out\b|\b(?:taking|took|takes) (?:his|her|the) belt off\b",
@@ -448,6 +479,15 @@ RULES: tuple[Rule, ...] = (
             r"\bknow i am (?:home )?alone\b|\b(?:coming|come) (?:round |over )?to (?:the|my) (?:house|flat)\b(?=.*\b(?:alone|scared|owe|collect)\b)",
             r"\b(?:broke|breaking|smashed|smashing|throwing|threw) (?:the )?(?:glass|glasses|plates|things|stuff|furniture)\b",
             r"\b(?:guy|man|bloke|someone|somebody)\b.{0,60}\b(?:staring at me|been staring|keeps staring|kept staring|is staring|moved closer|coming closer|getting closer)\b",
+            r"\b(?:outside|at) (?:the |my )?(?:front |back |bedroom |bathroom )?door\b.{0,30}\b(?:kicking|banging|hammering|pounding|smashing) (?:it|on it)\b",
+            r"\b(?:he is|she is|they are) (?:screaming|shouting|yelling|banging|raging) (?:\w+ ){0,2}outside (?:the |my )?(?:\w+ )?door\b",
+            r"\bknow i am (?:home )?(?:on my own|by my ?self)\b",
+            r"\b(?:it is|its) (?:him|her)\b.{0,20}\b(?:he is|she is) in the (?:hallway|hall|stairwell|landing|garden|kitchen|house)\b",
+            # Someone else is the subject, the learner the one at risk: "she said she'd finish
+            # what she started", "the guy ... is walking round looking for me".
+            r"\b(?:finish|end) what (?:he|she|they) started\b",
+            r"\b(?:walking|driving|going|looking) (?:round|around) (?:\w+ ){0,2}looking for me\b",
+            r"\btyping quietly\b|\bunder (?:my|the) (?:desk|bed|table)\b(?=.{0,80}\b(?:looking for me|walking round|on silent|quiet)\b)",
         ),
     ),
     Rule(
@@ -459,7 +499,8 @@ RULES: tuple[Rule, ...] = (
             r"(?<!do not )(?<!dont )\b(?:followed|following|follow|follows|chasing|chased|stalking|stalked|stalks|tracking|tracked) me\b",
             # "han ur just staring at me" is the partner in the scene, not someone outside.
             r"(?<!you are )(?<!you are just )(?<!your )(?<!your just )(?<!you just )(?<!you keep )(?<!why are you )\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b",
-            r"\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b",
+            # A race or parcel tracker is not one; one found on the learner's things is.
+            r"(?<!watched the )(?<!checked the )(?<!watching the )(?<!checking the )(?<!refreshing the )(?<!race )(?<!parcel )(?<!delivery )(?<!live )(?<!fitness )(?<!habit )(?<!period )(?<!sleep )\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b(?! app\b)",
             r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",
             r"\bstanding at the end of my (?:driveway|road|street|drive)\b",
             r"\b(?:heard|hear|hearing) (?:\w+ ){0,2}(?:glass (?:break|breaking|smash\w*)|the (?:back |front )?window (?:break|smash\w*|go)|footsteps|someone|somebody|voices)\b(?=.{0,60}\b(?:downstairs|in the house|in the kitchen|in the hall|at the back|i live alone|on my own|i am alone|upstairs)\b)",
@@ -508,6 +549,8 @@ RULES: tuple[Rule, ...] = (
         r"\bkeeps? (?:bumping into me|turning up|showing up)\b(?! (?:\w+ ){0,2}(?:her|his|their|at (?:her|his|their))\b)",
         r"\bkeep talking to me so\b|\b(?:please|pls|someone|if i (?:stop|do not))\b.{0,40}\bcall (?:the )?(?:police|999|911|112|000)\b|\bdo i call (?:the )?(?:police|999|911|112|000)\b",
             r"\b(?:turned up|turning up|keeps turning up|showed up|shows up) (?:\w+ ){0,3}(?:at )?(?:my|the kids) (?:work|school|flat|house|door|car)\b",
+            r"\b(?:said|says|swore|told me|promised) (?:\w+ )?(?:he|she|they) (?:would|will|had|is going to) find me\b",
+            r"\bnot (?:allowed|supposed|meant|permitted) (?:to come |to be )?within \d+\b",
         ),
         third=True,
     ),
@@ -534,6 +577,9 @@ RULES: tuple[Rule, ...] = (
             r"\bcall (?:the )?(?:police|cops|999|911|112|000) for me\b|\b(?:cannot|can not) (?:talk|speak) out loud\b",
             r"\b(?:outside|at) (?:the |my |di |de )?(?:gate|door|window|house|flat|car)\b.{0,20}\b(?:with|wid|w) (?:a |the |him |his )?(?:knife|gun|machete|bat|crowbar|hammer|cutlass)\b",
             r"\b(?:a go|gonna|going to|go) (?:kill|chop|stab|shoot|murder) (?:mi|me)\b",
+            r"\b(?:coming|come) (?:round|over|back) (?:\w+ ){0,2}to (?:sort me out|deal with me|teach me a lesson|do me in|get me)\b",
+            r"\b(?:hell|he will|he would|shell|she will|she would|they will|they would) (?:\w+ ){0,2}put me in (?:the )?(?:hospital|a&e|the ground|a box)\b",
+            r"\bthreatened me with (?:a |the |his |her )?(?:knife|gun|blade|machete|bat|hammer|weapon|crowbar)\b",
         ),
         third=True,
     ),
@@ -543,7 +589,7 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             r"\bi am not safe\b|\bi do not feel safe\b|\bnot safe (?:at home|there|here|with (?:him|her))\b|\bits not safe (?:there|at home)\b",
-            r"\b(?:in danger|scared for my life|afraid for my life|fearing for my life|fear for my life)\b",
+            r"(?<!not )(?<!you are )(?<!your )(?<!he is )(?<!she is )(?<!they are )\b(?:in danger|scared for my life|afraid for my life|fearing for my life|fear for my life)\b",
             r"\b(?:help me|please help),? (?:i am|someone is|he is|she is)\b",
             r"\b(?:scared|afraid|terrified|frightened) (?:to go home|of (?:going home|him|her|what he|what she)|to walk home|to leave|to go back (?:home|to (?:the|my|our) (?:flat|house|apartment|place|room|halls)))\b",
             r"\b(?:do not|never) (?:really )?want to go home\b(?=.*\b(?:angry|safe|scared|he will|she will|hit|not safe|regret|mood|moods|how (?:that|it) ends)\b)",
@@ -590,6 +636,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:not|stop|never) (?:to )?(?:grab|grabbing|hit|hitting|choke|choking|shove|shoving|push|pushing|hurt|hurting|slap|slapping) (?:me|my (?:wrist|wrists|arm|arms|neck|throat|hair|face))\b(?=.{0,30}\blike (?:last time|before|you did)\b)",
             r"\bwrists? til(?:l)? they bruise\b|\bgrabs? my (?:neck|throat)\b",
             r"\bused (?:it|that) on me (?:twice|again|before|once|a few times|(?:\d+|two|three) times)\b|\b(?:used|uses|pulled|pointed|held) (?:a |the |her |his )?(?:taser|stun gun|knife|gun|belt|bat|machete) (?:on|at) me\b",
+            r"\bmy face (?:that |which |what )?pays for it\b|\bit was (?:kind of |sort of |actually |obviously )?(?:him|her) again\b",
+            r"\btold (?:them|the (?:doctor|doctors|nurse|nurses|hospital|gp)|everyone|work) i (?:fell|tripped|slipped|walked into)\b(?=.{0,40}\b(?:him|her|but)\b)",
         ),
         third=True,
     ),
@@ -627,6 +675,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:wakes|woke) me up (?:\w+ ){0,3}to check my phone\b",
             r"\b(?:he|she|they) (?:goes|go|went|checks|check|reads) (?:through )?(?:the|my) (?:history|browser history|search history|chat history)\b",
             r"\bif (?:he|she|they) (?:see|sees|saw|notices?|hears?|catches|finds) (?:\w+ ){0,4}(?:he|she|they) (?:will|would|ll) (?:take|smash|break|check|go through|read) (?:my |the )?(?:phone|laptop|messages)\b",
+            r"\b(?:not|never) (?:supposed|meant|allowed) to be on (?:my|the) (?:phone|laptop|computer)\b",
+            r"\btimes how long i am (?:on|at|in|out|gone|away)\b",
         ),
     ),
     Rule(
@@ -649,6 +699,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:keeps?|kept|holds?|held|controls?|hides?|hid|withholds?|locks? up|rations?) (?:\w+ ){0,3}(?:medication|meds|tablets|pills|insulin|inhaler)\b(?=.{0,80}\b(?:depending|if i|unless i|how i behave|behave|some days)\b)",
             r"\bdepending (?:on )?how i (?:behave|act|am)\b|\bonly (?:\w+ ){0,3}if i (?:stay|am|keep|act|behave) (?:nice|good|quiet|sweet|in line)\b",
         r"\b(?:send|post|share|leak) (?:those|the|my|them|these) (?:\w+ )?(?:pics|photos|pictures|nudes|videos) to\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,2}}?(?:hid|hides|hiding|hide|binned|smashed) (?:\w+ ){{0,1}}my (?:phone|car keys|keys|passport|bank card|wallet|purse)\b",
         ),
     ),
     Rule(
@@ -675,6 +726,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:not|never) (?:really )?allowed to (?:go|going) (?:places|anywhere|out|far) without (?:him|her|them)\b",
             r"\b(?:he|she) (?:only )?(?:lets|allows) me (?:go|see|have|use|leave|out)\b(?=.{0,60}\b(?:once|only|twice|a month|a week|if i)\b)",
             r"\bif (?:he|she) (?:lets|allows) me\b|\b(?:does not|do not) (?:like|let|want) me (?:\w+ ){0,1}(?:going|to go|go) (?:anywhere|out|places|to (?:\w+ ){0,2}) without (?:him|her)\b",
+            r"\b(?:controls|decides) (?:whether|if|when|who) i (?:can |am allowed to |get to )?(?:see|go|leave|talk|visit|meet|call|have)\b",
+            r"\b(?:have to|must|need to|got to) ask (?:his |her |their )?permission to (?:see|go|visit|leave|talk|call|meet|spend|use)\b",
         ),
     ),
     Rule(
@@ -710,6 +763,8 @@ RULES: tuple[Rule, ...] = (
             # "mine sends forty if im late back ... and then theres trouble when i get in"
             r"\bthere is (?:trouble|hell to pay|hell|a scene|murder|a row) (?:\w+ ){0,2}when i (?:get|come|go) (?:in|home|back)\b",
             r"\b(?:kids|children|the dog) (?:go|goes|get|went|all go) (?:so |really |all |dead )?(?:quiet|silent)\b(?=.{0,60}\b(?:he|she|his|her)\b)",
+            r"\bwalking on eggshells\b(?=.{0,80}\b(?:at home|my face|hits|kicks off|he|she|one wrong)\b)",
+            r"\bit gets bad when (?:he|she|they) (?:catches|finds|sees|hears)\b",
         ),
     ),
 )
