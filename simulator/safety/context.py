@@ -87,7 +87,7 @@ RECENT = _rx(
 MEDIA = _rx(
     r"\b(?:a|that|this|the) (?:post|thread|video|reel|tweet|article|report|study) (?:about|on)\b",
     r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}for (?:book club|class|english|my course|uni)\b",
-    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|that|the|this|a) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|book(?! club)|chapters?|novel|(?<!poker )(?<!card )(?<!betting )(?<!dice )games?|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|(?<!at )(?<!in )(?<!to )(?<!from )(?<!the )(?<!my )(?<!our )the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|book(?! club)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|(?<!at )(?<!in )(?<!to )(?<!from )(?<!the )(?<!my )(?<!our )the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 
@@ -128,6 +128,8 @@ THIRD_PARTY = _rx(
     r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss|best mates|mates|friends|besties)\b",
     r"\b(?:news|article|story about|heard about|saw on|heard on|read about|on the radio|in the paper|on facebook)\b",
     r"\bone of (?:my|the|our) \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?|sponsees?)\b",
+    # A case at work: "had an overdose in resus tonight", "a woman came into the clinic".
+    r"\b(?:in|into|at) (?:resus|a&e|the ward|triage|theatre)\b|\bcame into (?:the )?(?:clinic|practice|surgery|a&e|ward|shop|station)\b",
     r"\b(?:someone|somebody|a guy|a girl|this guy|this girl) (?:in|at|from|on) (?:my|our|the) \w+\b|\b(?:someone|somebody) i know\b",
     r"\b(?:my|his|her|our|their) (?:grandson|granddaughter|grandkids?|grandchild(?:ren)?|stepson|stepdaughter|godson|goddaughter)\b",
     # Someone else's relative: "our pastors wife is in hospital after an overdose".
@@ -141,7 +143,7 @@ THIRD_PARTY = _rx(
 # mine keeps saying kms about his exams", "colleague said she wanted to kms".
 REPORTED = re.compile(
     r"\b(?:friend|mate|bestie|colleague|coworker|flatmate|housemate|roommate|classmate|cousin|"
-    r"brother|sister|he|she|they|boss|someone|people|kids?|students?|dad|mum|mom|father|mother|"
+    r"brother|sister|he|she|they|boss|someone|people|teammate|team mate|and|kids?|students?|dad|mum|mom|father|mother|"
     r"grandma|grandad|grandpa|nan|gran|husband|wife|son|daughter|toddler|child|little one|"
     r"\d+ ?(?:yo|y o|yr old|year old))(?: of mine)? "
     r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes|screamed|screams|shouted|shouts|yelled|yells|cried|sobbed)"

@@ -69,6 +69,7 @@ _SOFT_FIGURES = _rx(
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my ?self)\b")
 # The learner's own body as the object of the match: "my dad threw a plate at my head".
+_AT_ME = re.compile(r"\b(?:i|me|my)\b")
 _AT_THE_LEARNER = re.compile(
     r"\s(?:me|my (?:head|face|arm|arms|neck|throat|back|leg|legs|hand|hands|body|chest|ribs|eye|eyes|mouth|hair|wrist|wrists))\b"
 )
@@ -81,7 +82,9 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
     if rule.past and context.past_near(sentence, clause):
         return True
     before = clause[: max(clause.find(match_text), 0)]
-    if rule.third and context.REPORTED.search(before):
+    # Reported danger to the learner is still danger: "they said they know where i work".
+    aimed = rule.kind is not DistressKind.SELF_HARM and _AT_ME.search(match_text) is not None
+    if rule.third and context.REPORTED.search(before) and not aimed:
         return True
     if rule.third and rule.kind is DistressKind.SELF_HARM and context.ANOTHERS_ACT.search(before):
         return True
