@@ -347,3 +347,12 @@ def test_every_bank_reaction_passes_the_guard_at_its_heat() -> None:
                 for line in lines:
                     for zone in heat_zones("listen", heat):
                         assert line_problem(line, "Sam", style, zone) is None, (family, heat, line)
+
+
+@pytest.mark.parametrize("name", ["I", "okay", "'", "--"])
+def test_a_name_that_is_a_stock_word_or_no_word_is_refused(name: str) -> None:
+    # Hypothesis found these: a partner called "I" could say none of the stock lines,
+    # since the guard takes "I" in a line for the partner saying their own name.
+    problems = answer_problems({"name": name, "about": "the dishes", "says_first": "Hi."})
+    assert "name" in problems and "first name" in problems["name"], problems
+    assert not answer_problems({"name": "Mum", "about": "the dishes", "says_first": "Hi."})

@@ -375,7 +375,6 @@ def _unread_hot_replies(card: PersonaCard, learner: str, recent: list[str]) -> s
     [
         ("ok what if i come for the second half instead", True),
         ("I could drive over straight after, let me sort it", True),
-        ("were you more worried or more angry", False),
         ("what do you want me to do?", False),
     ],
 )
@@ -391,6 +390,44 @@ def test_an_unread_offer_or_question_is_not_met_with_the_stock_complaint(
         if offer and any(line.lower().startswith("maybe") for line in hot):
             # An offer is taken up with a "maybe": neither yes nor the old complaint.
             assert all(reply.lower().startswith("maybe") for reply in replies), card.id
+
+
+@pytest.mark.parametrize(
+    "learner",
+    [
+        "were you more worried or more angry",
+        "how did the rest of it go",
+        "whats happened",
+        "ok so tell me about it. what was the worst bit",
+        "u were on ur own the whole time werent u",
+    ],
+)
+def test_an_unread_question_about_their_side_is_answered_from_it(
+    catalog: Catalog, learner: str
+) -> None:
+    # Blind raters marked "Maybe." and "Okay." as non-answers to questions the classifier
+    # did not read; the partner answers from their side, as to a read open question.
+    for card in _cards_in(catalog, "listen"):
+        answers = set(card.reaction_lines("questions", "hot"))
+        assert answers, card.id
+        replies = _unread_hot_replies(card, learner, [card.opening[0]])
+        assert replies <= answers, (card.id, replies - answers)
+
+
+def test_an_unread_check_of_understanding_is_confirmed(catalog: Catalog) -> None:
+    learner = "so it was the waiting more than the texts. am i getting that right"
+    for card in _cards_in(catalog, "listen"):
+        confirms = set(card.reaction_lines("reflecting", "hot"))
+        replies = _unread_hot_replies(card, learner, [card.opening[0]])
+        assert replies <= confirms, (card.id, replies - confirms)
+
+
+def test_an_unread_question_that_blames_is_still_pushed_back_on(catalog: Catalog) -> None:
+    learner = "why are u making such a big deal of it?"
+    for card in _cards_in(catalog, "listen"):
+        answers = set(card.reaction_lines("questions", "hot"))
+        replies = _unread_hot_replies(card, learner, [card.opening[0]])
+        assert not replies & answers, (card.id, replies & answers)
 
 
 def test_the_complaint_is_not_restated_turn_after_turn(catalog: Catalog) -> None:

@@ -19,6 +19,7 @@ from simulator.domain.zones import Zone
 from simulator.guard.checks import GuardContext, check_reply
 from simulator.guard.reasons import GuardReason
 from simulator.personas.card import SofterEmotion, Style
+from simulator.scenario.bank import stock_words
 from simulator.support.textsafe import without_controls
 
 Intensity = Literal["mild", "upset", "heated"]
@@ -121,6 +122,17 @@ class ScenarioAnswers(BaseModel):
         if len(text) > field.limit:
             raise ValueError(f"too long: {len(text)} characters, at most {field.limit}")
         return text
+
+    @field_validator("name")
+    @classmethod
+    def _a_name_not_a_word(cls, value: str) -> str:
+        # The stock lines are checked for the partner talking about themself by name, so
+        # a partner called "I" or "Okay" would have no line left to say.
+        if value and not any(ch.isalpha() for ch in value):
+            raise ValueError(f"{value!r} has no letters; use a first name")
+        if value.lower() in stock_words():
+            raise ValueError(f"{value!r} is a word the partner says all the time; use a first name")
+        return value
 
     @model_validator(mode="after")
     def _opening_in_character(self) -> ScenarioAnswers:

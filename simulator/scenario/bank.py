@@ -7,6 +7,9 @@ in its zone (tested).
 
 from __future__ import annotations
 
+import functools
+import re
+
 from simulator.domain.zones import Zone
 from simulator.personas.card import SofterEmotion, Style
 from simulator.replyplan import Heat
@@ -209,7 +212,7 @@ _HOT_REACTIONS: dict[Style, dict[str, tuple[str, ...]]] = {
         "validating": ("It does make sense! I'm not making this up!",),
         "support": ("Okay. You're here. I'm still really wound up, though.",),
         "questions": ("You really want to know? It was awful!",),
-        "repair": ("Okay. Try again. Slowly this time.",),
+        "repair": ("Okay. I'm listening. Just hear me out first.",),
         "owning_impact": ("Okay. At least you're not making excuses. I'm still upset!",),
         "inviting_solutions": ("I don't want to plan anything right now! I want you to hear me!",),
         "nothing_recognised": ("I'm still waiting for you to actually hear me!",),
@@ -240,3 +243,21 @@ REACTION_LINES: dict[Style, dict[str, dict[Heat, tuple[str, ...]]]] = {
     for style, hot in _HOT_REACTIONS.items()
 }
 """Plain reaction lines any partner could say, by style, move family and heat."""
+
+
+def _words(value: object) -> set[str]:
+    if isinstance(value, str):
+        return set(re.findall(r"[a-z']+", value.lower()))
+    if isinstance(value, dict):
+        return set().union(*(_words(v) for v in value.values())) if value else set()
+    if isinstance(value, list | tuple):
+        return set().union(*(_words(v) for v in value)) if value else set()
+    return set()
+
+
+@functools.cache
+def stock_words() -> frozenset[str]:
+    """Every word the stock lines use: a partner named with one would seem to say its name."""
+    return frozenset(
+        set().union(*(_words(value) for name, value in globals().items() if name.isupper()))
+    )

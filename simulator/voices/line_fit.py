@@ -45,6 +45,55 @@ ASKS = re.compile(
     re.IGNORECASE,
 )
 
+# A question about the partner's side of it, in any clause: "how did mile 10 go", "whats
+# happened", "tell me about the race", a last sentence ending in "?", or a tag question.
+_ASKS_ABOUT = re.compile(
+    r"(?:^|[.!?,]\s*|\b(?:so|and|ok|okay|hey|but)\s+)"
+    r"(?:what|what's|whats|how|how's|hows|why|when|where|who|which|did|were|was|are|is|do|does)\b"
+    r"|\btell me (?:about|more|what|how|everything|the)\b"
+    r"|\?\s*$"
+    r"|\b(?:are|aren't|arent|do|don't|dont|did|didn't|didnt|is|isn't|isnt|were|weren't|werent)"
+    r"\s+(?:you|u)\s*$",
+    re.IGNORECASE,
+)
+
+
+# The learner checks that they heard it right ("am i getting that right", "is that it"):
+# a reflection the classifier did not read, answered as one.
+_CHECKS_UNDERSTANDING = re.compile(
+    r"\b(?:am i (?:getting|reading|hearing|understanding) (?:that|this|it|u|you)(?: right)?"
+    r"|is that (?:right|it|what (?:it was|happened|you meant|u meant))"
+    r"|(?:did|have) i (?:get|got) (?:that|it|this) right|is that how it felt)\b",
+    re.IGNORECASE,
+)
+
+
+def checks_understanding(learner: str) -> bool:
+    """Whether the message asks if the learner has understood the partner right."""
+    return bool(_CHECKS_UNDERSTANDING.search(learner.replace("\u2019", "'")))
+
+
+# Asking leave or offering help ("can i sit here", "want me to call him") is not asking
+# about their side, and "so what" dismisses it.
+_NOT_ABOUT_THEM = re.compile(
+    r"\b(?:is it ok(?:ay)? if i|can i|could i|should i|may i|shall i|(?:do )?(?:you|u) want me to"
+    r"|want me to|so what)\b",
+    re.IGNORECASE,
+)
+# Wanting to hear them is not an offer of a plan: "i want to actually hear it now".
+_WANTS_TO_HEAR = re.compile(
+    r"\bi (?:want|wanna|would like) to (?:\w+ )?(?:hear|know|understand|listen)\b", re.IGNORECASE
+)
+
+
+def asks_about_them(learner: str) -> bool:
+    """Whether the message asks the partner about their side, rather than offering a plan."""
+    text = learner.replace("\u2019", "'").strip()
+    if not _ASKS_ABOUT.search(text) or _NOT_ABOUT_THEM.search(text):
+        return False
+    return not OFFERS.search(_WANTS_TO_HEAR.sub(" ", text))
+
+
 # An offer or a plan put to the partner, in the first person ("I could", "what if I",
 # "I'll", "let me", "I'm going to"): met with the complaint it answers, it is contradicted.
 OFFERS = re.compile(

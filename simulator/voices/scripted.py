@@ -9,7 +9,14 @@ from simulator.engine.state import TurnOutcome
 from simulator.personas.card import PersonaCard
 from simulator.replyplan import ATTUNED_FAMILIES, MISSTEP_FAMILIES, ReplyPlan
 from simulator.voices.base import Reply, ReplyRequest, ReplyStream
-from simulator.voices.line_fit import credited, held_back, pushes, quotes_fit
+from simulator.voices.line_fit import (
+    asks_about_them,
+    checks_understanding,
+    credited,
+    held_back,
+    pushes,
+    quotes_fit,
+)
 
 # How many of the partner's last replies a reaction line may not repeat: a whole practice
 # session, since a partner who says the same sentence twice in one talk sounds canned.
@@ -86,7 +93,17 @@ class ScriptedVoice:
             # Echoing the learner's own words answers them most plainly; quoting words they
             # did not say answers someone else.
             reactions = echoed or [line for line in reactions if fits[line] is None] or reactions
-        if family == NOTHING:
+        confirms = self.card.reaction_lines("reflecting", plan.heat)
+        answers = self.card.reaction_lines("questions", plan.heat)
+        unread = family == NOTHING and not pushes(learner, plan)
+        if unread and confirms and checks_understanding(learner):
+            # "am i getting that right": a reflection the classifier did not read.
+            reactions = confirms
+        elif unread and answers and asks_about_them(learner):
+            # A question the classifier did not read is still a question: the partner
+            # answers it from their side, as to any open question, instead of "maybe".
+            reactions = answers
+        elif family == NOTHING:
             restated = [
                 line
                 for heat in ("hot", "wary", "cool")
