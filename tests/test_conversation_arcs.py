@@ -124,6 +124,17 @@ NOT_YET = {
     ("blind_S16", 6): "ends escalated",
     ("blind_S16", 7): "ends escalated",
     ("blind_S16", 8): "ends escalated (ask mode)",
+    ("blind_S17", 0): "ends escalated",
+    ("blind_S17", 1): "ends flooded",
+    ("blind_S17", 6): "ends escalated",
+    ("blind_S17", 8): "ends escalated (ask mode)",
+    ("blind_S17", 10): "ends flooded (ask mode)",
+    ("blind_S18", 0): "ends escalated",
+    ("blind_S18", 1): "ends flooded",
+    ("blind_S18", 6): "ends escalated",
+    ("blind_S18", 7): "ends escalated",
+    ("blind_S18", 8): "ends escalated (ask mode)",
+    ("blind_S18", 10): "ends escalated (ask mode)",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the
@@ -138,7 +149,9 @@ S11 to S14 (four more writers) came after that: S11 and S12 were read as dev dat
 debrief (two small fixes: a step inside a counter-attack is not the learner's own try, "not
 now if u dont want" is no turning away), then 17 of their 24 arcs end where they should;
 S13 and S14 were scored once (14 of 24) and then read as debrief dev data (R3). After the
-classifier's fourth round, S15 and S16 (two more writers) were scored once: 14 of 24."""
+classifier's fourth round, S15 and S16 (two more writers) were scored once: 14 of 24. S17
+and S18 (two more, for the eighth voice rating and the fifth debrief rating) were scored
+once with the classifier unchanged: 13 of 24."""
 
 
 def _scripts() -> list[tuple[str, int, dict[str, object]]]:
