@@ -16,9 +16,12 @@ new scripts by two more writers, blind_S7, blind_S8, written after that tuning w
 played once and rated by a new rater) was the measure then; R4 became dev data in turn, and
 R5 (blind_S9, blind_S10, the same way) was the measure then. R6 (blind_S13, blind_S14, two
 more writers, rated by a new rater) rated the same voice with later classifier changes. R7
-(blind_S15, blind_S16, two more writers, a new rater) is the current measure: the voice
-lines untouched, the classifier retrained in its fourth round, and the learned safety
-signal's margin (fewer check-ins on scene lines). The tables print at the end of the run.
+(blind_S15, blind_S16, two more writers, a new rater) measured the voice lines untouched,
+the classifier retrained in its fourth round, and the learned safety signal's margin. R7
+then became dev data: the voice answers an unread question from the partner's side and
+confirms an unread "am i getting that right", and the repair lines lost their facilitator's
+"Start again. Slowly."; R8 (blind_S17, blind_S18, two more writers, a new rater) is the
+current measure. The tables print at the end of the run.
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ R3 = RATINGS / "blind_chat_R3"
 R4 = RATINGS / "blind_chat_R4"
 R5 = RATINGS / "blind_chat_R5"
 R6 = RATINGS / "blind_chat_R6"
-CURRENT = RATINGS / "blind_chat_R7"
+R7 = RATINGS / "blind_chat_R7"
+CURRENT = RATINGS / "blind_chat_R8"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -51,7 +55,9 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, R5, R6, CURRENT], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "pack", [HISTORY, R2, R3, R4, R5, R6, R7, CURRENT], ids=lambda p: p.name
+)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
@@ -84,7 +90,7 @@ def test_the_current_rating_counts_only_replies_to_lines_no_earlier_pack_had() -
     # Writers are all helper sessions of one model and type the same short lines ("im
     # fine", "forget it"), and R7's scripts share 11 lines with earlier ones ("no i dont
     # want to look at my cv rn daniel"): the floors are judged without those items.
-    earlier = [HISTORY, R2, R3, R4, R5, R6]
+    earlier = [HISTORY, R2, R3, R4, R5, R6, R7]
     rated, responsive, believable = _fresh_rates(CURRENT, earlier)
     assert rated >= 150
     _, _, all_responsive, all_believable = _authored(CURRENT)
@@ -116,11 +122,12 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: the authored voice on new blind chat scripts is 88% believable "
-    "(floor 90%) and 88% responsive (floor 85%, met for the first time) in R7 (180 replies to "
-    "lines no earlier pack had; 88.0% and 88.5% over all 192); R6 79% and 78%, R5 82% and "
-    "82%, R4 76% and 80%, R3 82% and 77%, R2 79% and 80%, R1 74% and 68%",
+    reason="floor not met: the authored voice on new blind chat scripts in R8 is 90.9% "
+    "believable (floor 90%, met for the first time) and 84.9% responsive (floor 85%, missed "
+    "by one reply: 158 of 186 replies to lines no earlier pack had; 90.6% and 84.9% over all "
+    "192); R7 88% and 88%, R6 79% and 78%, R5 82% and 82%, R4 76% and 80%, R3 82% and 77%, "
+    "R2 79% and 80%, R1 74% and 68%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6])
+    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6, R7])
     assert believable >= BELIEVABLE_FLOOR and responsive >= RESPONSIVE_FLOOR
