@@ -171,13 +171,15 @@ def test_a_line_said_earlier_in_the_session_waits_while_another_is_left(
     session = Session(card, ScriptedVoice(card, seed=3))
     replies = [session.respond("Hmm.").reply for _ in hot]
     assert all(reply in hot for reply in replies)
-    # Turn after turn the partner does not say the line just said, and once they have
-    # restated the complaint they answer with the lines shaped as an answer, each in turn.
+    # Turn after turn the partner does not say the line just said; once they have restated
+    # the complaint they answer with a line shaped as an answer, but never with "Maybe.",
+    # which takes up an offer ("Hmm." offers nothing: blind raters called it unbothered).
     assert all(a != b for a, b in itertools.pairwise(replies))
     answering = [line for line in hot if ANSWERING.match(line) and not shouted(line)]
-    assert len(answering) >= 2
-    assert set(answering) <= set(replies)
-    assert all(reply in answering for reply in replies[1:])
+    plain = [line for line in answering if not line.lower().startswith("maybe")]
+    assert plain and len(plain) < len(answering)
+    assert set(plain) <= set(replies)
+    assert not any(reply.lower().startswith("maybe") for reply in replies)
 
 
 def test_asking_what_they_need_is_answered_as_an_offer_of_support(card: PersonaCard) -> None:
@@ -458,6 +460,12 @@ BLAMING = [
     "the trains were awful and parking was worse",
     "i never said yes, i said probably",
     "what if u just dont make it such a big deal",
+    # R8's: sarcasm and brush-offs met with "Maybe." (our own wordings of their forms).
+    "ill be in the kitchen, shout when ur done being angry",
+    "wow ok, so im the villain now. great",
+    "dunno what else u want me to say tbh",
+    "that text was a bit much ngl",
+    "u were literally the one who told me to go",
 ]
 
 
@@ -555,3 +563,21 @@ def test_a_plain_admission_is_still_credited(catalog: Catalog) -> None:
         voice = ScriptedVoice(card, seed=seed)
         replies.add(voice.reply(turned, voice.plan(turned), [card.opening[0]], "that was on me"))
     assert any(CREDITS.search(reply) for reply in replies), replies
+
+
+@pytest.mark.parametrize(
+    "learner",
+    [
+        "im here, im not going anywhere. tell me whatever u need to",
+        "that makes total sense. what was going through ur head",
+    ],
+)
+def test_support_or_validation_that_ends_in_a_question_gets_the_question_answered(
+    card: PersonaCard, learner: str
+) -> None:
+    # R8's raters: "Okay. You're here." to "tell me whatever u need to" answers nothing.
+    record = Session(card, ScriptedVoice(card, seed=3)).respond(learner)
+    assert record.plan is not None
+    assert record.plan.reacting_to.family in {"support", "validating"}
+    heat = record.plan.heat
+    assert record.reply in card.reaction_lines("questions", heat), record.reply

@@ -50,7 +50,8 @@ ASKS = re.compile(
 _ASKS_ABOUT = re.compile(
     r"(?:^|[.!?,]\s*|\b(?:so|and|ok|okay|hey|but)\s+)"
     r"(?:what|what's|whats|how|how's|hows|why|when|where|who|which|did|were|was|are|is|do|does)\b"
-    r"|\btell me (?:about|more|what|how|everything|the)\b"
+    r"|\btell me (?:about|more|what|how|everything|the|whatever|anything)\b"
+    r"|\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b"
     r"|\?\s*$"
     r"|\b(?:are|aren't|arent|do|don't|dont|did|didn't|didnt|is|isn't|isnt|were|weren't|werent)"
     r"\s+(?:you|u)\s*$",
@@ -117,7 +118,14 @@ BLAMES = re.compile(
     r"|\bhappy now\b|\b(your|ur) (own )?fault\b|\bif (you|u) even care\b"
     r"|\bhow (am|was|is) (i|anyone) (meant|supposed) to\b"
     r"|\b(traffic|the trains?|parking)\b|\bran (long|late|over)\b|\bon silent\b"
-    r"|\bi (never|didn'?t|don'?t think i|do not think i) (say|said|agree|promise)",
+    r"|\bi (never|didn'?t|don'?t think i|do not think i) (say|said|agree|promise)"
+    # Sarcasm and brush-offs ("let me know when ur done being mad", "wow ok ... great",
+    # "idk what else u want me to say", "like im a kid who missed curfew").
+    r"|\bdone being (mad|angry|upset|annoyed)\b|\bwhat else (do )?(you|u) want\b"
+    r"|\bwow,? ok(ay)?\b|[.!,]\s*(great|cool|fine|whatever|ok then)[.!]*\s*$|\U0001f644"
+    r"|\blike i'?m a kid\b|\b(kinda|kind of|a bit|bit) (a lot|much|extra|dramatic)\b"
+    r"|\bi (don'?t|do not) even know (her|him|them)\b|\bnot (cancelling|canceling|changing)\b"
+    r"|\b(you|u) (were|are) (\w+ )?the one who\b|\b(don'?t|do not) (even )?know (\w+ )?that well\b",
     re.IGNORECASE,
 )
 
@@ -183,6 +191,10 @@ def held_back(
     again = bool(last) and any(last.startswith(line) for line in restated)
     offered = bool(OFFERS.search(learner.replace("\u2019", "'")))
     asked = offered or bool(ASKS.search(learner))
+    if not offered:
+        # "Maybe" takes up an offer; said to anything else it concedes nothing and answers
+        # nothing (blind raters: "a nonsensical, unbothered answer").
+        lines = [line for line in lines if not MAYBE.match(line)] or lines
     if not (asked or again):
         return lines
     answering = [line for line in lines if ANSWERING.match(line) and not shouted(line)]

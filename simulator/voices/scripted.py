@@ -18,6 +18,9 @@ from simulator.voices.line_fit import (
     quotes_fit,
 )
 
+# Read moves after which a question about the partner's side is what waits for an answer.
+INVITING = frozenset({"support", "validating"})
+
 # How many of the partner's last replies a reaction line may not repeat: a whole practice
 # session, since a partner who says the same sentence twice in one talk sounds canned.
 RECENT = 12
@@ -99,9 +102,11 @@ class ScriptedVoice:
         if unread and confirms and checks_understanding(learner):
             # "am i getting that right": a reflection the classifier did not read.
             reactions = confirms
-        elif unread and answers and asks_about_them(learner):
+        elif answers and asks_about_them(learner) and (unread or family in INVITING):
             # A question the classifier did not read is still a question: the partner
             # answers it from their side, as to any open question, instead of "maybe".
+            # So is one that follows support ("im here, tell me whatever u need"): the
+            # question is what is waiting for an answer.
             reactions = answers
         elif family == NOTHING:
             restated = [
