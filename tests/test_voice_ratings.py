@@ -55,9 +55,7 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize(
-    "pack", [HISTORY, R2, R3, R4, R5, R6, R7, CURRENT], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, R5, R6, R7, CURRENT], ids=lambda p: p.name)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
