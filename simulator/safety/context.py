@@ -56,7 +56,7 @@ RETRACTED = re.compile(r"\b(?:jk|j k|just kidding|just joking|only joking|kiddin
 SERIOUS = _rx(
     r"\b(?:fr|for real|no joke|not (?:a )?joke|not joking|not even joking|not kidding|i mean (?:it|that)|seriously|actually though|but actually|like actually|properly)\b",
     r"\bnot (?:part of |for |in )?(?:the |this )?(?:practice|practise|sim|scene|role ?play|app|exercise|game)\b",
-    r"\b(?:real talk|being honest|honest for a (?:sec|second|minute)|stepping out|step out|in real life|irl|my real|my actual|this is real|(?:that|this) (?:is|was) (?:for )?real|that part is true|not (?:the )?sim talking|out of character|break(?:ing)? character|broke character|dropping character|drop character)\b",
+    r"\b(?:real talk|being honest|honest for a (?:sec|second|minute)|stepping out|step out|in real life|irl|my real|my actual|this is real|(?:that|this) (?:is|was) (?:for )?real|that part is true|not (?:the )?sim talking|out of character|(?:do not|stop|no) (?:reply|replying|answer|answering|respond|responding|talk|talking|stay|staying) in character|break(?:ing)? character|broke character|dropping character|drop character)\b",
 )
 
 # A past that is over: the words may be dark, the learner is not in danger now.
@@ -64,9 +64,10 @@ PAST = _rx(
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
     r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+(?! ?(?:weeks?|wks?|months?|days?|min|mins|minutes?|hours?|hrs?|secs?|seconds?)\b)|\w+teen\b|twenty|thirty|forty|fifty)",
-    r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b))|uni|school)\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
+    r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b)))\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
     r"\bused to\b",
+    r"\b(?:once|back|when i was|while i was|years ago) (?:\w+ )?at (?:uni|school|college)\b",
     r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
     r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b|\bnow is fine\b",
     r"\bin a good place\b|\bgot help\b|\bpulled through\b|\bdoing (?:so |much |really )?(?:much )?better\b|\ball sorted\b",
@@ -81,13 +82,18 @@ RECENT = _rx(
     r"\bstill (?:living|live|lives|married) (?:with |to )?(?:him|her|them)\b|\bworking on it\b",
     r"\b(?<!him )(?<!her )(?<!them )(?:again|tonight|today|right now|just now|this morning|this evening|last night|this week|relapsed|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b\d+ (?:min|mins|minutes|hours?|hrs?) ago\b|\ban hour ago\b|\bhalf an hour ago\b",
+    # A plan is present tense whatever it is set against: "once sam is settled at uni in
+    # september i am not planning to stick around".
+    r"\bi am (?:not )?planning\b",
+    # Still going on, whatever ended: "keeps turning up wherever i am even tho we broke up".
+    r"\bkeeps? (?:turning|showing|coming|texting|calling|ringing|messaging|following|sending|driving|waiting)\b",
 )
 
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
     r"\b(?:a|that|this|the) (?:post|thread|video|reel|tweet|article|report|study) (?:about|on)\b",
     r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}for (?:book club|class|english|my course|uni)\b",
-    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|book(?! club)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|doc about|character|(?<!at )(?<!in )(?<!to )(?<!from )(?<!the )(?<!my )(?<!our )the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|book(?! club)(?! (?:my|a|an|the|us|me|him|her|them|it|in|appointments?|appts?|tickets?|taxis?|flights?|tables?)\b)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|the ending\b|doc about|(?<!in )character|(?:watch\w*|binge\w*|rewatch\w*|quot\w*) the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 
@@ -134,6 +140,8 @@ THIRD_PARTY = _rx(
     r"\b(?:my|his|her|our|their) (?:grandson|granddaughter|grandkids?|grandchild(?:ren)?|stepson|stepdaughter|godson|goddaughter)\b",
     # Someone else's relative: "our pastors wife is in hospital after an overdose".
     r"\b(?:pastors?|priests?|vicars?|imams?|rabbis?|bosses|teachers?|neighbours?|neighbors?|friends?|mates?|cousins?|colleagues?) (?:wife|husband|son|daughter|kid|mum|mom|dad|brother|sister|girlfriend|boyfriend|partner)\b",
+    # Someone's partner or child, by a name or a role: "my tas husband", "jos wife".
+    r"\b\w+s (?:husband|wife|boyfriend|girlfriend|partner|son|daughter|fiance|fiancee)\b",
     r"\b(?:dad|mum|mom|nan|gran|grandad|grandma|granddad|grandpa)(?:s| is| was) (?:on|in|still)\b|\b(?:dad|mum|mom|nan|gran|grandad|grandma) (?:keeps|kept) (?:saying|asking|telling)\b",
     r"\b(?:he|she|they) (?:kept|keeps|keep) (?:asking|saying|telling)\b",
     r"\b(?:he|she|they|friend|mate|flatmate|housemate|roommate|sister|brother|cousin|colleague|coworker|mum|mom|dad|boss|neighbour|neighbor) (?:said|says|say|told me|keeps saying|keep saying)\b",

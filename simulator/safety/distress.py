@@ -57,11 +57,13 @@ _SOFT_FIGURES = _rx(
     # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
     # "if i see one more visa form i will hang myself": exasperation at a chore.
-    r"\bif i (?:see|get|read|fill|fill in|fill out|do|have to (?:\w+ )?\w+) (?:one more|another) (?:\w+ ){1,5}i (?:will|am going to|swear i will|swear i am going to|am) (?:(?:kill|hang|shoot|end) my ?self|(?:throw my ?self|throwing my ?self|jump|jumping) off (?:the |a )?(?:\w+ )?(?:roof|bridge|building|balcony|cliff|window)|die)\b",
+    r"\bif i (?:see|hear|get|read|fill|fill in|fill out|do|sit through|have to (?:\w+ )?\w+) (?:one more|another|the word (?:\w+ ){1,2}one more) (?:\w+ ){1,5}i (?:will|am going to|swear i will|swear i am going to|am) (?:(?:kill|hang|shoot|end) my ?self|(?:throw my ?self|throwing my ?self|jump|jumping) off (?:the |a )?(?:\w+ )?(?:roof|bridge|building|balcony|cliff|window)|die)\b",
     # "if arsenal bottle it again im jumping off a bridge": a vow over a game's result.
     r"\bif (?:\w+ ){1,5}(?:again|one more time|lose|loses|lost|bottle it|bottles it|draw|wins|win)\b,? i am (?:jumping|going to jump|throwing my ?self) off (?:a|the) (?:bridge|roof|cliff|building|balcony)\b",
     # "marking thirty essays this weekend is going to kill me": a chore, not a person.
     r"\b(?:essays|exams|emails|deadlines|meetings|shifts|week|weekend|job|commute|marking|work|traffic|heat|hangover|gym|leg day|training|kids|baby|toddler|boss|this|that|it)\b(?: \w+){0,3} (?:is|are) (?:\w+ )?going to (?:kill|be the death of) me\b",
+    # "the data drop is actually going to kill me lol": a thing, laughed about.
+    r"(?<!he )(?<!she )(?<!they )(?<!ex )(?<!dad )(?<!mum )\b(?:is|are) (?:actually |literally |honestly )?going to (?:kill|be the death of) me\b(?=.{0,12}\b(?:lol|haha|lmao)\b)",
     # "i could kill myself for sleeping thru that alarm": anger at one's own slip.
     r"\bi could (?:just )?(?:literally )?kill my ?self for (?:\w+ ){0,2}(?:sleeping|oversleeping|forgetting|missing|saying|sending|being so|not (?:setting|being|going|texting|answering))\b",
 )
@@ -92,18 +94,35 @@ def _sentence_explains_away(rule: Rule, sentence: str, clause: str, match_text: 
     # tonight, that's why I'm drained" is about the patient, whatever follows the comma.
     # ... and on the sentence, when the learner is nowhere in it: "saw on the news about
     # that farmer, suicide, terrible".
+    # (Only someone named before the match: "theres a car outside again, its his mate from
+    # the wing" is danger to the learner, told before saying whose car it is.)
+    ahead = sentence[: max(sentence.find(match_text), 0)]
     if (
         rule.third
-        and context.THIRD_PARTY.search(context.COVER_STORY.sub(" ", sentence)) is not None
-        and _FIRST_PERSON.search(sentence) is None
+        and context.THIRD_PARTY.search(context.COVER_STORY.sub(" ", ahead)) is not None
+        and not _the_learner_in(sentence)
     ):
         return True
     return (
         rule.third
         and context.THIRD_PARTY.search(clause) is not None
-        and _FIRST_PERSON.search(clause) is None
+        and not _the_learner_in(clause)
         and _AT_THE_LEARNER.search(match_text) is None
     )
+
+
+# A sentence that opens on the learner's own past act with the "i" dropped, as chat does:
+# "looked up how many of my dads painkillers it would take".
+_DROPPED_I = re.compile(
+    r"^\s*(?:(?:just|also|so|and|then|ok|honestly|literally|basically) )*"
+    r"(?:looked|googled|searched|took|bought|ordered|wrote|counted|saved|sorted|drank|"
+    r"swallowed|packed|gave|cut|researched|read up|picked up|got out|hid)\b"
+)
+
+
+def _the_learner_in(text: str) -> bool:
+    """Whether the learner is in a folded sentence or clause: "i", "me", or a dropped "i"."""
+    return _FIRST_PERSON.search(text) is not None or _DROPPED_I.match(text) is not None
 
 
 def _level(rule: Rule, sentence: str, whole: str) -> SafetyLevel:

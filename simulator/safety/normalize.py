@@ -91,6 +91,38 @@ _SHORTHAND = {
     "myslef": "myself",
     "mysefl": "myself",
     "tonigth": "tonight",
+    # Spelled by sound (sixteenth round: a writer who spells phonetically).
+    "wud": "would",
+    "cud": "could",
+    "shud": "should",
+    "wen": "when",
+    "wiv": "with",
+    "wat": "what",
+    "becos": "because",
+    "becuz": "because",
+    "relli": "really",
+    "rly": "really",
+    "fink": "think",
+    "finks": "thinks",
+    "finking": "thinking",
+    "evry1": "everyone",
+    "every1": "everyone",
+    "evry": "every",
+    "sum1": "someone",
+    "some1": "someone",
+    "any1": "anyone",
+    "no1": "no one",
+    "noone": "no one",
+    "jus": "just",
+    "gota": "got to",
+    "nite": "night",
+    "beter": "better",
+    "bein": "being",
+    "ded": "dead",
+    "kil": "kill",
+    "myslf": "myself",
+    "hurtin": "hurting",
+    "wiff": "with",
     # Caribbean and West African forms of "me" that the threat rules need.
     "mi": "me",
 }
@@ -104,6 +136,12 @@ def _expand(match: re.Match[str]) -> str:
 
 # "she'd been" and "id gone" are "had", not "would": the shorthand table cannot tell.
 _HAD = re.compile(r"\b(i|he|she|they|we|you) would (been|gone|had|done|taken|left|told|said)\b")
+# "an i keep thinking" typed for "and": an article is never followed by a pronoun.
+_AND = re.compile(
+    r"\ban (?=(?:i|he|she|they|we|you|it|then|not|never|keeps?|takes?|says?|screams?)\b)"
+)
+# "hes been drinking" is "has been", not "is been".
+_HAS = re.compile(r"\b(he|she|it|that|who) is (been|got|gone)\b")
 
 
 def fold(text: str) -> str:
@@ -112,4 +150,6 @@ def fold(text: str) -> str:
     text = _APOSTROPHE.sub("", text)
     text = _WORD.sub(_expand, text)
     text = _HAD.sub(r"\1 had \2", text)
+    text = _HAS.sub(r"\1 has \2", text)
+    text = _AND.sub("and ", text)
     return " ".join(text.split())

@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:going|planning|plan|decided|ready|want) to end it\b(?! with| between| here| now| like (?:that|this)| on | there| this way| badly)",
             r"\b(?:do not|dont|never) (?:want|wanna) (?:to )?(?:be alive|live|exist|be here|wake up|go on)\b",
             r"\b(?:want|wanna) (?:to )?be here (?:anymore|any more)\b.{0,40}\bhere at all\b",
-            r"\b(?:and|then) (?:just |simply )?(?:never|not) wake up\b(?! (?:till|until|before|for|on time|in time|early|at))",
+            r"\b(?:and|then) (?:just |simply )?(?:never|not) wake up\b(?! (?:till|until|before|for(?! ever| good)|on time|in time|early|at))",
             r"\b(?:drink|drinking|drank) my ?self to death\b|\bgo(?:ing)? to sleep (?:for good|forever)\b",
             # "doing everyone a favour if i just got hit by a car"
             r"\bdoing (?:everyone|everybody|you all|the world|them|my family|all of you) a favou?r if i\b",
@@ -153,6 +153,8 @@ RULES: tuple[Rule, ...] = (
             r"\bbetter off (?:dead|gone)\b",
             r"\b(?:be|i am|being) (?:a )?burden\b(?=.*\b(?:done|anymore|longer|gone|end|for good)\b)",
             r"\bbetter off if i (?:just )?(?:stopped existing|stop existing|was not around|were not around|went away for good|vanished|never woke up|disappeared)\b",
+            r"\b(?:nobody|no one|noone) (?:has|will have|would have|needs|will need) to (?:deal with|put up with|worry about|look after|carry) me (?:anymore|any more|again)\b",
+            r"\bbetter off if i (?:just )?(?:did not|never) wake up\b",
         ),
     ),
     Rule(
@@ -160,7 +162,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:jump|jumping|throw my ?self|throwing my ?self|step|stepping)\b (?:\w+ ){0,2}(?:off|from|in front of|into) (?:the |a |that |my |our )?(?:\w+ )?(?:bridge|car park|carpark|roof|rooftop|building|balcony|cliff|cliffs|train|tracks|platform|motorway|window|tower|multi ?-?stor(?:e)?y|parking (?:garage|structure|deck)|overpass|flyover|viaduct|pier|dam|quarry|ledge)\b",
+            r"\b(?:jump|jumping|throw my ?self|throwing my ?self|step|stepping|roll|rolling|wheel|wheeling)\b (?:\w+ ){0,2}(?:off|from|in front of|into) (?:the |a |that |my |our )?(?:\w+ )?(?:bridge|car park|carpark|roof|rooftop|building|balcony|cliff|cliffs|train|tracks|platform|motorway|window|tower|multi ?-?stor(?:e)?y|parking (?:garage|structure|deck)|overpass|flyover|viaduct|pier|dam|quarry|ledge)\b",
             r"\b(?:thinking|think|thought|want|plan|planning) (?:about |of |to )?jump(?:ing)?\b(?! in\b| on\b| at\b| ahead\b| to conclusions| the gun| straight| back)",
             r"\b(?:driv(?:e|ing)|crash(?:ing)?|swerv(?:e|ing)) (?:\w+ ){0,2}into (?:a |the |oncoming |that )?(?:barrier|wall|tree|lorry|truck|traffic|bridge|river)\b",
             r"\b(?:in|into) the (?:bath|tub|shower) with (?:a |the |my )?(?:blade|razor|knife)\b",
@@ -296,7 +298,7 @@ RULES: tuple[Rule, ...] = (
             r"\bwho gets (?:what|my (?:stuff|things|savings|money|house|car|dog|cat|ring|room))\b",
             r"\b(?:rehom\w*|take (?:my|the|our) (?:cat|dog|pets?|rabbit|bird))\b.{0,80}\b(?:no one|nobody|noone) (?:to|will|would|left to) (?:feed|look after|walk|take care of)\b|\bafter that (?:there is|theres) (?:no one|nobody|noone) to (?:feed|look after|walk)\b",
             # "gave my daughter my grandmas ring and the truck keys today, told her it was early christmas"
-            r"\b(?:gave|given|giving|handed) (?:my |our |the )?(?:\w+ ){0,2}(?:my|all my|the) (?:\w+ ){0,3}(?:ring|watch|guitar|keys|truck|car|switch|console|xbox|playstation|ps5|games|jewellery|jewelry|necklace|collection|savings|bike|laptop|camera|records)\b(?=.*\b(?:early christmas|early birthday|no reason|confused|did not get why|asked why|letters|calm|for good|anymore|will not need|do not need)\b)",
+            r"\b(?:gave|given|giving|handed) (?:my |our |the )?(?:\w+ ){0,2}(?:my|all my|the) (?:\w+ ){0,4}(?:ring|watch|guitar|keys|truck|car|switch|console|xbox|playstation|ps5|games|jewellery|jewelry|necklace|collection|savings|bike|laptop|camera|records|vinyls?)\b(?=.*\b(?:early christmas|early birthday|no reason|confused|did not get why|asked why|letters|calm|for good|anymore|will not need|do not need)\b)",
             r"\bgiving (?:\w+ ){0,2}(?:everything|it all|all my stuff|my stuff|all my things|my things) away\b|\bwill not need any of (?:it|this|them|my stuff)\b",
         r"\b(?:given|gave|giving) (?:away )?(?:my|all my) (?:\w+ ){0,5}\b(?=.*\bbefore i go\b)",
             r"\b(?:my )?(?:cat|dog|cats|dogs|pets?) (?:is |are )?going to (?:my |the )?\w+\b(?=.*\b(?:do not|no|not) (?:really )?(?:have )?plans\b)",
@@ -345,7 +347,7 @@ RULES: tuple[Rule, ...] = (
             r"\bplanning (?:to be|on being) gone\b|\bi (?:will )?go away for good\b",
             r"\b(?:will not|do not|not) need (?:it|a job|them|anything|this) (?:\w+ ){0,2}(?:after (?:tonight|today|this)|where i am going|anymore)\b",
             r"\b(?:this weekend|tonight|tomorrow|on (?:sunday|monday|friday|saturday)|after the wedding|after leahs wedding|soon) i (?:will )?(?:finish|end|sort) (?:it|everything|this|myself)\b",
-            r"\b(?:finish|end|sort) (?:it|everything|things|my ?self|this) (?:out )?(?:all |once )?(?:for good|tonight|for ever|forever)\b",
+            r"(?<!can we )(?<!we can )(?<!lets )(?<!let us )(?<!we will )(?<!we could )(?<!could we )\b(?:finish|end|sort) (?:it|everything|things|my ?self|this) (?:out )?(?:all |once )?(?:for good|tonight|for ever|forever)\b",
             r"\bso will i\b(?=.*\b(?:planned|plan|sunday|tonight|weekend)\b)",
             r"\bi will not be here (?:for|to|in|by|after|next|see)\b",
             r"\b(?:will not|not going to|do not) (?:need|have) to be (?:around|here|alive)\b(?= (?:anymore|any more|after|much longer|for long)|[.,!]|$)",
@@ -357,6 +359,8 @@ RULES: tuple[Rule, ...] = (
             r"\bi have decided\b.{0,60}\bi am done\b|\b(?:after|once) (?:\w+ ){1,5}i am done\b(?! with (?:this|the|you|it|that|work))",
             r"\b(?:thinking (?:of|about)|think about|planning on) (?:just )?being gone\b",
             r"\b(?:do not|dont) think i will be (?:coming|going) (?:home|back)\b(?=.{0,40}\b(?:at all|not like that|ever)\b)|\bnot (?:be )?coming (?:home|back) at all\b",
+            r"\bnot (?:planning|going|gonna) (?:on |to )?stick(?:ing)? around\b(?! (?:for|at|after|till|until|to (?:see|watch|help|clean)))",
+            r"\b(?:that is|thats) when i am done\b(?! with)|\bdone done\b",
         ),
     ),
     Rule(
@@ -405,6 +409,7 @@ RULES: tuple[Rule, ...] = (
             r"\bif (?:\w+ ){1,6}i will just be gone\b",
             r"\b(?:blade|razor|razor blade)\b.{0,100}\b(?:look at it|looking at it|keep going back|have not done anything yet|not done anything yet)\b",
             r"\bslept in (?:the|my) car\b(?=.{0,60}\b(?:again|keep the peace|punishment|home|he|she|locked)\b)|\bmade me sleep (?:in the car|outside|in the garage|on the floor)\b",
+            r"\bi will be gone (?:after|by) (?:the weekend|this weekend|tonight|tomorrow|friday|saturday|sunday|monday|the end of)\b",
         ),
     ),
     Rule(
@@ -445,6 +450,9 @@ RULES: tuple[Rule, ...] = (
             r"\bthank(?:s| you) (?:\w+ ){0,2}for putting up with me\b(?=.{0,60}\b(?:bye|goodbye|for good|all these years|i mean it)\b)",
             r"\b(?:you would|youd|you will|youll|you are|your) (?:\w+ ){0,2}(?:better|happier|easier) (?:off )?without me\b",
             r"\bleft the (?:\w+ )?door unlocked for (?:whoever|the police|someone|them)\b",
+            # Sixteenth round.
+            r"\b(?:this is|that is|thats) the last time (?:any of you|anyone|anybody|you all|you|everyone) (?:will )?(?:ever )?(?:has|have|need) to (?:\w+ ){1,2}me\b",
+            r"\b(?:(?:this is|that is|thats) )?(?:the )?last time (?:any of you|anyone|anybody|you all|everyone)(?: \w+){1,3} (?:will )?(?:ever )?(?:has|have|need) to (?:\w+ ){1,3}me\b",
         ),
         joke=True,
         third=True,
@@ -458,7 +466,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?<!not )(?<!never )(?<!she )(?<!he )(?<!neighbour )(?<!neighbor )(?<!friend )(?<!sister )(?<!brother )(?:hiding|hid|hide|locked|lock|locking|barricaded|shut) (?:my ?self |me )?(?:in|inside|into|from) (?:the |my |a |our )?{_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep|take a break|get a break)\b)",
             r"\bdoors? (?:is |are )?locked\b.{0,20}\b(?:he is|she is|they are|hes|shes) (?:kicking|banging|hitting|pounding|punching|trying) (?:it|them|the door)\b|\bdoor (?:will not|is not going to|wont) hold\b",
             r"\b(?:in the next room|in the other room|downstairs|outside|at the door)\b.{0,10}\b(?:with|w) (?:a |the |his |her )?(?:gun|knife|rifle|shotgun|machete|axe)\b",
-            r"\b(?:gets?|got|getting|pulled|pulls|has got) (?:the|a) knife out\b|\b(?:taking|took|takes) (?:his|her|the) belt off\b",
+            r"(?<!i will )(?<!i )\b(?:gets?|got|getting|pulled|pulls|has got) (?:the|a) knife out\b(?! (?:and|to) (?:chop|cut|slice|dice|carve|peel|prep|do))|\b(?:taking|took|takes) (?:his|her|the) belt off\b",
             rf"\b(?:from|in|inside) (?:the |my )?(?:locked )?{_HIDE_PLACE}\b(?=.*\b(?:door locked|locked|lights off|quiet|whisper|do not make (?:a )?sound|he is|she is|yelling|screaming|outside)\b)",
             r"\b(?<!not )(?<!never )(?<!keeps )(?<!kept )hiding (?:from|in|under)\b|\b(?:chair|something|table) against the door\b",
             r"\b(?:chair|chairs|table|sofa|couch|wardrobe|dresser|bed|drawers|chest of drawers|bookcase|desk|fridge) (?:is |are )?(?:against|in front of|up against|under the handle of) (?:the |my )?(?:front |back |bedroom |bathroom )?door\b",
@@ -469,6 +477,8 @@ RULES: tuple[Rule, ...] = (
             r"\bso (?:he|she|they) (?:thinks|think) i am (?:out|not home|not in|asleep|gone|away)\b",
             r"\b(?:he|she|ex|someone|somebody|they) is (?:right )?outside (?:the |my )?(?:bathroom|bedroom|door|window|room)\b",
             r"\bdo not make (?:a )?sound\b|\bcannot (?:talk|type) (?:loud|much)\b(?=.*\b(?:he|she|ex|him)\b)",
+            rf"(?<!not )(?<!never )(?<!she )(?<!he )(?<!neighbour )(?<!neighbor )(?<!friend )(?<!once )\b(?:hiding|hid|locked my ?self) in (?:the|my|a|our) (?!(?:the|my|a|our)\b)\w+ {_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep)\b)",
+            r"\b(?:do not|dont) answer the door\b(?=.{0,60}\b(?:lights off|quiet|no noise|till|until|they go|he goes)\b)|\blights off\b.{0,20}\bno noise\b",
         ),
     ),
     Rule(
@@ -476,7 +486,7 @@ RULES: tuple[Rule, ...] = (
         DANGER,
         PAUSE,
         _rx(
-            r"\b(?:banging|bang|pounding|kicking|smashing|hammering|trying|tried|tries|rattling|rattled) (?:on )?(?:the |my )?(?:handle on (?:the |my )?)?(?:front |back |bathroom |bedroom )?(?:door|window|handle)(?: handle)?s?\b",
+            r"\b(?:banging|bang|pounding|kicking|smashing|hammering|trying|tried|tries|rattling|rattled) (?:on )?(?:the |my )?(?:handle on (?:the |my )?)?(?:front |back |bathroom |bedroom )?(?:door|window|handle|ramp|gate)(?: handle)?s?\b",
             r"\b(?:someone|somebody|a man|a guy) (?:is )?(?:in|inside|trying to get into) (?:my|the|our) (?:house|flat|home|room)\b",
             r"\b(?:let|lets|letting) (?:him|her|them|himself|herself|themselves) in\b",
             r"\bheard (?:the )?(?:back |front )?door\b(?=.*\blive alone\b)",
@@ -500,6 +510,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:who|that) (?:grabbed|attacked|hit|followed|assaulted) me\b(?=.{0,60}\b(?:still|inside|outside|here|looking)\b)",
             r"\b(?:hell|he will|she will|shell|they will) be waiting for me\b",
             r"\bquick exit\b|\bneed (?:it|this) to look like (?:a game|something else|work)\b",
+            r"\b(?:someone|somebody|a man|a guy|a stranger) (?:is )?in (?:my|the|our) (?:garden|yard|drive|driveway|shed|hallway|house|flat|kitchen)\b(?! (?:centre|center|party|helping))",
+            r"\blook out (?:your|the) window\b",
         ),
     ),
     Rule(
@@ -510,7 +522,7 @@ RULES: tuple[Rule, ...] = (
             # "im going for a walk. dont follow me" is said to the partner.
             r"(?<!do not )(?<!dont )\b(?:followed|following|follow|follows|chasing|chased|stalking|stalked|stalks|tracking|tracked) me\b",
             # "han ur just staring at me" is the partner in the scene, not someone outside.
-            r"(?<!you are )(?<!you are just )(?<!your )(?<!your just )(?<!you just )(?<!you keep )(?<!why are you )\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b",
+            r"(?<!you are )(?<!you are just )(?<!your )(?<!your just )(?<!you just )(?<!you keep )(?<!why are you )\b(?:watching|watches|watched|staring at) (?:me|my (?:house|flat|place|home|window|windows)|the (?:house|flat|window))\b(?! (?:fail|cry|struggle|lose|win|play|sing|dance|run|perform|break down|fall apart|make|do|try|grow|get|graduate|walk))",
             # A race or parcel tracker is not one; one found on the learner's things is.
             r"(?<!watched the )(?<!checked the )(?<!watching the )(?<!checking the )(?<!refreshing the )(?<!race )(?<!parcel )(?<!delivery )(?<!live )(?<!fitness )(?<!habit )(?<!period )(?<!sleep )\b(?:tracker|airtag|air tag|tracking device|tile tracker)\b(?! app\b)",
             r"\blook busy\b|\b(?:standing|sitting) (?:right )?next to me\b(?=.*\b(?:still|guy|man|him|scared)\b)",
@@ -566,6 +578,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:know|knows|found out|worked out) (?:what|which|where) (?:\w+ ){0,2}(?:i|we) (?:train|work|live|stay|sleep|park|go|leave|study|are staying|am staying)\b",
             r"\b(?:keeps|kept) sending (?:me )?(?:pics|photos|pictures) of\b|\bsent me a (?:pic|photo|picture) of (?:\w+ ){0,4}(?:from across|from outside|across the road|outside)\b",
             r"\bnote (?:\w+ ){0,5}with my (?:home )?address\b",
+            r"\bthere is a (?:car|van|truck) outside (?:again|for hours|all night|since)\b|\b(?:has been|been) sat (?:there|outside) since\b",
+            r"\b(?:put|installed|hid|added) (?:a |an )?(?:tracker|tracking|spy|location) (?:app |device )?on my (?:phone|car|bag|laptop)\b",
         ),
         third=True,
     ),
@@ -579,7 +593,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:he|she|they|someone)(?: will| would|ll)? (?:kill|hurt|stab|shoot) me\b",
             r"\b(?:throw|throws|threw|throwing|chuck|pour) (?:acid|bleach|boiling water|petrol) (?:on|at|over|in) (?:me|my)\b",
             r"\b(?:hell|he will|he would|shell|she will|she would) (?:\w+ ){0,2}(?:kill|hurt|stab|shoot|break|make sure i regret)\b",
-        r"\b(?:going to|want to) (?:\w+ ){0,1}(?:kill|hurt|stab|shoot|murder|beat) me\b|\buse (?:it|that|the knife|a knife|the gun) on me\b",
+        r"(?<!knees )(?<!knee )(?<!back )(?<!feet )(?<!legs )(?<!head )(?<!stomach )(?<!body )(?<!hips )(?<!joints )(?<!shoes )(?<!kids )(?<!exams )\b(?:going to|want to) (?:\w+ ){0,1}(?:kill|hurt|stab|shoot|murder|beat) me\b|\buse (?:it|that|the knife|a knife|the gun) on me\b",
             rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:has|have|had|got|is holding|holding|with|wid|waving|pulled|came at me with|grabbed) (?:a |the |his |her )?(?:big |kitchen )?(?:knife|gun|crowbar|weapon|bat|hammer|machete)\b",
             r"\b(?:came|coming) at me (?:with|w)\b",
             r"\b(?:knife|gun|crowbar|weapon|machete) (?:from the kitchen )?(?:and|&) (?:screaming|shouting|yelling)\b",
@@ -655,6 +669,7 @@ RULES: tuple[Rule, ...] = (
             r"\btold (?:them|the (?:doctor|doctors|nurse|nurses|hospital|gp)|everyone|work) i (?:fell|tripped|slipped|walked into)\b(?=.{0,40}\b(?:him|her|but)\b)",
             r"\b(?!(?:you|u|it|that|this|ball|the)\b)\w+ (?:hit|slapped|punched|kicked|shoved|choked|strangled|beat) me again\b",
             r"\blast time i (?:\w+ ){0,3}(?:he|she) (?:threw|smashed|broke|hit|grabbed) (?:the|a|my)\b",
+            r"\b(?:and|then) i get (?:hurt|hit|beaten|slapped|knocked about)\b|\b(?:he is|she is) the (?:one|1) who (?:hits|hurts|beats|slaps|kicks) me\b",
         ),
         third=True,
     ),
@@ -719,6 +734,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:send|post|share|leak) (?:those|the|my|them|these) (?:\w+ )?(?:pics|photos|pictures|nudes|videos) to\b",
             rf"\b{_PARTNER} (?:\w+ ){{0,2}}?(?:hid|hides|hiding|hide|binned|smashed) (?:\w+ ){{0,1}}my (?:phone|car keys|keys|passport|bank card|wallet|purse)\b",
             r"\b(?:he|she|they|husband|wife|partner) (?:\w+ ){0,2}controls (?:the|all the|our|my) (?:money|finances|bank account|cards|budget)\b",
+            rf"\b{_PARTNER} (?:\w+ ){{0,3}}(?:takes?|took|hides?|hid|turns?|turned|switches?|switched|unplugs?|unplugged) (?:off )?my (?:hearing aids?|aids|wheelchair|chair|walker|frame|crutches|cane|scooter|charger|glasses)\b(?! (?:to|for) (?:charge|clean|fix|repair))",
+            r"\b(?:has|have|got|knows) (?:the )?passwords? (?:to|for) my (?:bank|account|email|phone)\b(?=.{0,80}\b(?:moves|takes|spends|if i change|says|threat\w*)\b)",
+            r"\btakes my (?:car )?keys so i (?:cannot|can not) (?:go|leave|drive)\b",
         ),
     ),
     Rule(
@@ -749,6 +767,11 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:have to|must|need to|got to) ask (?:his |her |their )?permission to (?:see|go|visit|leave|talk|call|meet|spend|use)\b",
             r"\b(?:told|tells|telling) (?:my )?(?:kids|children|family|friends|sister|brother|son|daughter|mum|mom|dad) (?:\w+ ){0,6}(?:not to (?:ring|call|visit|contact|see)|i am (?:getting )?(?:confused|mad|crazy|unwell|losing it))\b",
             r"\b(?:he|she) answers (?:the|my) (?:landline|phone)\b",
+            r"\b(?:cancels|cancelled|canceled) my (?:\w+ ){0,2}(?:bookings?|appointments?|appts?|taxis?|lifts?|transport|rides?)\b(?=.{0,60}\b(?:so i|miss|cannot|can not)\b)",
+            r"\b(?:will not|refuses to|never) (?:book|make|take me to|drive me to) my (?:\w+ ){0,2}(?:appointments?|appts?)\b",
+            r"\btell the (?:court|judge|police|social services|social workers?|school) (?:that )?i am (?:an? )?(?:unfit|bad|crazy|mad|abusive|neglectful)\b",
+            r"\b(?:am not|not|never) (?:really )?allowed to say no\b|\byou will have me or (?:you will have )?(?:no one|nobody|nothing)\b",
+            r"\b(?:stopped|stop|had to stop) seeing (?:my )?(?:friends|family|mates|mum|sister|brother)\b(?=.{0,60}\b(?:because|cos|he|she|angry|jealous)\b)",
         ),
     ),
     Rule(
@@ -788,6 +811,9 @@ RULES: tuple[Rule, ...] = (
             r"\bit gets bad when (?:he|she|they) (?:catches|finds|sees|hears)\b",
             r"\b(?:dreading|scared of|terrified of|(?:do not|dont) (?:really )?want to) go(?:ing)? home\b(?=.{0,80}\b(?:he|she|him|her|drinking|gets like that)\b)",
             r"\bgoing home to (?:him|her)\b(?=.{0,30}\b(?:after|worst|scared|dread)\b)|\b(?:he|she) gets like that\b",
+            r"\b(?:he is|she is) back and (?:he|she) has been drinking\b|\b(?:he|she) has been drinking\b(?=.{0,40}\b(?:go quiet|going quiet|pause|got to go|have to go|hide)\b)",
+            r"\bif i go quiet (?:that is|thats) why\b|\b(?:he|she) deletes (?:this|the) app\b|\b(?:got to|have to|need to) hide (?:the|my) phone\b",
+            r"\bkey in the (?:door|lock)\b(?=.{0,40}\b(?:he is|she is) (?:back|home|here)\b)",
         ),
     ),
 )
