@@ -44,23 +44,17 @@ def test_held_out_sets_are_big_balanced_and_from_other_writers() -> None:
     assert not {n.split("_")[1] for n in DEV} & {n.split("_")[1] for n in HELD_OUT}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ceiling not met: the fifteenth held-out round (BA, BB) paused 4 of 100 safe lines "
-    "when scored once (a sore knee that 'wants to kill me', a novel's ending, a knife got out "
-    "to cook, 'my son watched me fail'); the fourteenth and thirteenth paused 1, the twelfth 3; "
-    "the ceiling stays at 3% and this test turns red (strict) the day it is met again",
-)
 def test_held_out_safe_lines_rarely_pause() -> None:
-    # The eighth, ninth and eleventh rounds paused 5.
+    # Sixteenth round (BG, BH): 2 of 100. The fifteenth paused 4 (over the ceiling), the
+    # fourteenth and thirteenth 1, the twelfth 3; the eighth, ninth and eleventh 5.
     report = _report(HELD_OUT, "the held-out sets (scored once, never tuned on)")
     assert report.false_pause_rate <= FALSE_PAUSE_CEILING, len(report.false_pauses)
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: fifteenth held-out round (BA, BB) recall is 0.900 when scored once "
-    "(the fourteenth 0.890, the thirteenth 0.940, the twelfth 0.960, the eleventh 0.900); "
+    reason="floor not met: sixteenth held-out round (BG, BH) recall is 0.820 when scored once "
+    "(the fifteenth 0.900, the fourteenth 0.890, the thirteenth 0.940, the twelfth 0.960); "
     "the floor stays at 0.97 and this test turns red (strict) the day it is met",
 )
 def test_held_out_recall_meets_the_floor() -> None:
