@@ -466,6 +466,8 @@ BLAMING = [
     "dunno what else u want me to say tbh",
     "that text was a bit much ngl",
     "u were literally the one who told me to go",
+    # R9's: "let me know when" is no offer.
+    "going for a shower, let me know when ur done being cross",
 ]
 
 

@@ -20,7 +20,9 @@ more writers, rated by a new rater) rated the same voice with later classifier c
 the classifier retrained in its fourth round, and the learned safety signal's margin. R7
 then became dev data: the voice answers an unread question from the partner's side and
 confirms an unread "am i getting that right", and the repair lines lost their facilitator's
-"Start again. Slowly."; R8 (blind_S17, blind_S18, two more writers, a new rater) is the
+"Start again. Slowly."; R8 (blind_S17, blind_S18, two more writers, a new rater) measured
+that. R8 then became dev data ("Maybe." only to an offer, sarcasm pushed back on, a question
+after support answered), and R9 (blind_S19, blind_S20, two more writers, a new rater) is the
 current measure. The tables print at the end of the run.
 """
 
@@ -41,7 +43,8 @@ R4 = RATINGS / "blind_chat_R4"
 R5 = RATINGS / "blind_chat_R5"
 R6 = RATINGS / "blind_chat_R6"
 R7 = RATINGS / "blind_chat_R7"
-CURRENT = RATINGS / "blind_chat_R8"
+R8 = RATINGS / "blind_chat_R8"
+CURRENT = RATINGS / "blind_chat_R9"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -55,7 +58,9 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
     return row.rated, row.coherent, row.responsive, row.believable
 
 
-@pytest.mark.parametrize("pack", [HISTORY, R2, R3, R4, R5, R6, R7, CURRENT], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "pack", [HISTORY, R2, R3, R4, R5, R6, R7, R8, CURRENT], ids=lambda p: p.name
+)
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
     assert rated >= 150
@@ -88,7 +93,7 @@ def test_the_current_rating_counts_only_replies_to_lines_no_earlier_pack_had() -
     # Writers are all helper sessions of one model and type the same short lines ("im
     # fine", "forget it"), and R7's scripts share 11 lines with earlier ones ("no i dont
     # want to look at my cv rn daniel"): the floors are judged without those items.
-    earlier = [HISTORY, R2, R3, R4, R5, R6, R7]
+    earlier = [HISTORY, R2, R3, R4, R5, R6, R7, R8]
     rated, responsive, believable = _fresh_rates(CURRENT, earlier)
     assert rated >= 150
     _, _, all_responsive, all_believable = _authored(CURRENT)
@@ -120,12 +125,12 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="floor not met: the authored voice on new blind chat scripts in R8 is 90.9% "
-    "believable (floor 90%, met for the first time) and 84.9% responsive (floor 85%, missed "
-    "by one reply: 158 of 186 replies to lines no earlier pack had; 90.6% and 84.9% over all "
-    "192); R7 88% and 88%, R6 79% and 78%, R5 82% and 82%, R4 76% and 80%, R3 82% and 77%, "
-    "R2 79% and 80%, R1 74% and 68%",
+    reason="floor not met: the authored voice on new blind chat scripts in R9 is 88.4% "
+    "believable (floor 90%) and 88.4% responsive (floor 85%, met) over 189 replies to lines "
+    "no earlier pack had (88.5% and 88.5% over all 192); R8 met believable (90.9%) but missed "
+    "responsive by one reply (84.9%); R7 88% and 88%, R6 79% and 78%, R5 82% and 82%, R4 76% "
+    "and 80%, R3 82% and 77%, R2 79% and 80%, R1 74% and 68%",
 )
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6, R7])
+    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6, R7, R8])
     assert believable >= BELIEVABLE_FLOOR and responsive >= RESPONSIVE_FLOOR
