@@ -98,7 +98,7 @@ def asks_about_them(learner: str) -> bool:
 # An offer or a plan put to the partner, in the first person ("I could", "what if I",
 # "I'll", "let me", "I'm going to"): met with the complaint it answers, it is contradicted.
 OFFERS = re.compile(
-    r"\bwhat if\b|\bhow about\b|\bi (could|can|will)\b|\bi'll\b|\blet me\b"
+    r"\bwhat if\b|\bhow about\b|\bi (could|can|will)\b|\bi'll\b|\blet me\b(?! know)"
     r"|\bwe (could|can)\b|\bi'?m going to\b|\bi want to\b",
     re.IGNORECASE,
 )
@@ -121,7 +121,8 @@ BLAMES = re.compile(
     r"|\bi (never|didn'?t|don'?t think i|do not think i) (say|said|agree|promise)"
     # Sarcasm and brush-offs ("let me know when ur done being mad", "wow ok ... great",
     # "idk what else u want me to say", "like im a kid who missed curfew").
-    r"|\bdone being (mad|angry|upset|annoyed)\b|\bwhat else (do )?(you|u) want\b"
+    r"|\bdone being (mad|angry|upset|annoyed|cross|moody|dramatic)\b"
+    r"|\bwhat else (do )?(you|u) want\b"
     r"|\bwow,? ok(ay)?\b|[.!,]\s*(great|cool|fine|whatever|ok then)[.!]*\s*$|\U0001f644"
     r"|\blike i'?m a kid\b|\b(kinda|kind of|a bit|bit) (a lot|much|extra|dramatic)\b"
     r"|\bi (don'?t|do not) even know (her|him|them)\b|\bnot (cancelling|canceling|changing)\b"
