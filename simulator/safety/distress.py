@@ -37,7 +37,7 @@ _FIGURES = _rx(
     r"\b(?:sister|brother|sis|bro|bestie|cousin|nan|gran|grandmas?|nans?|grans?|auntie|aunt|friends|mates|team|coach|sponsor|therapist|trainer|tutor|landlord) (?:is |are )?(?:going to|will|would) (?:murder|kill) me\b(?=.{0,40}\b(?:when (?:she|he|they) (?:finds?|sees?|hears?)|lol|haha|lmao)\b)",
     # Wanting the floor to swallow you in a tense scene: "i just wanna disappear into the couch".
     r"\b(?:disappear|sink|melt) into (?:the )?(?:couch|sofa|floor|ground|bed|duvet|blanket|background|wall|crowd)\b",
-    r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
+    r"\b(?:boss|mum|mom|teacher|coach|manager) (?:will|would|is going to|going to) (?:murder|kill) me\b(?=.{0,30}\b(?:if|when|lol|haha|late)\b)",
     r"\b(?:death|end) of me\b|\bdead tired\b|\bkill me now\b|\bi will (?:die|throw my ?self off this (?:sofa|couch|bed))\b",
     r"\b(?:i could|could) murder (?:a|for a)\b",
     # Fear remembered, not a wish: "thought i was going to die" (food poisoning, a scary flight).

@@ -61,6 +61,18 @@ _PARTNER = (
     r"mum|mom|mother|stepdad|stepmum|parents|family)|(?:husband|wife|boyfriend|girlfriend|partner|fiance)|"
     r"(?:my )?(?:sister|brother)s? husband|(?:my )?(?:daughter|son) in law|daughter|stepson|stepdaughter|[a-z]+ \(my (?:bf|gf|partner)\))"
 )
+_GUN = (
+    r"(?:guns?|rifles?|shotguns?|pistols?|handguns?|revolvers?|firearms?|glock|\d+ ?gauge|"
+    r"twelve gauge|\d\d-\d\d|\d{2,3} ?(?:cal|caliber|calibre)|service weapon)"
+)
+_MEANS = rf"(?:{_GUN}|rope|noose|blades?|razors?|{_PILLS}|bridge|ledge|rooftop|the tracks|cliff|exhaust)"
+_INTENT = (
+    r"(?:held it|holding it|hold it|loaded|load it|where to aim|aim it|not coming back|"
+    r"not comin back|not coming home|for good|done with (?:it|all of it|everything)|be done|"
+    r"end it|ending it|be gone|so it is quick|so its quick|painless|just wanted (?:somebody|"
+    r"someone) to know|nobody (?:would|will) (?:miss|notice)|in my mouth|to my head|"
+    r"under my chin)"
+)
 _HIDE_PLACE = r"(?:bathroom|bedroom|wardrobe|closet|cupboard|loo|toilet|room|staff room|car|basement|attic|shed|under the bed)"
 
 RULES: tuple[Rule, ...] = (
@@ -96,7 +108,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! of (?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy))",
+            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! for a (?:bit|while|few|couple|day|week|minute|min|hour|sec)\b| for (?:an hour|the day|the weekend|the night)\b)(?! of (?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy))",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
             r"\btake up less (?:and less )?space\b(?=.{0,60}\b(?:nothing left|disappear|gone|until|till)\b)|\b(?:keep going|keep on) (?:till|until|til) i (?:just )?(?:stop|disappear|vanish|am gone)\b",
             r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b(?!.{0,25}\b(?:every time we|when we|arguing|argue|fight|fighting|this conversation|these conversations|the wedding|talking about|with you|with u)\b)",
@@ -136,6 +148,8 @@ RULES: tuple[Rule, ...] = (
             r"\bno point (?:in |of )?me (?:being here|being alive|existing|living|staying|going on)\b",
             r"\bif i (?:just )?(?:did not|never|do not) wake up\b(?=.{0,60}\b(?:nobody|no one|noone|would not|notice|care|miss)\b)",
             r"\bcounting down to when i (?:do not|will not|will never) have to\b",
+            # Seventeenth round.
+            r"\b(?:me )?being gone for good\b",
         ),
         joke=True,
         third=True,
@@ -194,6 +208,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:bridge|quarry|cliff|roof|rooftop|tracks|river|edge|overpass|car park|carpark|garage|pier|dam|lake|woods)\b.{0,40}\b(?:deciding|wondering|thinking about|working up|making up my mind)\b.{0,30}\b(?:do it|go through with it|jump|end it)\b",
             r"\bbridges? (?:\w+ ){0,5}(?:do not|dont|without|with no) (?:have )?(?:nets|barriers|railings|fences|suicide nets)\b|\b(?:which|what) bridges\b",
             r"\bi am on (?:the|a) (?:\w+ ){0,2}(?:bridge|roof|rooftop|ledge|cliff|edge|overpass|platform)\b(?=.{0,80}\b(?:not going back|not coming back|right now|tonight|goodbye|going home)\b)",
+            r"\b(?:looked up|googled|searched|researched|read up on|reading up on|know) where to aim\b|\bwhere to aim so\b",
         ),
         third=True,
     ),
@@ -208,6 +223,17 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:gun|rifle|shotgun|pistol|handgun|revolver|firearm|\d+ ?gauge|twelve gauge)\b(?=.*\b(?:thinking|think|thought|looking at|staring|keep|kept|loaded|every day|lately|the key|where it is|access|sitting with it|holding it|most nights|every night)\b)",
             r"\b(?:propofol|ketamine|pentobarb\w*|euthatal|potassium chloride|midazolam|phenobarb\w*|euthanasia (?:solution|drugs?))\b.{0,80}\b(?:at home|in my (?:bag|car|locker|drawer)|keep looking at|looking at it|took home|brought home|kept)\b",
         ),
+        third=True,
+    ),
+    # A means and an intent or a last act in one sentence, in any words: the co-occurrence
+    # reaches phrasings no list above has ("loaded the revolver from the nightstand and just
+    # held it", "the tree stand tonight with the rifle and not comin back"). Only a check-in:
+    # the same two words meet in hunting, range days and films.
+    Rule(
+        "means and intent",
+        SELF,
+        CHECK,
+        _rx(rf"\b{_MEANS}\b.{{0,80}}\b{_INTENT}\b|\b{_INTENT}\b.{{0,80}}\b{_MEANS}\b"),
         third=True,
     ),
     Rule(
@@ -347,7 +373,7 @@ RULES: tuple[Rule, ...] = (
             r"\bplanning (?:to be|on being) gone\b|\bi (?:will )?go away for good\b",
             r"\b(?:will not|do not|not) need (?:it|a job|them|anything|this) (?:\w+ ){0,2}(?:after (?:tonight|today|this)|where i am going|anymore)\b",
             r"\b(?:this weekend|tonight|tomorrow|on (?:sunday|monday|friday|saturday)|after the wedding|after leahs wedding|soon) i (?:will )?(?:finish|end|sort) (?:it|everything|this|myself)\b",
-            r"(?<!can we )(?<!we can )(?<!lets )(?<!let us )(?<!we will )(?<!we could )(?<!could we )\b(?:finish|end|sort) (?:it|everything|things|my ?self|this) (?:out )?(?:all |once )?(?:for good|tonight|for ever|forever)\b",
+            r"(?<!can we )(?<!we can )(?<!lets )(?<!let us )(?<!we will )(?<!we could )(?<!could we )\b(?:finish|end) (?:it|everything|things|my ?self|this) (?:out )?(?:all |once )?(?:for good|tonight|for ever|forever)\b",
             r"\bso will i\b(?=.*\b(?:planned|plan|sunday|tonight|weekend)\b)",
             r"\bi will not be here (?:for|to|in|by|after|next|see)\b",
             r"\b(?:will not|not going to|do not) (?:need|have) to be (?:around|here|alive)\b(?= (?:anymore|any more|after|much longer|for long)|[.,!]|$)",
@@ -580,6 +606,13 @@ RULES: tuple[Rule, ...] = (
             r"\bnote (?:\w+ ){0,5}with my (?:home )?address\b",
             r"\bthere is a (?:car|van|truck) outside (?:again|for hours|all night|since)\b|\b(?:has been|been) sat (?:there|outside) since\b",
             r"\b(?:put|installed|hid|added) (?:a |an )?(?:tracker|tracking|spy|location) (?:app |device )?on my (?:phone|car|bag|laptop)\b",
+            r"\b(?:they|he|she|someone|people)\b (?:\w+ ){0,2}(?:always |somehow )?knows? where i (?:am|go|live|sleep|work|study)\b",
+            r"\b(?:phone|location|car) (?:is |has been )?(?:being )?tracked\b",
+            r"\b(?:car|van|bike|bikes|man|men|guys|lads|them) (?:\w+ ){0,3}still (?:there|outside|waiting|parked)\b",
+            r"\b(?:outside|opposite|across from|by) (?:my |the )?(?:block|flat|house|building|school|college|work|gates|door)\b.{0,60}\b(?:been there|for me|waiting|watching|an hour|hours|right now)\b",
+            r"\b(?:waiting|watching) (?:for me )?(?:at|outside|by|across from|opposite) (?:the |my )?(?:gates|door|block|school|college|work|house|flat)\b",
+            r"(?<!you were )(?<!you are )(?<!you were just )\b(?:sat|sitting|parked|standing) (?:\w+ ){0,4}(?:opposite|across the road|across the street|outside)\b.{0,30}\b(?:watching|right now|waiting)\b",
+            r"\bworking off (?:the|my|his|their) debt\b",
         ),
         third=True,
     ),
@@ -589,7 +622,7 @@ RULES: tuple[Rule, ...] = (
         PAUSE,
         _rx(
             rf"\b{_PERSON} (?:\w+ ){{0,3}}(?:said|says|say|saying|threatened|threatens|threatening|told me|swore|texted|shouting|screaming|yelling)\b(?:.{{0,60}}?)\b(?:(?:kill|hurt|break|stab|shoot|beat) (?:\w+ ){{0,2}}?(?:me|my|you)\b|get (?:\w+ ){{0,1}}?(?:me|you)\b|put me through|sort me out|teach me a lesson|make me pay|make sure i (?:will )?regret|i will regret|i would regret|regret it|i am dead|you are dead|never see|take the kids|end me|finish me|come for me|burn (?:\w+ ){0,2}(?:house|flat|place|home)(?: down)?|with (?:us|me) in it)\b",
-            r"\b(?:held|holding|holds|pointed|pointing|points|pulled|pulls|waved|waving|swung|swinging) (?:a |the |his |her )?(?:\w+ )?(?:knife|gun|blade|machete|bat|hammer|crowbar) (?:at|to|on) (?:me|my)\b",
+            r"\b(?:held|holding|holds|pointed|pointing|points|pulled|pulls|waved|waving|swung|swinging|aimed|aiming) (?:a |the |his |her )?(?:\w+ )?(?:knife|gun|blade|machete|bat|hammer|crowbar|rifle|shotgun|pistol|revolver|handgun) (?:at|to|on) (?:me|my)\b",
             r"\b(?:he|she|they|someone)(?: will| would|ll)? (?:kill|hurt|stab|shoot) me\b",
             r"\b(?:throw|throws|threw|throwing|chuck|pour) (?:acid|bleach|boiling water|petrol) (?:on|at|over|in) (?:me|my)\b",
             r"\b(?:hell|he will|he would|shell|she will|she would) (?:\w+ ){0,2}(?:kill|hurt|stab|shoot|break|make sure i regret)\b",
@@ -646,7 +679,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:broke|smashed|cracked|brought|slammed|hit|whacked|threw|bashed) (?:\w+ ){0,4}(?:over|on|across|against|into) my (?:head|face|skull|back)\b",
             rf"\b{_PARTNER} (?:\w+ ){{0,2}}?(?:scratch\w*|clawed|punch\w*|slap\w*|hit|kick\w*|bit|cut|burn\w*|split) my (?:face|lip|arm|arms|neck|back|eye|nose|head)\b",
             r"\bslamm?(?:ed|s|ing) my (?:fingers|hand|hands|head|arm) in\b|\b(?:he|she) twisted (?:it|my)\b|\bwhen i tried to leave\b",
-            r"\b(?:cracked|broken|bruised) ribs?\b|\bblack eye\b|\bended up (?:in a ?(?:and|&)? ?e|in hospital|with (?:a|stitches))\b(?=.*\b(?:he|she|last time)\b)",
+            r"(?<!got a )(?<!has a )(?<!his )(?<!her )(?<!their )\b(?:cracked|broken|bruised) ribs?\b|\bblack eye\b|\bended up (?:in a ?(?:and|&)? ?e|in hospital|with (?:a|stitches))\b(?=.*\b(?:he|she|last time)\b)",
             r"\bnext time (?:it is|its|will be|it will be) (?:me|my head|my face)\b|\bsmash(?:es|ed)? my (?:stuff|things|phone)\b",
             r"\b(?:beats|hits|slaps|hurts) us\b|\bslaps me around\b|\bthrew me (?:against|into|down|across|on|out)\b",
             rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:throws|threw|throwing|smashes|smashed) (?:stuff|things|plates|glasses|a glass|a plate|stuff at me|things at me)\b(?=.{{0,60}}\b(?:when i|if i|last time|at me|again)\b)",
@@ -814,6 +847,11 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:he is|she is) back and (?:he|she) has been drinking\b|\b(?:he|she) has been drinking\b(?=.{0,40}\b(?:go quiet|going quiet|pause|got to go|have to go|hide)\b)",
             r"\bif i go quiet (?:that is|thats) why\b|\b(?:he|she) deletes (?:this|the) app\b|\b(?:got to|have to|need to) hide (?:the|my) phone\b",
             r"\bkey in the (?:door|lock)\b(?=.{0,40}\b(?:he is|she is) (?:back|home|here)\b)",
+            r"\bonly allowed to (?:call|see|visit|text|ring|talk to|go|leave)\b",
+            r"\b(?:have to|got to|must) (?:ask|beg) (?:him|her|my (?:husband|wife|partner|boyfriend|girlfriend)) for (?:\w+ ){0,2}(?:money|cash|petrol|gas)\b|\bexplain every (?:mile|penny|cent|receipt|pound|dollar)\b",
+            r"\breading (?:over|across) my shoulder\b",
+            r"\b(?:hoodie|hoody|long sleeves|scarf|makeup|concealer|sunglasses|polo neck|turtleneck)\b.{0,40}\b(?:bruises|marks)\b",
+            r"\bif i say the wrong thing\b",
         ),
     ),
 )
