@@ -395,33 +395,27 @@ def test_an_unread_offer_or_question_is_not_met_with_the_stock_complaint(
 
 
 @pytest.mark.parametrize(
-    "learner",
+    ("learner", "family"),
     [
-        "were you more worried or more angry",
-        "how did the rest of it go",
-        "whats happened",
-        "ok so tell me about it. what was the worst bit",
-        "u were on ur own the whole time werent u",
+        ("were you more worried or more angry", "questions"),
+        ("how did the rest of it go", "questions"),
+        ("whats happened", "questions"),
+        ("ok so tell me about it. what was the worst bit", "questions"),
+        ("u were on ur own the whole time werent u", "questions"),
+        # "am i getting that right": a reflection the classifier did not read, confirmed.
+        ("so it was the waiting more than the texts. am i getting that right", "reflecting"),
     ],
 )
-def test_an_unread_question_about_their_side_is_answered_from_it(
-    catalog: Catalog, learner: str
+def test_an_unread_question_is_answered_as_its_kind(
+    catalog: Catalog, learner: str, family: str
 ) -> None:
     # Blind raters marked "Maybe." and "Okay." as non-answers to questions the classifier
     # did not read; the partner answers from their side, as to a read open question.
     for card in _cards_in(catalog, "listen"):
-        answers = set(card.reaction_lines("questions", "hot"))
+        answers = set(card.reaction_lines(family, "hot"))
         assert answers, card.id
         replies = _unread_hot_replies(card, learner, [card.opening[0]])
         assert replies <= answers, (card.id, replies - answers)
-
-
-def test_an_unread_check_of_understanding_is_confirmed(catalog: Catalog) -> None:
-    learner = "so it was the waiting more than the texts. am i getting that right"
-    for card in _cards_in(catalog, "listen"):
-        confirms = set(card.reaction_lines("reflecting", "hot"))
-        replies = _unread_hot_replies(card, learner, [card.opening[0]])
-        assert replies <= confirms, (card.id, replies - confirms)
 
 
 def test_an_unread_question_that_blames_is_still_pushed_back_on(catalog: Catalog) -> None:
