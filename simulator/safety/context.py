@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
+SENTENCE_END = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
+"""Where a sentence ends: stops, and the words that close an aside ("anyway", "back to")."""
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence of folded `text` that holds the span start..end."""
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     right = len(text)
-    after = _SENTENCE_END.search(text, end)
+    after = SENTENCE_END.search(text, end)
     if after:
         right = after.start()
     return text[left:right]
@@ -59,8 +60,18 @@ SERIOUS = _rx(
     r"\b(?:real talk|being honest|honest for a (?:sec|second|minute)|stepping out|step out|in real life|irl|my real|my actual|this is real|(?:that|this) (?:is|was) (?:for )?real|that part is true|not (?:the )?sim talking|out of character|(?:do not|stop|no) (?:reply|replying|answer|answering|respond|responding|talk|talking|stay|staying) in character|break(?:ing)? character|broke character|dropping character|drop character)\b",
 )
 
-# A past that is over: the words may be dark, the learner is not in danger now.
+# Words that say the whole story is resolved, wherever they stand in the sentence.
+_RESOLVED_PARTS = (
+    r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b",
+    r"\bin a good place\b|\bgot help\b|\bpulled through\b|\bdoing (?:so |much |really )?(?:much )?better\b|\ball sorted\b",
+    r"\blong (?:gone|out of it)\b|\bnow sober\b|\bsober \d|\b(?:all |fully )?healed(?: up| now)?\b|\brecovered\b|\bthat is over\b",
+)
+RESOLVED = _rx(*_RESOLVED_PARTS)
+
+# A past that is over: the words may be dark, the learner is not in danger now (a date,
+# an age, "used to", or a resolution).
 PAST = _rx(
+    *_RESOLVED_PARTS,
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
     r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+(?! ?(?:weeks?|wks?|months?|days?|min|mins|minutes?|hours?|hrs?|secs?|seconds?)\b)|\w+teen\b|twenty|thirty|forty|fifty)",
@@ -69,11 +80,9 @@ PAST = _rx(
     r"\bused to\b",
     r"\b(?:once|back|when i was|while i was|years ago) (?:\w+ )?at (?:uni|school|college)\b",
     r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
-    r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b|\bnow is fine\b",
-    r"\bin a good place\b|\bgot help\b|\bpulled through\b|\bdoing (?:so |much |really )?(?:much )?better\b|\ball sorted\b",
-    r"\blong (?:gone|out of it)\b|\bbroke up\b|\bleft (?:him|her|them)\b|\bmoved (?:out|away)\b|\bnow sober\b|\bsober \d",
-    r"\b(?:all |fully )?healed(?: up| now)?\b|\bat my old (?:job|work|school|place|flat)\b",
-    r"\brecovered\b|\bthat is over\b|\bthat was (?:years|ages|a long time)\b|\bthat was (?:19|20)\d\d\b",
+    r"\bnow is fine\b|\bbroke up\b|\bleft (?:him|her|them)\b|\bmoved (?:out|away)\b",
+    r"\bat my old (?:job|work|school|place|flat)\b",
+    r"\bthat was (?:years|ages|a long time)\b|\bthat was (?:19|20)\d\d\b",
     r"\bnot in a scary way\b|\bno worries about\b|\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they|we) (?:laughs?|joke) about it now\b",
 )
 
@@ -106,13 +115,6 @@ def past_and_over(sentence: str) -> bool:
 # run-on typed with commas for full stops ("she takes my whole paycheck ..., she threw a
 # mug at my head last year") is many sentences, and "last year" dates only its own part.
 LONG_SENTENCE = 30
-
-# Words that say the whole story is resolved, wherever they stand in the sentence.
-RESOLVED = _rx(
-    r"\bi am (?:ok|okay|fine|good|safe|well|better) now\b|\b(?:is|its|it is|all) (?:fine|ok|okay|good|sorted|over|done) now\b",
-    r"\bin a good place\b|\bgot help\b|\bpulled through\b|\bdoing (?:so |much |really )?(?:much )?better\b|\ball sorted\b",
-    r"\blong (?:gone|out of it)\b|\bnow sober\b|\bsober \d|\b(?:all |fully )?healed(?: up| now)?\b|\brecovered\b|\bthat is over\b",
-)
 
 
 def past_near(sentence: str, clause: str) -> bool:

@@ -28,7 +28,6 @@ INDEX_DIR = Path(__file__).parent / "data"
 VECTORS = INDEX_DIR / "neighbours.npy"
 EXAMPLES = INDEX_DIR / "neighbours.jsonl"
 
-_SEGMENT = re.compile(r"[.!?;\n]+|\s(?:anyway|ok anyway|back to)\s")
 # "me" alone does not count: "you counted on me" is about the partner.
 _FIRST_PERSON = re.compile(r"\b(?:i|my|myself|mine)\b")
 
@@ -202,7 +201,7 @@ def clause_runs(sentence: str) -> list[str]:
 def segments(text: str, runs: bool = True) -> list[str]:
     """The whole message, each sentence of three words or more (a disclosure may be one),
     and (unless `runs` is False) runs of clauses within long sentences."""
-    parts = [p.strip() for p in _SEGMENT.split(text) if len(p.split()) >= 3]
+    parts = [p.strip() for p in context.SENTENCE_END.split(text) if len(p.split()) >= 3]
     out = [text, *(p for p in parts if p != text.strip())]
     if runs:
         for part in parts:

@@ -249,15 +249,14 @@ def _words(value: object) -> set[str]:
     if isinstance(value, str):
         return set(re.findall(r"[a-z']+", value.lower()))
     if isinstance(value, dict):
-        return set().union(*(_words(v) for v in value.values())) if value else set()
+        value = list(value.values())
     if isinstance(value, list | tuple):
-        return set().union(*(_words(v) for v in value)) if value else set()
+        return set().union(*(_words(v) for v in value))
     return set()
 
 
 @functools.cache
 def stock_words() -> frozenset[str]:
     """Every word the stock lines use: a partner named with one would seem to say its name."""
-    return frozenset(
-        set().union(*(_words(value) for name, value in globals().items() if name.isupper()))
-    )
+    tables = (ZONE_LINES, SOFTER_LINES, FEELS_LINES, CUE_LINES, AFTER_MISSTEP_CUES)
+    return frozenset(_words((*tables, AFTER_ATTUNED_CUES, REACTION_LINES)))

@@ -17,6 +17,12 @@ from simulator.modes import get_mode
 from simulator.personas.card import PersonaCard
 from simulator.replyplan import MISSTEP_FAMILIES, ReplyPlan
 
+
+def _straight(text: str) -> str:
+    """The text with curly apostrophes made straight, as the patterns below are written."""
+    return text.replace("\u2019", "'")
+
+
 # Words a reaction line quotes back at the learner ("It's not 'just a text'!"): a single
 # quote not inside a word opens and closes it.
 QUOTED = re.compile(r"(?<![A-Za-z])'([^']+?)'(?![A-Za-z])")
@@ -27,7 +33,7 @@ def quotes_fit(line: str, learner: str) -> bool | None:
     quoted = QUOTED.findall(line)
     if not quoted:
         return None
-    said = " ".join(learner.lower().replace("\u2019", "'").split())
+    said = " ".join(_straight(learner.lower()).split())
     return all(" ".join(q.lower().split()).strip(" .,!?") in said for q in quoted)
 
 
@@ -71,7 +77,7 @@ _CHECKS_UNDERSTANDING = re.compile(
 
 def checks_understanding(learner: str) -> bool:
     """Whether the message asks if the learner has understood the partner right."""
-    return bool(_CHECKS_UNDERSTANDING.search(learner.replace("\u2019", "'")))
+    return bool(_CHECKS_UNDERSTANDING.search(_straight(learner)))
 
 
 # Asking leave or offering help ("can i sit here", "want me to call him") is not asking
@@ -89,7 +95,7 @@ _WANTS_TO_HEAR = re.compile(
 
 def asks_about_them(learner: str) -> bool:
     """Whether the message asks the partner about their side, rather than offering a plan."""
-    text = learner.replace("\u2019", "'").strip()
+    text = _straight(learner).strip()
     if not _ASKS_ABOUT.search(text) or _NOT_ABOUT_THEM.search(text):
         return False
     return not OFFERS.search(_WANTS_TO_HEAR.sub(" ", text))
@@ -149,7 +155,7 @@ def pushes(learner: str, plan: ReplyPlan) -> bool:
     if planning is None or not planning.pushes_back_on_blame:
         return False
     guessed = plan.reacting_to.family in MISSTEP_FAMILIES and not plan.reacting_to.clear
-    return guessed or bool(BLAMES.search(learner.replace("\u2019", "'")))
+    return guessed or bool(BLAMES.search(_straight(learner)))
 
 
 def opener(line: str) -> str:
@@ -190,7 +196,7 @@ def held_back(
         other = [line for line in complaints if line in fresh]
         return other or [line for line in fresh if not MAYBE.match(line)] or fresh or complaints
     again = bool(last) and any(last.startswith(line) for line in restated)
-    offered = bool(OFFERS.search(learner.replace("\u2019", "'")))
+    offered = bool(OFFERS.search(_straight(learner)))
     asked = offered or bool(ASKS.search(learner))
     if not offered:
         # "Maybe" takes up an offer; said to anything else it concedes nothing and answers
@@ -222,7 +228,7 @@ def credited(
     in a message that neither asks, offers nor shifts the blame. When the message does
     shift the blame, a heated partner stays guarded with their complaint instead.
     """
-    text = learner.replace("\u2019", "'")
+    text = _straight(learner)
     pushed = plan.heat == "hot" and pushes(learner, plan)
     if plan.reacting_to.clear and not (pushed or ASKS.search(text) or OFFERS.search(text)):
         return lines

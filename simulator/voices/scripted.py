@@ -98,7 +98,8 @@ class ScriptedVoice:
             reactions = echoed or [line for line in reactions if fits[line] is None] or reactions
         confirms = self.card.reaction_lines("reflecting", plan.heat)
         answers = self.card.reaction_lines("questions", plan.heat)
-        unread = family == NOTHING and not pushes(learner, plan)
+        blamed = pushes(learner, plan)
+        unread = family == NOTHING and not blamed
         if unread and confirms and checks_understanding(learner):
             # "am i getting that right": a reflection the classifier did not read.
             reactions = confirms
@@ -114,7 +115,7 @@ class ScriptedVoice:
                 for heat in ("hot", "wary", "cool")
                 for line in self.card.reaction_lines(NOTHING, heat)
             ]
-            pushed = plan.heat == "hot" and pushes(learner, plan)
+            pushed = plan.heat == "hot" and blamed
             reactions = held_back(reactions, learner, recent[-RECENT:], restated, pushed)
         elif family in ATTUNED_FAMILIES:
             reactions = credited(reactions, learner, plan, self.card, recent[-RECENT:])
