@@ -58,8 +58,9 @@ _SOFT_FIGURES = _rx(
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
     # "if i see one more visa form i will hang myself": exasperation at a chore.
     r"\bif i (?:see|hear|get|read|fill|fill in|fill out|do|sit through|have to (?:\w+ )?\w+) (?:one more|another|the word (?:\w+ ){1,2}one more) (?:\w+ ){1,5}i (?:will|am going to|swear i will|swear i am going to|am) (?:(?:kill|hang|shoot|end) my ?self|(?:throw my ?self|throwing my ?self|jump|jumping) off (?:the |a )?(?:\w+ )?(?:roof|bridge|building|balcony|cliff|window)|die)\b",
-    # "if arsenal bottle it again im jumping off a bridge": a vow over a game's result.
-    r"\bif (?:\w+ ){1,5}(?:again|one more time|lose|loses|lost|bottle it|bottles it|draw|wins|win)\b,? i am (?:jumping|going to jump|throwing my ?self) off (?:a|the) (?:bridge|roof|cliff|building|balcony)\b",
+    # "if arsenal bottle it again im jumping off a bridge": a vow over a game's result, or over
+    # an app that says "disruption" one more time.
+    r"\bif (?:\w+ ){1,8}(?:again|one more time|lose|loses|lost|bottle it|bottles it|draw|wins|win)\b,? i am (?:jumping|going to jump|going to throw my ?self|throwing my ?self) off (?:a|the) (?:bridge|roof|cliff|building|balcony|pier|quay|harbour wall|boat|ferry)\b",
     # "marking thirty essays this weekend is going to kill me": a chore, not a person.
     r"\b(?:essays|exams|emails|deadlines|meetings|shifts|week|weekend|job|commute|marking|work|traffic|heat|hangover|gym|leg day|training|kids|baby|toddler|boss|this|that|it)\b(?: \w+){0,3} (?:is|are) (?:\w+ )?going to (?:kill|be the death of) me\b",
     # "the data drop is actually going to kill me lol": a thing, laughed about.

@@ -65,13 +65,14 @@ _GUN = (
     r"(?:guns?|rifles?|shotguns?|pistols?|handguns?|revolvers?|firearms?|glock|\d+ ?gauge|"
     r"twelve gauge|\d\d-\d\d|\d{2,3} ?(?:cal|caliber|calibre)|service weapon)"
 )
-_MEANS = rf"(?:{_GUN}|rope|noose|blades?|razors?|{_PILLS}|bridge|ledge|rooftop|the tracks|cliff|exhaust)"
+_MEANS = rf"(?:{_GUN}|rope|noose|blades?|razors?|{_PILLS}|bridge|ledge|rooftop|the tracks|cliffs?|exhaust|pier|quay|harbour wall|sea wall|the rocks|the edge|the water)"
 _INTENT = (
     r"(?:held it|holding it|hold it|loaded|load it|where to aim|aim it|not coming back|"
     r"not comin back|not coming home|for good|done with (?:it|all of it|everything)|be done|"
-    r"end it|ending it|be gone|so it is quick|so its quick|painless|just wanted (?:somebody|"
+    r"end it|ending it|be gone|so (?:it|its|it is|it would be|it will be|itd be|it d be) (?:quick|fast|over quick)|painless|just wanted (?:somebody|"
     r"someone) to know|nobody (?:would|will) (?:miss|notice)|in my mouth|to my head|"
-    r"under my chin)"
+    r"under my chin|for it to be (?:quick|fast|over quick|painless)|has to be (?:for it )?to be quick|"
+    r"(?:going|goin|go) back (?:there |down )?tonight)"
 )
 _HIDE_PLACE = r"(?:bathroom|bedroom|wardrobe|closet|cupboard|loo|toilet|room|staff room|car|basement|attic|shed|under the bed)"
 
@@ -286,7 +287,8 @@ RULES: tuple[Rule, ...] = (
             # "... a collection in the sideboard now. i know what i mean to do with them"
             rf"\b{_PILLS}\b.{{0,160}}\bi know (?:exactly )?what i (?:mean|am going|plan|want|intend|need) to do with (?:them|it|those)\b",
             rf"\b{_PILLS}\b.{{0,40}}\b(?:saving|saved|stockpiling|stashing|hoarding|collecting) (?:them|it|those|these) (?:up)?\b",
-            r"\b(?:\d+|three|four|five) boxes of\b",
+            # Boxes of pills, not of hymnals or books: "40 boxes of hymnals" is a house move.
+            rf"\b(?:\d+|three|four|five|six|ten) (?:boxes|packs|packets) of (?:(?:\w+ )?{_PILLS}|them|these|those|the stuff|my \w+)\b",
             rf"\b{_PILLS} (?:are |is |r )?(?:all )?(?:counted|counted out|sorted|lined up|ready)\b",
             r"\b(?:pills|tablets) (?:\w+ ){0,1}lined up\b|\blined up (?:\w+ ){0,2}(?:pills|tablets)\b|\ball the (?:pills|tablets) (?:ready|next to me|in front of me)\b",
             rf"\b(?:take|took|taking|swallow) the whole (?:box|packet|bottle|strip|pack)\b|\bhow long does {_PILLS} take\b",
@@ -436,6 +438,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:blade|razor|razor blade)\b.{0,100}\b(?:look at it|looking at it|keep going back|have not done anything yet|not done anything yet)\b",
             r"\bslept in (?:the|my) car\b(?=.{0,60}\b(?:again|keep the peace|punishment|home|he|she|locked)\b)|\bmade me sleep (?:in the car|outside|in the garage|on the floor)\b",
             r"\bi will be gone (?:after|by) (?:the weekend|this weekend|tonight|tomorrow|friday|saturday|sunday|monday|the end of)\b",
+            r"\bmight as well (?:just )?get it (?:all )?over (?:with|and done)\b(?=.{0,40}\b(?:tonight|this weekend|tomorrow|soon|today|now|on \w+day)\b)",
         ),
     ),
     Rule(
@@ -613,6 +616,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:waiting|watching) (?:for me )?(?:at|outside|by|across from|opposite) (?:the |my )?(?:gates|door|block|school|college|work|house|flat)\b",
             r"(?<!you were )(?<!you are )(?<!you were just )\b(?:sat|sitting|parked|standing) (?:\w+ ){0,4}(?:opposite|across the road|across the street|outside)\b.{0,30}\b(?:watching|right now|waiting)\b",
             r"\bworking off (?:the|my|his|their) debt\b",
+            r"\b(?:he|she|they|ex|exs|someone|somebody|a withheld number|a private number|no caller id)\b (?:\w+ ){0,3}?(?:calling|ringing|phoning|calls|rings)\b.{0,40}\b(?:and|then|n) (?:hanging|hangs|hung) up\b",
         ),
         third=True,
     ),
@@ -642,6 +646,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:coming|come) (?:round|over|back) (?:\w+ ){0,2}to (?:sort me out|deal with me|teach me a lesson|do me in|get me)\b",
             r"\b(?:hell|he will|he would|shell|she will|she would|they will|they would) (?:\w+ ){0,2}put me in (?:the )?(?:hospital|a&e|the ground|a box)\b",
             r"\bthreatened me with (?:a |the |his |her )?(?:knife|gun|blade|machete|bat|hammer|weapon|crowbar)\b",
+            # Threats in other verbs (thrown off the quay), a visit to take back "what belongs to him", a visit with a key.
+            r"\b(?:going to|gonna|will|would|threatened to|threatens to|threatening to) (?:\w+ ){0,1}(?:throw|push|chuck|shove|drag|hold) me (?:off|over|into|in the|down the|out of|out the|under)\b|\b(?:going to|gonna|will|would|threatened to|threatens to) (?:drown|strangle|choke|run over|bury) me\b",
+            r"\b(?:coming|come|comin|on (?:his|her|their) way) (?:round |over |back |here )?(?:\w+ ){0,2}(?:to )?(?:collect|fetch|claim|take back) (?:me|what (?:belongs|is|s) (?:to )?(?:him|his|her|them|theirs|the \w+)|whats (?:his|hers|theirs)|his property)\b",
+            r"\b(?:coming|on (?:his|her) way) (?:round|back|over|here)\b(?=.{0,80}\b(?:knows where (?:the |my )?(?:spare )?keys?|spare key|let (?:him|her)self in|been drinking|drunk)\b)",
         ),
         third=True,
     ),
@@ -724,6 +732,7 @@ RULES: tuple[Rule, ...] = (
             r"\bwhen i say no (?:he|she|they) (?:does|do|keeps going|carries on|still)\b",
             r"\b(?:touch|touches|touched|touching) me (?:when|while|at night)\b",
             r"\bsays (?:i am|im) (?:his|hers) so it (?:does not|doesnt) count\b",
+            r"\b(?:forced|forces|forcing|force) (?:him|her|them)sel(?:f|ves) on me\b",
         ),
     ),
     Rule(
@@ -805,6 +814,7 @@ RULES: tuple[Rule, ...] = (
             r"\btell the (?:court|judge|police|social services|social workers?|school) (?:that )?i am (?:an? )?(?:unfit|bad|crazy|mad|abusive|neglectful)\b",
             r"\b(?:am not|not|never) (?:really )?allowed to say no\b|\byou will have me or (?:you will have )?(?:no one|nobody|nothing)\b",
             r"\b(?:stopped|stop|had to stop) seeing (?:my )?(?:friends|family|mates|mum|sister|brother)\b(?=.{0,60}\b(?:because|cos|he|she|angry|jealous)\b)",
+            r"\bnot allowed to (?:drive (?:or|and|n|nor) )?have (?:a|my own|any) (?:bank card|bank account|card|account|money|phone|keys?|passport)\b",
         ),
     ),
     Rule(
@@ -852,6 +862,8 @@ RULES: tuple[Rule, ...] = (
             r"\breading (?:over|across) my shoulder\b",
             r"\b(?:hoodie|hoody|long sleeves|scarf|makeup|concealer|sunglasses|polo neck|turtleneck)\b.{0,40}\b(?:bruises|marks)\b",
             r"\bif i say the wrong thing\b",
+            # A partner who has others refuse the learner a ticket, a lift or a loan: a check-in.
+            r"\b(?:told|tells|telling|asked|asks|got|warned|warns) (?:\w+ ){1,6}?not to (?:sell|give|rent|lend|serve|drive|let) me\b",
         ),
     ),
 )
