@@ -959,3 +959,77 @@ def test_common_words_and_a_figure_are_not_a_new_topic() -> None:
     context = ctx(Zone.SETTLING, card_text=RACE, learner="everyone went quiet")
     assert reasons("Everyone suddenly found their shoes very interesting.", context) == set()
     assert reasons("You're already giving me homework.", context) == set()
+
+
+# Round 6 (blind dev GI, GJ): general forms the checks learned, each beside a close reply
+# that must still pass.
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Aww, you're so sweet. Fine, your call, love you.",
+        "Sure. I'm just so relieved you walked in!",
+        "Honestly you're the best, I feel so much better now.",
+    ],
+)
+def test_gushing_or_self_blame_is_warmth_while_the_plan_holds(reply: str) -> None:
+    context = ctx(Zone.GUARDED, learner="what do u want to eat", plan=plan("stay_guarded"))
+    assert GuardReason.STANCE in reasons(reply, context), reply
+
+
+def test_blaming_oneself_is_an_apology_while_pushing_back_but_a_mood_while_guarded() -> None:
+    reply = "Sorry, I know I get like this. Anyway. You didn't text."
+    pushing = ctx(Zone.ESCALATED, learner="ur overreacting", plan=plan("push_back"))
+    guarded = ctx(Zone.GUARDED, learner="hey", plan=plan("stay_guarded"))
+    assert GuardReason.STANCE in reasons(reply, pushing)
+    assert reasons(reply, guarded) == set()
+
+
+def test_a_sneer_with_a_cue_still_holds_without_gushing() -> None:
+    context = ctx(Zone.GUARDED, learner="i said sorry", plan=plan("stay_guarded"))
+    assert reasons("Sure. Great. Noted.", context) == set()
+    assert reasons("I don't love you right now.", context) == set()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It doesn't matter what I wanted. Go to bed.",
+        "Nothing is wrong. You asked for quiet, I'm giving you it.",
+        "Don't feel sorry for me. You have no idea how that room felt.",
+        "Well, you were the one who counted on it.",
+        "Okay. No point going on about it.",
+        "A sign. Right. Like you'd even notice.",
+    ],
+)
+def test_coldness_in_new_words_goes_against_a_plan_that_comes_round(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE in reasons(reply, context), reply
+
+
+def test_plain_words_near_those_forms_still_come_round() -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    for reply in (
+        "It matters how I felt, and you're hearing it now.",
+        "Well, that does help a bit.",
+        "I have no idea what to say yet. Give me a second.",
+    ):
+        assert reasons(reply, context) == set(), reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I sat there a long time, the phone still warm in my hand.",
+        "I remember feeling it in my chest that night, every minute of it.",
+        "(Priya folds the letter and looks away.) Fine.",
+    ],
+)
+def test_a_novels_prose_and_a_named_aside_are_narration(reply: str) -> None:
+    assert GuardReason.NARRATION in reasons(reply, ctx(Zone.SETTLING)), reply
+
+
+def test_spoken_recollection_is_not_narration() -> None:
+    for reply in ("I remember feeling stupid. That's all.", "The light was off when you came in."):
+        assert GuardReason.NARRATION not in reasons(reply, ctx(Zone.SETTLING)), reply

@@ -172,6 +172,10 @@ _THERAPIST = _rx(
     r"\b(?:is|are) (?:a |an )?(?:normal|natural|common|expected) part of (?:the|any|every|a|life)\b|\bdoesn't define (?:your|you|who)\b|\b(?:just )?to recap\b|\bdid i get that right\b",
     r"\b(?:an?|the) (?:important|great|good|crucial|big|huge) first step\b|\bcommunication patterns?\b|\b(?:may|might|would|could) benefit from\b",
     r"\b(?:i'm|i am) (?:here|always here|right here) to (?:listen|talk|help) whenever\b|\bwhere would you like to (?:start|begin)\b|\bthank you for (?:checking in|acknowledging|reaching out|opening up)\b",
+    # a counsellor's mirror ("It sounds like you felt torn", "So what you're trying to say
+    # is"), "holding space", and a list of coping tips ("Have you considered ...")
+    r"\bit sounds like you (?:felt|feel|were feeling|are feeling)\b|\bso what you(?:'re| are) (?:trying to say|saying) is\b|\bholding space\b",
+    r"\bcoping (?:strategies|skills|mechanisms|tips)\b|\bhave you considered\b|\ba (?:great|good|helpful|useful) tip\b|\bsetting boundaries\b",
 )
 
 _ROLE_LABEL = re.compile(
@@ -550,7 +554,9 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
             if evidence is not None and reason not in seen:
                 found.append(Finding(reason=reason, evidence=evidence))
                 seen.add(reason)
-        staged = stage_direction(aside)
+        # "(Maya sets the pen down.)": the persona's own name opening an aside stages it.
+        named = re.match(rf"^[*(\[]\s*{re.escape(ctx.name)}\s+[a-z]+", aside, re.IGNORECASE)
+        staged = stage_direction(aside) or (aside if named else None)
         if staged is not None and GuardReason.NARRATION not in seen:
             found.append(Finding(reason=GuardReason.NARRATION, evidence=staged))
             seen.add(GuardReason.NARRATION)

@@ -91,6 +91,13 @@ _NARRATION = rx(
     r"(?:^|[,;]\s*)(?:with|in) a (?:deep |heavy |small |long |tired |bitter |sad |weak )?(?:sigh|smile|shrug|nod|laugh|frown|scoff|(?:small|shaky|trembling|quiet|soft|flat|tight|low|cold|sharp) (?:voice|tone))\b\s*[,.]?",
     rf"(?:^|,\s*)(?:{_BODY} )?(?:voice|eyes|hands|jaw|lips?) (?:\w+ )?(?:crack|shak|trembl|tighten|soften|well|narrow|drop|fill|harden|tens|break|waver)\w*",
     r"^\W*(?:a )?(?:long |short |brief )?(?:pause|silence|beat)\W*$",
+    # a novel's absolute phrase, not speech: "..., the medal heavy in my pocket", "..., the
+    # kitchen light flickering", "...: the panic rising in my chest"
+    r"[,:;]\s+the (?:[a-z]+ ){1,3}(?:still |so )?(?:heavy|cold|twisted|clenched|tight|[a-z]{3,}ing) (?:in|on|around|outside|against|behind|over|under) (?:my|the)\b",
+    r"[,:;]\s+the (?:[a-z]+ ){1,2}(?:light|sky|rain|room|kitchen|house|window|clock|silence) (?:still )?[a-z]{3,}ing\b",
+    r"[,:;]\s+the (?:[a-z]+ ){1,2}still [a-z]+ (?:in|on|against|around) my\b",
+    # a diary's recollection of this very evening: "I remember feeling each minute stretch"
+    r"^i remember feeling\b[^.!?]*\b(?:that (?:night|evening|afternoon|day)|around me|in my (?:chest|hands?|pocket|throat|stomach))\b",
 )
 # An aside (the tidier strips it) that stages the scene: *sighs*, (looks away), [pause].
 _ASIDE_ACTION = re.compile(
@@ -473,6 +480,8 @@ HOLDING = frozenset({"push_back", "stay_guarded"})
 _APOLOGY = rx(
     r"\b(?:i'm|i am) (?:so |really |very |truly )?sorry\b(?! (?:you|that you|if you|but|for you)\b|,? but\b)",
     r"\bi apologi[sz]e\b|\bsorry (?:for|about) (?:that|how i|what i|being|snapping|yelling|getting)\b",
+    # taking the blame on oneself: "Sorry, I know I get anxious."
+    r"\bsorry,? i know i (?:get|am|was|can be|overreact|go on|made)\b",
 )
 # Taking the complaint back: the partner gives up its ground, which only the plan may decide.
 _RETRACT = rx(
@@ -522,6 +531,15 @@ _COLD = rx(
     r"\byou (?:should|ought to) be (?:sorry|ashamed)\b|\byou(?:'ve)? made me look (?:like|stupid|small|foolish|bad|an? )|\bwhy are you (?:blaming|attacking|having a go at|on at|picking on) me\b",
     r"\b(?:making|make|made|paint(?:ing)?) me (?:out (?:to be |as )?|into )?the (?:bad guy|villain|bad one|problem)\b|\byou(?:'re| are) already (?:annoyed|angry|mad|cross|on at me|on my case|having a go|nagging)\b",
     r"\b(?:cool|nice|great|touching|pretty) (?:speech|monologue|performance|script)\b|\bcool story\b",
+    # waving one's own feelings away ("It doesn't matter how I felt", "no point dwelling on
+    # it"), stonewalling ("Nothing's going on for me"), refusing care ("Don't pity me",
+    # "You have no idea"), a sneer at the learner's notice ("Like you'd notice"), giving
+    # back what was asked for as a rebuke ("You wanted space, I'm giving it"), and blame
+    # opening on "Well, you did ..."
+    r"\b(?:it )?doesn't matter (?:how|what) i (?:felt|feel|think|thought|wanted|want|need)\b|\b(?:there's )?no point (?:dwelling|going on|talking|getting upset) (?:on|about)\b",
+    r"^nothing(?:'s| is) (?:going on|wrong|the matter|up)\b|\byou wanted (?:space|time|distance|quiet)\b[^.!?]{0,20}\bi'm giving (?:it|you)\b",
+    r"\bdon't (?:you )?(?:pity|patroni[sz]e|handle|manage|feel sorry for) me\b|\byou have no idea (?:what|how)\b",
+    r"\blike you(?:'d| would) (?:even )?(?:notice|care|know|listen|understand)\b|^well,? you (?:did|were|should|could|always|never)\b",
 )
 
 # A curt word to open with ("Fine.", "Nothing."): cold once the partner has cooled, but a
@@ -558,6 +576,15 @@ def _holds_after(sentence: str, found: re.Match[str], later: list[str]) -> bool:
     return _STILL.search(rest) is not None
 
 
+# Warmth no sneer says: gushing relief, praise or a sign-off of love. A sarcastic cue
+# beside it ("Sure, you pick, love you.") does not turn it into a jab.
+_GUSH = rx(
+    r"\b(?:i'm|i am) (?:just )?so (?:glad|happy|relieved|grateful)\b",
+    r"\byou(?:'re| are) (?:so |just |honestly |really )?(?:the best|so sweet|a sweetheart|an angel)\b|^aw+,? you(?:'re| are) (?:so )?sweet\b",
+    r"(?:^|[,.!;]\s*)love you\b|\bi feel so much better\b|\bdon't even worry about it\b",
+)
+
+
 def stance(text: str, ctx: GuardContext) -> str | None:
     """The reply softens while the plan holds back, or turns hostile while it opens up."""
     plan = ctx.plan
@@ -566,6 +593,10 @@ def stance(text: str, ctx: GuardContext) -> str | None:
     if plan.stance in HOLDING:
         sarcastic = _sarcastic(text)
         said = sentences(text)
+        for sentence in said:
+            gush = _GUSH.search(sentence.lower())
+            if gush and not _NEGATED.search(sentence.lower()[: gush.start()]):
+                return sentence[gush.start() : gush.end()]
         for i, sentence in enumerate(said):
             lowered = sentence.lower()
             # Thanks said through the teeth ("Oh, thanks. Really helpful.") keep the stance,
