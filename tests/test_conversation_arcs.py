@@ -145,6 +145,13 @@ NOT_YET = {
     ("blind_S20", 7): "ends escalated",
     ("blind_S20", 8): "ends escalated (ask mode)",
     ("blind_S20", 10): "ends escalated (ask mode)",
+    ("blind_S21", 1): "ends flooded",
+    ("blind_S21", 2): "ends guarded",
+    ("blind_S21", 6): "ends flooded",
+    ("blind_S22", 1): "ends escalated",
+    ("blind_S22", 3): "ends guarded",
+    ("blind_S22", 6): "ends escalated",
+    ("blind_S22", 7): "ends flooded",
 }
 """Scripts whose arc is not met today. S1 arrived after the classifier was frozen; S2 was
 written by another writer after that and scored once; S3 and S4 (two more writers, for the

@@ -22,8 +22,10 @@ then became dev data: the voice answers an unread question from the partner's si
 confirms an unread "am i getting that right", and the repair lines lost their facilitator's
 "Start again. Slowly."; R8 (blind_S17, blind_S18, two more writers, a new rater) measured
 that. R8 then became dev data ("Maybe." only to an offer, sarcasm pushed back on, a question
-after support answered), and R9 (blind_S19, blind_S20, two more writers, a new rater) is the
-current measure. The tables print at the end of the run.
+after support answered), and R9 (blind_S19, blind_S20, two more writers, a new rater) measured
+that. R9 then became dev data (lines that answered as if told off, or as if the learner were
+not coming, rewritten in five cards), and R10 (blind_S21, blind_S22, two more writers, a new
+rater) is the current measure. The tables print at the end of the run.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ R5 = RATINGS / "blind_chat_R5"
 R6 = RATINGS / "blind_chat_R6"
 R7 = RATINGS / "blind_chat_R7"
 R8 = RATINGS / "blind_chat_R8"
-CURRENT = RATINGS / "blind_chat_R9"
+R9 = RATINGS / "blind_chat_R9"
+CURRENT = RATINGS / "blind_chat_R10"
 BELIEVABLE_FLOOR = 0.90
 RESPONSIVE_FLOOR = 0.85
 
@@ -59,7 +62,7 @@ def _authored(pack: Path) -> tuple[int, float, float, float]:
 
 
 @pytest.mark.parametrize(
-    "pack", [HISTORY, R2, R3, R4, R5, R6, R7, R8, CURRENT], ids=lambda p: p.name
+    "pack", [HISTORY, R2, R3, R4, R5, R6, R7, R8, R9, CURRENT], ids=lambda p: p.name
 )
 def test_the_pack_is_big_enough_and_fully_rated(pack: Path) -> None:
     rated, coherent, _, _ = _authored(pack)
@@ -93,7 +96,7 @@ def test_the_current_rating_counts_only_replies_to_lines_no_earlier_pack_had() -
     # Writers are all helper sessions of one model and type the same short lines ("im
     # fine", "forget it"), and R7's scripts share 11 lines with earlier ones ("no i dont
     # want to look at my cv rn daniel"): the floors are judged without those items.
-    earlier = [HISTORY, R2, R3, R4, R5, R6, R7, R8]
+    earlier = [HISTORY, R2, R3, R4, R5, R6, R7, R8, R9]
     rated, responsive, believable = _fresh_rates(CURRENT, earlier)
     assert rated >= 150
     _, _, all_responsive, all_believable = _authored(CURRENT)
@@ -123,14 +126,43 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
         assert authored_believable > row.believable and authored_responsive > row.responsive
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="floor not met: the authored voice on new blind chat scripts in R9 is 88.4% "
-    "believable (floor 90%) and 88.4% responsive (floor 85%, met) over 189 replies to lines "
-    "no earlier pack had (88.5% and 88.5% over all 192); R8 met believable (90.9%) but missed "
-    "responsive by one reply (84.9%); R7 88% and 88%, R6 79% and 78%, R5 82% and 82%, R4 76% "
-    "and 80%, R3 82% and 77%, R2 79% and 80%, R1 74% and 68%",
-)
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6, R7, R8])
+    # R10 (blind_S21, S22, rated once after the voice was frozen): 90.5% believable and
+    # 91.0% responsive over 189 replies to lines no earlier pack had; the first rating to
+    # meet both floors (R9 88.4% and 88.4%, R8 90.9% and 84.9%, R7 88% and 88%).
+    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6, R7, R8, R9])
     assert believable >= BELIEVABLE_FLOOR and responsive >= RESPONSIVE_FLOOR
+
+
+def test_the_current_rating_rated_the_voice_that_ships() -> None:
+    """Replaying the rated scripts gives the rated replies, so the figures above are the
+    shipped voice's (a later change to the lines or the engine must be rated again)."""
+    import json
+
+    from simulator.personas import load_card
+    from simulator.practice.replay import ReplayScript, run_script
+    from simulator.support.paths import data_dir
+    from simulator.turns.session import Session
+    from simulator.voices import ScriptedVoice
+
+    key = read_key(CURRENT.parent / f"{CURRENT.name}-key.jsonl")
+    items = {
+        row["item"]: row["reply"]
+        for row in map(json.loads, (CURRENT / "items.jsonl").read_text().splitlines())
+    }
+    cases: dict[str, list[str]] = {}
+    for stem in ("S21", "S22"):
+        lines = (DATA / "conversations" / f"blind_{stem}.jsonl").read_text().splitlines()
+        for i, line in enumerate(lines):
+            script = json.loads(line)
+            name = f"{stem.lower()}-{i:02d}-{script['persona']}-{script['arc'].replace('_', '-')}"
+            cases[name] = script["turns"]
+    replies: dict[str, list[str]] = {}
+    for item, entry in key.items():
+        if entry.case not in replies:
+            card = load_card(data_dir("personas") / f"{entry.persona}.yaml")
+            session = Session(card, ScriptedVoice(card, seed=7))
+            run_script(session, ReplayScript(turns=cases[entry.case]))
+            replies[entry.case] = [t.reply for t in session.turns]
+        assert replies[entry.case][entry.turn - 1] == items[item], (entry.case, entry.turn)
+    assert len(replies) == 24
