@@ -1033,3 +1033,52 @@ def test_a_novels_prose_and_a_named_aside_are_narration(reply: str) -> None:
 def test_spoken_recollection_is_not_narration() -> None:
     for reply in ("I remember feeling stupid. That's all.", "The light was off when you came in."):
         assert GuardReason.NARRATION not in reasons(reply, ctx(Zone.SETTLING)), reply
+
+
+# Round 7 (blind dev GK, GL).
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Fine — she pushes the plate away — say it then.",
+        "(hurtful) You never listen.",
+        "(quietly defensive) I was there.",
+    ],
+)
+def test_a_dashed_action_beat_or_a_one_word_manner_is_narration(reply: str) -> None:
+    assert GuardReason.NARRATION in reasons(reply, ctx(Zone.ESCALATED)), reply
+
+
+def test_dashes_inside_speech_and_a_quoted_third_party_are_not_narration() -> None:
+    for reply in (
+        "I waited — all afternoon — for one text.",
+        "'It isn't ready.' He didn't even look at me when he said it.",
+    ):
+        assert GuardReason.NARRATION not in reasons(reply, ctx(Zone.ESCALATED)), reply
+
+
+def test_shared_history_from_far_back_is_foreign_unless_the_scene_has_it() -> None:
+    scene = "Your phone died after meetings. Priya texted four times from two until seven."
+    context = ctx(Zone.SETTLING, card_text=scene, learner="i get why u were scared")
+    foreign = "After that thing with your cousin's scooter two years ago, I panic."
+    assert GuardReason.FOREIGN in reasons(foreign, context)
+    assert GuardReason.FOREIGN not in reasons("Four texts, and the phone died again.", context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're being way too sensitive about it.",
+        "It's just one race. Can I go now?",
+        "Well, you're not going to fix it sulking.",
+    ],
+)
+def test_belittling_or_wanting_out_goes_against_a_plan_that_comes_round(reply: str) -> None:
+    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
+    assert GuardReason.STANCE in reasons(reply, context), reply
+
+
+def test_a_short_line_said_again_for_weight_is_not_a_loop() -> None:
+    assert GuardReason.REPETITIVE not in reasons("Not now. Really. Not now.", ctx(Zone.FLOODED))
+    assert GuardReason.REPETITIVE in reasons("Not now. Not now.", ctx(Zone.FLOODED))

@@ -84,9 +84,11 @@ def _fresh_items(pack: Path, earlier: list[Path]) -> set[str]:
     return {item for item, line in _learner_lines(pack).items() if line not in seen}
 
 
-def _fresh_rates(pack: Path, earlier: list[Path]) -> tuple[int, float, float]:
+def _fresh_rates(
+    pack: Path, earlier: list[Path], skip: set[str] | None = None
+) -> tuple[int, float, float]:
     key = read_key(pack.parent / f"{pack.name}-key.jsonl")
-    fresh = _fresh_items(pack, earlier)
+    fresh = _fresh_items(pack, earlier) - (skip or set())
     ratings = {k: v for k, v in read_ratings(pack / "ratings.csv", set(key)).items() if k in fresh}
     [row] = [r for r in score_ratings(ratings, key)["voice"] if r.group == "scripted"]
     return row.rated, row.responsive, row.believable
@@ -126,11 +128,21 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
         assert authored_believable > row.believable and authored_responsive > row.responsive
 
 
+CHANGED_AFTER_RATING = {"0154": "Okay. I hear you. I keep thinking about your dad too."}
+"""Rated items whose line was rewritten after the rating, with the line shipped now: R10
+showed Maya's "Okay. Sorry. I keep thinking ..." (rated yes), which fails the authored-lines
+guard in her hot stages (a bare "Sorry." while defending), so it was rewritten. These items
+are left out of the floors: they rate a line that no longer ships."""
+
+
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    # R10 (blind_S21, S22, rated once after the voice was frozen): 90.5% believable and
-    # 91.0% responsive over 189 replies to lines no earlier pack had; the first rating to
-    # meet both floors (R9 88.4% and 88.4%, R8 90.9% and 84.9%, R7 88% and 88%).
-    _, responsive, believable = _fresh_rates(CURRENT, [HISTORY, R2, R3, R4, R5, R6, R7, R8, R9])
+    # R10 (blind_S21, S22, rated once after the voice was frozen): 90.4% believable and
+    # 91.0% responsive over the 188 replies to lines no earlier pack had whose line still
+    # ships (90.5% and 91.0% over 189 with the rewritten one); the first rating to meet both
+    # floors (R9 88.4% and 88.4%, R8 90.9% and 84.9%, R7 88% and 88%).
+    earlier = [HISTORY, R2, R3, R4, R5, R6, R7, R8, R9]
+    rated, responsive, believable = _fresh_rates(CURRENT, earlier, skip=set(CHANGED_AFTER_RATING))
+    assert rated >= 150
     assert believable >= BELIEVABLE_FLOOR and responsive >= RESPONSIVE_FLOOR
 
 
@@ -164,5 +176,6 @@ def test_the_current_rating_rated_the_voice_that_ships() -> None:
             session = Session(card, ScriptedVoice(card, seed=7))
             run_script(session, ReplayScript(turns=cases[entry.case]))
             replies[entry.case] = [t.reply for t in session.turns]
-        assert replies[entry.case][entry.turn - 1] == items[item], (entry.case, entry.turn)
+        rated = CHANGED_AFTER_RATING.get(item, items[item])
+        assert replies[entry.case][entry.turn - 1] == rated, (entry.case, entry.turn)
     assert len(replies) == 24

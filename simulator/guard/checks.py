@@ -176,6 +176,7 @@ _THERAPIST = _rx(
     # is"), "holding space", and a list of coping tips ("Have you considered ...")
     r"\bit sounds like you (?:felt|feel|were feeling|are feeling)\b|\bso what you(?:'re| are) (?:trying to say|saying) is\b|\bholding space\b",
     r"\bcoping (?:strategies|skills|mechanisms|tips)\b|\bhave you considered\b|\ba (?:great|good|helpful|useful) tip\b|\bsetting boundaries\b",
+    r"\bno wrong answers?\b|\bi'd be (?:happy|glad) to (?:share|help|explain)\b|\bcommon dynamic\b|\bmeets? both (?:of )?our needs\b|\bcouples (?:commonly|often|usually|typically)\b",
 )
 
 _ROLE_LABEL = re.compile(
@@ -403,16 +404,23 @@ def _key(sentence: str) -> str:
 def _repetitive(text: str, ctx: GuardContext) -> str | None:
     before = {_key(s) for reply in ctx.previous for s in sentences(reply)}
     seen: set[str] = set()
+    last = ""
     for sentence in sentences(text):
         key = _key(sentence)
         size = len(key.split())
         # Short interjections ("No.", "Okay.") may come back; whole sentences may not. A
         # two-word one said again in the same reply loops ("You can't. You can't."), but
-        # from an earlier turn it may be a promise kept ("No advice." after "no advice").
-        if (size >= 2 and key in seen) or (size >= 3 and key in before):
+        # from an earlier turn it may be a promise kept ("No advice." after "no advice"),
+        # and after a word of emphasis it is said for weight ("Not yet. Just... not yet.").
+        again = size >= 2 and key in seen and not (size == 2 and last in _EMPHASIS)
+        if again or (size >= 3 and key in before):
             return sentence
         seen.add(key)
+        last = key
     return None
+
+
+_EMPHASIS = {"just", "really", "please", "seriously", "i said", "i mean", "no", "honestly"}
 
 
 _SILENCE = {"...", "…"}

@@ -97,6 +97,9 @@ _NARRATION = rx(
     r"[,:;]\s+the (?:[a-z]+ ){1,2}(?:light|sky|rain|room|kitchen|house|window|clock|silence) (?:still )?[a-z]{3,}ing\b",
     r"[,:;]\s+the (?:[a-z]+ ){1,2}still [a-z]+ (?:in|on|against|around) my\b",
     # a diary's recollection of this very evening: "I remember feeling each minute stretch"
+    # an action beat set off by dashes inside the speech: "Talk, then. — he sets the medal
+    # down — I'm listening."
+    r"(?:\u2014|\u2013|--)\s*(?:she|he)\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b",
     r"^i remember feeling\b[^.!?]*\b(?:that (?:night|evening|afternoon|day)|around me|in my (?:chest|hands?|pocket|throat|stomach))\b",
 )
 # An aside (the tidier strips it) that stages the scene: *sighs*, (looks away), [pause].
@@ -121,6 +124,9 @@ _QUOTED = re.compile(
 )
 
 
+_SPEAKER_IN = re.compile(r"\b(?:me|my|i)\b", re.IGNORECASE)
+
+
 def narration(text: str, ctx: GuardContext) -> str | None:
     """Stage directions or a narrator's voice instead of the persona's own words."""
     if re.match(r"^\W*narrator\s*:", text, re.IGNORECASE):
@@ -141,6 +147,9 @@ def narration(text: str, ctx: GuardContext) -> str | None:
         if by_name:
             return by_name.group(0).strip(" \"'")
         told = _TOLD.search(sentence)
+        # "He didn't even look at me." after quoting him: the persona telling of someone else.
+        if told and _SPEAKER_IN.search(_QUOTED.sub(" ", sentence)):
+            told = None
         if told and (quoted or _OWN_BODY.search(_QUOTED.sub(" ", sentence))):
             return told.group(0).strip(" \"'")
     return None
@@ -150,7 +159,9 @@ def narration(text: str, ctx: GuardContext) -> str | None:
 _ASIDE_ACTOR = re.compile(
     r"^[(\[]\s*(?:(?:she|he|they|his|her|their)\b|[a-z]+(?:s|ed|ing|ly)\b"
     # a negated action ("(doesn't look up from her phone)") stages the scene just the same
-    r"|(?:doesn't|didn't|won't|isn't|can't|does not|did not) \w+)",
+    r"|(?:doesn't|didn't|won't|isn't|can't|does not|did not) \w+"
+    # a manner in one word, as a script gives it: "(defensive)", "(hurt, quiet)"
+    r"|[a-z]+(?:ive|ful|ous|ant|ent|ic|al|ish|ed|ly)(?:,? [a-z]+)?\s*[)\]]$)",
     re.IGNORECASE,
 )
 
@@ -241,12 +252,12 @@ _NEWCOMER = _wordset(
     train bus station hotel vacation holiday travel travelling traveling beach
     mountain mountains country city abroad passport school university college hospital
     church gym restaurant bar club party concert mall supermarket library
-    technology computer computers software internet website app account password product
+    technology computer computers software internet app account password product
     products refund delivery weather rain snow storm recipe recipes movie
-    movies film series game games football soccer match election politics news stock
+    movies film series game games football soccer match election politics stock
     stocks surgery cancer funeral wedding pregnancy pregnant divorce lawsuit exam exams
     homework interview interviews childhood
-    race races marathon slides presentation director conference lake"""
+    race races marathon slides presentation director conference lake ferry ferries cruise"""
 )
 _ALLOWED_CAPITALS = _wordset(
     """i i'm i've i'd i'll ok okay god mom mum dad monday tuesday wednesday thursday friday
@@ -306,6 +317,9 @@ _ASIDE = rx(
     # that ...", "Have you ever noticed how ...", "the weather's been so weird"
     r"(?:^|[.!?]\s+)(?:honestly,? )?apparently\b|\bi (?:was reading|read somewhere|saw online)\b|\bhave you (?:ever noticed|seen my|heard about)\b",
     r"\bi(?:'ve| have) been (?:meaning to|thinking about (?:learning|getting|buying|taking))\b|\b(?:the|this) (?:weather|forecast)\b",
+    # shared history the scene never had, anchored far back: "your brother's motorbike last
+    # year", "your dad's first fall last Christmas", "lunch at your sister's on Sunday"
+    r"\b(?:last|this past) (?:year|christmas|summer|spring|autumn|winter|easter|month|new year|birthday)\b|\b(?:a|two|three|four|five|a few|a couple of) (?:years|months) ago\b|\bat (?:your|my|our) (?!mate|friend|pal|bestie|buddy)\w+'s\b",
 )
 IMPERSONAL_MIN_WORDS = 4
 # A reply long enough to judge: fewer unknown words than this prove nothing.
@@ -539,7 +553,11 @@ _COLD = rx(
     r"\b(?:it )?doesn't matter (?:how|what) i (?:felt|feel|think|thought|wanted|want|need)\b|\b(?:there's )?no point (?:dwelling|going on|talking|getting upset) (?:on|about)\b",
     r"^nothing(?:'s| is) (?:going on|wrong|the matter|up)\b|\byou wanted (?:space|time|distance|quiet)\b[^.!?]{0,20}\bi'm giving (?:it|you)\b",
     r"\bdon't (?:you )?(?:pity|patroni[sz]e|handle|manage|feel sorry for) me\b|\byou have no idea (?:what|how)\b",
-    r"\blike you(?:'d| would) (?:even )?(?:notice|care|know|listen|understand)\b|^well,? you (?:did|were|should|could|always|never)\b",
+    r"\blike you(?:'d| would) (?:even )?(?:notice|care|know|listen|understand)\b|^well,? you(?:'re| are)? (?:did|were|should|could|always|never|not going|being|just)\b",
+    # calling the learner's feeling too much ("you're being a bit dramatic", "It's one
+    # job"), and wanting out ("Can I go now?")
+    r"\byou(?:'re| are) being (?:a bit |a little |so |really |kind of |way )?(?:dramatic|silly|ridiculous|childish|over the top|oversensitive|too sensitive)\b|^it's (?:just |only )?one (?:job|day|race|text|story|wedding|email)\b",
+    r"\bcan i go now\b|\bare we finished\b|\bthanks for the (?:summary|recap|lecture|speech|analysis)\b|\bmoping\b",
 )
 
 # A curt word to open with ("Fine.", "Nothing."): cold once the partner has cooled, but a
