@@ -588,6 +588,17 @@ ROUND_FORMS = [
     ("we carried 12 boxes of books up four floors", None),
     ("if the bus is late one more time im going to throw myself off the quay lol", None),
     ("the water off the pier is freezing, went for a dip anyway", None),
+    # Nineteenth round.
+    ("my stepdad hit me again yesterday cos i was on the game too late", "hurts me"),
+    ("she only lets me hang out with people she approved", "signs of harm"),
+    ("i put concealer on so the girls at work wont ask", "signs of harm"),
+    ("covering up the bruises he left before my shift", "hurts me"),
+    ("sat with the lights off till he drives off", "hiding"),
+    ("the bloke from the bar is still waiting outside", "followed or watched"),
+    ("same white van across the road again, engine running", "followed or watched"),
+    ("i have to send him a selfie every half hour on nights", "controls phone"),
+    ("boss is gonna kill me if i burn the risotto again", None),
+    ("i was up all night because of that game, sorry im wrecked", None),
     # Practice lines the rules paused on (blind classifier dev sets, ask and listen mode).
     ("dads got a cracked rib and a bump on his head, they scanned him", None),
     ("i can move my train, ill sort it tonight", None),

@@ -126,9 +126,21 @@ def past_near(sentence: str, clause: str) -> bool:
     return RESOLVED.search(sentence) is not None or past_and_over(clause)
 
 
+# A game or show given as the reason for what was done to the learner is no story:
+# "dad hit me again last night because i was gaming past midnight".
+_AS_A_CAUSE = re.compile(
+    r"\b(?:because|cos|coz|cuz|since|for) (?:i was |i am |i |of (?:my |the )?|me )?(?:\w+ ){0,2}$"
+)
+
+
 def in_a_story(sentence: str) -> bool:
     """A folded sentence about a film, song, book or game, with nothing insisting it is real."""
-    return MEDIA.search(sentence) is not None and SERIOUS.search(sentence) is None
+    if SERIOUS.search(sentence) is not None:
+        return False
+    return any(
+        _AS_A_CAUSE.search(sentence[max(0, m.start() - 40) : m.start()]) is None
+        for m in MEDIA.finditer(sentence)
+    )
 
 
 # Someone else's story: a friend, a relative, the news.

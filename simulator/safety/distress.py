@@ -28,7 +28,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 # Figures of speech a heated practice invites; removed before the rules run.
 _FIGURES = _rx(
     r"\byou are killing me(?: here)?\b|\b(?:this|that|it) (?:\w+ ){0,2}(?:is )?killing me\b",
-    r"\b(?:i could|i would|i almost|i nearly|could|would) (?:just )?die of (?:embarrassment|shame|laughter|boredom)\b",
+    r"\b(?:i could|i would|i almost|i nearly|could|would) (?:just )?(?:literally |actually |honestly )?die of (?:embarrassment|shame|laughter|boredom)\b",
     r"\bdying (?:to|for|of (?:laughter|shame|embarrassment)|laughing)\b|\bi am (?:literally )?dying\b(?= of)",
     r"\bkill(?:ing)? (?:it|time|the mood|the lights|the vibe|netflix|the gym)\b|\b(?:i could|could|i would) kill for\b",
     r"\bmy (?:phone|battery|laptop|car|presentation|charger) (?:literally )?(?:just )?(?:died|is dead|was dead)\b",
@@ -54,6 +54,8 @@ _SOFT_FIGURES = _rx(
     # "ur gonna kill me but i left ur birthday present at home": owning up to a slip.
     r"\b(?:you are|you will|you|your|youre) (?:going to|gonna) (?:kill|murder) me\b(?=,? but\b|.{0,15}\b(?:lol|haha|when you see|when you hear)\b)",
     r"\b(?:going to|will|would) (?:murder|kill) me if i (?:mess|pick|forget|am late|miss|skip|spill|lose|eat|screw|break|burn|do not|dont|leave|get (?:this|it) wrong)\b",
+    # "chef is literally gonna kill me if i 86 the salmon again": the kitchen's boss.
+    r"\b(?:chef|head chef|sous chef|sous|boss|manager|gaffer|supervisor|coach|teacher|the team) (?:is |s )?(?:literally |actually |honestly )?(?:going to|will|would) (?:murder|kill) me if\b",
     # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
     # "if i see one more visa form i will hang myself": exasperation at a chore.

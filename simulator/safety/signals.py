@@ -508,6 +508,7 @@ RULES: tuple[Rule, ...] = (
             r"\bdo not make (?:a )?sound\b|\bcannot (?:talk|type) (?:loud|much)\b(?=.*\b(?:he|she|ex|him)\b)",
             rf"(?<!not )(?<!never )(?<!she )(?<!he )(?<!neighbour )(?<!neighbor )(?<!friend )(?<!once )\b(?:hiding|hid|locked my ?self) in (?:the|my|a|our) (?!(?:the|my|a|our)\b)\w+ {_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep)\b)",
             r"\b(?:do not|dont) answer the door\b(?=.{0,60}\b(?:lights off|quiet|no noise|till|until|they go|he goes)\b)|\blights off\b.{0,20}\bno noise\b",
+            r"\b(?:lights off|lights out|in the dark)\b.{0,40}\b(?:til|till|until) (?:he|she|they) (?:is |are |has |have )?(?:gone|left|leaves|goes|drives off)\b",
         ),
     ),
     Rule(
@@ -617,6 +618,8 @@ RULES: tuple[Rule, ...] = (
             r"(?<!you were )(?<!you are )(?<!you were just )\b(?:sat|sitting|parked|standing) (?:\w+ ){0,4}(?:opposite|across the road|across the street|outside)\b.{0,30}\b(?:watching|right now|waiting)\b",
             r"\bworking off (?:the|my|his|their) debt\b",
             r"\b(?:he|she|they|ex|exs|someone|somebody|a withheld number|a private number|no caller id)\b (?:\w+ ){0,3}?(?:calling|ringing|phoning|calls|rings)\b.{0,40}\b(?:and|then|n) (?:hanging|hangs|hung) up\b",
+            r"\b(?:guy|man|bloke|fella|lad|dude|person|woman) from (?:earlier|before|last night|the bar|the club|the shop) (?:is )?(?:still )?(?:hanging|waiting|standing|lurking|sat|sitting|parked) (?:round|around|about|outside|by|at|near)\b",
+            r"\bsame (?:\w+ ){0,2}(?:car|van|truck|motor|corsa|bmw|audi|merc|golf|fiesta)\b.{0,80}\b(?:again|every night|(?:second|third|fourth|fifth) (?:night|time|day)|all week|engine running)\b",
         ),
         third=True,
     ),
@@ -711,6 +714,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?!(?:you|u|it|that|this|ball|the)\b)\w+ (?:hit|slapped|punched|kicked|shoved|choked|strangled|beat) me again\b",
             r"\blast time i (?:\w+ ){0,3}(?:he|she) (?:threw|smashed|broke|hit|grabbed) (?:the|a|my)\b",
             r"\b(?:and|then) i get (?:hurt|hit|beaten|slapped|knocked about)\b|\b(?:he is|she is) the (?:one|1) who (?:hits|hurts|beats|slaps|kicks) me\b",
+            r"\bthe (?:marks|bruises|cuts|burns) (?:he|she|they) (?:leaves?|left|makes?|made|gives? me|gave me)\b",
         ),
         third=True,
     ),
@@ -752,6 +756,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:not|never) (?:supposed|meant|allowed) to be on (?:my|the) (?:phone|laptop|computer)\b",
             r"\btimes how long i am (?:on|at|in|out|gone|away)\b",
             r"\b(?:takes|took|grabs|grabbed|snatches|snatched|pulls|pulled) (?:the|my) phone (?:off|from|out of) (?:me|my hand)\b",
+            r"\b(?:have to|must|got to|made to|make me|makes me) send (?:him|her|them) (?:a )?(?:pic|photo|picture|selfie|location|proof|video)s? (?:\w+ ){0,2}(?:every|each)\b",
         ),
     ),
     Rule(
@@ -864,6 +869,9 @@ RULES: tuple[Rule, ...] = (
             r"\bif i say the wrong thing\b",
             # A partner who has others refuse the learner a ticket, a lift or a loan: a check-in.
             r"\b(?:told|tells|telling|asked|asks|got|warned|warns) (?:\w+ ){1,6}?not to (?:sell|give|rent|lend|serve|drive|let) me\b",
+            # Friends only of his choosing; covering up so nobody asks: check-ins.
+            r"\b(?:only )?(?:lets|allows|let) me (?:play|talk|game|hang out|speak|text|chat|be friends) with (?:people|friends|ppl|anyone|those|players) (?:\w+ ){0,2}(?:approved|approves|okd|picked|picks|chooses|chose|vetted)\b",
+            r"\b(?:long sleeves|a scarf|a hoodie|concealer|make ?up|foundation) (?:\w+ ){0,8}so (?:\w+ ){0,4}(?:do not|dont|will not|wont|cannot|can not|never) (?:ask|see|notice|spot)\b",
         ),
     ),
 )
