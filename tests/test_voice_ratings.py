@@ -128,18 +128,25 @@ def test_the_default_offline_voice_is_the_one_rated_most_believable() -> None:
         assert authored_believable > row.believable and authored_responsive > row.responsive
 
 
-CHANGED_AFTER_RATING = {"0154": "Okay. I hear you. I keep thinking about your dad too."}
-"""Rated items whose line was rewritten after the rating, with the line shipped now: R10
-showed Maya's "Okay. Sorry. I keep thinking ..." (rated yes), which fails the authored-lines
-guard in her hot stages (a bare "Sorry." while defending), so it was rewritten. These items
-are left out of the floors: they rate a line that no longer ships."""
+CHANGED_AFTER_RATING = {
+    "0154": "Okay. I hear you. I keep thinking about your dad too.",
+    "0088": "I told my whole family you were coming!",
+    "0176": "I don't know. I just keep picturing my mum's face when I tell her.",
+}
+"""Rated items whose shown reply changed after the rating, with the reply shipped now. R10
+showed Maya's "Okay. Sorry. I keep thinking ..." (0154, rated yes), which fails the
+authored-lines guard in her hot stages (a bare "Sorry." while defending), so it was
+rewritten; and the safety index rebuilt with two more dev writers no longer checks in on
+Hannah's first line in one script (0088, a check-in rated no), which moves a later reply of
+that script (0176, rated yes). These items are left out of the floors: they rate replies
+that no longer ship."""
 
 
 def test_the_authored_voice_meets_the_believability_floors() -> None:
-    # R10 (blind_S21, S22, rated once after the voice was frozen): 90.4% believable and
-    # 91.0% responsive over the 188 replies to lines no earlier pack had whose line still
-    # ships (90.5% and 91.0% over 189 with the rewritten one); the first rating to meet both
-    # floors (R9 88.4% and 88.4%, R8 90.9% and 84.9%, R7 88% and 88%).
+    # R10 (blind_S21, S22, rated once after the voice was frozen): 90.9% believable and
+    # 91.4% responsive over the 186 replies to lines no earlier pack had that still ship
+    # (90.5% and 91.0% over all 189 as rated); the first rating to meet both floors (R9
+    # 88.4% and 88.4%, R8 90.9% and 84.9%, R7 88% and 88%).
     earlier = [HISTORY, R2, R3, R4, R5, R6, R7, R8, R9]
     rated, responsive, believable = _fresh_rates(CURRENT, earlier, skip=set(CHANGED_AFTER_RATING))
     assert rated >= 150
