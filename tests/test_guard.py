@@ -1001,6 +1001,10 @@ def test_a_sneer_with_a_cue_still_holds_without_gushing() -> None:
         "Well, you were the one who counted on it.",
         "Okay. No point going on about it.",
         "A sign. Right. Like you'd even notice.",
+        # round 7: belittling the feeling, wanting out
+        "You're being way too sensitive about it.",
+        "It's just one race. Can I go now?",
+        "Well, you're not going to fix it sulking.",
     ],
 )
 def test_coldness_in_new_words_goes_against_a_plan_that_comes_round(reply: str) -> None:
@@ -1021,41 +1025,31 @@ def test_plain_words_near_those_forms_still_come_round() -> None:
 @pytest.mark.parametrize(
     "reply",
     [
+        # round 6: a novel's absolute phrase, a diary's recollection, a named aside
         "I sat there a long time, the phone still warm in my hand.",
         "I remember feeling it in my chest that night, every minute of it.",
         "(Priya folds the letter and looks away.) Fine.",
-    ],
-)
-def test_a_novels_prose_and_a_named_aside_are_narration(reply: str) -> None:
-    assert GuardReason.NARRATION in reasons(reply, ctx(Zone.SETTLING)), reply
-
-
-def test_spoken_recollection_is_not_narration() -> None:
-    for reply in ("I remember feeling stupid. That's all.", "The light was off when you came in."):
-        assert GuardReason.NARRATION not in reasons(reply, ctx(Zone.SETTLING)), reply
-
-
-# Round 7 (blind dev GK, GL).
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
+        # round 7: a dashed action beat, a manner given in one word
         "Fine — she pushes the plate away — say it then.",
         "(hurtful) You never listen.",
         "(quietly defensive) I was there.",
     ],
 )
-def test_a_dashed_action_beat_or_a_one_word_manner_is_narration(reply: str) -> None:
-    assert GuardReason.NARRATION in reasons(reply, ctx(Zone.ESCALATED)), reply
+def test_prose_beats_and_stage_manners_are_narration(reply: str) -> None:
+    assert GuardReason.NARRATION in reasons(reply, ctx(Zone.SETTLING)), reply
 
 
-def test_dashes_inside_speech_and_a_quoted_third_party_are_not_narration() -> None:
+def test_spoken_recollection_dashes_and_a_quoted_third_party_are_not_narration() -> None:
     for reply in (
+        "I remember feeling stupid. That's all.",
+        "The light was off when you came in.",
         "I waited — all afternoon — for one text.",
         "'It isn't ready.' He didn't even look at me when he said it.",
     ):
-        assert GuardReason.NARRATION not in reasons(reply, ctx(Zone.ESCALATED)), reply
+        assert GuardReason.NARRATION not in reasons(reply, ctx(Zone.SETTLING)), reply
+
+
+# Round 7 (blind dev GK, GL).
 
 
 def test_shared_history_from_far_back_is_foreign_unless_the_scene_has_it() -> None:
@@ -1064,19 +1058,6 @@ def test_shared_history_from_far_back_is_foreign_unless_the_scene_has_it() -> No
     foreign = "After that thing with your cousin's scooter two years ago, I panic."
     assert GuardReason.FOREIGN in reasons(foreign, context)
     assert GuardReason.FOREIGN not in reasons("Four texts, and the phone died again.", context)
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "You're being way too sensitive about it.",
-        "It's just one race. Can I go now?",
-        "Well, you're not going to fix it sulking.",
-    ],
-)
-def test_belittling_or_wanting_out_goes_against_a_plan_that_comes_round(reply: str) -> None:
-    context = ctx(Zone.SETTLING, plan=_plan_at("soften", "wary"))
-    assert GuardReason.STANCE in reasons(reply, context), reply
 
 
 def test_a_short_line_said_again_for_weight_is_not_a_loop() -> None:
