@@ -401,6 +401,10 @@ def _key(sentence: str) -> str:
     return " ".join(_words(sentence))
 
 
+# Words said before a line repeated for weight ("Not yet. Just... not yet.").
+_EMPHASIS = {"just", "really", "please", "seriously", "i said", "i mean", "no", "honestly"}
+
+
 def _repetitive(text: str, ctx: GuardContext) -> str | None:
     before = {_key(s) for reply in ctx.previous for s in sentences(reply)}
     seen: set[str] = set()
@@ -418,9 +422,6 @@ def _repetitive(text: str, ctx: GuardContext) -> str | None:
         seen.add(key)
         last = key
     return None
-
-
-_EMPHASIS = {"just", "really", "please", "seriously", "i said", "i mean", "no", "honestly"}
 
 
 _SILENCE = {"...", "…"}
@@ -562,9 +563,7 @@ def check_reply(text: str, ctx: GuardContext) -> list[Finding]:
             if evidence is not None and reason not in seen:
                 found.append(Finding(reason=reason, evidence=evidence))
                 seen.add(reason)
-        # "(Maya sets the pen down.)": the persona's own name opening an aside stages it.
-        named = re.match(rf"^[*(\[]\s*{re.escape(ctx.name)}\s+[a-z]+", aside, re.IGNORECASE)
-        staged = stage_direction(aside) or (aside if named else None)
+        staged = stage_direction(aside, ctx.name)
         if staged is not None and GuardReason.NARRATION not in seen:
             found.append(Finding(reason=GuardReason.NARRATION, evidence=staged))
             seen.add(GuardReason.NARRATION)

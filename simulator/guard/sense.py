@@ -166,9 +166,15 @@ _ASIDE_ACTOR = re.compile(
 )
 
 
-def stage_direction(aside: str) -> str | None:
-    """An aside that stages the scene (*sighs*), as opposed to one that says something."""
+def stage_direction(aside: str, name: str | None = None) -> str | None:
+    """An aside that stages the scene (*sighs*), as opposed to one that says something.
+
+    With the persona's `name`, an aside that opens on it stages the scene too ("(Maya sets
+    the pen down.)").
+    """
     if aside.startswith("*") and re.search(r"[^\W\d_]", aside):
+        return aside
+    if name and re.match(rf"^[*(\[]\s*{re.escape(name)}\s+[a-z]+", aside, re.IGNORECASE):
         return aside
     return aside if _ASIDE_ACTION.search(aside) or _ASIDE_ACTOR.search(aside) else None
 
