@@ -73,7 +73,7 @@ RESOLVED = _rx(*_RESOLVED_PARTS)
 PAST = _rx(
     *_RESOLVED_PARTS,
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
-    r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in\b|\bin (?:19|20)\d\d\b",
+    r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in (?:the day|the days|those days|the \d+s|(?:19|20)\d\d|\d0s|uni|school|college|high school|highschool|my|our|his|her|the old|year|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+(?! ?(?:weeks?|wks?|months?|days?|min|mins|minutes?|hours?|hrs?|secs?|seconds?)\b)|\w+teen\b|twenty|thirty|forty|fifty)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b)))\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
@@ -91,6 +91,8 @@ RECENT = _rx(
     r"\bstill (?:living|live|lives|married) (?:with |to )?(?:him|her|them)\b|\bworking on it\b",
     r"\b(?<!him )(?<!her )(?<!them )(?:again|tonight|today|right now|just now|this morning|this evening|last night|this week|relapsed|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b\d+ (?:min|mins|minutes|hours?|hrs?) ago\b|\ban hour ago\b|\bhalf an hour ago\b",
+    # A message that has only just come: "the guy i used to buy from just texted me a pic".
+    r"\bjust (?:texted|sent|messaged|dmed|called|rang|phoned|turned up|showed up|pulled up)\b",
     # A plan is present tense whatever it is set against: "once sam is settled at uni in
     # september i am not planning to stick around".
     r"\bi am (?:not )?planning\b",

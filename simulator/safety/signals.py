@@ -109,7 +109,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! for a (?:bit|while|few|couple|day|week|minute|min|hour|sec)\b| for (?:an hour|the day|the weekend|the night)\b)(?! of (?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy))",
+            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! for a (?:bit|while|few|couple|day|week|minute|min|hour|sec)\b| for (?:an hour|the day|the weekend|the night)\b)(?! of (?:\w+ )?(?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy|\w+ness|\w+ment))",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
             r"\btake up less (?:and less )?space\b(?=.{0,60}\b(?:nothing left|disappear|gone|until|till)\b)|\b(?:keep going|keep on) (?:till|until|til) i (?:just )?(?:stop|disappear|vanish|am gone)\b",
             r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b(?!.{0,25}\b(?:every time we|when we|arguing|argue|fight|fighting|this conversation|these conversations|the wedding|talking about|with you|with u)\b)",
@@ -272,6 +272,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:took|taken|swallowed|had|necked|downed|popped) (?:\w+ ){{0,5}}{_PILLS} (?:\w+ ){{0,2}}on top of (?:\w+ ){{0,3}}{_BOOZE}\b",
             rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:her |his |mums |dads |their |my mums |my dads )(?:\w+ )?{_PILLS}",
         ),
+        third=True,
     ),
     Rule(
         "saving pills",
@@ -620,6 +621,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:he|she|they|ex|exs|someone|somebody|a withheld number|a private number|no caller id)\b (?:\w+ ){0,3}?(?:calling|ringing|phoning|calls|rings)\b.{0,40}\b(?:and|then|n) (?:hanging|hangs|hung) up\b",
             r"\b(?:guy|man|bloke|fella|lad|dude|person|woman) from (?:earlier|before|last night|the bar|the club|the shop) (?:is )?(?:still )?(?:hanging|waiting|standing|lurking|sat|sitting|parked) (?:round|around|about|outside|by|at|near)\b",
             r"\bsame (?:\w+ ){0,2}(?:car|van|truck|motor|corsa|bmw|audi|merc|golf|fiesta)\b.{0,80}\b(?:again|every night|(?:second|third|fourth|fifth) (?:night|time|day)|all week|engine running)\b",
+            # Intimidation: things left on the doorstep of someone who knows, a photo of the learner's front door.
+            r"\b(?:someone|somebody|whoever|he|she|they) (?:\w+ ){0,3}(?:leav\w+|left|dump\w*|put\w*) (?:\w+ ){0,3}(?:on|at|outside|by) my (?:doorstep|door|porch|step|car|windscreen|gate)\b(?=.{0,80}\b(?:knows?|again|third|second|every|this week|open)\b)",
+            r"\b(?:sent|texted|dmed|messaged|snapped|posted) (?:me )?(?:a |this )?(?:pic|photo|picture|video|snap) of my (?:front door|door|house|flat|car|street|building|window|kids|childrens school|work|place)\b",
         ),
         third=True,
     ),
@@ -671,6 +675,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:drunk|wasted) and (?:smashing|breaking|throwing|screaming)\b|\bsmashing (?:stuff|things|glass|plates)\b",
             r"\bi (?:can )?hear (?:him|her) (?:\w+ ){0,2}(?:on the stairs|coming|outside|downstairs|in the hall|at the door)\b",
             r"\b(?:he|she) is (?:home early|on (?:his|her) way back)\b(?=.*\b(?:furious|angry|if i stop|scared|yelling|screaming|shouting|if (?:he|she) sees)\b)",
+            # Hiding the knives from a partner's moods.
+            r"\b(?:start|started|i|we) (?:\w+ ){0,1}hid(?:e|ing|) (?:the|all the|my) (?:knives|knife|guns?|scissors|blades|razors)\b",
         ),
         third=True,
     ),
@@ -715,6 +721,8 @@ RULES: tuple[Rule, ...] = (
             r"\blast time i (?:\w+ ){0,3}(?:he|she) (?:threw|smashed|broke|hit|grabbed) (?:the|a|my)\b",
             r"\b(?:and|then) i get (?:hurt|hit|beaten|slapped|knocked about)\b|\b(?:he is|she is) the (?:one|1) who (?:hits|hurts|beats|slaps|kicks) me\b",
             r"\bthe (?:marks|bruises|cuts|burns) (?:he|she|they) (?:leaves?|left|makes?|made|gives? me|gave me)\b",
+            # Destroying the learner's medication.
+            r"\b(?:crushed|binned|flushed|threw away|stamped on|destroyed|smashed) my (?:meds|medication|pills|tablets|inhaler|insulin)\b",
         ),
         third=True,
     ),
@@ -820,6 +828,11 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:am not|not|never) (?:really )?allowed to say no\b|\byou will have me or (?:you will have )?(?:no one|nobody|nothing)\b",
             r"\b(?:stopped|stop|had to stop) seeing (?:my )?(?:friends|family|mates|mum|sister|brother)\b(?=.{0,60}\b(?:because|cos|he|she|angry|jealous)\b)",
             r"\bnot allowed to (?:drive (?:or|and|n|nor) )?have (?:a|my own|any) (?:bank card|bank account|card|account|money|phone|keys?|passport)\b",
+            # Threats and curfews where the learner lives or works: being reported to immigration or for theft, a phone taken in every night, not going out unless someone drives.
+            r"\b(?:call|calls|calling|ring|phone|report me to|tell|tells|told) (?:the )?(?:immigration|home office|border (?:force|agency|police)|ice)\b(?=.{0,60}\b(?:then|if i|unless i|on me|go back|send me|deport\w*|24 hours|papers|visa)\b)|\b(?:get|have|has|will get) me deported\b",
+            r"\b(?:report|accuse|frame) me (?:to (?:the )?(?:police|agency|cops) )?(?:for|of) (?:stealing|theft|lying|steal)\b",
+            r"\b(?:cannot|can not|not allowed to|never allowed to|am not to) (?:go|leave|step) (?:out|anywhere|outside|the house)\b (?:\w+ ){0,3}unless (?:\w+ ){0,2}(?:drives|takes|comes|is with|goes|walks)\b",
+            r"\b(?:they|he|she|sir|madam|maam|boss|family) (?:\w+ ){0,2}(?:take|takes|took|collect|collects) my phone (?:at|every|each|from) (?:\d+(?: ?[ap]m)?|night|nine|ten|eight|bedtime)\b",
         ),
     ),
     Rule(
