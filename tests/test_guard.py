@@ -369,7 +369,7 @@ def test_every_authored_line_passes_the_guard_in_its_own_zone(catalog: Catalog) 
                     zone=zone,
                     mode=card.mode,
                     card_text=scene,
-                    plan=plan(stance, zone.value),
+                    plan=plan(stance, zone.value).model_copy(update={"heat": heat}),
                 )
                 found = [f for f in check_reply(line, context) if f.reason != GuardReason.TOO_LONG]
                 if found:

@@ -605,7 +605,10 @@ ROUND_FORMS = [
     ("i cant leave the house unless his brother drives me", "isolates"),
     ("the family takes my phone every night at 10pm", "isolates"),
     ("when he gets in one of his moods i hide all the knives", "not safe"),
-    ("somebody keeps leaving beer cans on my porch and they know i quit, again today", "followed or watched"),
+    (
+        "somebody keeps leaving beer cans on my porch and they know i quit, again today",
+        "followed or watched",
+    ),
     ("some guy from my old life sent me a photo of my flat this morning", "followed or watched"),
     ("he flushed my medication down the loo", "hurts me"),
     ("if the council makes me wait another week im going to die", None),

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from simulator.guard.lexicon import ENDEARMENT, HOSTILE, SARCASM, WARM, rx, sentences, words
+from simulator.guard.tone import against_plan
 from simulator.guard.topic import off_topic
 
 if TYPE_CHECKING:
@@ -527,7 +528,7 @@ _CONTEMPT = rx(
     r"\byou (?:never|always) (?:are|do|did|were|have|will|can)\W*$",
     r"\byou (?:always|never) (?:do this|ruin|make it about you)\b|\bget away from me\b|\bi'm done with you\b",
     # brushing the learner off once the plan has them come round
-    r"\b(?:just )?(?:drop|leave) it\b|\bdon't bother\b|\bstop hovering\b|\b(?:so|being) needy\b",
+    r"\b(?:just )?(?:drop|leave) it\b|\bdon't bother\b|\bstop hovering\b|(?<!i'm )(?<!i am )\b(?:so|being) needy\b",
     r"\bdon't get (?:sentimental|emotional|dramatic|all)\b|\bsorry doesn't (?:fix|change)\b|\byou've made your choice\b",
     r"^boring\b(?!,? but)|\bcan you (?:not|just stop|stop)\b|\b(?:there's )?nothing to (?:tell|talk about|say|understand|discuss|explain)\b|\byou should(?:'ve| have) (?:sent|done|known|thought)\b",
 )
@@ -570,7 +571,11 @@ _COLD = rx(
 # hot partner coming round may still start so ("Fine. Try again. I'm listening.").
 _CURT = re.compile(r"^(?:great|noted|fine|whatever|nothing|k+)[.!]", re.IGNORECASE)
 
-_STILL = re.compile(r"\b(?:still|but|even so|doesn't change|does not change)\b")
+# ... or defends itself after it: "Fair enough. Just thought it'd help to have a plan."
+_STILL = re.compile(
+    r"\b(?:still|but|even so|doesn't change|does not change)\b"
+    r"|\bjust (?:thought|trying|wanted|meant)\b|\bonly (?:trying|wanted|meant)\b"
+)
 
 _BARE_SORRY = re.compile(r"^(?:i'm |i am )?(?:so |really |very |truly )?sorry\b")
 
@@ -578,7 +583,12 @@ _BARE_SORRY = re.compile(r"^(?:i'm |i am )?(?:so |really |very |truly )?sorry\b"
 # The guard's sarcasm cues, less "I guess" (a hedge as often as a sneer).
 # ("Sorry for being useful, I guess." is sarcastic; "I guess you're right" gives in.)
 _SARCASM_CUE = re.compile(
-    SARCASM.pattern.replace("|i guess", "") + r"|(?:,\s*i guess\W*$)", re.IGNORECASE | re.MULTILINE
+    SARCASM.pattern.replace("|i guess", "")
+    + r"|(?:,\s*i guess\W*$)"
+    # "Oh, lovely, thanks.", "Won't bother next time.", "that totally makes up for it"
+    + r"|^oh,? (?:perfect|lovely|great|brilliant|wonderful|fantastic)\b"
+    + r"|\bwon't bother\b|\b(?:totally|really) makes up for\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -590,6 +600,11 @@ def _sarcastic(text: str) -> bool:
 # A concession under a negation is none: "I don't think that's fair", "not saying you're right".
 _NEGATED = re.compile(r"\b(?:don't|do not|didn't|never|not|hardly|isn't|wasn't)\s+(?:\w+\s+){0,2}$")
 
+
+# A flat word on its own ("Noted.", "Okay.", "Good to know."): thanks beside it are cool.
+_FLAT = re.compile(
+    r"^(?:okay|ok|right|noted|fine|sure|good to know|i'll see|got it)\W*$", re.IGNORECASE
+)
 
 _THANKED = re.compile(r"\bthanks?\b|\bthank (?:you|u)\b|\bthx\b|\bty\b", re.IGNORECASE)
 
@@ -610,7 +625,25 @@ _GUSH = rx(
 
 
 def stance(text: str, ctx: GuardContext) -> str | None:
-    """The reply softens while the plan holds back, or turns hostile while it opens up."""
+    """The reply softens while the plan holds back, or turns hostile or cold while it comes
+    round: by the words that say so, else by meaning (the learned signal in `tone`)."""
+    found = _stance_by_words(text, ctx)
+    if found is not None or _words_judged(text, ctx):
+        return found
+    return against_plan(text, ctx)
+
+
+def _words_judged(text: str, ctx: GuardContext) -> bool:
+    """While the plan holds back, warm words the rules let pass were judged, not missed:
+    sarcasm ("Thanks. Already did that."), a refusal ("No, thank you."), a concession that
+    still holds, a bare "Sorry." for one's mood. The learned signal does not overrule them."""
+    if ctx.plan is None or ctx.plan.stance not in HOLDING:
+        return False
+    lowered = text.lower()
+    return _sarcastic(text) or any(p.search(lowered) for p in (WARM, _APOLOGY, _RETRACT, _THANKED))
+
+
+def _stance_by_words(text: str, ctx: GuardContext) -> str | None:
     plan = ctx.plan
     if plan is None:
         return None
@@ -642,6 +675,10 @@ def stance(text: str, ctx: GuardContext) -> str | None:
                 if found and pattern is _RETRACT and _holds_after(lowered, found, said[i + 1 :]):
                     continue
                 if found and _NEGATED.search(lowered[: found.start()]):
+                    continue
+                # "Noted. Thanks for letting me know." thanks coolly, while still guarded.
+                flat = any(_FLAT.match(other.strip()) for other in said[:i] + said[i + 1 :])
+                if found and flat and _THANKED.search(found.group(0)):
                     continue
                 # "You're welcome." to someone who never thanked is a jab, not warmth.
                 if found and "welcome" in found.group(0) and not _THANKED.search(ctx.learner):

@@ -44,7 +44,8 @@ def _encoder() -> Any | None:
 
 
 @lru_cache(maxsize=2048)
-def _vector(text: str) -> Any:
+def vector(text: str) -> Any:
+    """The text's sentence vector, cached; None where the encoder is missing."""
     encoder = _encoder()
     return None if encoder is None else encoder.encode([text])[0]
 
@@ -64,12 +65,12 @@ def closeness(text: str, ctx: GuardContext) -> tuple[float, float] | None:
     said = [t for t in (ctx.learner, *ctx.previous[-1:]) if t.strip()]
     if not ctx.card_text or not said or len(words(text)) < TOPIC_MIN_WORDS:
         return None
-    reply = _vector(text)
+    reply = vector(text)
     lines = _card_lines(ctx.card_text)
     if reply is None or lines is None:
         return None
     scene = float((lines @ reply).max())
-    talk = max(float(_vector(t) @ reply) for t in said)
+    talk = max(float(vector(t) @ reply) for t in said)
     return scene, talk
 
 
