@@ -1063,3 +1063,42 @@ def test_shared_history_from_far_back_is_foreign_unless_the_scene_has_it() -> No
 def test_a_short_line_said_again_for_weight_is_not_a_loop() -> None:
     assert GuardReason.REPETITIVE not in reasons("Not now. Really. Not now.", ctx(Zone.FLOODED))
     assert GuardReason.REPETITIVE in reasons("Not now. Not now.", ctx(Zone.FLOODED))
+
+
+# Round 9 (blind dev GS, GT, and the false rejections of the stance writers GO-GR).
+
+
+def test_a_gesture_between_dashes_is_narration_but_a_spoken_aside_is_not() -> None:
+    settling = ctx(Zone.SETTLING)
+    for beat in (
+        "Maybe — tapping the table, jaw tight — I just needed you there.",
+        "Fine. — her eyes on the window — I'll listen.",
+    ):
+        assert GuardReason.NARRATION in reasons(beat, settling), beat
+    for spoken in (
+        "It was — honestly, I can't even say — a mess.",
+        "The whole night — waiting, refreshing the tracker — was awful.",
+    ):
+        assert GuardReason.NARRATION not in reasons(spoken, settling), spoken
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Nothing bothers me. Just tell your sister and let me know.",
+        "Right. Maybe next time you'll remember, then.",
+        "I was trying to help. Clearly that was wrong of me.",
+    ],
+)
+def test_denying_the_feeling_or_a_lesson_for_next_time_is_cold_while_coming_round(
+    reply: str,
+) -> None:
+    coming_round = ctx(Zone.SETTLING, learner="that sounds scary", plan=_plan_at("soften", "cool"))
+    assert GuardReason.STANCE in reasons(reply, coming_round), reply
+
+
+def test_thanks_put_off_or_beside_a_flat_word_keep_a_guarded_stance() -> None:
+    guarded = ctx(Zone.GUARDED, learner="im here", plan=plan("stay_guarded", "guarded"))
+    assert GuardReason.STANCE not in reasons("Thanks. Not now, though.", guarded)
+    assert GuardReason.STANCE not in reasons("Noted. Thanks for telling me.", guarded)
+    assert GuardReason.STANCE in reasons("Thank you, that really means a lot.", guarded)

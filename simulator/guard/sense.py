@@ -127,6 +127,31 @@ _QUOTED = re.compile(
 
 _SPEAKER_IN = re.compile(r"\b(?:me|my|i)\b", re.IGNORECASE)
 
+# An action beat between dashes inside the speech, with nobody speaking in it: "Do you? —
+# leaning back against the fridge, arms folded — because ...", "Terrified. — voice cracking
+# — That's ...". A dashed aside that speaks keeps its I or you ("— for five hours, I mean —").
+_DASH_PAIR = re.compile(
+    r"(?:\u2014|\u2013|\s--)\s*([^\u2014\u2013]{3,80}?)\s*(?:\u2014|\u2013|--\s)"
+)
+_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|i'll|me|my|mine|you|your|you're|we|us|our)\b", re.I)
+_BEAT = re.compile(
+    r"\b(?:leaning|picking|rubbing|looking|glancing|staring|folding|crossing|setting|putting|"
+    r"turning|shrugging|sighing|smiling|laughing|shaking|nodding|pushing|pulling|wiping|"
+    r"reaching|sitting|standing|holding|gripping|tapping|swallowing|biting|clenching|fiddling|"
+    r"twisting|fidgeting|pausing|hesitating|scoffing|sniffing|frowning|wincing|blinking|"
+    r"gesturing|pointing|waving|slamming|dropping|placing|grabbing|squeezing)\b"
+    r"|\b(?:voice|eyes|hands?|arms?|jaw|shoulders|breath|lips|his|her)\b",
+    re.IGNORECASE,
+)
+
+
+def _dash_beat(text: str) -> str | None:
+    for pair in _DASH_PAIR.finditer(text):
+        inside = pair.group(1)
+        if len(words(inside)) >= 2 and not _PERSON.search(inside) and _BEAT.search(inside):
+            return inside.strip(" ,")
+    return None
+
 
 def narration(text: str, ctx: GuardContext) -> str | None:
     """Stage directions or a narrator's voice instead of the persona's own words."""
@@ -138,6 +163,9 @@ def narration(text: str, ctx: GuardContext) -> str | None:
         rf"^\W*{re.escape(ctx.name)}\s+(?:\w+ly\s+)?(?:\w+(?:s|ed)|doesn't|didn't)\b",
         re.IGNORECASE,
     )
+    beat = _dash_beat(text)
+    if beat:
+        return beat
     for sentence in sentences(text):
         match = _NARRATION.search(sentence)
         if match:
@@ -510,7 +538,7 @@ _RETRACT = rx(
     r"\bmy bad\b(?! (?:day|mood|week|night|back|knee|side|luck|habit))|\bforgive me\b(?! if\b|,? but\b| for (?:not|thinking|asking|caring|wanting|expecting|assuming))|\bi (?:over-?reacted|was overreacting|was being (?:silly|dramatic|unfair|ridiculous))\b",
     r"\b(?:i'm|i am) (?:so |really )?sorry (?:i|for) (?:got|getting|made|making|was|being) (?:so )?(?:upset|worked up|a big deal|dramatic|angry|mad)\b",
     r"\bi (?:totally |completely |really )?understand\b(?!,? but| why| that you| what you)",
-    r"\b(?:that|this|it) (?:really |actually |does )?helps\b(?!\s+(?:to|when|if|with|us|them|people))",
+    r"\b(?:that|this|it) (?:really |actually )?(?:helps|does help|did help)\b(?!\s+(?:to|when|if|with|us|them|people))",
     r"\bi feel (?:so much |a lot |a bit |a little )?(?:better|closer|heard|understood|calmer|lighter|safe)\b",
     r"\bi'm (?:so |really )?(?:glad|happy) (?:you|we)\b|\bcome (?:and )?(?:sit|lie|cuddle|snuggle)\b|\bthat's (?:so )?sweet\b|\bfair (?:enough|point)\b",
     r"\bi know you (?:didn't mean|meant well|were busy|care|tried|love)\b",
@@ -564,6 +592,9 @@ _COLD = rx(
     # calling the learner's feeling too much ("you're being a bit dramatic", "It's one
     # job"), and wanting out ("Can I go now?")
     r"\byou(?:'re| are) being (?:a bit |a little |so |really |kind of |way )?(?:dramatic|silly|ridiculous|childish|over the top|oversensitive|too sensitive)\b|^it's (?:just |only )?one (?:job|day|race|text|story|wedding|email)\b",
+    # denying the feeling the plan lets out, and a lesson for next time ("Nothing scares me.",
+    # "Then maybe you'll think next time.", "Clearly that was the wrong thing to do.")
+    r"^nothing (?:scares|bothers|gets to|upsets|hurts|worries) me\b|\bmaybe (?:next time )?you(?:'ll| will) (?:think|listen|remember|learn)\b|\bclearly (?:that|this|it) was (?:the )?wrong\b",
     r"\bcan i go now\b|\bare we finished\b|\bthanks for the (?:summary|recap|lecture|speech|analysis)\b|\bmoping\b",
 )
 
@@ -575,6 +606,8 @@ _CURT = re.compile(r"^(?:great|noted|fine|whatever|nothing|k+)[.!]", re.IGNORECA
 _STILL = re.compile(
     r"\b(?:still|but|even so|doesn't change|does not change)\b"
     r"|\bjust (?:thought|trying|wanted|meant)\b|\bonly (?:trying|wanted|meant)\b"
+    # ... or puts off what it thanks for: "Thanks. Just... not yet."
+    r"|\bnot (?:yet|now|tonight)\b"
 )
 
 _BARE_SORRY = re.compile(r"^(?:i'm |i am )?(?:so |really |very |truly )?sorry\b")
@@ -633,13 +666,23 @@ def stance(text: str, ctx: GuardContext) -> str | None:
     return against_plan(text, ctx)
 
 
+_WELL = re.compile(r"^\W*well\b,?\s*", re.IGNORECASE)
+
+
 def _words_judged(text: str, ctx: GuardContext) -> bool:
-    """While the plan holds back, warm words the rules let pass were judged, not missed:
+    """Warm words the rules let pass were judged, not missed. While the plan holds back:
     sarcasm ("Thanks. Already did that."), a refusal ("No, thank you."), a concession that
-    still holds, a bare "Sorry." for one's mood. The learned signal does not overrule them."""
-    if ctx.plan is None or ctx.plan.stance not in HOLDING:
+    still holds, a bare "Sorry." for one's mood; while it comes round, the warmth itself.
+    The learned signal does not overrule them."""
+    if ctx.plan is None:
         return False
     lowered = text.lower()
+    if ctx.plan.stance not in HOLDING:
+        # Coming round, plain warm words the rules read ("Well, that does help a bit.") are
+        # warmth, unless said with a sneer.
+        # ("Well, ..." opens warmth as often as a sneer.)
+        warm = any(p.search(lowered) for p in (WARM, _RETRACT, _GUSH))
+        return warm and not _sarcastic(_WELL.sub("", text))
     return _sarcastic(text) or any(p.search(lowered) for p in (WARM, _APOLOGY, _RETRACT, _THANKED))
 
 
@@ -672,7 +715,8 @@ def _stance_by_words(text: str, ctx: GuardContext) -> str | None:
                 found = pattern.search(lowered)
                 apology = found is not None and _BARE_SORRY.match(found.group(0))
                 # "I know you didn't mean it. I still feel let down." concedes and holds.
-                if found and pattern is _RETRACT and _holds_after(lowered, found, said[i + 1 :]):
+                holds = pattern is _RETRACT or (found and _THANKED.search(found.group(0)))
+                if found and holds and _holds_after(lowered, found, said[i + 1 :]):
                     continue
                 if found and _NEGATED.search(lowered[: found.start()]):
                     continue
