@@ -615,6 +615,18 @@ ROUND_FORMS = [
     ("im gonna die of secondhand embarrassment at this dinner", None),
     ("my sponsee took her pills with vodka last month and she's doing ok now", None),
     ("back in 2019 he hit me but we both got help and hes changed", None),
+    # Twenty-first round.
+    ("went to the grave again today, i just want to be with her again", "finality"),
+    ("honestly cant see the point of staying around", "finality"),
+    ("theres someone in the house who shouldnt be, im keeping quiet", "hiding"),
+    ("my ex grabbed my wrist so hard last night", "hurts me"),
+    ("someone left a dead bird on my doorstep", "followed or watched"),
+    ("my old boss messaged 'i know where you live' after i quit", "followed or watched"),
+    ("saturday is the only day im allowed to see my sister", "isolates"),
+    ("he says hell throw my things out and ill have nowhere to go", "isolates"),
+    ("gave mums old tablets back to the chemist last summer, felt lighter", None),
+    ("my trainee told me she was feeling suicidal so i got her to the gp", None),
+    ("if i book over his football again he'll sulk lol", None),
     # Practice lines the rules paused on (blind classifier dev sets, ask and listen mode).
     ("dads got a cracked rib and a bump on his head, they scanned him", None),
     ("i can move my train, ill sort it tonight", None),

@@ -73,7 +73,7 @@ RESOLVED = _rx(*_RESOLVED_PARTS)
 PAST = _rx(
     *_RESOLVED_PARTS,
     r"\b(?:\d+|many|few|couple of|a few|some|several|ten|five|two|three|four|six|seven|eight|nine) (?:years?|yrs?|months?) ago\b",
-    r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\bback in (?:the day|the days|those days|the \d+s|(?:19|20)\d\d|\d0s|uni|school|college|high school|highschool|my|our|his|her|the old|year|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)\b|\bin (?:19|20)\d\d\b",
+    r"\bback when (?:i|we|he|she|they) (?:was|were|worked|lived|had|used|still)\b|\byears ago\b|\b(?:years|months|ages|a while|a long time) back\b|\bway back (?:in|when)\b|\blong (?:time )?ago\b|\bages ago\b|\blast year\b|\blast (?:spring|summer|autumn|fall|winter|christmas|easter)\b|\bback in (?:the day|the days|those days|the \d+s|(?:19|20)\d\d|\d0s|uni|school|college|high school|highschool|my|our|his|her|the old|year|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)\b|\bin (?:19|20)\d\d\b",
     r"\bwhen (?:i|he|she|they) (?:was|were) (?:a |little|young|younger|a kid|a teen|at uni|in|\d+(?! ?(?:weeks?|wks?|months?|days?|min|mins|minutes?|hours?|hrs?|secs?|seconds?)\b)|\w+teen\b|twenty|thirty|forty|fifty)",
     r"\bas (?:a )?(?:teens?|teenagers?|kids?|child|children)\b|\bat (?:1[0-9](?! ?(?:\d|am\b|pm\b|oclock|o clock|h\b|hrs\b)))\b|\bin (?:my )?(?:20s|teens|twenties|first year)\b",
     r"\bin (?:year|grade|form) (?:\d+|seven|eight|nine|ten|eleven|twelve)\b|\bin (?:high school|secondary school|primary school|middle school|sixth form|college)\b",
@@ -104,7 +104,7 @@ RECENT = _rx(
 MEDIA = _rx(
     r"\b(?:a|that|this|the) (?:post|thread|video|reel|tweet|article|report|study) (?:about|on)\b",
     r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}for (?:book club|class|english|my course|uni)\b",
-    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|book(?! club)(?! (?:my|a|an|the|us|me|him|her|them|it|in|appointments?|appts?|tickets?|taxis?|flights?|tables?)\b)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|the ending\b|doc about|(?<!in )character|(?:watch\w*|binge\w*|rewatch\w*|quot\w*) the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|(?<!i )(?<!to )(?<!we )book(?! club)(?! (?:my|a|an|the|us|me|him|her|them|it|in|over|off|appointments?|appts?|tickets?|taxis?|flights?|tables?)\b)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|the ending\b|doc about|(?<!in )character|(?:watch\w*|binge\w*|rewatch\w*|quot\w*) the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 
@@ -150,6 +150,7 @@ THIRD_PARTY = _rx(
     r"\b(?:my|a|his|her|our|their) (?:friend|mate|bestie|best mate|best friend|cousin|aunt|uncle|brother|sister|brothers|sisters|mum|mums|mom|dad|dads|neighbour|neighbor|colleague|coworker|flatmate|flatmates|housemate|roommate|classmate|nephew|niece|son|daughter|kid|grandma|grandad|grandpa|boss|best mates|mates|friends|besties)\b",
     r"\b(?:news|article|story about|heard about|saw on|heard on|read about|on the radio|in the paper|on facebook)\b",
     r"\bone of (?:my|the|our) \w+\b|\b(?:patients?|clients?|customers?|students?|pupils?|residents?|sponsees?)\b",
+    r"\b(?:the|my|our|a) (?:intern|trainee|apprentice|new starter|direct report|junior|team ?mate)s?\b",
     # A case at work: "had an overdose in resus tonight", "a woman came into the clinic".
     r"\b(?:in|into|at) (?:resus|a&e|the ward|triage|theatre)\b|\bcame into (?:the )?(?:clinic|practice|surgery|a&e|ward|shop|station)\b",
     r"\b(?:someone|somebody|a guy|a girl|this guy|this girl) (?:in|at|from|on) (?:my|our|the) \w+\b|\b(?:someone|somebody) i know\b",
@@ -168,10 +169,11 @@ THIRD_PARTY = _rx(
 REPORTED = re.compile(
     r"\b(?:friend|mate|bestie|colleague|coworker|flatmate|housemate|roommate|classmate|cousin|"
     r"brother|sister|he|she|they|boss|someone|people|teammate|team mate|and|kids?|students?|dad|mum|mom|father|mother|"
+    r"intern|trainee|apprentice|"
     r"grandma|grandad|grandpa|nan|gran|husband|wife|son|daughter|toddler|child|little one|"
     r"\d+ ?(?:yo|y o|yr old|year old))(?: of mine)? "
-    r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes|screamed|screams|shouted|shouts|yelled|yells|cried|sobbed)"
-    r"(?: that)?(?: (?:she|he|they|it))?(?: (?:wanted|wants|want|was going|is going|were going) to)?"
+    r"(?:keeps|kept|keep|always|was|were|is)? ?(?:saying|says|said|posted|posting|texted|wrote|joking|jokes|screamed|screams|shouted|shouts|yelled|yells|cried|sobbed|told me|tells me|told us)"
+    r"(?: that)?(?: (?:she|he|they|it))?(?: (?:has been|had been|is|was) feeling)?(?: (?:wanted|wants|want|was going|is going|were going) to)?"
     r"(?: (?:like|just))?(?: i)? ?$"
 )
 

@@ -462,6 +462,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:have|got|made) a plan and a (?:date|time|day)\b",
             r"\bafter (?:that|this|the \w+|tonight|tomorrow) (?:it is|its|it will be|it is not|is not) (?:not )?(?:really )?my problem (?:anymore|any more)\b",
             r"\b(?:tomorrow|tonight|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)) and i am done\b(?! with)",
+            # Grief that wants to follow the one who died: the cemetery, then wanting to be with him again; no point in staying here.
+            r"\b(?:cemetery|grave|graveside|died|passed away|funeral|ashes|anniversary)\b.{0,120}\bwant (?:to )?(?:be|go) (?:with|to) (?:him|her|them|\w+) again\b",
+            r"\bwant (?:to )?(?:be|go) (?:with|to) (?:him|her|them|\w+) again\b(?=.{0,80}\b(?:cemetery|grave|died|passed|funeral|ashes|point|staying here|heaven)\b)",
+            r"\b(?:do not|cannot|can not|no longer|do not really) see (?:the |any )?point (?:of|in) (?:staying|being|living|carrying on|going on|sticking around|existing|still being) (?:here|around|alive)\b",
         ),
         third=True,
     ),
@@ -510,6 +514,9 @@ RULES: tuple[Rule, ...] = (
             rf"(?<!not )(?<!never )(?<!she )(?<!he )(?<!neighbour )(?<!neighbor )(?<!friend )(?<!once )\b(?:hiding|hid|locked my ?self) in (?:the|my|a|our) (?!(?:the|my|a|our)\b)\w+ {_HIDE_PLACE}\b(?!.{{0,25}}\bto (?:cry|breathe|calm down|have a (?:cry|break|moment)|eat|nap|sleep)\b)",
             r"\b(?:do not|dont) answer the door\b(?=.{0,60}\b(?:lights off|quiet|no noise|till|until|they go|he goes)\b)|\blights off\b.{0,20}\bno noise\b",
             r"\b(?:lights off|lights out|in the dark)\b.{0,40}\b(?:til|till|until) (?:he|she|they) (?:is |are |has |have )?(?:gone|left|leaves|goes|drives off)\b",
+            # Someone in the house or outside who should not be, and the learner keeping quiet.
+            r"\b(?:someone|somebody|someones|somebodys|a man|a guy|there is someone|there is somebody)\s(?:is\s)?(?:downstairs|upstairs|in the house|in the flat|in my (?:house|flat|room|garden|kitchen)|outside my (?:door|window|flat|house|room))\b(?=.{0,50}\b(?:should not|shouldnt|who is not|not meant|quiet|voice down|noise|hiding|again)\b)",
+            r"\b(?:keeping my voice down|(?:cannot|can not|not meant to|not supposed to) make (?:any )?(?:noise|a sound))\b(?=.{0,60}\b(?:someone|somebody|someones|he is|she is|they are)\b)",
         ),
     ),
     Rule(
@@ -624,6 +631,10 @@ RULES: tuple[Rule, ...] = (
             # Intimidation: things left on the doorstep of someone who knows, a photo of the learner's front door.
             r"\b(?:someone|somebody|whoever|he|she|they) (?:\w+ ){0,3}(?:leav\w+|left|dump\w*|put\w*) (?:\w+ ){0,3}(?:on|at|outside|by) my (?:doorstep|door|porch|step|car|windscreen|gate)\b(?=.{0,80}\b(?:knows?|again|third|second|every|this week|open)\b)",
             r"\b(?:sent|texted|dmed|messaged|snapped|posted) (?:me )?(?:a |this )?(?:pic|photo|picture|video|snap) of my (?:front door|door|house|flat|car|street|building|window|kids|childrens school|work|place)\b",
+            # A knife left on the doorstep, a reported 'i know where you live', something on the car every morning.
+            r"\b(?:left|leaving|leaves|put|dumped) (?:a |an |the )?(?:knife|blade|bullet|bullets|dead (?:bird|rat|animal|cat|fish)|shell casing|axe|machete|noose) (?:\w+ ){0,2}(?:on|at|by|outside) my (?:doorstep|door|porch|car|windscreen|windshield|step|gate)\b",
+            r"\b(?:said|says|messaged|texted|wrote|dmed|told me|sent)\b.{0,12}\bi know where (?:you|u) (?:live|sleep|work|park|stay)\b",
+            r"\bon my (?:windscreen|windshield|car|doorstep|porch|door) every (?:morning|night|day)\b",
         ),
         third=True,
     ),
@@ -723,6 +734,8 @@ RULES: tuple[Rule, ...] = (
             r"\bthe (?:marks|bruises|cuts|burns) (?:he|she|they) (?:leaves?|left|makes?|made|gives? me|gave me)\b",
             # Destroying the learner's medication.
             r"\b(?:crushed|binned|flushed|threw away|stamped on|destroyed|smashed) my (?:meds|medication|pills|tablets|inhaler|insulin)\b",
+            # Grabbed hard enough to hurt, whoever says it in the sentence.
+            r"\b(?:grabbed|grabs|squeezed|twisted|yanked) my (?:arm|arms|wrist|wrists|neck|throat|hair|face) (?:so |really |that )?hard\b",
         ),
         third=True,
     ),
@@ -833,6 +846,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:report|accuse|frame) me (?:to (?:the )?(?:police|agency|cops) )?(?:for|of) (?:stealing|theft|lying|steal)\b",
             r"\b(?:cannot|can not|not allowed to|never allowed to|am not to) (?:go|leave|step) (?:out|anywhere|outside|the house)\b (?:\w+ ){0,3}unless (?:\w+ ){0,2}(?:drives|takes|comes|is with|goes|walks)\b",
             r"\b(?:they|he|she|sir|madam|maam|boss|family) (?:\w+ ){0,2}(?:take|takes|took|collect|collects) my phone (?:at|every|each|from) (?:\d+(?: ?[ap]m)?|night|nine|ten|eight|bedtime)\b",
+            # The only times I am allowed to see friends; thrown out with nowhere to go if I help my brother.
+            r"\b(?:only|the only) (?:times?|days?|nights?|hours?) (?:i am|im) allowed to (?:see|go|visit|meet|leave|talk|call)\b",
+            r"\b(?:he will|she will|hell|shell|they will|he would|she would|will|would) (?:\w+ ){0,1}(?:throw|kick|chuck|put) (?:all )?(?:my stuff|my things|me) out\b(?=.{0,60}\b(?:anywhere|nowhere|if i|unless i|on the street)\b)",
         ),
     ),
     Rule(
