@@ -95,6 +95,7 @@ bench: $(RUN_STAMP)
 	@$(BIN)/python -c 'import os, platform; print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")'
 	$(BIN)/python benchmarks/bench_core.py
 	$(BIN)/python benchmarks/bench_safety.py
+	$(BIN)/python benchmarks/bench_guard.py
 	$(BIN)/python benchmarks/bench_classify.py
 	$(BIN)/python benchmarks/bench_stream.py
 	$(BIN)/python benchmarks/bench_load.py
