@@ -627,6 +627,17 @@ ROUND_FORMS = [
     ("gave mums old tablets back to the chemist last summer, felt lighter", None),
     ("my trainee told me she was feeling suicidal so i got her to the gp", None),
     ("if i book over his football again he'll sulk lol", None),
+    # Twenty-second round.
+    ("this bloke has followed me to 4 shops now and hes still outside", "followed or watched"),
+    (
+        "a guy keeps following me since i left work at 10, hes still behind me",
+        "followed or watched",
+    ),
+    ("my professor will murder me if i miss this deadline lol", None),
+    ("we did suicide awareness training at work, really good session", None),
+    ("reading that novel in book club, had to skip the self harm chapter", None),
+    ("had a stalker in my masters, police sorted it and he moved countries", None),
+    ("ill be gone all weekend at the retreat, can u feed the cat", None),
     # Practice lines the rules paused on (blind classifier dev sets, ask and listen mode).
     ("dads got a cracked rib and a bump on his head, they scanned him", None),
     ("i can move my train, ill sort it tonight", None),

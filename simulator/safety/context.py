@@ -82,6 +82,7 @@ PAST = _rx(
     r"\b(?:been |am |i am |years? |yrs? |months? )clean\b|\bclean (?:for )?\d|\bhave not (?:in|since)\b",
     r"\bnow is fine\b|\bbroke up\b|\bleft (?:him|her|them)\b|\bmoved (?:out|away)\b",
     r"\bat my old (?:job|work|school|place|flat)\b",
+    r"\bin (?:my )?(?:undergrad|grad school|masters|first degree)\b|\b(?:police|the court|they) sorted it\b|\bmoved countries\b",
     r"\bthat was (?:years|ages|a long time)\b|\bthat was (?:19|20)\d\d\b",
     r"\bnot in a scary way\b|\bno worries about\b|\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they|we) (?:laughs?|joke) about it now\b",
 )
@@ -91,6 +92,8 @@ RECENT = _rx(
     r"\bstill (?:living|live|lives|married) (?:with |to )?(?:him|her|them)\b|\bworking on it\b",
     r"\b(?<!him )(?<!her )(?<!them )(?:again|tonight|today|right now|just now|this morning|this evening|last night|this week|relapsed|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     r"\b\d+ (?:min|mins|minutes|hours?|hrs?) ago\b|\ban hour ago\b|\bhalf an hour ago\b",
+    # Still going on: "since i left the library at 11 ... hes still behind me".
+    r"\bsince i (?:left|got off|came out|walked out)\b|\bstill (?:behind|following|outside|waiting|there)\b",
     # A message that has only just come: "the guy i used to buy from just texted me a pic".
     r"\bjust (?:texted|sent|messaged|dmed|called|rang|phoned|turned up|showed up|pulled up)\b",
     # A plan is present tense whatever it is set against: "once sam is settled at uni in
@@ -103,7 +106,7 @@ RECENT = _rx(
 # Films, songs, books and games: the words belong to a story, not to the learner.
 MEDIA = _rx(
     r"\b(?:a|that|this|the) (?:post|thread|video|reel|tweet|article|report|study) (?:about|on)\b",
-    r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}for (?:book club|class|english|my course|uni)\b",
+    r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}(?:for|in|at) (?:book club|class|english|my course|uni)\b",
     r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|(?<!i )(?<!to )(?<!we )book(?! club)(?! (?:my|a|an|the|us|me|him|her|them|it|in|over|off|appointments?|appts?|tickets?|taxis?|flights?|tables?)\b)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|the ending\b|doc about|(?<!in )character|(?:watch\w*|binge\w*|rewatch\w*|quot\w*) the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 

@@ -58,6 +58,8 @@ _SOFT_FIGURES = _rx(
     r"\b(?:chef|head chef|sous chef|sous|boss|manager|gaffer|supervisor|coach|teacher|the team) (?:is |s )?(?:literally |actually |honestly )?(?:going to|will|would) (?:murder|kill) me if\b",
     # "if the embassy makes me wait one more month im gonna die i swear": exasperation.
     r"\bif (?:\w+ ){1,6}(?:one more|another) (?:\w+ ){1,4}i (?:am going to|will|swear i will|am gonna) die\b(?! (?:tonight|today|soon|for real|fr)\b)",
+    # "my supervisors gonna murder me when she sees this draft": someone at work or school.
+    r"\b(?:supervisor|boss|teacher|coach|manager|editor|prof|professor|lecturer|advisor|tutor|examiner|reviewer|pi)s? (?:is )?(?:going to|will|would) (?:literally )?(?:kill|murder|end|destroy) me (?:when|if|once|for)\b",
     # "ugh i wanna die, i slept through the one alarm that mattered": shame at a slip.
     r"\bi (?:just )?(?:want to|could|am going to) (?:just )?die\b(?=[,.]? (?:\w+ ){0,2}i (?:\w+ )?(?:slept through|overslept|forgot|missed|spilled|dropped|said that|sent that))",
     # "if i see one more visa form i will hang myself": exasperation at a chore.

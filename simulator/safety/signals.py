@@ -101,7 +101,11 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         # "died by suicide", "lost him to suicide": only ever said of someone else.
-        _rx(r"(?<!died by )(?<!died of )(?<!committed )\bsuicid(?:e|al)\b"),
+        _rx(
+            r"(?<!died by )(?<!died of )(?<!committed )\bsuicid(?:e|al)\b"
+            # training, a helpline, research: the topic, not a disclosure
+            r"(?! (?:prevention|awareness|training|hotline|helpline|charity|research|statistics|rates?|risk assessment)\b)"
+        ),
         third=True,
     ),
     Rule(
@@ -109,7 +113,7 @@ RULES: tuple[Rule, ...] = (
         SELF,
         PAUSE,
         _rx(
-            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! for a (?:bit|while|few|couple|day|week|minute|min|hour|sec)\b| for (?:an hour|the day|the weekend|the night)\b)(?! of (?:\w+ )?(?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy|\w+ness|\w+ment))",
+            r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! for a (?:bit|while|few|couple|day|week|minute|min|hour|sec)\b| for (?:an hour|the day|the weekend|the night)\b| (?:all|the whole|most of the) (?:weekend|week|day|night|month|summer|morning|evening|afternoon)\b| (?:at|on|in) (?:the|a) (?:conference|trip|course|festival|wedding|retreat|offsite|work do)\b)(?! of (?:\w+ )?(?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy|\w+ness|\w+ment))",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
             r"\btake up less (?:and less )?space\b(?=.{0,60}\b(?:nothing left|disappear|gone|until|till)\b)|\b(?:keep going|keep on) (?:till|until|til) i (?:just )?(?:stop|disappear|vanish|am gone)\b",
             r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b(?!.{0,25}\b(?:every time we|when we|arguing|argue|fight|fighting|this conversation|these conversations|the wedding|talking about|with you|with u)\b)",
@@ -635,6 +639,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:left|leaving|leaves|put|dumped) (?:a |an |the )?(?:knife|blade|bullet|bullets|dead (?:bird|rat|animal|cat|fish)|shell casing|axe|machete|noose) (?:\w+ ){0,2}(?:on|at|by|outside) my (?:doorstep|door|porch|car|windscreen|windshield|step|gate)\b",
             r"\b(?:said|says|messaged|texted|wrote|dmed|told me|sent)\b.{0,12}\bi know where (?:you|u) (?:live|sleep|work|park|stay)\b",
             r"\bon my (?:windscreen|windshield|car|doorstep|porch|door) every (?:morning|night|day)\b",
+            # Followed from place to place and still there.
+            r"\b(?:has|have|had|has been|have been|keeps|kept|is|been) follow(?:ed|ing) (?:me|us)\b(?=.{0,80}\b(?:now|still|right|outside|waiting|behind|again|since)\b)",
+            r"\bfollow(?:ed|ing|s) (?:me|us) (?:to|into|round|around|through) (?:\d+|two|three|four|five|every|each|all the|several) (?:places|bars|shops|stops|streets|pubs|clubs|rooms)\b",
         ),
         third=True,
     ),
