@@ -44,28 +44,24 @@ def test_held_out_sets_are_big_balanced_and_from_other_writers() -> None:
     assert not {n.split("_")[1] for n in DEV} & {n.split("_")[1] for n in HELD_OUT}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ceiling not met: twenty-first held-out round (BQ, BR) paused 5 of 100 safe lines "
-    "when scored once (a supervisor who will 'murder me', a training day on suicide "
-    "prevention, a novel's self-harm parts, a stalker long since sorted, 'gone all weekend' "
-    "at a conference); the ceiling stays at 3% and this test turns red (strict) the day it "
-    "is met again",
-)
 def test_held_out_safe_lines_rarely_pause() -> None:
-    # Twenty-first round (BQ, BR): 5 of 100, over the ceiling; the twentieth 2; the
-    # nineteenth 3, at the ceiling; the eighteenth 1, the seventeenth and sixteenth 2, the
-    # fifteenth 4 (over the ceiling), the fourteenth and thirteenth 1, the twelfth 3; the
+    # Twenty-second round (BS, BT): 3 of 100, at the ceiling; the twenty-first 5 (over it);
+    # the twentieth 2; the nineteenth 3; the eighteenth 1, the seventeenth and sixteenth 2,
+    # the fifteenth 4 (over the ceiling), the fourteenth and thirteenth 1, the twelfth 3; the
     # eighth, ninth and eleventh 5.
     report = _report(HELD_OUT, "the held-out sets (scored once, never tuned on)")
     assert report.false_pause_rate <= FALSE_PAUSE_CEILING, len(report.false_pauses)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="floor not met: twenty-second held-out round (BS, BT) recall is 0.860 when scored "
+    "once (subtle 0.828); the twenty-first met it at 0.980 (with 5% of safe lines paused), "
+    "the twentieth 0.910, the nineteenth and eighteenth 0.930, the seventeenth 0.900, the "
+    "sixteenth 0.820, the fifteenth 0.900, the fourteenth 0.890, the thirteenth 0.940, the "
+    "twelfth 0.960; the floor stays at 0.97 and this test turns red (strict) the day it is met",
+)
 def test_held_out_recall_meets_the_floor() -> None:
-    # Met for the first time on the twenty-first round (BQ, BR): 0.980 when scored once
-    # (subtle 1.000, plain 0.951). Earlier rounds: the twentieth 0.910, the nineteenth and
-    # eighteenth 0.930, the seventeenth 0.900, the sixteenth 0.820, the fifteenth 0.900, the
-    # fourteenth 0.890, the thirteenth 0.940, the twelfth 0.960.
     report = evaluate([e for name in HELD_OUT for e in load_examples(SETS / name)])
     assert report.recall >= RECALL_FLOOR
 
