@@ -638,6 +638,18 @@ ROUND_FORMS = [
     ("reading that novel in book club, had to skip the self harm chapter", None),
     ("had a stalker in my masters, police sorted it and he moved countries", None),
     ("ill be gone all weekend at the retreat, can u feed the cat", None),
+    # Twenty-third round.
+    ("had some beers and then my sleeping pills, like 6, feel dizzy", "took too much"),
+    ("gonna walk into the river tonight after everyone is asleep", "method"),
+    ("i poured some weedkiller into a glass, its on the side", "method"),
+    ("gave my horse to my cousin, said its just for a bit. its not", "giving things away"),
+    ("i probably wont make it to christmas so dont plan anything", "not around much longer"),
+    ("she is only rough with me when work goes badly", "hurts me"),
+    ("if the dinner burns i get it later", "hurts me"),
+    ("my ex tracked down my new work and texted me", "followed or watched"),
+    ("one of them outside has a knife and theyre shouting my name", "threatened"),
+    ("the back door just went and its only me in", "threatened"),
+    ("im done arguing tonight, i cant do this anymore, can we talk tomorrow", None),
     # Practice lines the rules paused on (blind classifier dev sets, ask and listen mode).
     ("dads got a cracked rib and a bump on his head, they scanned him", None),
     ("i can move my train, ill sort it tonight", None),

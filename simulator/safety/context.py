@@ -84,7 +84,7 @@ PAST = _rx(
     r"\bat my old (?:job|work|school|place|flat)\b",
     r"\bin (?:my )?(?:undergrad|grad school|masters|first degree)\b|\b(?:police|the court|they) sorted it\b|\bmoved countries\b",
     r"\bthat was (?:years|ages|a long time)\b|\bthat was (?:19|20)\d\d\b",
-    r"\bnot in a scary way\b|\bno worries about\b|\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they|we) (?:laughs?|joke) about it now\b",
+    r"\bnot in a scary way\b|\bno worries about\b|(?<!like )(?<!as if )\bnothing happen(?:ed)?\b|\b(?:was|since) (?:19|20)\d\d\b|\b(?:he|she|they|we) (?:laughs?|joke) about it now\b",
 )
 
 # Words that say it is happening now, which outweigh a past marker.
@@ -107,7 +107,7 @@ RECENT = _rx(
 MEDIA = _rx(
     r"\b(?:a|that|this|the) (?:post|thread|video|reel|tweet|article|report|study) (?:about|on)\b",
     r"\b(?:reading|read|finished|started|halfway through) (?:\w+ ){1,5}(?:for|in|at) (?:book club|class|english|my course|uni)\b",
-    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|(?<!i )(?<!to )(?<!we )book(?! club)(?! (?:my|a|an|the|us|me|him|her|them|it|in|over|off|appointments?|appts?|tickets?|taxis?|flights?|tables?)\b)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|the ending\b|doc about|(?<!in )character|(?:watch\w*|binge\w*|rewatch\w*|quot\w*) the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube|tiktok|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
+    r"\b(?:k-?drama|(?:a|that|this|tv|korean|period|costume|medical|crime|bbc|itv|netflix|hospital|courtroom) drama(?! queen| king)|drama (?:series|show)|sitcom|soap|telenovela|bollywood|nollywood|film|films|movie|movies|(?:tv|netflix|that|this) show|(?:watch\w*|binge\w*|finished|in|on|from|love|loved|favourite|favorite) (?:the|a|that|this) show|series|(?<!having an )(?<!had an )(?<!during an )(?<!manic )(?<!psychotic )episode|song|songs|lyrics|(?<!i )(?<!to )(?<!we )book(?! club)(?! (?:my|a|an|the|us|me|him|her|them|it|in|over|off|appointments?|appts?|tickets?|taxis?|flights?|tables?)\b)|chapters?|novel|(?:video|computer|board|mobile|online|phone|new|that|this|a) games?|in (?:the|a|that|this|my) game|playing (?:\w+ )?games?|games? (?:where|when)|gaming|anime|manga|podcast|netflix|documentary|programme|true crime|thriller|horror|on (?:the )?(?:telly|tv)|at the (?:telly|tv)|soaps?|the (?:bit|scene|part) (?:where|when)|the ending\b|doc about|(?<!in )character|(?:watch\w*|binge\w*|rewatch\w*|quot\w*) the office|elden ring|13 reasons|titanic|romeo|juliet|red wedding|succession|youtube(?! live)|tiktok(?! live)|among us|fortnite|minecraft|roblox|valorant|call of duty|warzone|gta|league|overwatch|apex)\b",
 )
 
 

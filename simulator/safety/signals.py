@@ -47,9 +47,11 @@ _PILLS = (
     r"(?:pills?|tablets?|meds|medication|antidepressants?|sleeping pills?|sleeping tablets?|painkillers?|"
     r"paracetamol|tylenol|acetaminophen|ibuprofen|co-?codamol|codeine|zopiclone|zolpidem|ambien|xanax|"
     r"diazepam|valium|benzos?|sertraline|citalopram|insulin|heart pills|oxy\w*|opioids?|lithium|"
-    r"lorazepam|clonazepam|temazepam|tramadol|morphine|fentanyl|amitriptyline|propranolol|quetiapine)"
+    r"lorazepam|clonazepam|temazepam|tramadol|morphine|fentanyl|amitriptyline|propranolol|quetiapine|"
+    # what people call them: "the sleepers the gp gave me"
+    r"sleepers|sleeping meds|downers|tabs)"
 )
-_BOOZE = r"(?:wine|vodka|whisky|whiskey|gin|rum|beers?|drinks?|drunk|drank|bottle|cans|alcohol|booze|tequila|shots)"
+_BOOZE = r"(?:wine|vodka|whisky|whiskey|whiskies|whiskeys|gin|gins|rum|beers?|ciders?|pints|drinks?|drunk|drank|bottle|cans|alcohol|booze|tequila|shots)"
 _PERSON = (
     r"(?:he|she|they|him|her|someone|somebody|a man|a guy|a bloke|some guy|some man|this guy|this man|(?:my )?(?:son|daughter|brother|sister) in law|"
     r"my (?:partner|husband|wife|boyfriend|girlfriend|ex|exs|dad|father|mum|mom|mother|stepdad|stepmum|"
@@ -116,7 +118,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:want|wanted|wanting|wish|wished|would rather|rather|ready|need|going|plan|planning|planned|decided|about) (?:to )?(?:just |really |simply )?(?:die|be dead|not exist|stop existing|not be alive|not be here|not live|not wake up|sleep forever|be gone|disappear forever|go away for good|end it all|end everything)\b(?! for a (?:bit|while|few|couple|day|week|minute|min|hour|sec)\b| for (?:an hour|the day|the weekend|the night)\b| (?:all|the whole|most of the) (?:weekend|week|day|night|month|summer|morning|evening|afternoon)\b| (?:at|on|in) (?:the|a) (?:conference|trip|course|festival|wedding|retreat|offsite|work do)\b)(?! of (?:\w+ )?(?:embarrassment|shame|cringe|boredom|laughter|laughing|jealousy|envy|\w+ness|\w+ment))",
             r"\bwant (?:to )?(?:go to )?sleep (?:and )?(?:forever|never wake|not wake)",
             r"\btake up less (?:and less )?space\b(?=.{0,60}\b(?:nothing left|disappear|gone|until|till)\b)|\b(?:keep going|keep on) (?:till|until|til) i (?:just )?(?:stop|disappear|vanish|am gone)\b",
-            r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b(?!.{0,25}\b(?:every time we|when we|arguing|argue|fight|fighting|this conversation|these conversations|the wedding|talking about|with you|with u)\b)",
+            r"\b(?:cannot|can not) (?:go on|keep going|do this) (?:like this|anymore|any more)\b(?!.{0,25}\b(?:every time we|when we|arguing|argue|fight|fighting|this conversation|these conversations|the wedding|talking about|with you|with u|can we)\b)",
         r"\b(?:decide|deciding|decided|wondering|not sure) (?:\w+ ){0,3}(?:if|whether) (?:i )?(?:want(?:ed)? to |should )?(?:keep (?:being alive|living|going)|stay alive|live|be alive|go on|just drive off)\b",
         r"\b(?:hope|hoping|pray|praying|wish) (?:that )?i (?:just )?(?:do not|never|will not) wake up\b",
         r"\b(?:going|planning|plan|decided|ready|want) to end it\b(?! with| between| here| now| like (?:that|this)| on | there| this way| badly)",
@@ -214,6 +216,9 @@ RULES: tuple[Rule, ...] = (
             r"\bbridges? (?:\w+ ){0,5}(?:do not|dont|without|with no) (?:have )?(?:nets|barriers|railings|fences|suicide nets)\b|\b(?:which|what) bridges\b",
             r"\bi am on (?:the|a) (?:\w+ ){0,2}(?:bridge|roof|rooftop|ledge|cliff|edge|overpass|platform)\b(?=.{0,80}\b(?:not going back|not coming back|right now|tonight|goodbye|going home)\b)",
             r"\b(?:looked up|googled|searched|researched|read up on|reading up on|know) where to aim\b|\bwhere to aim so\b",
+            # A way already chosen: walking off the pier when the tide is in, farm poison poured into a mug.
+            r"\b(?:walk|step|jump|go) (?:off|into) (?:the )?(?:end of the )?(?:pier|jetty|harbour wall|quay|sea|river|cliff|edge)\b(?=.{0,60}\b(?:tonight|tomorrow|when|after|nobody|no one|tide)\b)",
+            r"\b(?:poured|pour|put|mixed|decanted) (?:some )?(?:of )?(?:the )?(?:sheep dip|weedkiller|weed killer|pesticide|paraquat|antifreeze|bleach|rat poison|slug pellets|poison|drain cleaner) (?:\w+ ){0,2}into (?:a |my )?(?:mug|glass|cup|bottle)\b",
         ),
         third=True,
     ),
@@ -275,6 +280,10 @@ RULES: tuple[Rule, ...] = (
             r"\bempty (?:blister )?(?:packs?|packets?|boxes|bottles?|strips?|pill bottles?)\b(?=.{0,100}\b(?:fuzzy|blurry|blurred|dizzy|drowsy|cannot feel|numb|stop typing|heart (?:is )?racing|going dark)\b)",
             rf"\b(?:took|taken|swallowed|had|necked|downed|popped) (?:\w+ ){{0,5}}{_PILLS} (?:\w+ ){{0,2}}on top of (?:\w+ ){{0,3}}{_BOOZE}\b",
             rf"\b{_BOOZE}\b.{{0,80}}\b(?:\d+|some|a few|couple|a couple|handful) (?:of )?(?:her |his |mums |dads |their |my mums |my dads )(?:\w+ )?{_PILLS}",
+            # Purging with the heart misbehaving, and not caring if it stops.
+            r"\b(?:purged|purging|throwing up) (?:\w+ ){0,4}(?:heart|chest)\b.{0,60}\b(?:do not|dont|don't) (?:even )?care if (?:it|i) (?:stops|stop|die|dies)\b",
+            # Drink and then the sleeping tablets, a number of them, feeling floaty.
+            r"\b(?:wine|vodka|whisky|whiskey|whiskies|whiskeys|gin|gins|rum|beers?|ciders?|pints|drinks|drank|cans|booze|tequila|shots)\b.{0,30}\b(?:and then|then|and|with|plus)\b (?:the |my |some |a few |all the )?(?:sleepers|sleeping pills?|sleeping tablets?|sleeping meds|pills|tablets|painkillers|benzos|downers)\b(?=.{0,60}\b(?:\d+|floaty|fuzzy|dizzy|sleepy|woozy|numb|idk|a lot|loads|few)\b)",
         ),
         third=True,
     ),
@@ -335,6 +344,8 @@ RULES: tuple[Rule, ...] = (
             r"\bgiving (?:\w+ ){0,2}(?:everything|it all|all my stuff|my stuff|all my things|my things) away\b|\bwill not need any of (?:it|this|them|my stuff)\b",
         r"\b(?:given|gave|giving) (?:away )?(?:my|all my) (?:\w+ ){0,5}\b(?=.*\bbefore i go\b)",
             r"\b(?:my )?(?:cat|dog|cats|dogs|pets?) (?:is |are )?going to (?:my |the )?\w+\b(?=.*\b(?:do not|no|not) (?:really )?(?:have )?plans\b)",
+            # Pets given away 'just for a bit. it isnt'.
+            r"\b(?:gave|giving|given) (?:the |my )?(?:dogs?|cats?|pets?|horse|horses|kids|tools|guns?|rifle|truck|ute) (?:away )?to (?:\w+ ){0,3}\b.{0,40}\b(?:just for a bit|for a while|for now)\b.{0,20}\b(?:it is not|it isnt|it isn't|its not|not really)\b",
         ),
     ),
     Rule(
@@ -394,6 +405,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:do not|dont) think i will be (?:coming|going) (?:home|back)\b(?=.{0,40}\b(?:at all|not like that|ever)\b)|\bnot (?:be )?coming (?:home|back) at all\b",
             r"\bnot (?:planning|going|gonna) (?:on |to )?stick(?:ing)? around\b(?! (?:for|at|after|till|until|to (?:see|watch|help|clean)))",
             r"\b(?:that is|thats) when i am done\b(?! with)|\bdone done\b",
+            # Not planning to be around for a coming date.
+            r"\b(?:i will not|i wont|i won't|not going to|probably will not|probably wont) (?:make it|be (?:here|around)) (?:to|till|until|for) (?:october|november|december|january|february|march|april|may|june|july|august|september|christmas|the wedding|my birthday|summer|spring|next (?:week|month|year)|the end of (?:the )?(?:month|year|week))\b",
         ),
     ),
     Rule(
@@ -642,6 +655,9 @@ RULES: tuple[Rule, ...] = (
             # Followed from place to place and still there.
             r"\b(?:has|have|had|has been|have been|keeps|kept|is|been) follow(?:ed|ing) (?:me|us)\b(?=.{0,80}\b(?:now|still|right|outside|waiting|behind|again|since)\b)",
             r"\bfollow(?:ed|ing|s) (?:me|us) (?:to|into|round|around|through) (?:\d+|two|three|four|five|every|each|all the|several) (?:places|bars|shops|stops|streets|pubs|clubs|rooms)\b",
+            # A stalker who found the new gym; headlights up the track at night when someone said he would come back.
+            r"\b(?:stalker|my ex|abuser) (?:has )?(?:found|tracked down) (?:my |out my |out where )?(?:new )?(?:gym|flat|house|address|work|job|number|place|school|salon)\b",
+            r"\b(?:headlights|a car|a van|a truck) (?:coming|pulling|driving) up (?:the )?(?:track|drive|lane|driveway|road)\b(?=.{0,80}\b(?:nobody|no one|this late|come back)\b)",
         ),
         third=True,
     ),
@@ -675,6 +691,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:going to|gonna|will|would|threatened to|threatens to|threatening to) (?:\w+ ){0,1}(?:throw|push|chuck|shove|drag|hold) me (?:off|over|into|in the|down the|out of|out the|under)\b|\b(?:going to|gonna|will|would|threatened to|threatens to) (?:drown|strangle|choke|run over|bury) me\b",
             r"\b(?:coming|come|comin|on (?:his|her|their) way) (?:round |over |back |here )?(?:\w+ ){0,2}(?:to )?(?:collect|fetch|claim|take back) (?:me|what (?:belongs|is|s) (?:to )?(?:him|his|her|them|theirs|the \w+)|whats (?:his|hers|theirs)|his property)\b",
             r"\b(?:coming|on (?:his|her) way) (?:round|back|over|here)\b(?=.{0,80}\b(?:knows where (?:the |my )?(?:spare )?keys?|spare key|let (?:him|her)self in|been drinking|drunk)\b)",
+            # Someone outside with a bat; a window going in with nobody else home.
+            r"\b(?:one of them|someone|somebody|a guy|a man|some guy) (?:outside |out there )?(?:has|got|is holding|with) (?:a |an )?(?:bat|knife|gun|machete|crowbar|hammer)\b",
+            r"\b(?:window|door|glass) (?:just )?(?:went|smashed|broke|shattered|got smashed|got put in)\b(?=.{0,60}\b(?:only me|on my own|alone|by myself|nobody)\b)",
         ),
         third=True,
     ),
@@ -743,6 +762,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:crushed|binned|flushed|threw away|stamped on|destroyed|smashed) my (?:meds|medication|pills|tablets|inhaler|insulin)\b",
             # Grabbed hard enough to hurt, whoever says it in the sentence.
             r"\b(?:grabbed|grabs|squeezed|twisted|yanked) my (?:arm|arms|wrist|wrists|neck|throat|hair|face) (?:so |really |that )?hard\b",
+            # Only rough when the numbers drop; getting it later; 'accidents happen on farms', smiling.
+            r"\b(?:he|she) is (?:only |just |mostly |usually )?(?:rough|violent|physical|handsy) (?:with me )?(?:when|if|after)\b",
+            r"\bi (?:get|got) it later\b|\b(?:and|then) i get it (?:after|when (?:he|she) gets)\b",
+            r"\b(?:keeps|kept) (?:saying|telling me) (?:that )?accidents happen\b",
         ),
         third=True,
     ),
@@ -765,6 +788,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:touch|touches|touched|touching) me (?:when|while|at night)\b",
             r"\bsays (?:i am|im) (?:his|hers) so it (?:does not|doesnt) count\b",
             r"\b(?:forced|forces|forcing|force) (?:him|her|them)sel(?:f|ves) on me\b",
+            # Made to, after saying no several times.
+            r"\b(?:made|makes|forced) me (?:do it|do that|go through with it)\b.{0,30}\b(?:i said no|said no|even though i said|even tho i said)\b",
+            r"\bi said no (?:like )?(?:\d+|two|three|many|several|a few) times\b",
         ),
     ),
     Rule(
