@@ -1005,6 +1005,10 @@ def test_a_sneer_with_a_cue_still_holds_without_gushing() -> None:
         "You're being way too sensitive about it.",
         "It's just one race. Can I go now?",
         "Well, you're not going to fix it sulking.",
+        # round 9: denying the feeling, a lesson for next time
+        "Nothing bothers me. Just tell your sister and let me know.",
+        "Right. Maybe next time you'll remember, then.",
+        "I was trying to help. Clearly that was wrong of me.",
     ],
 )
 def test_coldness_in_new_words_goes_against_a_plan_that_comes_round(reply: str) -> None:
@@ -1080,21 +1084,6 @@ def test_a_gesture_between_dashes_is_narration_but_a_spoken_aside_is_not() -> No
         "The whole night — waiting, refreshing the tracker — was awful.",
     ):
         assert GuardReason.NARRATION not in reasons(spoken, settling), spoken
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Nothing bothers me. Just tell your sister and let me know.",
-        "Right. Maybe next time you'll remember, then.",
-        "I was trying to help. Clearly that was wrong of me.",
-    ],
-)
-def test_denying_the_feeling_or_a_lesson_for_next_time_is_cold_while_coming_round(
-    reply: str,
-) -> None:
-    coming_round = ctx(Zone.SETTLING, learner="that sounds scary", plan=_plan_at("soften", "cool"))
-    assert GuardReason.STANCE in reasons(reply, coming_round), reply
 
 
 def test_thanks_put_off_or_beside_a_flat_word_keep_a_guarded_stance() -> None:

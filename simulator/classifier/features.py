@@ -49,6 +49,18 @@ def ngram_buckets(text: str) -> list[int]:
     return [zlib.crc32(g.encode("utf-8")) % NGRAM_BUCKETS for g in grams]
 
 
+def ngram_vector(text: str, norm: float) -> Any:
+    """The text's hashed n-gram counts (`NGRAM_BUCKETS` long, float32), scaled to length
+    `norm`; all zeros for a text with no n-grams."""
+    import numpy as np
+
+    counts = np.bincount(ngram_buckets(text), minlength=NGRAM_BUCKETS)
+    length = float(np.linalg.norm(counts))
+    if not length:
+        return np.zeros(NGRAM_BUCKETS, dtype=np.float32)
+    return (counts * np.float32(norm / length)).astype(np.float32)
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     """A stretch of the message that can carry a move on its own."""

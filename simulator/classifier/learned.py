@@ -20,13 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.classifier.features import (
-    NGRAM_BUCKETS,
-    clauses,
-    load_tokenizer,
-    ngram_buckets,
-    word_pieces,
-)
+from simulator.classifier.features import clauses, load_tokenizer, ngram_vector, word_pieces
 
 if TYPE_CHECKING:
     import numpy as np
@@ -87,12 +81,7 @@ def features(vocabulary: Vocabulary, texts: list[str], ngram_scale: float) -> tu
     import numpy as np
 
     static = np.stack([vocabulary.mean_vector(t) for t in texts])
-    grams = np.zeros((len(texts), NGRAM_BUCKETS), dtype=np.float32)
-    for row, text in enumerate(texts):
-        counts = np.bincount(ngram_buckets(text), minlength=NGRAM_BUCKETS)
-        norm = float(np.linalg.norm(counts))
-        if norm:
-            grams[row] = counts * np.float32(ngram_scale / norm)
+    grams = np.stack([ngram_vector(t, ngram_scale) for t in texts])
     return static, grams
 
 

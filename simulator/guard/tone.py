@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.classifier.features import NGRAM_BUCKETS, ngram_buckets
+from simulator.classifier.features import ngram_vector
 from simulator.guard.topic import vector
 
 if TYPE_CHECKING:
@@ -53,9 +53,7 @@ def features(reply: Matrix, learner: Matrix, text: str) -> Matrix:
     """One row: the reply's vector, the learner's vector, the reply's n-gram block."""
     import numpy as np
 
-    counts = np.bincount(ngram_buckets(text), minlength=NGRAM_BUCKETS).astype(np.float32)
-    norm = float(np.linalg.norm(counts))
-    grams = counts * np.float32(NGRAM_NORM / norm) if norm else counts
+    grams = ngram_vector(text, NGRAM_NORM)
     return np.concatenate([reply.astype(np.float32), learner.astype(np.float32), grams])
 
 
